@@ -1,0 +1,196 @@
+//! The catalog of fund lines a region issues for a period.
+//!
+//! Same rules as the plan file (see [`crate::plan`]): UTF-8 RON, `format:
+//! "fundplan-catalog"`, `format_version: 1`, unknown fields refused. It lists the
+//! C (central) and R (region) lines a plan must carry, which uses are each
+//! category's own (`home_uses`; any other use is 跨类别使用), which own levels a
+//! national banner must integrate, optional share limits, and the negative-list
+//! keywords. The default `nm-2017` catalog is compiled into the binary.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::de::{self, Unexpected, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::enums::{Category, Level, Use};
+use crate::format::{CatalogFormat, FormatVersion};
+
+/// A fund-line catalog.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    /// Always `"fundplan-catalog"`.
+    pub format: CatalogFormat,
+    /// File format version.
+    pub format_version: FormatVersion,
+    /// Id that plans refer to, e.g. `nm-2017`.
+    pub id: String,
+    /// Full title.
+    pub title: String,
+    /// First and last year it applies to, inclusive.
+    pub years: (u16, u16),
+    /// True while names are not checked against the issued list.
+    pub provisional: bool,
+    /// Free note on provenance.
+    pub note: String,
+    /// The C and R lines, in order.
+    pub lines: Vec<CatalogLine>,
+    /// Each category's own uses; a category missing here is general-purpose.
+    pub home_uses: BTreeMap<Category, Vec<Use>>,
+    /// Levels whose own lines a national banner must integrate.
+    pub required_own_levels: Vec<Level>,
+    /// Minimum Industry share of integrated funds, if any.
+    pub industry_share_min: Option<Share>,
+    /// Maximum Management share of integrated funds, if any.
+    pub management_share_max: Option<Share>,
+    /// 负面清单 words flagged in project names and contents.
+    pub forbidden_keywords: Vec<String>,
+}
+
+/// One line of the catalog.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogLine {
+    /// `C01` … / `R01` ….
+    pub code: String,
+    /// Central or Region.
+    pub level: Level,
+    /// Official name.
+    pub name: String,
+    /// Big category.
+    pub category: Category,
+}
+
+impl Catalog {
+    /// The line with `code`, if the catalog has it.
+    pub fn line(&self, code: &str) -> Option<&CatalogLine> {
+        self.lines.iter().find(|l| l.code == code)
+    }
+
+    /// True when a project of `use_` funded from `category` is 跨类别使用.
+    pub fn is_cross_category(&self, category: Category, use_: Use) -> bool {
+        self.home_uses
+            .get(&category)
+            .is_some_and(|uses| !uses.contains(&use_))
+    }
+
+    /// True when `year` is within the catalog's years.
+    pub fn covers(&self, year: u16) -> bool {
+        (self.years.0..=self.years.1).contains(&year)
+    }
+}
+
+/// A ratio between 0 and 1, written as a string (`"0.55"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Share(Decimal);
+
+impl Share {
+    /// The ratio.
+    pub fn get(self) -> Decimal {
+        self.0
+    }
+
+    /// A share from a decimal in 0..=1.
+    pub fn new(d: Decimal) -> Option<Share> {
+        (Decimal::ZERO..=Decimal::ONE)
+            .contains(&d)
+            .then_some(Share(d))
+    }
+}
+
+impl Serialize for Share {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Share {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Share, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Share;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a share between 0 and 1 as a quoted string, e.g. \"0.55\"")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Share, E> {
+                v.trim()
+                    .parse::<Decimal>()
+                    .ok()
+                    .and_then(Share::new)
+                    .ok_or_else(|| E::invalid_value(Unexpected::Str(v), &self))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Share, E> {
+                Err(E::invalid_type(Unexpected::Float(v), &self))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The default catalog's file, compiled in.
+pub const NM_2017_RON: &str = include_str!("../assets/catalogs/nm-2017.ron");
+
+/// The catalogs compiled into this build, by id.
+pub const EMBEDDED: &[(&str, &str)] = &[("nm-2017", NM_2017_RON)];
+
+/// Id of the catalog used when a plan names none this build knows.
+pub const DEFAULT_ID: &str = "nm-2017";
+
+/// The embedded catalog with `id`, parsed. `None` for an unknown id.
+pub fn embedded(id: &str) -> Option<Catalog> {
+    let (_, text) = EMBEDDED.iter().find(|(i, _)| *i == id)?;
+    crate::file::parse_catalog(text, std::path::Path::new(id)).ok()
+}
+
+/// The default catalog (`nm-2017`).
+pub fn default_catalog() -> Catalog {
+    // The embedded text is checked by a unit test, so failure here is a build bug;
+    // still, fall back to an empty catalog rather than panic in a user's hands.
+    embedded(DEFAULT_ID).unwrap_or_else(|| Catalog {
+        format: CatalogFormat,
+        format_version: FormatVersion::CURRENT,
+        id: DEFAULT_ID.to_string(),
+        title: String::new(),
+        years: (0, 0),
+        provisional: true,
+        note: String::new(),
+        lines: Vec::new(),
+        home_uses: BTreeMap::new(),
+        required_own_levels: Vec::new(),
+        industry_share_min: None,
+        management_share_max: None,
+        forbidden_keywords: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_catalogs_parse() {
+        for (id, text) in EMBEDDED {
+            let c = crate::file::parse_catalog(text, std::path::Path::new(id)).unwrap();
+            assert_eq!(&c.id, id);
+        }
+        let c = default_catalog();
+        assert_eq!(
+            c.lines.iter().filter(|l| l.level == Level::Central).count(),
+            17
+        );
+        assert_eq!(
+            c.lines.iter().filter(|l| l.level == Level::Region).count(),
+            12
+        );
+    }
+
+    #[test]
+    fn poverty_money_is_general_purpose() {
+        let c = default_catalog();
+        assert!(!c.is_cross_category(Category::Poverty, Use::Roads));
+        assert!(c.is_cross_category(Category::Water, Use::Industry));
+        assert!(!c.is_cross_category(Category::Water, Use::DrinkingWater));
+    }
+}

@@ -1,0 +1,381 @@
+//! The `fundplan` command line: `validate`, `submit`, `sample`, and (with no
+//! subcommand) the desktop app. Exit status: 0 fine, 1 a plan has errors,
+//! 2 a file could not be loaded (2 wins over 1).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+use serde_json::{Map, Value, json};
+
+use crate::catalog::{self, Catalog};
+use crate::digest;
+use crate::file;
+use crate::plan::Plan;
+use crate::sample::{self, SampleOptions};
+use crate::validate::{Report, Severity, Sums, validate};
+use crate::{Lang, Money};
+
+/// Largest plan `sample` generates.
+pub const MAX_SAMPLE_PROJECTS: usize = 100_000;
+
+/// Plan, check and submit a banner's consolidation of agriculture and pastoral funds.
+#[derive(Debug, Parser)]
+#[command(name = "fundplan", version)]
+pub struct Cli {
+    /// Language of messages: zh (default) or en.
+    #[arg(long, global = true, default_value = "zh", value_parser = parse_lang)]
+    pub lang: Lang,
+    /// What to do; without one, the desktop app opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A plan file to open in the desktop app.
+    pub file: Option<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check plan files (or folders of them) against their catalog.
+    Validate {
+        /// Use this catalog file instead of the built-in one the plan names.
+        #[arg(long, value_name = "CATALOG.ron")]
+        catalog: Option<PathBuf>,
+        /// Print one JSON array instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Plan files, or folders searched for *.ron.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Validate, then seal the plan for submission (refused when it has errors).
+    Submit {
+        /// The plan.
+        file: PathBuf,
+        /// Write the sealed plan here instead of replacing FILE.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Use this catalog file instead of the built-in one the plan names.
+        #[arg(long, value_name = "CATALOG.ron")]
+        catalog: Option<PathBuf>,
+    },
+    /// Write a valid, realistic synthetic plan (same seed, same bytes).
+    Sample {
+        /// Number of projects (at most 100000).
+        #[arg(long, default_value_t = 12, value_parser = parse_projects)]
+        projects: usize,
+        /// Seed; it also picks the banner.
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// Output file; standard output when absent.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: use zh or en"))
+}
+
+fn parse_projects(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n <= MAX_SAMPLE_PROJECTS => Ok(n),
+        _ => Err(format!(
+            "expected a number of projects from 0 to {MAX_SAMPLE_PROJECTS}"
+        )),
+    }
+}
+
+/// Exit status of a subcommand.
+pub type ExitCode = i32;
+
+/// Runs a subcommand, printing to stdout/stderr; returns the exit status.
+pub fn run(command: Command, lang: Lang) -> ExitCode {
+    match command {
+        Command::Validate {
+            catalog,
+            json,
+            files,
+        } => run_validate(catalog.as_deref(), json, &files, lang),
+        Command::Submit {
+            file,
+            output,
+            catalog,
+        } => run_submit(&file, output.as_deref(), catalog.as_deref(), lang),
+        Command::Sample {
+            projects,
+            seed,
+            output,
+        } => run_sample(projects, seed, output.as_deref(), lang),
+    }
+}
+
+/// Expands folders into the `*.ron` files below them (sorted); files stay as given.
+pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            collect_ron(p, &mut found);
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+fn collect_ron(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_ron(&path, out);
+        } else if path.extension().is_some_and(|e| e == "ron") {
+            out.push(path);
+        }
+    }
+}
+
+/// The catalog to judge `plan` with: `explicit` if given, else the built-in
+/// catalog the plan names, else the default (and H02 will say so).
+pub fn catalog_for(plan: &Plan, explicit: Option<&Catalog>) -> Catalog {
+    match explicit {
+        Some(c) => c.clone(),
+        None => catalog::embedded(&plan.catalog).unwrap_or_else(catalog::default_catalog),
+    }
+}
+
+fn load_explicit_catalog(path: Option<&Path>, lang: Lang) -> Result<Option<Catalog>, ExitCode> {
+    match path {
+        None => Ok(None),
+        Some(p) => file::load_catalog(p).map(Some).map_err(|e| {
+            eprintln!("{}", e.message(lang));
+            2
+        }),
+    }
+}
+
+fn run_validate(
+    catalog_path: Option<&Path>,
+    as_json: bool,
+    files: &[PathBuf],
+    lang: Lang,
+) -> ExitCode {
+    let explicit = match load_explicit_catalog(catalog_path, lang) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let files = expand_paths(files);
+    let mut status = 0;
+    let mut results = Vec::with_capacity(files.len());
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for path in &files {
+        let shown = path.display().to_string();
+        match file::load_plan(path) {
+            Err(e) => {
+                status = 2;
+                if as_json {
+                    results.push(json!({"file": shown, "load_error": e.message(lang)}));
+                } else {
+                    eprintln!("{}", e.message(lang));
+                }
+            }
+            Ok(plan) => {
+                let report = validate(&plan, &catalog_for(&plan, explicit.as_ref()));
+                if report.errors() > 0 && status == 0 {
+                    status = 1;
+                }
+                if as_json {
+                    results.push(report_json(&shown, &report, lang));
+                } else {
+                    let _ = write!(out, "{}", report_text(&shown, &report, lang));
+                }
+            }
+        }
+    }
+    if as_json {
+        let _ = writeln!(out, "{}", Value::Array(results));
+    }
+    status
+}
+
+/// The human-readable block for one file: a summary line, then one line per
+/// finding (already sorted by severity, then path).
+pub fn report_text(file: &str, report: &Report, lang: Lang) -> String {
+    let (e, w) = (report.errors(), report.warnings());
+    let mut s = match lang {
+        Lang::Zh => format!("{file}：{e} 个错误，{w} 个警告\n"),
+        Lang::En => format!("{file}: {e} error(s), {w} warning(s)\n"),
+    };
+    for f in &report.findings {
+        let path = if f.path.is_empty() {
+            "-"
+        } else {
+            f.path.as_str()
+        };
+        s.push_str(&format!(
+            "  {} {} {}  {}\n",
+            f.severity().label(lang),
+            f.rule.code(),
+            path,
+            f.message.get(lang)
+        ));
+    }
+    s
+}
+
+/// The JSON object for one validated file (see rules.md).
+pub fn report_json(file: &str, report: &Report, lang: Lang) -> Value {
+    let findings: Vec<Value> = report
+        .findings
+        .iter()
+        .map(|f| {
+            json!({
+                "rule": f.rule.code(),
+                "severity": f.severity().code(),
+                "path": f.path,
+                "message": f.message.get(lang),
+            })
+        })
+        .collect();
+    json!({
+        "file": file,
+        "errors": report.errors(),
+        "warnings": report.warnings(),
+        "findings": findings,
+        "totals": totals_json(report),
+    })
+}
+
+fn money(m: Money) -> Value {
+    Value::String(m.to_file_string())
+}
+
+fn sums(s: &Sums) -> Value {
+    json!({"allocated": money(s.allocated), "integrated": money(s.integrated), "arranged": money(s.arranged)})
+}
+
+/// Report totals as JSON; amounts are yuan strings, exact as in plan files.
+pub fn totals_json(report: &Report) -> Value {
+    let t = &report.totals;
+    let by_level: Map<String, Value> = t
+        .by_level
+        .iter()
+        .map(|(k, v)| (k.ident().to_string(), sums(v)))
+        .collect();
+    let by_category: Map<String, Value> = t
+        .by_category
+        .iter()
+        .map(|(k, v)| (k.ident().to_string(), sums(v)))
+        .collect();
+    let by_use: Map<String, Value> = t
+        .by_use
+        .iter()
+        .map(|(k, v)| (k.ident().to_string(), money(*v)))
+        .collect();
+    json!({
+        "allocated": money(t.allocated),
+        "integrated": money(t.integrated),
+        "not_integrated": money(t.not_integrated()),
+        "arranged": money(t.arranged),
+        "unarranged": money(t.unarranged()),
+        "cross_category": money(t.cross_category),
+        "cross_share": t.cross_share.map(|d| d.round_dp(4).to_string()),
+        "by_level": by_level,
+        "by_category": by_category,
+        "by_use": by_use,
+    })
+}
+
+fn run_submit(
+    path: &Path,
+    output: Option<&Path>,
+    catalog_path: Option<&Path>,
+    lang: Lang,
+) -> ExitCode {
+    let explicit = match load_explicit_catalog(catalog_path, lang) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let plan = match file::load_plan(path) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{}", e.message(lang));
+            return 2;
+        }
+    };
+    match submit(&plan, &catalog_for(&plan, explicit.as_ref())) {
+        Err(report) => {
+            eprint!(
+                "{}",
+                report_text(&path.display().to_string(), &report, lang)
+            );
+            eprintln!(
+                "{}",
+                lang.pick(
+                    "有错误的方案不能提交，未写入任何文件。",
+                    "A plan with errors cannot be submitted; nothing was written."
+                )
+            );
+            1
+        }
+        Ok(sealed) => {
+            let target = output.unwrap_or(path);
+            if let Err(e) = file::save_plan(&sealed, target) {
+                eprintln!("{}", e.message(lang));
+                return 2;
+            }
+            let digest = sealed.submission.as_ref().map_or("", |s| s.digest.as_str());
+            match lang {
+                Lang::Zh => println!("已提交：{}（{digest}）", target.display()),
+                Lang::En => println!("submitted: {} ({digest})", target.display()),
+            }
+            0
+        }
+    }
+}
+
+/// Validates `plan` and, when it has no errors, returns it sealed for
+/// submission; otherwise the report that refuses it.
+pub fn submit(plan: &Plan, catalog: &Catalog) -> Result<Plan, Box<Report>> {
+    // Judge the content as it will be sealed, not an old seal that may be stale.
+    let unsealed = Plan {
+        submission: None,
+        ..plan.clone()
+    };
+    let report = validate(&unsealed, catalog);
+    if report.count(Severity::Error) > 0 {
+        return Err(Box::new(report));
+    }
+    let warnings = u32::try_from(report.warnings()).unwrap_or(u32::MAX);
+    Ok(digest::seal(&unsealed, digest::now_rfc3339(), warnings))
+}
+
+fn run_sample(projects: usize, seed: u64, output: Option<&Path>, lang: Lang) -> ExitCode {
+    let plan = sample::generate(
+        &catalog::default_catalog(),
+        SampleOptions {
+            projects,
+            seed,
+            ..SampleOptions::default()
+        },
+    );
+    match output {
+        Some(path) => match file::save_plan(&plan, path) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("{}", e.message(lang));
+                2
+            }
+        },
+        None => {
+            let _ = std::io::stdout().write_all(file::plan_to_string(&plan).as_bytes());
+            0
+        }
+    }
+}

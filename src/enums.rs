@@ -1,0 +1,145 @@
+//! The closed vocabularies of the file formats, with their Chinese and English names.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Lang;
+
+macro_rules! labelled_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $zh:literal, $en:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)+
+        }
+
+        impl $name {
+            /// Every variant, in file order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The name officials use, in `lang`.
+            pub fn label(self, lang: Lang) -> &'static str {
+                match self {
+                    $($name::$variant => lang.pick($zh, $en),)+
+                }
+            }
+
+            /// The identifier written in files (`Central`, `Poverty` …).
+            pub fn ident(self) -> &'static str {
+                match self {
+                    $($name::$variant => stringify!($variant),)+
+                }
+            }
+        }
+    };
+}
+
+labelled_enum! {
+    /// Government level a fund line comes from (资金级次).
+    Level {
+        /// 中央, line codes `C..`.
+        #[default]
+        Central => "中央", "Central";
+        /// 自治区, line codes `R..`.
+        Region => "自治区", "Region";
+        /// 盟市, line codes `L..`.
+        League => "盟市", "League";
+        /// 旗县, line codes `X..`.
+        County => "旗县", "County";
+    }
+}
+
+impl Level {
+    /// The line-code prefix of this level.
+    pub fn prefix(self) -> char {
+        match self {
+            Level::Central => 'C',
+            Level::Region => 'R',
+            Level::League => 'L',
+            Level::County => 'X',
+        }
+    }
+}
+
+labelled_enum! {
+    /// Big category of a source line (资金大类).
+    Category {
+        /// 扶贫.
+        #[default]
+        Poverty => "扶贫", "Poverty";
+        /// 农牧业生产.
+        Agriculture => "农牧业生产", "Agriculture";
+        /// 水利.
+        Water => "水利", "Water";
+        /// 林草生态.
+        Forestry => "林草生态", "Forestry";
+        /// 农田建设.
+        Farmland => "农田建设", "Farmland";
+        /// 农村综合/基础设施.
+        Infrastructure => "农村综合/基础设施", "Rural infrastructure";
+        /// 交通.
+        Transport => "交通", "Transport";
+        /// 住房.
+        Housing => "住房", "Housing";
+        /// 人居环境.
+        Environment => "人居环境", "Living environment";
+        /// 其他.
+        Other => "其他", "Other";
+    }
+}
+
+labelled_enum! {
+    /// What a project spends on (使用方向).
+    Use {
+        /// 产业发展.
+        #[default]
+        Industry => "产业发展", "Industry";
+        /// 农村道路.
+        Roads => "农村道路", "Rural roads";
+        /// 农田水利与高标准农田.
+        Farmland => "农田水利与高标准农田", "Irrigation and farmland";
+        /// 饮水安全.
+        DrinkingWater => "饮水安全", "Drinking water";
+        /// 危房改造.
+        Housing => "危房改造", "Housing repair";
+        /// 人居环境整治.
+        Environment => "人居环境整治", "Living environment";
+        /// 生态保护.
+        Ecology => "生态保护", "Ecology";
+        /// 易地搬迁后续扶持.
+        Relocation => "易地搬迁后续扶持", "Relocation follow-up";
+        /// 教育培训.
+        Training => "教育培训", "Training";
+        /// 就业与公益岗位.
+        Employment => "就业与公益岗位", "Employment";
+        /// 金融扶贫(贴息/风险补偿).
+        Finance => "金融扶贫", "Financial support";
+        /// 项目管理费.
+        Management => "项目管理费", "Management fee";
+        /// 其他.
+        Other => "其他", "Other";
+    }
+}
+
+labelled_enum! {
+    /// Poverty banner kind.
+    CountyKind {
+        /// 国贫旗县.
+        #[default]
+        National => "国贫旗县", "National poverty banner";
+        /// 区贫旗县.
+        Regional => "区贫旗县", "Regional poverty banner";
+    }
+}
+
+labelled_enum! {
+    /// The league reviewer's decision.
+    Decision {
+        /// 待审.
+        #[default]
+        Pending => "待审", "Pending";
+        /// 退回修改.
+        Returned => "退回修改", "Returned";
+        /// 审核通过.
+        Approved => "审核通过", "Approved";
+    }
+}

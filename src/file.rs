@@ -1,0 +1,367 @@
+//! Reading and writing plan and catalog files.
+//!
+//! Loading either yields a complete, well-formed value or a [`LoadError`] that
+//! names the file and, where the parser knows it, the line and column. Saving
+//! writes canonical pretty RON (the same plan always gives the same bytes)
+//! through a temporary file in the target folder that is flushed, synced and then
+//! renamed over the old file, so a crash mid-save leaves the old file intact.
+
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use ron::ser::PrettyConfig;
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::Lang;
+use crate::catalog::Catalog;
+use crate::format::{CatalogFormat, FORMAT_VERSION, PlanFormat};
+use crate::money::MONEY_EXPECTING;
+use crate::plan::Plan;
+
+/// Files larger than this are refused before parsing.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Nesting deeper than this is refused; real plans nest five levels.
+const RECURSION_LIMIT: usize = 64;
+
+/// A position in a file, 1-based as editors count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub col: usize,
+}
+
+/// A file that could not be loaded, and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.message(Lang::Zh))]
+pub struct LoadError {
+    /// The file.
+    pub path: PathBuf,
+    /// What went wrong.
+    pub kind: LoadErrorKind,
+    /// Where, when the parser knows.
+    pub at: Option<Position>,
+}
+
+/// The classes of load failure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadErrorKind {
+    /// The operating system could not read it (missing, no permission …).
+    Unreadable(String),
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge {
+        /// Size in bytes.
+        size: u64,
+    },
+    /// Not UTF-8 text.
+    NotUtf8,
+    /// RON syntax error or a value of the wrong shape.
+    Syntax(String),
+    /// The `format` header names another kind of file.
+    WrongFormat {
+        /// What this loader wanted.
+        expected: &'static str,
+        /// What the file says.
+        found: String,
+    },
+    /// `format_version` is newer (or older) than this build reads.
+    UnsupportedVersion {
+        /// The file's version.
+        found: u64,
+    },
+    /// A field this format does not have (often a typo).
+    UnknownField(String),
+    /// A required field is absent.
+    MissingField(String),
+    /// A field given twice.
+    DuplicateField(String),
+    /// A money field holds a number or a malformed amount.
+    BadMoney(String),
+    /// Nested deeper than any real file.
+    TooDeep,
+}
+
+impl LoadError {
+    fn new(path: &Path, kind: LoadErrorKind, at: Option<Position>) -> LoadError {
+        LoadError {
+            path: path.to_path_buf(),
+            kind,
+            at,
+        }
+    }
+
+    /// The whole error as one sentence in `lang`: file, position, cause.
+    pub fn message(&self, lang: Lang) -> String {
+        let file = self.path.display();
+        let place = match (self.at, lang) {
+            (Some(p), Lang::Zh) => format!("{file} 第 {} 行第 {} 列", p.line, p.col),
+            (Some(p), Lang::En) => format!("{file}, line {}, column {}", p.line, p.col),
+            (None, _) => file.to_string(),
+        };
+        let zh = lang == Lang::Zh;
+        let cause = match &self.kind {
+            LoadErrorKind::Unreadable(e) if zh => format!("无法读取文件（{e}）"),
+            LoadErrorKind::Unreadable(e) => format!("cannot read the file ({e})"),
+            LoadErrorKind::TooLarge { size } if zh => format!(
+                "文件过大（{size} 字节），上限 {} MiB，未读取",
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+            LoadErrorKind::TooLarge { size } => format!(
+                "the file is too large ({size} bytes; the limit is {} MiB) and was not read",
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+            LoadErrorKind::NotUtf8 if zh => "不是 UTF-8 文本文件".to_string(),
+            LoadErrorKind::NotUtf8 => "is not UTF-8 text".to_string(),
+            LoadErrorKind::Syntax(d) if zh => format!("不是有效的 RON 方案文件：{d}"),
+            LoadErrorKind::Syntax(d) => format!("is not a valid RON file: {d}"),
+            LoadErrorKind::WrongFormat { expected, found } if zh => {
+                format!("文件类型为“{found}”，此处需要“{expected}”")
+            }
+            LoadErrorKind::WrongFormat { expected, found } => {
+                format!("the file is of format “{found}”, expected “{expected}”")
+            }
+            LoadErrorKind::UnsupportedVersion { found }
+                if zh && *found > u64::from(FORMAT_VERSION) =>
+            {
+                format!("文件格式版本为 {found}，本程序只支持到 {FORMAT_VERSION}，请升级 fundplan")
+            }
+            LoadErrorKind::UnsupportedVersion { found } if *found > u64::from(FORMAT_VERSION) => {
+                format!(
+                    "the file needs format version {found}; this fundplan reads up to {FORMAT_VERSION}: please update fundplan"
+                )
+            }
+            LoadErrorKind::UnsupportedVersion { found } if zh => {
+                format!("不支持的文件格式版本 {found}")
+            }
+            LoadErrorKind::UnsupportedVersion { found } => {
+                format!("unsupported format version {found}")
+            }
+            LoadErrorKind::UnknownField(f) if zh => format!("未知字段“{f}”（拼写错误？）"),
+            LoadErrorKind::UnknownField(f) => format!("unknown field “{f}” (a typo?)"),
+            LoadErrorKind::MissingField(f) if zh => format!("缺少字段“{f}”"),
+            LoadErrorKind::MissingField(f) => format!("missing field “{f}”"),
+            LoadErrorKind::DuplicateField(f) if zh => format!("字段“{f}”重复"),
+            LoadErrorKind::DuplicateField(f) => format!("field “{f}” is given twice"),
+            LoadErrorKind::BadMoney(found) if zh => format!(
+                "金额须为加引号的元金额字符串、最多两位小数（如 \"1250.50\"），实际为 {found}"
+            ),
+            LoadErrorKind::BadMoney(found) => format!(
+                "an amount must be a quoted string of yuan with at most 2 decimals (e.g. \"1250.50\"), found {found}"
+            ),
+            LoadErrorKind::TooDeep if zh => "嵌套层数过深".to_string(),
+            LoadErrorKind::TooDeep => "is nested too deeply".to_string(),
+        };
+        match lang {
+            Lang::Zh => format!("{place}：{cause}"),
+            Lang::En => format!("{place}: {cause}"),
+        }
+    }
+}
+
+/// A file that could not be written. The old file, if any, is untouched.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Lang::Zh))]
+pub struct SaveError {
+    /// The file that was to be written.
+    pub path: PathBuf,
+    /// The operating system's reason.
+    pub source: std::io::Error,
+}
+
+impl SaveError {
+    /// The error as one sentence in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!(
+                "无法保存 {}：{}；原文件未改动",
+                self.path.display(),
+                self.source
+            ),
+            Lang::En => format!(
+                "could not save {}: {}; the existing file is unchanged",
+                self.path.display(),
+                self.source
+            ),
+        }
+    }
+}
+
+/// Reads a file as text, refusing oversized and non-UTF-8 files.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let unreadable =
+        |e: std::io::Error| LoadError::new(path, LoadErrorKind::Unreadable(e.to_string()), None);
+    let file = fs::File::open(path).map_err(unreadable)?;
+    let size = file.metadata().map_err(unreadable)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::new(path, LoadErrorKind::TooLarge { size }, None));
+    }
+    // take() guards against files that grow, or report no size (pipes).
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let size = bytes.len() as u64;
+        return Err(LoadError::new(path, LoadErrorKind::TooLarge { size }, None));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+        let last = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let col = String::from_utf8_lossy(&good[last..]).chars().count() + 1;
+        LoadError::new(path, LoadErrorKind::NotUtf8, Some(Position { line, col }))
+    })
+}
+
+/// Loads a plan file.
+pub fn load_plan(path: &Path) -> Result<Plan, LoadError> {
+    parse_plan(&read_text(path)?, path)
+}
+
+/// Parses plan text; `path` is only used in errors.
+pub fn parse_plan(text: &str, path: &Path) -> Result<Plan, LoadError> {
+    parse(text, path, PlanFormat::TAG)
+}
+
+/// Loads a catalog file.
+pub fn load_catalog(path: &Path) -> Result<Catalog, LoadError> {
+    parse_catalog(&read_text(path)?, path)
+}
+
+/// Parses catalog text; `path` is only used in errors.
+pub fn parse_catalog(text: &str, path: &Path) -> Result<Catalog, LoadError> {
+    parse(text, path, CatalogFormat::TAG)
+}
+
+fn options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
+}
+
+fn parse<T: DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    expected: &'static str,
+) -> Result<T, LoadError> {
+    options()
+        .from_str::<T>(text)
+        .map_err(|e| classify(text, path, expected, e))
+}
+
+/// Just the header, read leniently on the error path to tell a wrong file kind
+/// or a newer version apart from the error the strict parse stumbled on.
+#[derive(Deserialize)]
+struct Probe {
+    #[serde(default)]
+    format: String,
+    #[serde(default = "current_version")]
+    format_version: u64,
+}
+
+fn current_version() -> u64 {
+    u64::from(FORMAT_VERSION)
+}
+
+fn classify(
+    text: &str,
+    path: &Path,
+    expected: &'static str,
+    e: ron::error::SpannedError,
+) -> LoadError {
+    let at = Some(Position {
+        line: e.span.start.line,
+        col: e.span.start.col,
+    });
+    if let Ok(probe) = options().from_str::<Probe>(text) {
+        if !probe.format.is_empty() && probe.format != expected {
+            let found = probe.format;
+            return LoadError::new(path, LoadErrorKind::WrongFormat { expected, found }, at);
+        }
+        let found = probe.format_version;
+        if found == 0 || found > u64::from(FORMAT_VERSION) {
+            return LoadError::new(path, LoadErrorKind::UnsupportedVersion { found }, at);
+        }
+    }
+    use ron::error::Error as E;
+    let kind = match e.code {
+        E::NoSuchStructField { found, .. } => LoadErrorKind::UnknownField(found),
+        E::MissingStructField { field, .. } => LoadErrorKind::MissingField(field.to_string()),
+        E::DuplicateStructField { field, .. } => LoadErrorKind::DuplicateField(field.to_string()),
+        E::ExceededRecursionLimit => LoadErrorKind::TooDeep,
+        E::InvalidValueForType { expected, found } if expected == MONEY_EXPECTING => {
+            LoadErrorKind::BadMoney(found)
+        }
+        other => LoadErrorKind::Syntax(other.to_string()),
+    };
+    LoadError::new(path, kind, at)
+}
+
+/// The canonical text of a plan: pretty RON, four-space indents, funding
+/// entries one per line. The same plan always gives the same bytes.
+pub fn plan_to_string(plan: &Plan) -> String {
+    to_pretty(plan)
+}
+
+/// The canonical text of a catalog.
+pub fn catalog_to_string(catalog: &Catalog) -> String {
+    to_pretty(catalog)
+}
+
+fn to_pretty<T: serde::Serialize>(value: &T) -> String {
+    let config = PrettyConfig::new()
+        .indentor("    ".to_string())
+        .depth_limit(4)
+        .separate_tuple_members(false)
+        .escape_strings(true);
+    // Serialising our own types to a String cannot fail: no maps with non-string
+    // keys, no I/O. An empty string would be caught by the round-trip tests.
+    let mut s = ron::Options::default()
+        .to_string_pretty(value, config)
+        .unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Writes `plan` to `path` atomically (see the module documentation).
+pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
+    write_atomic(path, plan_to_string(plan).as_bytes())
+}
+
+/// Replaces `path` with `bytes` so that readers see either the old or the new
+/// content, never a mix: temporary file in the same folder, sync, rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomic_with(path, |f| f.write_all(bytes))
+}
+
+/// [`write_atomic`] with the writing done by `write`; if it fails, the
+/// temporary file is removed and `path` is untouched. Tests use it to fail
+/// half-way through a save.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
+) -> Result<(), SaveError> {
+    let err = |source| SaveError {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".fundplan-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(err)?;
+    write(tmp.as_file_mut()).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    // Make the rename itself durable; not every platform can open a folder.
+    if let Ok(d) = fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}

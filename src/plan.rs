@@ -1,0 +1,338 @@
+//! The plan file: one banner's consolidation plan for one year and revision.
+//!
+//! This is the contract of `spec/plan-format.md`, restated:
+//!
+//! * A plan is UTF-8 RON. Struct names before `(` are optional when reading.
+//! * `format` is `"fundplan-plan"`, `format_version` is `1`. A newer version is a
+//!   load error that names the version the file needs.
+//! * Money is a **string** of yuan with at most two decimals (`"38000000.00"`);
+//!   a bare number in a money field is a load error. See [`Money`].
+//! * Unknown fields are load errors; a file over 16 MiB is refused unread.
+//! * `sources` holds every catalog line (`C..` central, `R..` region) and the
+//!   plan's own lines (`L..` league, `X..` county); `projects` arrange the
+//!   integrated money, each through `funding` entries that name a source line.
+//! * `submission` is written only by the submit action; `review` only by the
+//!   league reviewer. Neither is part of the [digest](crate::digest).
+//!
+//! Paths into a plan (review comment targets, validator findings) are built by
+//! [`path`] in the grammar `header.<field>`, `county.<field>`, `sources[<line>]`,
+//! `sources[<line>].<field>`, `projects[<id>]`, `projects[<id>].<field>`,
+//! `projects[<id>].funding[<line>]`, or empty for the plan as a whole.
+//!
+//! A `Plan` in memory is always well-formed (it parsed); whether its *content*
+//! is acceptable is the [validator](crate::validate)'s judgement.
+
+use serde::{Deserialize, Serialize};
+
+use crate::format::{FormatVersion, PlanFormat};
+use crate::money::Money;
+
+pub use crate::enums::{Category, CountyKind, Decision, Level, Use};
+
+/// One banner's consolidation plan (统筹整合使用财政涉农涉牧资金实施方案).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// Always `"fundplan-plan"`.
+    pub format: PlanFormat,
+    /// File format version this plan is written in.
+    pub format_version: FormatVersion,
+    /// Id of the catalog the plan was drafted against, e.g. `nm-2017`.
+    pub catalog: String,
+    /// Budget year.
+    pub year: u16,
+    /// The banner (旗县) the plan belongs to.
+    pub county: County,
+    /// 1 = 年初方案; every 调整 increases it.
+    pub revision: u32,
+    /// Reason and approval of an adjustment; required when `revision` > 1.
+    pub adjustment: Option<Adjustment>,
+    /// Who drafted the plan (usually the banner's finance bureau).
+    pub prepared_by: String,
+    /// 审定会议/文号; may be empty while drafting.
+    pub approval: String,
+    /// Fund lines: every catalog line, then own league and county lines.
+    pub sources: Vec<Source>,
+    /// Projects the integrated money is arranged to.
+    pub projects: Vec<Project>,
+    /// The seal written by the submit action.
+    pub submission: Option<Submission>,
+    /// The league reviewer's decision and comments.
+    pub review: Option<Review>,
+}
+
+/// The banner a plan belongs to.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct County {
+    /// 6-digit administrative division code, `15….` in Inner Mongolia.
+    pub code: String,
+    /// Name, e.g. 武川县.
+    pub name: String,
+    /// 盟市 the banner belongs to.
+    pub league: String,
+    /// 国贫旗县 or 区贫旗县.
+    pub kind: CountyKind,
+}
+
+/// Why and by what decision a plan was adjusted.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Adjustment {
+    /// 调整原因.
+    pub reason: String,
+    /// 批复文号.
+    pub approval: String,
+}
+
+/// One fund line of the plan: what was allocated and how much of it is integrated.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Catalog code (`C01`, `R03`) or own code (`L01`, `X02`).
+    pub line: String,
+    /// Government level the money comes from.
+    pub level: Level,
+    /// 资金名称.
+    pub name: String,
+    /// 资金大类.
+    pub category: Category,
+    /// 下达文号; may be empty.
+    pub document: String,
+    /// 下达金额.
+    pub allocated: Money,
+    /// 纳入整合金额.
+    pub integrated: Money,
+    /// 未纳入整合原因; required when `integrated` < `allocated`.
+    pub reason: String,
+}
+
+impl Source {
+    /// 未纳入整合金额: allocated minus integrated.
+    pub fn not_integrated(&self) -> Money {
+        self.allocated - self.integrated
+    }
+
+    /// True for C and R lines, which come from the catalog.
+    pub fn is_catalog_line(&self) -> bool {
+        self.line.starts_with(['C', 'R'])
+    }
+}
+
+/// A project the county arranges integrated money to.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    /// Unique within the plan and stable across revisions, e.g. `P001`.
+    pub id: String,
+    /// 项目名称.
+    pub name: String,
+    /// 使用方向.
+    #[serde(rename = "use")]
+    pub use_: Use,
+    /// 苏木乡镇.
+    pub township: String,
+    /// 嘎查村; may be empty.
+    pub village: String,
+    /// 实施单位 / 责任单位.
+    pub unit: String,
+    /// 建设内容; may be empty.
+    pub content: String,
+    /// 实施期限, e.g. `2020-04/2020-10`; may be empty.
+    pub period: String,
+    /// 受益脱贫户 (households).
+    pub households: u32,
+    /// 受益人口 (people).
+    pub people: u32,
+    /// 绩效目标; may be empty while drafting.
+    pub targets: String,
+    /// Which source lines pay for it, and how much each.
+    pub funding: Vec<Funding>,
+    /// 自筹/社会资金 outside the integration.
+    pub other_funds: Money,
+}
+
+impl Project {
+    /// Integrated money arranged to this project.
+    pub fn integrated_total(&self) -> Money {
+        self.funding.iter().map(|f| f.amount).sum()
+    }
+}
+
+/// One source line's contribution to a project.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Funding {
+    /// The source line paying.
+    pub line: String,
+    /// How much, in yuan.
+    pub amount: Money,
+}
+
+/// The seal the submit action writes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    /// RFC 3339 time of submission.
+    pub at: String,
+    /// App and version that sealed it, e.g. `fundplan 0.1.0`.
+    pub app: String,
+    /// `sha256:` and 64 lowercase hex digits; see [`crate::digest`].
+    pub digest: String,
+    /// Number of warnings at submission (errors were zero).
+    pub warnings: u32,
+}
+
+/// The league reviewer's decision and comments.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// Reviewer, e.g. 呼和浩特市财政局 农业科.
+    pub reviewer: String,
+    /// RFC 3339 time of the decision.
+    pub at: String,
+    /// Pending, Returned or Approved.
+    pub decision: Decision,
+    /// Comments on the plan or on one of its parts.
+    pub comments: Vec<Comment>,
+}
+
+/// A reviewer's remark on a path of the plan.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Comment {
+    /// Path of what is commented on; empty for the plan as a whole.
+    pub target: String,
+    /// The remark.
+    pub text: String,
+}
+
+impl Plan {
+    /// The source row of `line`, if any (the first one when codes repeat).
+    pub fn source(&self, line: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.line == line)
+    }
+
+    /// Total integrated over all source rows.
+    pub fn integrated_total(&self) -> Money {
+        self.sources.iter().map(|s| s.integrated).sum()
+    }
+}
+
+/// Builders for the path grammar shared by findings and review comments.
+pub mod path {
+    /// The plan as a whole.
+    pub const PLAN: &str = "";
+
+    /// `header.<field>` (catalog, year, revision, adjustment, approval …).
+    pub fn header(field: &str) -> String {
+        format!("header.{field}")
+    }
+
+    /// `county.<field>`.
+    pub fn county(field: &str) -> String {
+        format!("county.{field}")
+    }
+
+    /// `sources[<line>]`, or `sources[<line>].<field>` when `field` is given.
+    pub fn source(line: &str, field: Option<&str>) -> String {
+        match field {
+            Some(f) => format!("sources[{line}].{f}"),
+            None => format!("sources[{line}]"),
+        }
+    }
+
+    /// `projects[<id>]`, or `projects[<id>].<field>` when `field` is given.
+    pub fn project(id: &str, field: Option<&str>) -> String {
+        match field {
+            Some(f) => format!("projects[{id}].{f}"),
+            None => format!("projects[{id}]"),
+        }
+    }
+
+    /// `projects[<id>].funding[<line>]`.
+    pub fn funding(id: &str, line: &str) -> String {
+        format!("projects[{id}].funding[{line}]")
+    }
+
+    /// A path split into its parts, for jumping to what it names.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub enum Target<'a> {
+        /// Empty path.
+        Plan,
+        /// `header.<field>`.
+        Header(&'a str),
+        /// `county.<field>`.
+        County(&'a str),
+        /// `sources[<line>]` with an optional field.
+        Source(&'a str, Option<&'a str>),
+        /// `projects[<id>]` with an optional field.
+        Project(&'a str, Option<&'a str>),
+        /// `projects[<id>].funding[<line>]`.
+        Funding(&'a str, &'a str),
+        /// Anything else (e.g. `projects[P1].funding` without a line).
+        Other(&'a str),
+    }
+
+    /// Splits a path; never fails, unknown shapes are `Other`.
+    pub fn parse(p: &str) -> Target<'_> {
+        if p.is_empty() {
+            return Target::Plan;
+        }
+        if let Some(f) = p.strip_prefix("header.") {
+            return Target::Header(f);
+        }
+        if let Some(f) = p.strip_prefix("county.") {
+            return Target::County(f);
+        }
+        let indexed = |prefix: &str| -> Option<(&str, &str)> {
+            let rest = p.strip_prefix(prefix)?;
+            let (key, tail) = rest.split_once(']')?;
+            Some((key, tail))
+        };
+        if let Some((line, tail)) = indexed("sources[") {
+            return match tail.strip_prefix('.') {
+                Some(f) => Target::Source(line, Some(f)),
+                None if tail.is_empty() => Target::Source(line, None),
+                None => Target::Other(p),
+            };
+        }
+        if let Some((id, tail)) = indexed("projects[") {
+            if tail.is_empty() {
+                return Target::Project(id, None);
+            }
+            if let Some(line) = tail
+                .strip_prefix(".funding[")
+                .and_then(|t| t.strip_suffix(']'))
+            {
+                return Target::Funding(id, line);
+            }
+            if let Some(f) = tail.strip_prefix('.') {
+                return Target::Project(id, Some(f));
+            }
+        }
+        Target::Other(p)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn builders_and_parser_agree() {
+            assert_eq!(
+                parse(&source("C03", Some("integrated"))),
+                Target::Source("C03", Some("integrated"))
+            );
+            assert_eq!(parse(&project("P1", None)), Target::Project("P1", None));
+            assert_eq!(parse(&funding("P1", "R03")), Target::Funding("P1", "R03"));
+            assert_eq!(parse(&header("year")), Target::Header("year"));
+            assert_eq!(parse(""), Target::Plan);
+            assert_eq!(
+                parse("projects[P1].funding"),
+                Target::Project("P1", Some("funding"))
+            );
+            assert_eq!(parse("sources[C1"), Target::Other("sources[C1"));
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! B01–B04 (is every integrated yuan arranged, and no more) and X01.
+
+use std::collections::HashMap;
+
+use super::{Ctx, Totals, en, zh};
+use crate::enums::Use;
+use crate::money::{Money, percent};
+use crate::plan::path;
+use crate::validate::Rule;
+
+pub(super) fn check(ctx: &mut Ctx<'_>, totals: &Totals) {
+    // Repeated codes are S02's business; balance each code once, over all its rows.
+    let mut order = Vec::with_capacity(ctx.plan.sources.len());
+    let mut integrated_by_line: HashMap<&str, Money> = HashMap::with_capacity(order.capacity());
+    for s in &ctx.plan.sources {
+        let entry = integrated_by_line
+            .entry(s.line.as_str())
+            .or_insert_with(|| {
+                order.push(s.line.as_str());
+                Money::ZERO
+            });
+        *entry += s.integrated;
+    }
+    for line in order {
+        let integrated = integrated_by_line.get(line).copied().unwrap_or_default();
+        if integrated.is_negative() {
+            continue; // S05 already says the amount is wrong
+        }
+        let arranged = ctx.arranged.get(line).copied().unwrap_or_default();
+        if arranged > integrated {
+            ctx.push(
+                Rule::B01,
+                path::source(line, None),
+                format!(
+                    "{line} 纳入整合 {}，已安排 {}，超额 {}",
+                    zh(integrated),
+                    zh(arranged),
+                    zh(arranged - integrated)
+                ),
+                format!(
+                    "{line}: {} integrated but {} arranged, {} too much",
+                    en(integrated),
+                    en(arranged),
+                    en(arranged - integrated)
+                ),
+            );
+        } else if arranged < integrated {
+            ctx.push(
+                Rule::B02,
+                path::source(line, None),
+                format!(
+                    "{line} 纳入整合 {}，已安排 {}，尚有 {} 未安排到项目",
+                    zh(integrated),
+                    zh(arranged),
+                    zh(integrated - arranged)
+                ),
+                format!(
+                    "{line}: {} integrated, {} arranged, {} still to arrange to projects",
+                    en(integrated),
+                    en(arranged),
+                    en(integrated - arranged)
+                ),
+            );
+        }
+    }
+
+    let whole = totals.integrated;
+    let by_use = |u: Use| totals.by_use.get(&u).copied().unwrap_or_default();
+    if let Some(min) = ctx.catalog.industry_share_min
+        && whole.is_positive()
+    {
+        let industry = by_use(Use::Industry);
+        // Compare exactly: industry / whole < min  ⇔  industry < min × whole.
+        if industry.yuan() < min.get() * whole.yuan() {
+            let share = industry.share_of(whole).map(percent).unwrap_or_default();
+            let min_pct = percent(min.get());
+            ctx.push(
+                Rule::B03,
+                path::PLAN.to_string(),
+                format!(
+                    "产业发展安排 {}，占纳入整合资金 {share}，低于 {min_pct} 的下限",
+                    zh(industry)
+                ),
+                format!(
+                    "industry gets {}, {share} of integrated funds, below the minimum of {min_pct}",
+                    en(industry)
+                ),
+            );
+        }
+    }
+    if let Some(max) = ctx.catalog.management_share_max
+        && whole.is_positive()
+    {
+        let management = by_use(Use::Management);
+        if management.yuan() > max.get() * whole.yuan() {
+            let share = management.share_of(whole).map(percent).unwrap_or_default();
+            let max_pct = percent(max.get());
+            ctx.push(
+                Rule::B04,
+                path::PLAN.to_string(),
+                format!("项目管理费 {}，占纳入整合资金 {share}，超过 {max_pct} 的上限", zh(management)),
+                format!(
+                    "management fees are {}, {share} of integrated funds, above the maximum of {max_pct}",
+                    en(management)
+                ),
+            );
+        }
+    }
+
+    if totals.cross_category.is_positive() {
+        let share = totals.cross_share.map(percent).unwrap_or_default();
+        ctx.push(
+            Rule::X01,
+            path::PLAN.to_string(),
+            format!(
+                "跨类别使用资金 {}，占纳入整合资金 {share}",
+                zh(totals.cross_category)
+            ),
+            format!(
+                "{} is used across categories, {share} of integrated funds",
+                en(totals.cross_category)
+            ),
+        );
+    }
+}

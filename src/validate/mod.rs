@@ -1,0 +1,136 @@
+//! The integration validator: one pure function, [`validate`], judges a plan
+//! against its catalog. The GUI (live), the submit action and the command line
+//! all call it. Rules and their meaning are the contract of `spec/rules.md`.
+
+mod balance;
+mod header;
+mod projects;
+mod rules;
+mod sources;
+mod totals;
+
+use std::collections::HashMap;
+
+use crate::catalog::Catalog;
+use crate::lang::Text;
+use crate::money::Money;
+use crate::plan::{Plan, Source};
+
+pub use rules::{Rule, Severity};
+pub use totals::{Sums, Totals};
+
+/// One thing the validator has to say about a plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// Which rule.
+    pub rule: Rule,
+    /// What it is about, in the path grammar of [`crate::plan::path`].
+    pub path: String,
+    /// A full sentence naming the amounts, in both languages.
+    pub message: Text,
+}
+
+impl Finding {
+    /// The rule's severity.
+    pub fn severity(&self) -> Severity {
+        self.rule.severity()
+    }
+}
+
+/// Everything the validator found, and the plan's totals.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Sorted by severity (errors first), then path.
+    pub findings: Vec<Finding>,
+    /// Sums over the plan.
+    pub totals: Totals,
+}
+
+impl Report {
+    /// Number of findings of `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity() == severity)
+            .count()
+    }
+
+    /// Number of errors; a plan with errors cannot be submitted.
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    /// Number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    /// True when some finding has `rule`.
+    pub fn has(&self, rule: Rule) -> bool {
+        self.findings.iter().any(|f| f.rule == rule)
+    }
+}
+
+/// What every rule module needs: the plan, its catalog, indexes built once.
+struct Ctx<'a> {
+    plan: &'a Plan,
+    catalog: &'a Catalog,
+    /// First source row of each line code.
+    sources: HashMap<&'a str, &'a Source>,
+    /// Funding summed per line code over all projects.
+    arranged: HashMap<&'a str, Money>,
+    out: Vec<Finding>,
+}
+
+impl Ctx<'_> {
+    fn push(&mut self, rule: Rule, path: String, zh: String, en: String) {
+        self.out.push(Finding {
+            rule,
+            path,
+            message: Text { zh, en },
+        });
+    }
+}
+
+/// Judges `plan` against `catalog`. Never panics; exact decimal arithmetic.
+pub fn validate(plan: &Plan, catalog: &Catalog) -> Report {
+    let mut sources = HashMap::with_capacity(plan.sources.len());
+    for s in &plan.sources {
+        sources.entry(s.line.as_str()).or_insert(s);
+    }
+    let mut arranged: HashMap<&str, Money> = HashMap::with_capacity(plan.sources.len());
+    for f in plan.projects.iter().flat_map(|p| &p.funding) {
+        *arranged.entry(f.line.as_str()).or_default() += f.amount;
+    }
+    let mut ctx = Ctx {
+        plan,
+        catalog,
+        sources,
+        arranged,
+        out: Vec::new(),
+    };
+    header::check(&mut ctx);
+    sources::check(&mut ctx);
+    projects::check(&mut ctx);
+    let totals = totals::compute(&ctx);
+    balance::check(&mut ctx, &totals);
+    header::check_seal(&mut ctx);
+    let mut findings = ctx.out;
+    findings.sort_by(|a, b| (a.severity(), &a.path).cmp(&(b.severity(), &b.path)));
+    Report { findings, totals }
+}
+
+/// 万元 amount for Chinese messages: `3,800.00 万元`.
+fn zh(m: Money) -> String {
+    format!("{} 万元", m.wan())
+}
+
+/// 万元 amount for English messages: `3,800.00 (10k yuan)`.
+fn en(m: Money) -> String {
+    format!("{} (10k yuan)", m.wan())
+}
+
+/// Blank = empty or only white space.
+fn blank(s: &str) -> bool {
+    s.trim().is_empty()
+}

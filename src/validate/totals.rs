@@ -1,0 +1,108 @@
+//! The plan's totals: what the status bar, the matrix and the summary show.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::Ctx;
+use crate::enums::{Category, Level, Use};
+use crate::money::Money;
+
+/// Allocated, integrated and arranged amounts of a group of lines.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Sums {
+    /// 下达.
+    pub allocated: Money,
+    /// 纳入整合.
+    pub integrated: Money,
+    /// Funding arranged to projects from these lines.
+    pub arranged: Money,
+}
+
+/// Sums over a whole plan.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// 下达 over all lines.
+    pub allocated: Money,
+    /// 纳入整合 over all lines.
+    pub integrated: Money,
+    /// 已安排: all funding entries of all projects.
+    pub arranged: Money,
+    /// Funding whose project use is outside the home uses of its line's category.
+    pub cross_category: Money,
+    /// `cross_category / integrated`, `None` when nothing is integrated.
+    pub cross_share: Option<Decimal>,
+    /// Per level.
+    pub by_level: BTreeMap<Level, Sums>,
+    /// Per source category.
+    pub by_category: BTreeMap<Category, Sums>,
+    /// Funding per project use.
+    pub by_use: BTreeMap<Use, Money>,
+    /// Funding per (source category, project use): the 整合矩阵.
+    pub matrix: BTreeMap<(Category, Use), Money>,
+    /// Funding per line code (entries whose line has no row included).
+    pub by_line: BTreeMap<String, Money>,
+}
+
+impl Totals {
+    /// 未纳入整合: allocated minus integrated.
+    pub fn not_integrated(&self) -> Money {
+        self.allocated - self.integrated
+    }
+
+    /// 待安排: integrated minus arranged (negative when over-arranged).
+    pub fn unarranged(&self) -> Money {
+        self.integrated - self.arranged
+    }
+
+    /// Arranged from `line`, zero when nothing is.
+    pub fn arranged_from(&self, line: &str) -> Money {
+        self.by_line.get(line).copied().unwrap_or_default()
+    }
+
+    /// Share of the integrated total that goes to `use_`.
+    pub fn use_share(&self, use_: Use) -> Option<Decimal> {
+        self.by_use
+            .get(&use_)
+            .copied()
+            .unwrap_or_default()
+            .share_of(self.integrated)
+    }
+}
+
+pub(super) fn compute(ctx: &Ctx<'_>) -> Totals {
+    let mut t = Totals::default();
+    for s in &ctx.plan.sources {
+        t.allocated += s.allocated;
+        t.integrated += s.integrated;
+        for sums in [
+            t.by_level.entry(s.level).or_default(),
+            t.by_category.entry(s.category).or_default(),
+        ] {
+            sums.allocated += s.allocated;
+            sums.integrated += s.integrated;
+        }
+    }
+    for p in &ctx.plan.projects {
+        for f in &p.funding {
+            t.arranged += f.amount;
+            *t.by_use.entry(p.use_).or_default() += f.amount;
+            let Some(source) = ctx.sources.get(f.line.as_str()) else {
+                continue;
+            };
+            t.by_level.entry(source.level).or_default().arranged += f.amount;
+            t.by_category.entry(source.category).or_default().arranged += f.amount;
+            *t.matrix.entry((source.category, p.use_)).or_default() += f.amount;
+            if ctx.catalog.is_cross_category(source.category, p.use_) {
+                t.cross_category += f.amount;
+            }
+        }
+    }
+    t.by_line = ctx
+        .arranged
+        .iter()
+        .map(|(k, v)| ((*k).to_string(), *v))
+        .collect();
+    t.cross_share = t.cross_category.share_of(t.integrated);
+    t
+}

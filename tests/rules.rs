@@ -1,0 +1,348 @@
+//! The validator, rule by rule: for each rule a fixture plan where it fires and
+//! nothing unrelated does, and a plan where it does not fire.
+//!
+//! The fixtures under `tests/fixtures/rules/` are small edits of
+//! `tests/fixtures/base.ron`, described in code by [`mutate`]. The test
+//! `fixtures_are_current` checks the files match the code; run it with
+//! `UPDATE_FIXTURES=1` to rewrite them after a deliberate change.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use common::*;
+use fundplan::Money;
+use fundplan::catalog::{Catalog, Share};
+use fundplan::digest;
+use fundplan::file;
+use fundplan::plan::{County, CountyKind, Plan, Project, Source, Use};
+use fundplan::validate::{Rule, Severity, validate};
+use rust_decimal::Decimal;
+
+/// A small valid plan with no cross-category use: every catalog line plus L01
+/// and X01, each 10 万元, each paying for one project of a home use.
+fn base_plan() -> Plan {
+    let catalog = nm2017();
+    let mut plan = fundplan::sample::generate(
+        &catalog,
+        fundplan::sample::SampleOptions {
+            projects: 0,
+            seed: 0,
+            year: 2020,
+        },
+    );
+    plan.county = County {
+        code: "150125".into(),
+        name: "武川县".into(),
+        league: "呼和浩特市".into(),
+        kind: CountyKind::National,
+    };
+    plan.sources.retain(|s| s.line != "X02");
+    for s in &mut plan.sources {
+        s.allocated = yuan("100000");
+        s.integrated = yuan("100000");
+        s.reason.clear();
+        s.document = format!(
+            "内财农〔2020〕{}号",
+            s.line.trim_start_matches(['C', 'R', 'L', 'X'])
+        );
+    }
+    plan.projects = plan
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Project {
+            id: format!("P{:02}", i + 1),
+            name: format!("{}支持项目", s.name.chars().take(8).collect::<String>()),
+            use_: catalog
+                .home_uses
+                .get(&s.category)
+                .and_then(|u| u.first().copied())
+                .unwrap_or(Use::Industry),
+            township: "可可以力更镇".into(),
+            village: "新胜村".into(),
+            unit: "武川县农牧局".into(),
+            content: "建设内容见项目实施方案".into(),
+            period: "2020-04/2020-10".into(),
+            households: 20,
+            people: 50,
+            targets: "产出：按期完工；效益：带动脱贫户增收；满意度：不低于90%".into(),
+            funding: vec![funding(&s.line, "100000")],
+            other_funds: Money::ZERO,
+        })
+        .collect();
+    plan
+}
+
+fn source<'a>(plan: &'a mut Plan, line: &str) -> &'a mut Source {
+    plan.sources.iter_mut().find(|s| s.line == line).unwrap()
+}
+
+/// The edit that makes `rule` fire, and the catalog to judge with.
+fn mutate(rule: Rule, plan: &mut Plan) -> Catalog {
+    let mut catalog = nm2017();
+    match rule {
+        Rule::H01 => plan.county.code = "250125".into(),
+        Rule::H02 => plan.catalog = "gx-2017".into(),
+        Rule::H03 => plan.year = 2021,
+        Rule::H04 => plan.revision = 2,
+        Rule::H05 => plan.county.league = "包头市".into(),
+        Rule::S01 => {
+            plan.sources.retain(|s| s.line != "C05");
+            plan.projects.retain(|p| p.funding[0].line != "C05");
+        }
+        Rule::S02 => {
+            let mut dup = source(plan, "C03").clone();
+            dup.allocated = Money::ZERO;
+            dup.integrated = Money::ZERO;
+            plan.sources.push(dup);
+        }
+        Rule::S03 => {
+            let mut bad = source(plan, "X01").clone();
+            bad.line = "X1".into();
+            bad.allocated = Money::ZERO;
+            bad.integrated = Money::ZERO;
+            plan.sources.push(bad);
+        }
+        Rule::S04 => source(plan, "C06").name = "农村综合改革资金".into(),
+        Rule::S05 => source(plan, "C07").allocated = yuan("-100"),
+        Rule::S06 => {
+            source(plan, "C08").integrated = yuan("150000");
+            project_of(plan, "C08").funding[0].amount = yuan("150000");
+        }
+        Rule::S07 => source(plan, "C09").allocated = yuan("120000"),
+        Rule::S08 => {
+            plan.sources.retain(|s| s.line != "L01");
+            plan.projects.retain(|p| p.funding[0].line != "L01");
+        }
+        Rule::P01 => {
+            let id = project_of(plan, "C11").id.clone();
+            project_of(plan, "C10").id = id;
+        }
+        Rule::P02 => project_of(plan, "C01").funding.push(funding("X09", "5000")),
+        Rule::P03 => project_of(plan, "C01").funding.push(funding("C02", "0")),
+        Rule::P04 => {
+            let mut p = project_of(plan, "C01").clone();
+            p.id = "P99".into();
+            p.funding.clear();
+            plan.projects.push(p);
+        }
+        Rule::P05 => project_of(plan, "C12").township = "  ".into(),
+        Rule::P06 => project_of(plan, "C13").targets.clear(),
+        Rule::P07 => project_of(plan, "R01").name = "嘎查村委会办公楼维修".into(),
+        Rule::P08 => {
+            project_of(plan, "R02").funding = vec![funding("R02", "50000"), funding("R02", "50000")]
+        }
+        Rule::B01 => {
+            let p = project_of(plan, "R03");
+            p.funding[0].amount = yuan("120000");
+        }
+        Rule::B02 => project_of(plan, "R04").funding[0].amount = yuan("80000"),
+        Rule::B03 => catalog.industry_share_min = Share::new(Decimal::new(55, 2)),
+        Rule::B04 => {
+            catalog.management_share_max = Share::new(Decimal::new(1, 2));
+            project_of(plan, "R09").use_ = Use::Management;
+        }
+        Rule::X01 => project_of(plan, "C02").use_ = Use::Industry,
+        Rule::D01 => {
+            *plan = digest::seal(plan, "2020-03-15T10:00:00+08:00".into(), 0);
+            project_of(plan, "R05").name = "一事一议奖补项目（已改）".into();
+        }
+    }
+    catalog
+}
+
+fn fixture_path(rule: Rule) -> PathBuf {
+    root(&format!("tests/fixtures/rules/{}.ron", rule.code()))
+}
+
+fn fixture_catalog(rule: Rule) -> Catalog {
+    mutate(rule, &mut base_plan())
+}
+
+fn fired(plan: &Plan, catalog: &Catalog) -> BTreeSet<Rule> {
+    validate(plan, catalog)
+        .findings
+        .iter()
+        .map(|f| f.rule)
+        .collect()
+}
+
+#[test]
+fn fixtures_are_current() {
+    let update = std::env::var_os("UPDATE_FIXTURES").is_some();
+    let mut expected = vec![(
+        root("tests/fixtures/base.ron"),
+        file::plan_to_string(&base_plan()),
+    )];
+    for &rule in Rule::ALL {
+        let mut plan = base_plan();
+        mutate(rule, &mut plan);
+        expected.push((fixture_path(rule), file::plan_to_string(&plan)));
+    }
+    for (path, text) in expected {
+        if update {
+            std::fs::write(&path, &text).unwrap();
+        }
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            on_disk == text,
+            "{} is stale: run UPDATE_FIXTURES=1 cargo test --test rules",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn base_fixture_is_clean() {
+    let plan = load(&root("tests/fixtures/base.ron"));
+    let report = validate(&plan, &nm2017());
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+}
+
+#[test]
+fn every_rule_fires_alone_on_its_fixture() {
+    for &rule in Rule::ALL {
+        let plan = load(&fixture_path(rule));
+        let catalog = fixture_catalog(rule);
+        let report = validate(&plan, &catalog);
+        let rules = fired(&plan, &catalog);
+        assert_eq!(
+            rules,
+            BTreeSet::from([rule]),
+            "{}: {:#?}",
+            rule.code(),
+            report.findings
+        );
+        let hits: Vec<_> = report.findings.iter().filter(|f| f.rule == rule).collect();
+        assert_eq!(hits.len(), 1, "{} fired {} times", rule.code(), hits.len());
+        let f = hits[0];
+        assert!(!f.message.zh.is_empty() && !f.message.en.is_empty());
+        assert!(
+            f.message
+                .zh
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{}",
+            f.message.zh
+        );
+        assert_ne!(f.message.zh, f.message.en);
+    }
+}
+
+#[test]
+fn no_rule_but_x01_fires_on_the_bundled_sample() {
+    let plan = load(&sample_path());
+    assert_eq!(plan.catalog, "nm-2017");
+    assert_eq!(fired(&plan, &nm2017()), BTreeSet::from([Rule::X01]));
+    // B03/B04 with limits the sample meets.
+    let mut catalog = nm2017();
+    catalog.industry_share_min = Share::new(Decimal::new(10, 2));
+    catalog.management_share_max = Share::new(Decimal::new(50, 2));
+    assert_eq!(fired(&plan, &catalog), BTreeSet::from([Rule::X01]));
+    // X01 stays quiet without cross-category use.
+    assert!(fired(&load(&root("tests/fixtures/base.ron")), &nm2017()).is_empty());
+}
+
+#[test]
+fn messages_name_the_amounts_in_wan() {
+    let plan = load(&fixture_path(Rule::S06));
+    let report = validate(&plan, &nm2017());
+    let f = &report.findings[0];
+    assert_eq!(f.path, "sources[C08].integrated");
+    assert_eq!(f.severity(), Severity::Error);
+    assert!(
+        f.message.zh.contains("15.00 万元")
+            && f.message.zh.contains("10.00 万元")
+            && f.message.zh.contains("5.00 万元"),
+        "{}",
+        f.message.zh
+    );
+    assert!(f.message.en.contains("15.00"), "{}", f.message.en);
+}
+
+#[test]
+fn findings_are_sorted_by_severity_then_path() {
+    let mut plan = load(&fixture_path(Rule::P06));
+    plan.county.league = "包头市".into(); // H05 warning
+    plan.county.code = "150125".into();
+    plan.sources[3].integrated = yuan("200000"); // S06 error + B02 error
+    let report = validate(&plan, &nm2017());
+    let keys: Vec<_> = report
+        .findings
+        .iter()
+        .map(|f| (f.severity(), f.path.clone()))
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    assert_eq!(report.findings[0].severity(), Severity::Error);
+}
+
+#[test]
+fn decimal_sums_balance_exactly() {
+    // 499999.90 + 0.40 is 500000.30 exactly; in f64 it is not.
+    assert_ne!(499_999.90_f64 + 0.40_f64, 500_000.30_f64);
+    let mut plan = base_plan();
+    source(&mut plan, "C01").allocated = yuan("500000.30");
+    source(&mut plan, "C01").integrated = yuan("500000.30");
+    let p = project_of(&mut plan, "C01");
+    p.funding[0].amount = yuan("499999.90");
+    let mut second = p.clone();
+    second.id = "P98".into();
+    second.funding = vec![funding("C01", "0.40")];
+    plan.projects.push(second);
+    let report = validate(&plan, &nm2017());
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    assert_eq!(report.totals.arranged, report.totals.integrated);
+}
+
+#[test]
+fn shares_compare_exactly_at_the_boundary() {
+    // Industry gets 450 of 750 万元: exactly 60%.
+    let mut plan = base_plan();
+    plan.projects.iter_mut().for_each(|p| p.use_ = Use::Roads);
+    source(&mut plan, "C01").allocated = yuan("4500000");
+    source(&mut plan, "C01").integrated = yuan("4500000");
+    let p = project_of(&mut plan, "C01");
+    p.funding[0].amount = yuan("4500000");
+    p.use_ = Use::Industry;
+    let mut catalog = nm2017();
+    catalog.industry_share_min = Share::new(Decimal::new(6, 1));
+    assert!(!validate(&plan, &catalog).has(Rule::B03));
+    catalog.industry_share_min = Share::new(Decimal::new(6_000_000_001, 10));
+    assert!(validate(&plan, &catalog).has(Rule::B03));
+    catalog.industry_share_min = None;
+    catalog.management_share_max = Share::new(Decimal::new(4, 1));
+    project_of(&mut plan, "C01").use_ = Use::Management;
+    assert!(validate(&plan, &catalog).has(Rule::B04));
+    catalog.management_share_max = Share::new(Decimal::new(6, 1));
+    assert!(!validate(&plan, &catalog).has(Rule::B04));
+}
+
+#[test]
+fn totals_add_up() {
+    let plan = load(&sample_path());
+    let t = validate(&plan, &nm2017()).totals;
+    assert_eq!(t.arranged, t.integrated);
+    assert_eq!(
+        t.by_level.values().map(|s| s.integrated).sum::<Money>(),
+        t.integrated
+    );
+    assert_eq!(
+        t.by_category.values().map(|s| s.allocated).sum::<Money>(),
+        t.allocated
+    );
+    assert_eq!(t.by_use.values().copied().sum::<Money>(), t.arranged);
+    assert_eq!(t.matrix.values().copied().sum::<Money>(), t.arranged);
+    assert!(t.not_integrated().is_positive());
+    assert!(t.cross_category.is_positive() && t.cross_share.is_some());
+}
+
+#[test]
+fn regional_banners_need_no_own_lines() {
+    let mut plan = load(&fixture_path(Rule::S08));
+    plan.county.kind = CountyKind::Regional;
+    assert!(!validate(&plan, &nm2017()).has(Rule::S08));
+}
