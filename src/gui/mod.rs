@@ -1,6 +1,53 @@
-//! The desktop app.
+//! The desktop app: a thin egui layer over the core.
+//!
+//! Panels draw from the open [`document::Document`] and push [`app::Action`]s;
+//! the app applies them in one place at the end of the frame, where edits are
+//! recorded for undo, mark the document dirty and re-run the validator.
 
-/// Opens the desktop app; returns the process exit status.
-pub fn run(_file: Option<std::path::PathBuf>) -> i32 {
-    0
+pub mod app;
+mod commands;
+mod dialogs_ui;
+pub mod document;
+pub mod edit;
+mod files;
+mod findings_ui;
+pub mod fonts;
+mod header_ui;
+mod matrix_ui;
+mod menu_ui;
+mod nav_ui;
+mod prefs;
+mod projects_ui;
+mod sources_ui;
+mod status_ui;
+mod theme;
+mod widgets;
+
+pub use app::{Action, FundplanApp, Screen};
+pub use commands::UiCommand;
+pub use prefs::Prefs;
+
+/// Opens the desktop app with `file` (or the last plan, or the bundled
+/// sample); returns the process exit status.
+pub fn run(file: Option<std::path::PathBuf>) -> i32 {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([960.0, 600.0])
+            .with_title("fundplan")
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "fundplan",
+        options,
+        Box::new(move |cc| Ok(Box::new(FundplanApp::new(cc, file)))),
+    );
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("无法打开窗口 / cannot open the window: {e}");
+            1
+        }
+    }
 }

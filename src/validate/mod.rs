@@ -16,6 +16,7 @@ use crate::lang::Text;
 use crate::money::Money;
 use crate::plan::{Plan, Source};
 
+pub use header::{LEAGUES, league_of};
 pub use rules::{Rule, Severity};
 pub use totals::{Sums, Totals};
 

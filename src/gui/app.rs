@@ -1,0 +1,475 @@
+//! The eframe app: preferences, the open document, the current screen, and the
+//! one place where actions are applied.
+
+use std::path::PathBuf;
+
+use super::commands::UiCommand;
+use super::dialogs_ui::{self, Dialog, Pending};
+use super::document::{Document, bundled_sample};
+use super::edit::Edit;
+use super::files::FileDialogs;
+use super::prefs::Prefs;
+use super::widgets::View;
+use super::{
+    findings_ui, header_ui, matrix_ui, menu_ui, nav_ui, projects_ui, sources_ui, status_ui,
+};
+use crate::Lang;
+use crate::digest::SealState;
+use crate::plan::{Plan, path as plan_path};
+
+/// The screens of the left navigation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// 基本信息.
+    Header,
+    /// 资金来源.
+    Sources,
+    /// 项目安排.
+    Projects,
+    /// 整合矩阵.
+    Matrix,
+    /// 校验结果.
+    Findings,
+}
+
+impl Screen {
+    /// All screens, in navigation order.
+    pub const ALL: [Screen; 5] = [
+        Screen::Header,
+        Screen::Sources,
+        Screen::Projects,
+        Screen::Matrix,
+        Screen::Findings,
+    ];
+
+    /// The navigation label.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Screen::Header => lang.pick("基本信息", "Basics"),
+            Screen::Sources => lang.pick("资金来源", "Fund sources"),
+            Screen::Projects => lang.pick("项目安排", "Projects"),
+            Screen::Matrix => lang.pick("整合矩阵", "Integration matrix"),
+            Screen::Findings => lang.pick("校验结果", "Findings"),
+        }
+    }
+}
+
+/// Something the user did, collected while drawing and applied at the end of
+/// the frame by [`FundplanApp::apply`].
+#[derive(Debug)]
+#[must_use]
+pub enum Action {
+    /// Change the plan; the key merges typing in one field into one undo step.
+    Edit(Edit, Option<String>),
+    /// A field lost focus: the next keystroke starts a new undo step.
+    EndTyping,
+    /// A menu or keyboard command.
+    Command(UiCommand),
+    /// Show a screen.
+    Go(Screen),
+    /// Select a project on the projects screen.
+    SelectProject(Option<usize>),
+    /// Show and focus the field a path names.
+    JumpTo(String),
+    /// Open this file (asking first if there are unsaved changes).
+    Open(PathBuf),
+    /// Replace the document with a new plan (from the new-plan dialog).
+    Create(Box<Plan>),
+    /// Save to this file.
+    SaveTo(PathBuf),
+    /// Carry out what waited for the unsaved-changes question.
+    Proceed(Pending),
+    /// Close the open dialog.
+    CloseDialog,
+    /// Show a dialog.
+    Show(Dialog),
+}
+
+/// The whole app.
+pub struct FundplanApp {
+    /// Persisted preferences.
+    pub prefs: Prefs,
+    doc: Document,
+    screen: Screen,
+    selected_project: Option<usize>,
+    actions: Vec<Action>,
+    /// Path to focus on the next frame, and to keep highlighted after.
+    jump: Option<String>,
+    flash: Option<String>,
+    dialog: Option<Dialog>,
+    files: FileDialogs,
+    title: String,
+    /// Set once the user has been told an edit breaks the submission seal.
+    seal_warned: bool,
+    allowed_to_close: bool,
+}
+
+impl FundplanApp {
+    /// Starts the app with `file` if given, else the last plan, else (and on
+    /// the first start) the bundled sample: a plan is always open.
+    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> FundplanApp {
+        super::fonts::install(&cc.egui_ctx);
+        let prefs: Prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, Prefs::KEY))
+            .unwrap_or_default();
+        let first_start = !prefs.started_before;
+        let last = prefs.recent.first().filter(|p| p.exists()).cloned();
+        let mut app = FundplanApp::with_prefs(prefs);
+        match (file, last) {
+            (Some(path), _) => app.open_now(path),
+            (None, Some(path)) if !first_start => app.open_now(path),
+            _ => {}
+        }
+        app
+    }
+
+    /// An app showing the bundled sample, with these preferences (tests use this).
+    pub fn with_prefs(mut prefs: Prefs) -> FundplanApp {
+        prefs.started_before = true;
+        FundplanApp {
+            prefs,
+            doc: Document::new(bundled_sample(), None),
+            screen: Screen::Sources,
+            selected_project: None,
+            actions: Vec::new(),
+            jump: None,
+            flash: None,
+            dialog: None,
+            files: FileDialogs::default(),
+            title: String::new(),
+            seal_warned: false,
+            allowed_to_close: false,
+        }
+    }
+
+    /// The open document.
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The screen shown.
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// The open dialog, if any.
+    pub fn dialog(&self) -> Option<&Dialog> {
+        self.dialog.as_ref()
+    }
+
+    /// Queues an action as if the user had done it (tests, file dialogs).
+    pub fn push(&mut self, action: Action) {
+        self.actions.push(action);
+    }
+
+    /// Saves to `path` now; the same path the Save As dialog takes.
+    pub fn save_to(&mut self, path: PathBuf) -> Result<(), String> {
+        match self.doc.save_as(&path) {
+            Ok(()) => {
+                self.prefs.remember(path);
+                Ok(())
+            }
+            Err(e) => Err(e.message(self.prefs.lang)),
+        }
+    }
+
+    fn open_now(&mut self, path: PathBuf) {
+        match Document::open(&path) {
+            Ok(doc) => {
+                self.doc = doc;
+                self.selected_project = None;
+                self.seal_warned = false;
+                self.prefs.remember(path);
+            }
+            Err(e) => self.dialog = Some(Dialog::Error(e.message(self.prefs.lang))),
+        }
+    }
+
+    /// Applies every queued action, in order.
+    pub fn apply_actions(&mut self, ctx: &egui::Context) {
+        let actions = std::mem::take(&mut self.actions);
+        if !actions.is_empty() {
+            // The state changed after this frame was drawn: draw it again.
+            ctx.request_repaint();
+        }
+        for action in actions {
+            self.apply(ctx, action);
+        }
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::Edit(edit, key) => {
+                if self.doc.seal() == SealState::Intact
+                    && !matches!(edit, Edit::Submission(_))
+                    && !self.seal_warned
+                {
+                    self.seal_warned = true;
+                    self.dialog = Some(Dialog::Info(
+                        self.prefs
+                            .lang
+                            .pick(
+                                "此方案已提交。修改内容会使提交印记失效（D01），修改后须重新提交。",
+                                "This plan has been submitted. Changing it breaks the submission seal (D01); submit it again afterwards.",
+                            )
+                            .to_string(),
+                    ));
+                }
+                self.doc.apply(edit, key);
+            }
+            Action::EndTyping => self.doc.end_coalescing(),
+            Action::Command(c) => self.command(ctx, c),
+            Action::Go(s) => self.screen = s,
+            Action::SelectProject(p) => self.selected_project = p,
+            Action::JumpTo(path) => self.jump_to(path),
+            Action::Open(path) => self.guard(Pending::Open(path)),
+            Action::Create(plan) => {
+                self.doc = Document::new(*plan, None);
+                self.selected_project = None;
+                self.screen = Screen::Header;
+                self.dialog = None;
+            }
+            Action::SaveTo(path) => {
+                if let Err(e) = self.save_to(path) {
+                    self.dialog = Some(Dialog::Error(e));
+                }
+            }
+            Action::Proceed(p) => self.proceed(ctx, p),
+            Action::CloseDialog => self.dialog = None,
+            Action::Show(d) => self.dialog = Some(d),
+        }
+    }
+
+    fn command(&mut self, ctx: &egui::Context, c: UiCommand) {
+        let lang = self.prefs.lang;
+        match c {
+            UiCommand::New => self.guard(Pending::New),
+            UiCommand::Open => self.guard(Pending::OpenDialog),
+            UiCommand::Save => match self.doc.path().map(PathBuf::from) {
+                Some(p) => self.apply(ctx, Action::SaveTo(p)),
+                None => self.files.save_as(ctx, self.suggested_name()),
+            },
+            UiCommand::SaveAs => self.files.save_as(ctx, self.suggested_name()),
+            UiCommand::Submit => self.submit(ctx),
+            UiCommand::Undo | UiCommand::Redo => {
+                // A focused cell would otherwise keep showing what was typed.
+                ctx.memory_mut(|m| {
+                    if let Some(id) = m.focused() {
+                        m.surrender_focus(id);
+                    }
+                });
+                if c == UiCommand::Undo {
+                    self.doc.undo();
+                } else {
+                    self.doc.redo();
+                }
+            }
+            UiCommand::ToggleLanguage => {
+                self.prefs.lang = match lang {
+                    Lang::Zh => Lang::En,
+                    Lang::En => Lang::Zh,
+                }
+            }
+            UiCommand::ToggleUnit => {
+                self.prefs.unit = match self.prefs.unit {
+                    crate::money::Unit::Wan => crate::money::Unit::Yuan,
+                    crate::money::Unit::Yuan => crate::money::Unit::Wan,
+                }
+            }
+            UiCommand::About => self.dialog = Some(Dialog::About),
+            UiCommand::Quit => self.guard(Pending::Quit),
+        }
+    }
+
+    fn suggested_name(&self) -> String {
+        let p = self.doc.plan();
+        format!("{}-{}-r{}.ron", p.county.name, p.year, p.revision)
+    }
+
+    /// Runs `pending` now, or asks first when there are unsaved changes.
+    fn guard(&mut self, pending: Pending) {
+        if self.doc.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved(pending));
+        } else {
+            self.pending_now(pending);
+        }
+    }
+
+    fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
+        self.dialog = None;
+        self.pending_now(pending);
+        if self.allowed_to_close {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn pending_now(&mut self, pending: Pending) {
+        match pending {
+            Pending::Open(path) => self.open_now(path),
+            Pending::OpenDialog => self.files.open(),
+            Pending::New => self.dialog = Some(Dialog::New(Default::default())),
+            Pending::Quit => self.allowed_to_close = true,
+        }
+    }
+
+    fn submit(&mut self, ctx: &egui::Context) {
+        match crate::cli::submit(self.doc.plan(), self.doc.catalog()) {
+            Err(report) => {
+                let lang = self.prefs.lang;
+                let errors = report
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity() == crate::validate::Severity::Error)
+                    .map(|f| {
+                        (
+                            f.rule.code().to_string(),
+                            f.path.clone(),
+                            f.message.get(lang).to_string(),
+                        )
+                    })
+                    .collect();
+                self.dialog = Some(Dialog::SubmitRefused(errors));
+            }
+            Ok(sealed) => {
+                let submission = sealed.submission.map(Box::new);
+                self.doc.apply(Edit::Submission(submission), None);
+                self.seal_warned = false;
+                match self.doc.path().map(PathBuf::from) {
+                    Some(p) => self.apply(ctx, Action::SaveTo(p)),
+                    None => self.files.save_as(ctx, self.suggested_name()),
+                }
+                self.dialog = Some(Dialog::Info(
+                    self.prefs
+                        .lang
+                        .pick(
+                            "方案已通过校验并加盖提交印记。",
+                            "The plan passed validation and is sealed for submission.",
+                        )
+                        .to_string(),
+                ));
+            }
+        }
+    }
+
+    fn jump_to(&mut self, path: String) {
+        use plan_path::Target;
+        let plan = self.doc.plan();
+        let (screen, focus) = match plan_path::parse(&path) {
+            Target::Header(_) | Target::County(_) => (Screen::Header, path.clone()),
+            Target::Source(line, None) => {
+                (Screen::Sources, plan_path::source(line, Some("integrated")))
+            }
+            Target::Source(..) => (Screen::Sources, path.clone()),
+            Target::Project(id, field) => {
+                self.selected_project = plan.projects.iter().position(|p| p.id == id);
+                let f = field.filter(|f| *f != "funding").unwrap_or("name");
+                (Screen::Projects, plan_path::project(id, Some(f)))
+            }
+            Target::Funding(id, _) => {
+                self.selected_project = plan.projects.iter().position(|p| p.id == id);
+                (Screen::Projects, path.clone())
+            }
+            Target::Plan | Target::Other(_) => (Screen::Findings, path.clone()),
+        };
+        self.screen = screen;
+        self.jump = Some(focus.clone());
+        self.flash = Some(focus);
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let p = self.doc.plan();
+        let lang = self.prefs.lang;
+        let file = self.doc.path().and_then(|p| p.file_name()).map_or_else(
+            || lang.pick("未保存", "unsaved").to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let dirty = if self.doc.is_dirty() { "● " } else { "" };
+        let title = match lang {
+            Lang::Zh => format!(
+                "{dirty}{} {} 年 第 {} 版 — {file} — fundplan",
+                p.county.name, p.year, p.revision
+            ),
+            Lang::En => format!(
+                "{dirty}{} {} revision {} — {file} — fundplan",
+                p.county.name, p.year, p.revision
+            ),
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The window title as last set.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn handle_window_events(&mut self, ctx: &egui::Context) {
+        for c in UiCommand::from_input(ctx) {
+            self.actions.push(Action::Command(c));
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.actions.push(Action::Open(path));
+        }
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.allowed_to_close
+            && self.doc.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved(Pending::Quit));
+        }
+        for action in self.files.poll() {
+            self.actions.push(action);
+        }
+    }
+}
+
+impl eframe::App for FundplanApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.handle_window_events(&ctx);
+        let jump = self.jump.take();
+        let view = View {
+            doc: &self.doc,
+            lang: self.prefs.lang,
+            unit: self.prefs.unit,
+            jump: jump.as_deref(),
+            flash: self.flash.as_deref(),
+            selected_project: self.selected_project,
+        };
+        let out = &mut self.actions;
+        egui::Panel::top("menu").show(ui, |ui| {
+            menu_ui::menu_ui(ui, &view, &self.prefs.recent, out)
+        });
+        egui::Panel::bottom("status").show(ui, |ui| status_ui::status_ui(ui, &view, out));
+        egui::Panel::left("nav")
+            .resizable(false)
+            .exact_size(150.0)
+            .show(ui, |ui| nav_ui::nav_ui(ui, &view, self.screen, out));
+        egui::CentralPanel::default().show(ui, |ui| match self.screen {
+            Screen::Header => header_ui::header_ui(ui, &view, out),
+            Screen::Sources => sources_ui::sources_ui(ui, &view, out),
+            Screen::Projects => projects_ui::projects_ui(ui, &view, out),
+            Screen::Matrix => matrix_ui::matrix_ui(ui, &view, out),
+            Screen::Findings => findings_ui::findings_ui(ui, &view, out),
+        });
+        if let Some(dialog) = &mut self.dialog {
+            dialogs_ui::dialog_ui(ui, &view, dialog, out);
+        }
+        self.apply_actions(&ctx);
+        self.update_title(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, Prefs::KEY, &self.prefs);
+    }
+}

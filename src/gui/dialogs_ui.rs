@@ -1,0 +1,261 @@
+//! Modal dialogs: errors, unsaved changes, submission refused, new plan, about.
+
+use std::path::PathBuf;
+
+use egui::{Id, Modal, RichText, Ui};
+
+use super::app::Action;
+use super::commands::UiCommand;
+use super::theme;
+use super::widgets::View;
+use crate::catalog;
+use crate::plan::{County, CountyKind, Plan};
+use crate::validate::league_of;
+
+/// What waits for the answer to "save changes?".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// Open this file.
+    Open(PathBuf),
+    /// Show the open dialog.
+    OpenDialog,
+    /// Start a new plan.
+    New,
+    /// Close the window.
+    Quit,
+}
+
+/// The fields of the new-plan dialog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewPlanForm {
+    /// 6-digit code.
+    pub code: String,
+    /// Banner name.
+    pub name: String,
+    /// League (suggested from the code).
+    pub league: String,
+    /// National or regional.
+    pub kind: CountyKind,
+    /// Budget year.
+    pub year: u16,
+    /// Catalog id.
+    pub catalog: String,
+}
+
+impl Default for NewPlanForm {
+    fn default() -> Self {
+        NewPlanForm {
+            code: String::new(),
+            name: String::new(),
+            league: String::new(),
+            kind: CountyKind::National,
+            year: 2020,
+            catalog: catalog::DEFAULT_ID.to_string(),
+        }
+    }
+}
+
+impl NewPlanForm {
+    /// A plan with every catalog line at zero and no projects.
+    pub fn to_plan(&self) -> Plan {
+        let cat = catalog::embedded(&self.catalog).unwrap_or_else(catalog::default_catalog);
+        let mut plan = crate::sample::generate(
+            &cat,
+            crate::sample::SampleOptions {
+                projects: 0,
+                seed: 0,
+                year: self.year,
+            },
+        );
+        plan.sources.retain(|s| s.is_catalog_line());
+        for s in &mut plan.sources {
+            s.document.clear();
+        }
+        plan.county = County {
+            code: self.code.trim().to_string(),
+            name: self.name.trim().to_string(),
+            league: self.league.trim().to_string(),
+            kind: self.kind,
+        };
+        plan.prepared_by = format!("{}财政局", plan.county.name);
+        plan.approval.clear();
+        plan
+    }
+}
+
+/// An open dialog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Dialog {
+    /// Something failed (a file did not load or save).
+    Error(String),
+    /// Something worth knowing.
+    Info(String),
+    /// Unsaved changes: save, discard or cancel.
+    Unsaved(Pending),
+    /// Submission refused: (rule, path, message) of each error.
+    SubmitRefused(Vec<(String, String, String)>),
+    /// New plan.
+    New(NewPlanForm),
+    /// About fundplan.
+    About,
+}
+
+/// Draws `dialog` as a modal.
+pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Vec<Action>) {
+    let ctx = ui.ctx().clone();
+    let response = Modal::new(Id::unique("dialog")).show(&ctx, |ui| {
+        ui.set_max_width(560.0);
+        match dialog {
+            Dialog::Error(msg) => {
+                ui.heading(
+                    RichText::new(view.t("出错了", "Something went wrong")).color(theme::OVER),
+                );
+                ui.label(msg.as_str());
+                ok_ui(ui, view, out);
+            }
+            Dialog::Info(msg) => {
+                ui.label(msg.as_str());
+                ok_ui(ui, view, out);
+            }
+            Dialog::Unsaved(pending) => unsaved_ui(ui, view, pending, out),
+            Dialog::SubmitRefused(errors) => {
+                ui.heading(view.t(
+                    "方案有错误，不能提交",
+                    "The plan has errors and cannot be submitted",
+                ));
+                egui::ScrollArea::vertical()
+                    .max_height(320.0)
+                    .show(ui, |ui| {
+                        for (rule, path, msg) in errors.iter() {
+                            if ui.link(format!("{rule}  {msg}")).clicked() {
+                                out.push(Action::CloseDialog);
+                                out.push(Action::JumpTo(path.clone()));
+                            }
+                        }
+                    });
+                ok_ui(ui, view, out);
+            }
+            Dialog::New(form) => new_plan_ui(ui, view, form, out),
+            Dialog::About => about_ui(ui, view, out),
+        }
+    });
+    if response.should_close() && !matches!(dialog, Dialog::New(_) | Dialog::Unsaved(_)) {
+        out.push(Action::CloseDialog);
+    }
+}
+
+fn ok_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
+    ui.add_space(8.0);
+    if ui.button(view.t("确定", "OK")).clicked() {
+        out.push(Action::CloseDialog);
+    }
+}
+
+fn unsaved_ui(ui: &mut Ui, view: &View<'_>, pending: &Pending, out: &mut Vec<Action>) {
+    ui.heading(view.t("方案有未保存的修改", "The plan has unsaved changes"));
+    ui.label(view.t("是否先保存？", "Save them first?"));
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.button(view.t("保存", "Save")).clicked() {
+            match view.doc.path() {
+                Some(p) => {
+                    out.push(Action::SaveTo(p.to_path_buf()));
+                    out.push(Action::Proceed(pending.clone()));
+                }
+                None => {
+                    out.push(Action::CloseDialog);
+                    out.push(Action::Command(UiCommand::SaveAs));
+                }
+            }
+        }
+        if ui.button(view.t("不保存", "Don't save")).clicked() {
+            out.push(Action::Proceed(pending.clone()));
+        }
+        if ui.button(view.t("取消", "Cancel")).clicked() {
+            out.push(Action::CloseDialog);
+        }
+    });
+}
+
+fn new_plan_ui(ui: &mut Ui, view: &View<'_>, form: &mut NewPlanForm, out: &mut Vec<Action>) {
+    ui.heading(view.t("新建方案", "New plan"));
+    egui::Grid::new("new-plan")
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            let label = ui.label(view.t("旗县代码", "County code"));
+            let code = ui
+                .text_edit_singleline(&mut form.code)
+                .labelled_by(label.id);
+            if code.changed()
+                && let Some(l) = league_of(form.code.trim())
+            {
+                form.league = l.to_string();
+            }
+            ui.end_row();
+            let label = ui.label(view.t("旗县名称", "County name"));
+            ui.text_edit_singleline(&mut form.name)
+                .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label(view.t("所属盟市", "League"));
+            ui.text_edit_singleline(&mut form.league)
+                .labelled_by(label.id);
+            ui.end_row();
+            ui.label(view.t("旗县类别", "Kind"));
+            ui.horizontal(|ui| {
+                for k in CountyKind::ALL {
+                    ui.radio_value(&mut form.kind, *k, k.label(view.lang));
+                }
+            });
+            ui.end_row();
+            let label = ui.label(view.t("年度", "Year"));
+            ui.add(egui::DragValue::new(&mut form.year).range(2016..=2030))
+                .labelled_by(label.id);
+            ui.end_row();
+            ui.label(view.t("资金目录", "Catalog"));
+            egui::ComboBox::from_id_salt("new-catalog")
+                .selected_text(form.catalog.clone())
+                .show_ui(ui, |ui| {
+                    for (id, _) in catalog::EMBEDDED {
+                        ui.selectable_value(&mut form.catalog, id.to_string(), *id);
+                    }
+                });
+            ui.end_row();
+        });
+    ui.add_space(8.0);
+    ui.label(view.t(
+        "目录中的全部中央和自治区资金将列入资金来源，金额为 0。",
+        "Every central and region line of the catalog is listed with amount 0.",
+    ));
+    ui.horizontal(|ui| {
+        let ready = !form.name.trim().is_empty() && !form.code.trim().is_empty();
+        if ui
+            .add_enabled(ready, egui::Button::new(view.t("创建", "Create")))
+            .clicked()
+        {
+            out.push(Action::Create(Box::new(form.to_plan())));
+        }
+        if ui.button(view.t("取消", "Cancel")).clicked() {
+            out.push(Action::CloseDialog);
+        }
+    });
+}
+
+fn about_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
+    ui.heading(format!("fundplan {}", env!("CARGO_PKG_VERSION")));
+    ui.label(view.t(
+        "贫困旗县统筹整合使用财政涉农涉牧资金方案编制与审核工具。",
+        "Drafting and review of poverty banners' consolidated agriculture and pastoral fund plans.",
+    ));
+    for (id, _) in catalog::EMBEDDED {
+        ui.label(format!(
+            "{}{id}",
+            view.t("内置资金目录：", "Built-in catalog: ")
+        ));
+    }
+    ui.label(view.t(
+        "字体：Noto Sans CJK SC（SIL OFL 1.1）",
+        "Font: Noto Sans CJK SC (SIL OFL 1.1)",
+    ));
+    ok_ui(ui, view, out);
+}

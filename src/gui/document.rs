@@ -1,0 +1,282 @@
+//! The open document: the plan, where it lives, its catalog, the validator's
+//! latest report, and the undo history. [`Document::apply`] is the one place
+//! edits happen: it records undo, marks the document dirty and re-validates.
+
+use std::path::{Path, PathBuf};
+
+use crate::catalog::{self, Catalog};
+use crate::digest::{SealState, seal_state};
+use crate::file;
+use crate::plan::Plan;
+use std::collections::HashMap;
+
+use crate::validate::{Report, Severity, validate};
+
+use super::edit::Edit;
+
+/// The bundled sample plan's text, so the first start needs no files.
+pub const SAMPLE_RON: &str = include_str!("../../assets/examples/wuchuan-2020.ron");
+
+/// The bundled sample plan (an empty default if it ever failed to parse, which
+/// a unit test rules out).
+pub fn bundled_sample() -> Plan {
+    file::parse_plan(SAMPLE_RON, Path::new("wuchuan-2020.ron")).unwrap_or_else(|_| {
+        crate::sample::generate(&catalog::default_catalog(), Default::default())
+    })
+}
+
+/// An undo step: the edit that redoes it, the inverse that undoes it.
+struct Step {
+    undo: Edit,
+    redo: Edit,
+    /// Typing in one field merges into one step while this key repeats.
+    coalesce: Option<String>,
+    /// Identity of the state after this step, to tell whether it is saved.
+    state: u64,
+}
+
+/// The open plan and its history.
+pub struct Document {
+    plan: Plan,
+    path: Option<PathBuf>,
+    catalog: Catalog,
+    report: Report,
+    marks: HashMap<String, Severity>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    next_state: u64,
+    saved_state: u64,
+    /// False after a field loses focus, so the next keystroke starts a new step.
+    coalescing: bool,
+}
+
+/// Undo steps kept; older ones are dropped.
+const UNDO_LIMIT: usize = 500;
+
+impl Document {
+    /// Opens `plan` (from `path`, if it has one) against its built-in catalog.
+    pub fn new(plan: Plan, path: Option<PathBuf>) -> Document {
+        let catalog = catalog::embedded(&plan.catalog).unwrap_or_else(catalog::default_catalog);
+        Document::with_catalog(plan, path, catalog)
+    }
+
+    /// Opens `plan` judged against `catalog`.
+    pub fn with_catalog(plan: Plan, path: Option<PathBuf>, catalog: Catalog) -> Document {
+        let mut doc = Document {
+            report: Report::default(),
+            marks: HashMap::new(),
+            plan,
+            path,
+            catalog,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            next_state: 1,
+            saved_state: 0,
+            coalescing: false,
+        };
+        doc.revalidate();
+        doc
+    }
+
+    /// Loads a plan file.
+    pub fn open(path: &Path) -> Result<Document, file::LoadError> {
+        Ok(Document::new(
+            file::load_plan(path)?,
+            Some(path.to_path_buf()),
+        ))
+    }
+
+    /// The plan.
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// The file, if the plan has been saved or opened from one.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The catalog the plan is judged against.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// The validator's report on the current plan.
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// Whether the submission seal is absent, intact or broken.
+    pub fn seal(&self) -> SealState {
+        seal_state(&self.plan)
+    }
+
+    fn current_state(&self) -> u64 {
+        self.undo.last().map_or(0, |s| s.state)
+    }
+
+    /// True when the plan differs from the file it was opened from or saved to.
+    pub fn is_dirty(&self) -> bool {
+        self.current_state() != self.saved_state
+    }
+
+    /// Applies `edit`; with the same `coalesce` key as the previous edit (and no
+    /// focus change between), both become one undo step.
+    pub fn apply(&mut self, edit: Edit, coalesce: Option<String>) {
+        let Some(inverse) = edit.clone().apply(&mut self.plan) else {
+            return;
+        };
+        self.redo.clear();
+        let merge = self.coalescing
+            && coalesce.is_some()
+            && self
+                .undo
+                .last()
+                .is_some_and(|s| s.coalesce == coalesce && s.state != self.saved_state);
+        if merge && let Some(last) = self.undo.last_mut() {
+            last.redo = edit;
+        } else {
+            let state = self.next_state;
+            self.next_state += 1;
+            self.undo.push(Step {
+                undo: inverse,
+                redo: edit,
+                coalesce: coalesce.clone(),
+                state,
+            });
+            if self.undo.len() > UNDO_LIMIT {
+                self.undo.remove(0);
+            }
+        }
+        self.coalescing = coalesce.is_some();
+        self.revalidate();
+    }
+
+    /// Ends the current typing step (a field lost focus).
+    pub fn end_coalescing(&mut self) {
+        self.coalescing = false;
+    }
+
+    /// True when there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// True when there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Undoes the last step; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        let Some(step) = self.undo.pop() else {
+            return false;
+        };
+        self.coalescing = false;
+        let _ = step.undo.clone().apply(&mut self.plan);
+        self.redo.push(step);
+        self.revalidate();
+        true
+    }
+
+    /// Redoes the last undone step; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        let Some(step) = self.redo.pop() else {
+            return false;
+        };
+        self.coalescing = false;
+        let _ = step.redo.clone().apply(&mut self.plan);
+        self.undo.push(step);
+        self.revalidate();
+        true
+    }
+
+    /// Writes the plan to `path` (atomically) and remembers it as saved.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), file::SaveError> {
+        file::save_plan(&self.plan, path)?;
+        self.path = Some(path.to_path_buf());
+        self.saved_state = self.current_state();
+        self.coalescing = false;
+        Ok(())
+    }
+
+    /// Uses another catalog for validation.
+    pub fn set_catalog(&mut self, catalog: Catalog) {
+        self.catalog = catalog;
+        self.revalidate();
+    }
+
+    /// The worst severity found at each path, and at each row a field of it
+    /// belongs to (`sources[C03]` for `sources[C03].integrated`), so tables can
+    /// mark both the cell and its row.
+    pub fn marks(&self) -> &HashMap<String, Severity> {
+        &self.marks
+    }
+
+    fn revalidate(&mut self) {
+        self.report = validate(&self.plan, &self.catalog);
+        self.marks.clear();
+        for f in &self.report.findings {
+            let row = f.path.find("].").map(|i| &f.path[..=i]);
+            for key in std::iter::once(f.path.as_str()).chain(row) {
+                let worst = self.marks.entry(key.to_string()).or_insert(f.severity());
+                *worst = (*worst).min(f.severity());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_sample_parses() {
+        assert!(file::parse_plan(SAMPLE_RON, Path::new("s.ron")).is_ok());
+    }
+
+    fn with_reason(doc: &Document, i: usize, reason: &str) -> Edit {
+        let mut s = doc.plan().sources[i].clone();
+        s.reason = reason.into();
+        Edit::SetSource(i, Box::new(s))
+    }
+
+    #[test]
+    fn typing_coalesces_into_one_step_until_focus_leaves() {
+        let mut doc = Document::new(bundled_sample(), None);
+        let original = doc.plan().clone();
+        for text in ["a", "ab", "abc"] {
+            let e = with_reason(&doc, 0, text);
+            doc.apply(e, Some("sources[C01].reason".into()));
+        }
+        assert!(doc.is_dirty());
+        doc.end_coalescing();
+        let e = with_reason(&doc, 0, "abcd");
+        doc.apply(e, Some("sources[C01].reason".into()));
+        assert!(doc.undo());
+        assert_eq!(doc.plan().sources[0].reason, "abc");
+        assert!(doc.undo());
+        assert_eq!(doc.plan(), &original);
+        assert!(!doc.is_dirty());
+        assert!(!doc.undo());
+        assert!(doc.redo());
+        assert_eq!(doc.plan().sources[0].reason, "abc");
+    }
+
+    #[test]
+    fn saving_marks_clean_and_undo_past_it_marks_dirty() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        let mut doc = Document::new(bundled_sample(), None);
+        let e = with_reason(&doc, 0, "x");
+        doc.apply(e, None);
+        doc.save_as(&path).unwrap();
+        assert!(!doc.is_dirty());
+        assert_eq!(doc.path(), Some(path.as_path()));
+        doc.undo();
+        assert!(doc.is_dirty());
+        doc.redo();
+        assert!(!doc.is_dirty());
+        assert_eq!(Document::open(&path).unwrap().plan(), doc.plan());
+    }
+}

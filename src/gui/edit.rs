@@ -1,0 +1,184 @@
+//! Edits to the open plan: each one is applied in one place
+//! ([`crate::gui::document::Document::apply`]) and returns its inverse, which
+//! is what undo replays.
+
+use crate::plan::{Adjustment, County, Plan, Project, Source, Submission};
+
+/// The plan's header: everything but sources, projects, submission and review.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Header {
+    /// Catalog id.
+    pub catalog: String,
+    /// Budget year.
+    pub year: u16,
+    /// The banner.
+    pub county: County,
+    /// Revision number.
+    pub revision: u32,
+    /// Adjustment reason and approval.
+    pub adjustment: Option<Adjustment>,
+    /// Drafted by.
+    pub prepared_by: String,
+    /// Approval meeting/document.
+    pub approval: String,
+}
+
+impl Header {
+    /// The header of `plan`.
+    pub fn of(plan: &Plan) -> Header {
+        Header {
+            catalog: plan.catalog.clone(),
+            year: plan.year,
+            county: plan.county.clone(),
+            revision: plan.revision,
+            adjustment: plan.adjustment.clone(),
+            prepared_by: plan.prepared_by.clone(),
+            approval: plan.approval.clone(),
+        }
+    }
+
+    fn put(self, plan: &mut Plan) {
+        plan.catalog = self.catalog;
+        plan.year = self.year;
+        plan.county = self.county;
+        plan.revision = self.revision;
+        plan.adjustment = self.adjustment;
+        plan.prepared_by = self.prepared_by;
+        plan.approval = self.approval;
+    }
+}
+
+/// One change to the plan. Indexes refer to the plan as it is when applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Edit {
+    /// Replace the header.
+    Header(Box<Header>),
+    /// Replace the source row at an index.
+    SetSource(usize, Box<Source>),
+    /// Insert a source row.
+    InsertSource(usize, Box<Source>),
+    /// Remove a source row.
+    RemoveSource(usize),
+    /// Replace the project at an index.
+    SetProject(usize, Box<Project>),
+    /// Insert a project.
+    InsertProject(usize, Box<Project>),
+    /// Remove a project.
+    RemoveProject(usize),
+    /// Move a project from one index to another.
+    MoveProject {
+        /// Current index.
+        from: usize,
+        /// New index.
+        to: usize,
+    },
+    /// Set or clear the submission seal.
+    Submission(Option<Box<Submission>>),
+}
+
+impl Edit {
+    /// Applies the edit and returns its inverse; `None` (and no change) when an
+    /// index is out of range, so a stale edit can never panic.
+    pub fn apply(self, plan: &mut Plan) -> Option<Edit> {
+        Some(match self {
+            Edit::Header(h) => {
+                let old = Header::of(plan);
+                h.put(plan);
+                Edit::Header(Box::new(old))
+            }
+            Edit::SetSource(i, s) => {
+                let slot = plan.sources.get_mut(i)?;
+                Edit::SetSource(i, Box::new(std::mem::replace(slot, *s)))
+            }
+            Edit::InsertSource(i, s) if i <= plan.sources.len() => {
+                plan.sources.insert(i, *s);
+                Edit::RemoveSource(i)
+            }
+            Edit::RemoveSource(i) if i < plan.sources.len() => {
+                Edit::InsertSource(i, Box::new(plan.sources.remove(i)))
+            }
+            Edit::SetProject(i, p) => {
+                let slot = plan.projects.get_mut(i)?;
+                Edit::SetProject(i, Box::new(std::mem::replace(slot, *p)))
+            }
+            Edit::InsertProject(i, p) if i <= plan.projects.len() => {
+                plan.projects.insert(i, *p);
+                Edit::RemoveProject(i)
+            }
+            Edit::RemoveProject(i) if i < plan.projects.len() => {
+                Edit::InsertProject(i, Box::new(plan.projects.remove(i)))
+            }
+            Edit::MoveProject { from, to }
+                if from < plan.projects.len() && to < plan.projects.len() =>
+            {
+                let p = plan.projects.remove(from);
+                plan.projects.insert(to, p);
+                Edit::MoveProject { from: to, to: from }
+            }
+            Edit::Submission(s) => {
+                let old = std::mem::replace(&mut plan.submission, s.map(|b| *b));
+                Edit::Submission(old.map(Box::new))
+            }
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Plan {
+        crate::gui::document::bundled_sample()
+    }
+
+    #[test]
+    fn every_edit_is_undone_by_its_inverse() {
+        let original = sample();
+        let mut changed_source = original.sources[2].clone();
+        changed_source.reason = "x".into();
+        let mut changed_header = Header::of(&original);
+        changed_header.year = 2019;
+        let edits = vec![
+            Edit::Header(Box::new(changed_header)),
+            Edit::SetSource(2, Box::new(changed_source.clone())),
+            Edit::InsertSource(1, Box::new(changed_source)),
+            Edit::RemoveSource(0),
+            Edit::SetProject(0, Box::default()),
+            Edit::InsertProject(3, Box::default()),
+            Edit::RemoveProject(2),
+            Edit::MoveProject { from: 0, to: 5 },
+            Edit::Submission(Some(Box::new(Submission {
+                at: "2020-03-15T10:00:00+08:00".into(),
+                app: "fundplan 0.1.0".into(),
+                digest: "sha256:00".into(),
+                warnings: 0,
+            }))),
+        ];
+        for edit in edits {
+            let mut plan = original.clone();
+            let inverse = edit.clone().apply(&mut plan).unwrap();
+            assert_ne!(plan, original, "{edit:?} changed nothing");
+            inverse.apply(&mut plan).unwrap();
+            assert_eq!(plan, original, "{edit:?}");
+        }
+    }
+
+    #[test]
+    fn stale_indexes_change_nothing() {
+        let mut plan = sample();
+        let before = plan.clone();
+        assert!(Edit::RemoveProject(999).apply(&mut plan).is_none());
+        assert!(
+            Edit::MoveProject { from: 0, to: 999 }
+                .apply(&mut plan)
+                .is_none()
+        );
+        assert!(
+            Edit::SetSource(999, Box::new(before.sources[0].clone()))
+                .apply(&mut plan)
+                .is_none()
+        );
+        assert_eq!(plan, before);
+    }
+}

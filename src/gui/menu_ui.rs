@@ -1,0 +1,85 @@
+//! The menu bar: 文件 / 编辑 / 视图 / 帮助.
+
+use std::path::PathBuf;
+
+use egui::Ui;
+
+use super::app::{Action, Screen};
+use super::commands::UiCommand;
+use super::files;
+use super::widgets::View;
+
+fn item(ui: &mut Ui, view: &View<'_>, c: UiCommand, enabled: bool, out: &mut Vec<Action>) {
+    let mut button = egui::Button::new(c.label(view.lang));
+    if let Some(s) = c.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        out.push(Action::Command(c));
+        ui.close();
+    }
+}
+
+/// Draws the menu bar.
+pub fn menu_ui(ui: &mut Ui, view: &View<'_>, recent: &[PathBuf], out: &mut Vec<Action>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button(view.t("文件", "File"), |ui| {
+            item(ui, view, UiCommand::New, true, out);
+            item(ui, view, UiCommand::Open, true, out);
+            ui.menu_button(view.t("最近打开", "Open recent"), |ui| {
+                let mut any = false;
+                for path in files::existing(recent) {
+                    any = true;
+                    if ui.button(files::short(path)).clicked() {
+                        out.push(Action::Open(path.clone()));
+                        ui.close();
+                    }
+                }
+                if !any {
+                    ui.label(view.t("（无）", "(none)"));
+                }
+            });
+            ui.separator();
+            item(ui, view, UiCommand::Save, true, out);
+            item(ui, view, UiCommand::SaveAs, true, out);
+            ui.separator();
+            item(ui, view, UiCommand::Submit, true, out);
+            ui.separator();
+            item(ui, view, UiCommand::Quit, true, out);
+        });
+        ui.menu_button(view.t("编辑", "Edit"), |ui| {
+            item(ui, view, UiCommand::Undo, view.doc.can_undo(), out);
+            item(ui, view, UiCommand::Redo, view.doc.can_redo(), out);
+        });
+        ui.menu_button(view.t("视图", "View"), |ui| {
+            for s in Screen::ALL {
+                if ui.button(s.label(view.lang)).clicked() {
+                    out.push(Action::Go(s));
+                    ui.close();
+                }
+            }
+            ui.separator();
+            item(ui, view, UiCommand::ToggleUnit, true, out);
+            item(ui, view, UiCommand::ToggleLanguage, true, out);
+        });
+        ui.menu_button(view.t("帮助", "Help"), |ui| {
+            item(ui, view, UiCommand::About, true, out);
+        });
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button(UiCommand::ToggleLanguage.label(view.lang))
+                .clicked()
+            {
+                out.push(Action::Command(UiCommand::ToggleLanguage));
+            }
+            let unit = view.unit.label(view.lang);
+            if ui
+                .button(format!("{}{unit}", view.t("单位：", "Unit: ")))
+                .on_hover_text(UiCommand::ToggleUnit.label(view.lang))
+                .clicked()
+            {
+                out.push(Action::Command(UiCommand::ToggleUnit));
+            }
+        });
+    });
+}

@@ -1,0 +1,356 @@
+//! 资金来源: every fund line by level with subtotals; allocated and integrated
+//! amounts edited in place; what remains to arrange on each line, coloured.
+
+use egui::{Align, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::app::Action;
+use super::edit::Edit;
+use super::theme;
+use super::widgets::{View, amount_label_ui, amount_ui, field_id, text_ui};
+use crate::enums::{Category, Level};
+use crate::money::Money;
+use crate::plan::{Source, path};
+
+/// A row of the table.
+enum Row {
+    Group(Level),
+    Line(usize),
+    Subtotal(Level),
+    Total,
+}
+
+const AMOUNT_FIELDS: [&str; 2] = ["allocated", "integrated"];
+
+fn rows(sources: &[Source]) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(sources.len() + 9);
+    for &level in Level::ALL {
+        rows.push(Row::Group(level));
+        rows.extend(
+            sources
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.level == level)
+                .map(|(i, _)| Row::Line(i)),
+        );
+        rows.push(Row::Subtotal(level));
+    }
+    rows.push(Row::Total);
+    rows
+}
+
+/// The next free own code of `level` (`L01`, `X03` …).
+fn next_code(sources: &[Source], level: Level) -> String {
+    let prefix = level.prefix();
+    let max = sources
+        .iter()
+        .filter_map(|s| s.line.strip_prefix(prefix)?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{:02}", max + 1)
+}
+
+fn set(out: &mut Vec<Action>, i: usize, s: Source, key: String) {
+    out.push(Action::Edit(Edit::SetSource(i, Box::new(s)), Some(key)));
+}
+
+/// Draws the sources table.
+pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
+    let plan = view.doc.plan();
+    let totals = &view.doc.report().totals;
+    ui.horizontal(|ui| {
+        ui.heading(view.t("资金来源", "Fund sources"));
+        ui.label(
+            RichText::new(format!(
+                "（{}{}）",
+                view.t("单位：", "unit: "),
+                view.unit.label(view.lang)
+            ))
+            .weak(),
+        );
+        ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+            for level in [Level::County, Level::League] {
+                let text = match level {
+                    Level::League => view.t("＋ 盟市资金", "+ League line"),
+                    _ => view.t("＋ 旗县资金", "+ County line"),
+                };
+                if ui.button(text).clicked() {
+                    let code = next_code(&plan.sources, level);
+                    let source = Source {
+                        line: code.clone(),
+                        level,
+                        name: String::new(),
+                        category: Category::Poverty,
+                        document: String::new(),
+                        allocated: Money::ZERO,
+                        integrated: Money::ZERO,
+                        reason: String::new(),
+                    };
+                    out.push(Action::Edit(
+                        Edit::InsertSource(plan.sources.len(), Box::new(source)),
+                        None,
+                    ));
+                    out.push(Action::JumpTo(path::source(&code, Some("name"))));
+                }
+            }
+        });
+    });
+    let rows = rows(&plan.sources);
+    let mut enter_from: Option<(usize, &str)> = None;
+    let amount = |m: Money| m.display(view.unit, 2);
+    let row_height = ui.spacing().interact_size.y + 6.0;
+    TableBuilder::new(ui)
+        .id_salt("sources")
+        .striped(true)
+        .cell_layout(egui::Layout::left_to_right(Align::Center))
+        .column(Column::exact(44.0))
+        .column(Column::initial(210.0).at_least(120.0).clip(true))
+        .column(Column::exact(84.0))
+        .column(Column::initial(150.0).clip(true))
+        .column(Column::exact(104.0))
+        .column(Column::exact(104.0))
+        .column(Column::exact(86.0))
+        .column(Column::remainder().at_least(120.0))
+        .column(Column::exact(96.0))
+        .column(Column::exact(28.0))
+        .header(24.0, |mut h| {
+            for title in [
+                view.t("代码", "Code"),
+                view.t("资金名称", "Fund line"),
+                view.t("大类", "Category"),
+                view.t("下达文号", "Document"),
+                view.t("下达金额", "Allocated"),
+                view.t("纳入整合", "Integrated"),
+                view.t("未纳入", "Not integr."),
+                view.t("未纳入原因", "Reason not integrated"),
+                view.t("待安排", "To arrange"),
+                "",
+            ] {
+                h.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, rows.len(), |mut row| {
+                let Some(kind) = rows.get(row.index()) else {
+                    return;
+                };
+                match *kind {
+                    Row::Group(level) => {
+                        let n = plan.sources.iter().filter(|s| s.level == level).count();
+                        row.col(|ui| {
+                            ui.strong(level.label(view.lang));
+                        });
+                        row.col(|ui| {
+                            ui.label(
+                                RichText::new(format!("{n} {}", view.t("项", "lines"))).weak(),
+                            );
+                        });
+                        for _ in 0..8 {
+                            row.col(|_| {});
+                        }
+                    }
+                    Row::Subtotal(_) | Row::Total => {
+                        let level = if let Row::Subtotal(l) = *kind {
+                            Some(l)
+                        } else {
+                            None
+                        };
+                        let of_level = |s: &&Source| level.is_none_or(|l| l == s.level);
+                        let lines: Vec<&Source> = plan.sources.iter().filter(of_level).collect();
+                        let sum =
+                            |f: fn(&Source) -> Money| lines.iter().map(|s| f(s)).sum::<Money>();
+                        let arranged: Money =
+                            lines.iter().map(|s| totals.arranged_from(&s.line)).sum();
+                        let (alloc, integ) = (sum(|s| s.allocated), sum(|s| s.integrated));
+                        let label = match level {
+                            None => view.t("合计", "Total").to_string(),
+                            Some(l) => {
+                                format!("{}{}", l.label(view.lang), view.t("小计", " subtotal"))
+                            }
+                        };
+                        row.col(|_| {});
+                        row.col(|ui| {
+                            ui.strong(label);
+                        });
+                        row.col(|_| {});
+                        row.col(|_| {});
+                        for m in [alloc, integ, alloc - integ] {
+                            row.col(|ui| {
+                                amount_label_ui(ui, amount(m), None);
+                            });
+                        }
+                        row.col(|_| {});
+                        row.col(|ui| {
+                            amount_label_ui(
+                                ui,
+                                amount(integ - arranged),
+                                Some(theme::remaining(integ - arranged)),
+                            );
+                        });
+                        row.col(|_| {});
+                    }
+                    Row::Line(i) => {
+                        let Some(s) = plan.sources.get(i) else { return };
+                        line_row(&mut row, view, i, s, out, &mut enter_from);
+                    }
+                }
+            });
+        });
+    if let Some((i, field)) = enter_from {
+        // Enter moves down the column, as in a spreadsheet.
+        let order: Vec<usize> = rows
+            .iter()
+            .filter_map(|r| if let Row::Line(i) = r { Some(*i) } else { None })
+            .collect();
+        if let Some(next) = order
+            .iter()
+            .position(|&x| x == i)
+            .and_then(|p| order.get(p + 1))
+            && let Some(s) = plan.sources.get(*next)
+        {
+            ui.memory_mut(|m| m.request_focus(field_id(&path::source(&s.line, Some(field)))));
+        }
+    }
+}
+
+fn line_row(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    view: &View<'_>,
+    i: usize,
+    s: &Source,
+    out: &mut Vec<Action>,
+    enter_from: &mut Option<(usize, &'static str)>,
+) {
+    let own = !s.is_catalog_line();
+    let code = s.line.as_str();
+    let marked = view.doc.marks().get(&path::source(code, None));
+    row.col(|ui| {
+        let text = RichText::new(code).monospace();
+        ui.label(match marked {
+            Some(sev) => text.color(theme::severity(*sev)),
+            None => text,
+        });
+    });
+    row.col(|ui| {
+        if own {
+            let name = format!("{code} {}", view.t("资金名称", "name"));
+            if let Some(v) = text_ui(
+                ui,
+                view,
+                &path::source(code, Some("name")),
+                &name,
+                &s.name,
+                ui.available_width(),
+                out,
+            ) {
+                let mut next = s.clone();
+                next.name = v;
+                set(out, i, next, path::source(code, Some("name")));
+            }
+        } else {
+            ui.label(&s.name).on_hover_text(&s.name);
+        }
+    });
+    row.col(|ui| {
+        if own {
+            let combo = egui::ComboBox::from_id_salt(("category", code))
+                .width(76.0)
+                .selected_text(s.category.label(view.lang))
+                .show_ui(ui, |ui| {
+                    for c in Category::ALL {
+                        if ui
+                            .selectable_label(s.category == *c, c.label(view.lang))
+                            .clicked()
+                            && s.category != *c
+                        {
+                            let mut next = s.clone();
+                            next.category = *c;
+                            set(out, i, next, path::source(code, Some("category")));
+                        }
+                    }
+                });
+            let _ = combo
+                .response
+                .accessible_name(format!("{code} {}", view.t("大类", "category")));
+        } else {
+            ui.label(s.category.label(view.lang));
+        }
+    });
+    row.col(|ui| {
+        let name = format!("{code} {}", view.t("下达文号", "document"));
+        if let Some(v) = text_ui(
+            ui,
+            view,
+            &path::source(code, Some("document")),
+            &name,
+            &s.document,
+            ui.available_width(),
+            out,
+        ) {
+            let mut next = s.clone();
+            next.document = v;
+            set(out, i, next, path::source(code, Some("document")));
+        }
+    });
+    for field in AMOUNT_FIELDS {
+        row.col(|ui| {
+            let (value, label) = match field {
+                "allocated" => (s.allocated, view.t("下达金额", "allocated")),
+                _ => (s.integrated, view.t("纳入整合金额", "integrated")),
+            };
+            let p = path::source(code, Some(field));
+            let cell = amount_ui(ui, view, &p, &format!("{code} {label}"), value, 96.0, out);
+            if let Some(m) = cell.changed {
+                let mut next = s.clone();
+                match field {
+                    "allocated" => next.allocated = m,
+                    _ => next.integrated = m,
+                }
+                set(out, i, next, p);
+            }
+            if cell.enter {
+                *enter_from = Some((i, field));
+            }
+        });
+    }
+    row.col(|ui| {
+        let rest = s.not_integrated();
+        amount_label_ui(
+            ui,
+            rest.display(view.unit, 2),
+            rest.is_negative().then_some(theme::OVER),
+        );
+    });
+    row.col(|ui| {
+        let name = format!(
+            "{code} {}",
+            view.t("未纳入整合原因", "reason not integrated")
+        );
+        let p = path::source(code, Some("reason"));
+        if let Some(v) = text_ui(ui, view, &p, &name, &s.reason, ui.available_width(), out) {
+            let mut next = s.clone();
+            next.reason = v;
+            set(out, i, next, p);
+        }
+    });
+    row.col(|ui| {
+        let rest = s.integrated - view.doc.report().totals.arranged_from(code);
+        amount_label_ui(ui, rest.display(view.unit, 2), Some(theme::remaining(rest)))
+            .on_hover_text(view.t(
+                "纳入整合金额中尚未安排到项目的部分（负数为超额安排）",
+                "Integrated but not yet arranged to projects (negative: over-arranged)",
+            ));
+    });
+    row.col(|ui| {
+        if own
+            && ui
+                .small_button("×")
+                .on_hover_text(view.t("删除此资金", "Remove this line"))
+                .clicked()
+        {
+            out.push(Action::Edit(Edit::RemoveSource(i), None));
+        }
+    });
+}

@@ -1,0 +1,66 @@
+//! The status bar: the plan's totals and the validator's counts.
+
+use egui::{RichText, Ui};
+
+use super::app::{Action, Screen};
+use super::theme;
+use super::widgets::View;
+use crate::validate::Severity;
+
+/// Draws 下达 / 纳入整合 / 已安排 / 待安排 and the error and warning counts.
+pub fn status_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
+    let report = view.doc.report();
+    let t = &report.totals;
+    let unit = view.unit.label(view.lang);
+    let amount = |m: crate::Money| m.display(view.unit, 2);
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "{} {}",
+            view.t("下达", "Allocated"),
+            amount(t.allocated)
+        ));
+        ui.separator();
+        ui.label(format!(
+            "{} {}",
+            view.t("纳入整合", "Integrated"),
+            amount(t.integrated)
+        ));
+        ui.separator();
+        ui.label(format!(
+            "{} {}",
+            view.t("已安排", "Arranged"),
+            amount(t.arranged)
+        ));
+        ui.separator();
+        let rest = t.unarranged();
+        ui.label(
+            RichText::new(format!(
+                "{} {}",
+                view.t("待安排", "To arrange"),
+                amount(rest)
+            ))
+            .color(theme::remaining(rest)),
+        );
+        ui.label(format!("（{unit}）"));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let (e, w) = (
+                report.count(Severity::Error),
+                report.count(Severity::Warning),
+            );
+            let text = match view.lang {
+                crate::Lang::Zh => format!("{e} 个错误  {w} 个警告"),
+                crate::Lang::En => format!("{e} errors  {w} warnings"),
+            };
+            let color = if e > 0 {
+                theme::OVER
+            } else if w > 0 {
+                theme::TO_ARRANGE
+            } else {
+                theme::BALANCED
+            };
+            if ui.link(RichText::new(text).color(color)).clicked() {
+                out.push(Action::Go(Screen::Findings));
+            }
+        });
+    });
+}

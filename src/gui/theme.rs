@@ -1,0 +1,37 @@
+//! Colours with a meaning, in one place.
+
+use egui::Color32;
+
+use crate::validate::Severity;
+
+/// Money still to arrange on a line (amber).
+pub const TO_ARRANGE: Color32 = Color32::from_rgb(0xB2, 0x6B, 0x00);
+/// Exactly arranged (green).
+pub const BALANCED: Color32 = Color32::from_rgb(0x1E, 0x7B, 0x34);
+/// Over-arranged or invalid (red).
+pub const OVER: Color32 = Color32::from_rgb(0xC6, 0x28, 0x28);
+/// Cross-category cells of the matrix (light violet background).
+pub const CROSS_BG: Color32 = Color32::from_rgba_premultiplied(0x6A, 0x1B, 0x9A, 0x30);
+/// The field a finding jumped to.
+pub const FLASH: Color32 = Color32::from_rgb(0x15, 0x65, 0xC0);
+
+/// The colour of a severity.
+pub fn severity(s: Severity) -> Color32 {
+    match s {
+        Severity::Error => OVER,
+        Severity::Warning => TO_ARRANGE,
+        Severity::Info => Color32::from_rgb(0x45, 0x5A, 0x64),
+    }
+}
+
+/// The colour of a remaining-to-arrange amount: amber above zero, green at
+/// zero, red below.
+pub fn remaining(m: crate::Money) -> Color32 {
+    if m.is_zero() {
+        BALANCED
+    } else if m.is_negative() {
+        OVER
+    } else {
+        TO_ARRANGE
+    }
+}

@@ -1,0 +1,252 @@
+//! The desktop app driven headless through egui_kittest, by role and label,
+//! as a finance officer would use it.
+
+mod common;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use fundplan::Money;
+use fundplan::gui::{FundplanApp, Prefs, Screen};
+use fundplan::validate::Rule;
+
+fn harness() -> Harness<'static, FundplanApp> {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(16)
+        .build_eframe(|cc| {
+            fundplan::gui::fonts::install(&cc.egui_ctx);
+            FundplanApp::with_prefs(Prefs::default())
+        });
+    h.run();
+    h
+}
+
+fn type_into(h: &mut Harness<'_, FundplanApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+fn go(h: &mut Harness<'_, FundplanApp>, screen_label: &str) {
+    h.get_by_role_and_label(Role::Button, screen_label).click();
+    h.run();
+}
+
+#[test]
+fn opens_the_sample_on_the_sources_screen() {
+    let h = harness();
+    assert_eq!(h.state().doc().plan().county.name, "武川县");
+    assert_eq!(h.state().screen(), Screen::Sources);
+    h.get_by_label("C03 纳入整合金额");
+    h.get_by_label("中央小计");
+    assert!(
+        h.state().title().contains("武川县 2020 年 第 1 版"),
+        "{}",
+        h.state().title()
+    );
+}
+
+#[test]
+fn typing_too_much_integrated_shows_s06_and_undo_removes_it() {
+    let mut h = harness();
+    type_into(&mut h, "C03 纳入整合金额", "99999");
+    let c03 = h.state().doc().plan().source("C03").unwrap().clone();
+    assert_eq!(c03.integrated, Money::from_yuan(999_990_000));
+    assert!(h.state().doc().report().has(Rule::S06));
+    assert!(
+        h.state().title().starts_with('●'),
+        "unsaved marker: {}",
+        h.state().title()
+    );
+
+    go(&mut h, "校验结果");
+    h.get_by_label("S06");
+    h.get_by_label_contains("超过下达");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(!h.state().doc().report().has(Rule::S06));
+    assert!(h.query_by_label("S06").is_none());
+    assert!(!h.state().doc().is_dirty());
+
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert!(
+        h.state().doc().report().has(Rule::S06),
+        "Ctrl+Shift+Z redoes"
+    );
+}
+
+#[test]
+fn typing_in_one_field_is_one_undo_step() {
+    let mut h = harness();
+    let before = h.state().doc().plan().clone();
+    type_into(&mut h, "C05 下达金额", "1");
+    h.get_by_label("C05 下达金额").type_text("2");
+    h.run();
+    h.get_by_label("C05 下达金额").type_text("3");
+    h.run();
+    assert_eq!(
+        h.state().doc().plan().source("C05").unwrap().allocated,
+        Money::from_yuan(1_230_000)
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc().plan(), &before);
+}
+
+#[test]
+fn invalid_amounts_are_not_applied() {
+    let mut h = harness();
+    let before = h.state().doc().plan().clone();
+    type_into(&mut h, "C02 下达金额", "12x");
+    assert_eq!(h.state().doc().plan(), &before);
+}
+
+#[test]
+fn a_new_project_funded_from_a_line_moves_the_totals() {
+    let mut h = harness();
+    // Make room on C01 first: raise its allocated and integrated amounts by 10 万元.
+    let c01 = h.state().doc().plan().source("C01").unwrap().clone();
+    let plus_ten =
+        (c01.integrated + Money::from_yuan(100_000)).edit_string(fundplan::money::Unit::Wan);
+    type_into(&mut h, "C01 下达金额", &plus_ten);
+    type_into(&mut h, "C01 纳入整合金额", &plus_ten);
+    assert!(
+        h.state().doc().report().has(Rule::B02),
+        "10 万元 left to arrange"
+    );
+    let arranged_before = h.state().doc().report().totals.arranged;
+
+    go(&mut h, "项目安排");
+    h.get_by_label("＋ 添加项目").click();
+    h.run();
+    let id = h.state().doc().plan().projects[12].id.clone();
+    assert_eq!(id, "P013");
+    type_into(
+        &mut h,
+        "P013 项目名称",
+        "可可以力更镇新胜村肉牛养殖圈舍建设",
+    );
+    assert_eq!(
+        h.state().doc().plan().projects[12].name,
+        "可可以力更镇新胜村肉牛养殖圈舍建设"
+    );
+
+    h.get_by_label("P013 ＋ 添加资金来源…").click();
+    h.run();
+    h.get_by_label_contains("C01  中央财政专项扶贫资金").click();
+    h.run();
+    let p = &h.state().doc().plan().projects[12];
+    assert_eq!(p.funding.len(), 1);
+    assert_eq!(p.funding[0].line, "C01");
+    assert_eq!(
+        p.funding[0].amount,
+        Money::from_yuan(100_000),
+        "picking a line offers what is left on it"
+    );
+    let report = h.state().doc().report();
+    assert!(!report.has(Rule::B02));
+    assert_eq!(
+        report.totals.arranged,
+        arranged_before + Money::from_yuan(100_000)
+    );
+    assert!(h.get_by_label("P013 C01 安排金额").is_focused());
+
+    // Lower it: 10 万元 comes back as "to arrange" on the line and in the status bar.
+    type_into(&mut h, "P013 C01 安排金额", "4");
+    let report = h.state().doc().report();
+    assert_eq!(report.totals.unarranged(), Money::from_yuan(60_000));
+    h.get_by_label_contains("待安排 6.00");
+    h.get_by_label("安排剩余").click();
+    h.run();
+    assert_eq!(h.state().doc().report().totals.unarranged(), Money::ZERO);
+}
+
+#[test]
+fn clicking_a_finding_focuses_its_field() {
+    let mut h = harness();
+    type_into(&mut h, "C09 下达金额", "999");
+    assert!(h.state().doc().report().has(Rule::S07));
+    go(&mut h, "校验结果");
+    h.get_by_label_contains("C09 有").click();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Sources);
+    assert!(h.get_by_label("C09 未纳入整合原因").is_focused());
+}
+
+#[test]
+fn switching_to_english_changes_the_labels() {
+    let mut h = harness();
+    h.get_by_role_and_label(Role::Button, "English").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Fund sources");
+    h.get_by_label("C03 integrated");
+    assert!(h.query_by_label("资金来源").is_none());
+    assert_eq!(h.state().prefs.lang, fundplan::Lang::En);
+    go(&mut h, "Findings");
+    h.get_by_label_contains("used across categories");
+}
+
+#[test]
+fn save_as_writes_a_file_that_loads_back_equal() {
+    let mut h = harness();
+    type_into(&mut h, "C14 未纳入整合原因", "（已核实）");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("武川县-2020-r1.ron");
+    h.state_mut().save_to(path.clone()).unwrap();
+    h.run();
+    assert!(!h.state().doc().is_dirty());
+    assert!(h.state().title().contains("武川县-2020-r1.ron"));
+    let loaded = fundplan::file::load_plan(&path).unwrap();
+    assert_eq!(&loaded, h.state().doc().plan());
+    assert!(loaded.source("C14").unwrap().reason.ends_with("（已核实）"));
+    assert_eq!(h.state().prefs.recent.first(), Some(&path));
+}
+
+#[test]
+fn every_screen_draws_in_both_languages() {
+    let mut h = harness();
+    for lang in ["English", "中文"] {
+        for s in Screen::ALL {
+            h.state_mut().push(fundplan::gui::Action::Go(s));
+            h.run();
+            assert_eq!(h.state().screen(), s);
+        }
+        h.get_by_role_and_label(Role::Button, lang).click();
+        h.run();
+    }
+}
+
+#[test]
+fn submit_refuses_errors_then_seals_a_clean_plan() {
+    let mut h = harness();
+    type_into(&mut h, "C03 纳入整合金额", "99999");
+    h.state_mut().push(fundplan::gui::Action::Command(
+        fundplan::gui::UiCommand::Submit,
+    ));
+    h.run();
+    h.get_by_label("方案有错误，不能提交");
+    assert!(h.state().doc().plan().submission.is_none());
+    h.get_by_role_and_label(Role::Button, "确定").click();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    h.state_mut().save_to(path.clone()).unwrap();
+    h.state_mut().push(fundplan::gui::Action::Command(
+        fundplan::gui::UiCommand::Submit,
+    ));
+    h.run();
+    let sealed = fundplan::file::load_plan(&path).unwrap();
+    assert!(sealed.submission.is_some());
+    assert_eq!(
+        fundplan::digest::seal_state(&sealed),
+        fundplan::digest::SealState::Intact
+    );
+    assert!(!h.state().doc().is_dirty());
+}
