@@ -250,3 +250,32 @@ fn submit_refuses_errors_then_seals_a_clean_plan() {
     );
     assert!(!h.state().doc().is_dirty());
 }
+
+#[test]
+fn clicking_a_project_row_selects_it() {
+    let mut h = harness();
+    go(&mut h, "项目安排");
+    h.get_by_label("P003").click();
+    h.run();
+    let name = h.state().doc().plan().projects[2].name.clone();
+    assert_eq!(
+        h.get_by_label("P003 项目名称").value().as_deref(),
+        Some(name.as_str())
+    );
+}
+
+#[test]
+fn the_matrix_totals_match_the_plan() {
+    let mut h = harness();
+    go(&mut h, "整合矩阵");
+    let arranged = h
+        .state()
+        .doc()
+        .report()
+        .totals
+        .arranged
+        .display(fundplan::money::Unit::Wan, 2);
+    assert_eq!(arranged, "2,155.00");
+    assert!(h.query_all_by_label(&arranged).count() >= 1);
+    h.get_by_label_contains("占纳入整合资金 20.8%");
+}

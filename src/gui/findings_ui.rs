@@ -3,10 +3,10 @@
 
 use egui::{RichText, Ui};
 
-use super::app::Action;
+use super::app::{Action, Screen};
 use super::theme;
 use super::widgets::View;
-use crate::validate::Severity;
+use crate::validate::{Rule, Severity};
 
 /// Draws the findings list (only visible rows are laid out).
 pub fn findings_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
@@ -45,13 +45,17 @@ pub fn findings_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                     ui.label(RichText::new(f.rule.code()).monospace())
                         .on_hover_text(f.rule.title(view.lang));
                     let text = f.message.get(view.lang);
-                    let link = ui.link(text).on_hover_text(if f.path.is_empty() {
-                        "—"
-                    } else {
-                        f.path.as_str()
-                    });
-                    if link.clicked() {
-                        out.push(Action::JumpTo(f.path.clone()));
+                    if ui.link(text).clicked() {
+                        out.push(match (f.path.is_empty(), f.rule) {
+                            // Plan-wide findings: own lines live on the sources screen,
+                            // shares and cross-category use on the matrix.
+                            (true, Rule::S08) => Action::Go(Screen::Sources),
+                            (true, _) => Action::Go(Screen::Matrix),
+                            (false, _) => Action::JumpTo(f.path.clone()),
+                        });
+                    }
+                    if !f.path.is_empty() {
+                        ui.label(RichText::new(&f.path).monospace().weak());
                     }
                 });
             }

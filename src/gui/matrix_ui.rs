@@ -1,37 +1,14 @@
 //! 整合矩阵: source categories × project uses, with totals; cross-category
 //! cells (跨类别使用) are shaded, and the cross-category share is shown.
 
-use egui::{Align2, Grid, RichText, Sense, Ui, Vec2};
+use egui::{Align, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
 
 use super::app::Action;
 use super::theme;
-use super::widgets::View;
+use super::widgets::{View, amount_label_ui};
 use crate::enums::{Category, Use};
 use crate::money::{Money, percent};
-
-fn cell_ui(ui: &mut Ui, text: &str, cross: bool, strong: bool, tip: Option<String>) {
-    let size = Vec2::new(78.0, ui.spacing().interact_size.y);
-    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
-    if cross {
-        ui.painter().rect_filled(rect, 2.0, theme::CROSS_BG);
-    }
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let color = if strong {
-        ui.visuals().strong_text_color()
-    } else {
-        ui.visuals().text_color()
-    };
-    ui.painter().text(
-        rect.right_center() - Vec2::new(4.0, 0.0),
-        Align2::RIGHT_CENTER,
-        text,
-        font,
-        color,
-    );
-    if let Some(tip) = tip {
-        response.on_hover_text(tip);
-    }
-}
 
 /// Draws the matrix.
 pub fn matrix_ui(ui: &mut Ui, view: &View<'_>, _out: &mut Vec<Action>) {
@@ -63,72 +40,101 @@ pub fn matrix_ui(ui: &mut Ui, view: &View<'_>, _out: &mut Vec<Action>) {
         .copied()
         .filter(|u| totals.matrix.keys().any(|(_, k)| k == u))
         .collect();
-    let amount = |m: Money| {
+    let cell = |c: Category, u: Use| totals.matrix.get(&(c, u)).copied().unwrap_or_default();
+    let text = |m: Money| {
         if m.is_zero() {
             String::new()
         } else {
             m.display(view.unit, 2)
         }
     };
-    egui::ScrollArea::both().show(ui, |ui| {
-        Grid::new("matrix")
-            .striped(true)
-            .spacing([4.0, 4.0])
-            .show(ui, |ui| {
-                ui.strong(view.t("资金大类 \\ 使用方向", "Category \\ use"));
-                for u in &uses {
-                    ui.strong(u.label(view.lang));
-                }
-                ui.strong(view.t("合计", "Total"));
-                ui.end_row();
-                for c in &cats {
-                    ui.strong(c.label(view.lang));
-                    let mut row_total = Money::ZERO;
-                    for u in &uses {
-                        let m = totals.matrix.get(&(*c, *u)).copied().unwrap_or_default();
-                        row_total += m;
-                        let cross = catalog.is_cross_category(*c, *u);
-                        let tip = (cross && m.is_positive()).then(|| {
-                            format!(
-                                "{}：{}",
-                                view.t("跨类别使用", "Cross-category use"),
-                                m.display(view.unit, 2)
-                            )
-                        });
-                        cell_ui(ui, &amount(m), cross, false, tip);
-                    }
-                    cell_ui(ui, &amount(row_total), false, true, None);
-                    ui.end_row();
-                }
-                ui.strong(view.t("合计", "Total"));
-                let mut all = Money::ZERO;
-                for u in &uses {
-                    let m: Money = cats
-                        .iter()
-                        .map(|c| totals.matrix.get(&(*c, *u)).copied().unwrap_or_default())
-                        .sum();
-                    all += m;
-                    cell_ui(ui, &amount(m), false, true, None);
-                }
-                cell_ui(ui, &amount(all), false, true, None);
-                ui.end_row();
+    let row_height = ui.spacing().interact_size.y + 4.0;
+    ui.style_mut().interaction.selectable_labels = false;
+    TableBuilder::new(ui)
+        .id_salt("matrix")
+        .striped(true)
+        .vscroll(false)
+        .cell_layout(egui::Layout::left_to_right(Align::Center))
+        .column(Column::exact(130.0))
+        .columns(Column::exact(84.0), uses.len() + 1)
+        .header(42.0, |mut h| {
+            h.col(|ui| {
+                ui.strong(view.t("资金大类＼使用方向", "Category＼use"));
             });
-    });
+            for u in uses
+                .iter()
+                .map(|u| u.label(view.lang))
+                .chain([view.t("合计", "Total")])
+            {
+                h.col(|ui| {
+                    ui.add(egui::Label::new(RichText::new(u).strong()).wrap());
+                });
+            }
+        })
+        .body(|mut body| {
+            for c in &cats {
+                body.row(row_height, |mut row| {
+                    row.col(|ui| {
+                        ui.strong(c.label(view.lang));
+                    });
+                    for u in &uses {
+                        let m = cell(*c, *u);
+                        let cross = catalog.is_cross_category(*c, *u) && m.is_positive();
+                        row.col(|ui| {
+                            if cross {
+                                ui.painter()
+                                    .rect_filled(ui.max_rect(), 0.0, theme::CROSS_BG);
+                            }
+                            let r = amount_label_ui(ui, text(m), None);
+                            if cross {
+                                r.on_hover_text(format!(
+                                    "{}：{} {}",
+                                    view.t("跨类别使用", "Cross-category use"),
+                                    m.display(view.unit, 2),
+                                    view.unit.label(view.lang)
+                                ));
+                            }
+                        });
+                    }
+                    let total: Money = uses.iter().map(|u| cell(*c, *u)).sum();
+                    row.col(|ui| {
+                        amount_label_ui(ui, text(total), Some(ui.visuals().strong_text_color()));
+                    });
+                });
+            }
+            body.row(row_height, |mut row| {
+                row.col(|ui| {
+                    ui.strong(view.t("合计", "Total"));
+                });
+                for u in &uses {
+                    let m: Money = cats.iter().map(|c| cell(*c, *u)).sum();
+                    row.col(|ui| {
+                        amount_label_ui(ui, text(m), Some(ui.visuals().strong_text_color()));
+                    });
+                }
+                row.col(|ui| {
+                    amount_label_ui(
+                        ui,
+                        text(totals.arranged),
+                        Some(ui.visuals().strong_text_color()),
+                    );
+                });
+            });
+        });
     ui.add_space(10.0);
     let share = totals
         .cross_share
         .map(percent)
         .unwrap_or_else(|| "—".into());
-    ui.label(
-        RichText::new(format!(
-            "{} {} {}，{} {share}",
-            view.t("跨类别使用", "Used across categories:"),
-            totals.cross_category.display(view.unit, 2),
-            view.unit.label(view.lang),
-            view.t("占纳入整合资金", "share of integrated funds"),
-        ))
-        .strong(),
-    );
+    let amount = totals.cross_category.display(view.unit, 2);
+    let unit = view.unit.label(view.lang);
+    let line = match view.lang {
+        crate::Lang::Zh => format!("跨类别使用 {amount} {unit}，占纳入整合资金 {share}"),
+        crate::Lang::En => {
+            format!("Used across categories: {amount} ({unit}), {share} of integrated funds")
+        }
+    };
+    ui.label(RichText::new(line).strong());
     if let Some(s) = totals.use_share(Use::Industry) {
         ui.label(format!(
             "{} {}",

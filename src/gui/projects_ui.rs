@@ -126,6 +126,8 @@ fn list_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
     });
     ui.add_space(4.0);
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    // A click anywhere on a row selects it; selectable labels would take it.
+    ui.style_mut().interaction.selectable_labels = false;
     let mut table = TableBuilder::new(ui)
         .id_salt("projects")
         .striped(true)

@@ -11,7 +11,7 @@ pub const BALANCED: Color32 = Color32::from_rgb(0x1E, 0x7B, 0x34);
 /// Over-arranged or invalid (red).
 pub const OVER: Color32 = Color32::from_rgb(0xC6, 0x28, 0x28);
 /// Cross-category cells of the matrix (light violet background).
-pub const CROSS_BG: Color32 = Color32::from_rgba_premultiplied(0x6A, 0x1B, 0x9A, 0x30);
+pub const CROSS_BG: Color32 = Color32::from_rgba_premultiplied(0x30, 0x0C, 0x45, 0x50);
 /// The field a finding jumped to.
 pub const FLASH: Color32 = Color32::from_rgb(0x15, 0x65, 0xC0);
 
