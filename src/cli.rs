@@ -23,9 +23,9 @@ pub const MAX_SAMPLE_PROJECTS: usize = 100_000;
 #[derive(Debug, Parser)]
 #[command(name = "fundplan", version)]
 pub struct Cli {
-    /// Language of messages: zh (default) or en.
-    #[arg(long, global = true, default_value = "zh", value_parser = parse_lang)]
-    pub lang: Lang,
+    /// Language of messages and of the app: zh (the default) or en.
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
     /// What to do; without one, the desktop app opens.
     #[command(subcommand)]
     pub command: Option<Command>,

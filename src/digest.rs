@@ -10,13 +10,9 @@ use crate::plan::{Plan, Submission};
 
 /// `sha256:` followed by the lowercase hex SHA-256 of the plan's content.
 pub fn digest(plan: &Plan) -> String {
-    let content = Plan {
-        submission: None,
-        review: None,
-        ..plan.clone()
-    };
-    // Serialising our own plan type cannot fail (see file::to_pretty).
-    let compact = ron::to_string(&content).unwrap_or_default();
+    // `ron::to_string` of the plan without submission and review, written by
+    // ronfmt (identical bytes, tested) without cloning the plan.
+    let compact = crate::ronfmt::compact(plan, false);
     let hash = Sha256::digest(compact.as_bytes());
     let mut out = String::with_capacity(7 + 64);
     out.push_str("sha256:");

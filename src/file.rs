@@ -302,7 +302,9 @@ fn classify(
 /// The canonical text of a plan: pretty RON, four-space indents, funding
 /// entries one per line. The same plan always gives the same bytes.
 pub fn plan_to_string(plan: &Plan) -> String {
-    to_pretty(plan)
+    let mut s = crate::ronfmt::pretty(plan);
+    s.push('\n');
+    s
 }
 
 /// The canonical text of a catalog.

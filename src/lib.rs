@@ -17,6 +17,7 @@ pub mod gui;
 pub mod lang;
 pub mod money;
 pub mod plan;
+mod ronfmt;
 pub mod sample;
 pub mod validate;
 

@@ -7,19 +7,20 @@ use fundplan::cli::{self, Cli};
 fn main() {
     let args = Cli::parse();
     let code = match args.command {
-        Some(command) => cli::run(command, args.lang),
+        Some(command) => cli::run(command, args.lang.unwrap_or_default()),
         None => open_app(args.file, args.lang),
     };
     std::process::exit(code);
 }
 
 #[cfg(feature = "gui")]
-fn open_app(file: Option<std::path::PathBuf>, _lang: fundplan::Lang) -> cli::ExitCode {
-    fundplan::gui::run(file)
+fn open_app(file: Option<std::path::PathBuf>, lang: Option<fundplan::Lang>) -> cli::ExitCode {
+    fundplan::gui::run(file, lang)
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_app(_file: Option<std::path::PathBuf>, lang: fundplan::Lang) -> cli::ExitCode {
+fn open_app(_file: Option<std::path::PathBuf>, lang: Option<fundplan::Lang>) -> cli::ExitCode {
+    let lang = lang.unwrap_or_default();
     eprintln!(
         "{}",
         lang.pick(

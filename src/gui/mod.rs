@@ -28,8 +28,9 @@ pub use commands::UiCommand;
 pub use prefs::Prefs;
 
 /// Opens the desktop app with `file` (or the last plan, or the bundled
-/// sample); returns the process exit status.
-pub fn run(file: Option<std::path::PathBuf>) -> i32 {
+/// sample), in `lang` if given (else the saved preference); returns the
+/// process exit status.
+pub fn run(file: Option<std::path::PathBuf>, lang: Option<crate::Lang>) -> i32 {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1280.0, 800.0])
@@ -41,7 +42,13 @@ pub fn run(file: Option<std::path::PathBuf>) -> i32 {
     let result = eframe::run_native(
         "fundplan",
         options,
-        Box::new(move |cc| Ok(Box::new(FundplanApp::new(cc, file)))),
+        Box::new(move |cc| {
+            let mut app = FundplanApp::new(cc, file);
+            if let Some(lang) = lang {
+                app.prefs.lang = lang;
+            }
+            Ok(Box::new(app))
+        }),
     );
     match result {
         Ok(()) => 0,

@@ -9,7 +9,7 @@ mod rules;
 mod sources;
 mod totals;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::catalog::Catalog;
 use crate::lang::Text;
@@ -77,9 +77,9 @@ struct Ctx<'a> {
     plan: &'a Plan,
     catalog: &'a Catalog,
     /// First source row of each line code.
-    sources: HashMap<&'a str, &'a Source>,
+    sources: FxHashMap<&'a str, &'a Source>,
     /// Funding summed per line code over all projects.
-    arranged: HashMap<&'a str, Money>,
+    arranged: FxHashMap<&'a str, Money>,
     out: Vec<Finding>,
 }
 
@@ -95,11 +95,13 @@ impl Ctx<'_> {
 
 /// Judges `plan` against `catalog`. Never panics; exact decimal arithmetic.
 pub fn validate(plan: &Plan, catalog: &Catalog) -> Report {
-    let mut sources = HashMap::with_capacity(plan.sources.len());
+    // Fx hashing: the keys are short line codes looked up once per funding entry.
+    let mut sources = FxHashMap::with_capacity_and_hasher(plan.sources.len(), Default::default());
     for s in &plan.sources {
         sources.entry(s.line.as_str()).or_insert(s);
     }
-    let mut arranged: HashMap<&str, Money> = HashMap::with_capacity(plan.sources.len());
+    let mut arranged: FxHashMap<&str, Money> =
+        FxHashMap::with_capacity_and_hasher(plan.sources.len(), Default::default());
     for f in plan.projects.iter().flat_map(|p| &p.funding) {
         *arranged.entry(f.line.as_str()).or_default() += f.amount;
     }

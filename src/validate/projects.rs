@@ -1,6 +1,7 @@
 //! P01–P08: the projects and their funding entries.
 
-use std::collections::{HashMap, HashSet};
+use aho_corasick::AhoCorasick;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Ctx, blank, en, zh};
 use crate::plan::path;
@@ -9,11 +10,12 @@ use crate::validate::Rule;
 pub(super) fn check(ctx: &mut Ctx<'_>) {
     let plan = ctx.plan;
 
-    let mut count: HashMap<&str, usize> = HashMap::with_capacity(plan.projects.len());
+    let mut count: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(plan.projects.len(), Default::default());
     for p in &plan.projects {
         *count.entry(p.id.as_str()).or_default() += 1;
     }
-    let mut reported = HashSet::new();
+    let mut reported = FxHashSet::default();
     for p in &plan.projects {
         let n = count.get(p.id.as_str()).copied().unwrap_or(0);
         if n > 1 && reported.insert(p.id.as_str()) {
@@ -26,12 +28,11 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
         }
     }
 
-    let keywords = &ctx.catalog.forbidden_keywords;
+    let keywords = Keywords::new(&ctx.catalog.forbidden_keywords);
     for p in &plan.projects {
         let id = p.id.as_str();
-        let mut lines_seen: HashSet<&str> = HashSet::with_capacity(p.funding.len());
-        let mut lines_reported: HashSet<&str> = HashSet::new();
-        for f in &p.funding {
+        let mut lines_reported: Vec<&str> = Vec::new();
+        for (k, f) in p.funding.iter().enumerate() {
             let line = f.line.as_str();
             if !ctx.sources.contains_key(line) {
                 ctx.push(
@@ -55,7 +56,9 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
                     ),
                 );
             }
-            if !lines_seen.insert(line) && lines_reported.insert(line) {
+            // Projects list a handful of lines; a scan beats hashing them.
+            if p.funding[..k].iter().any(|g| g.line == line) && !lines_reported.contains(&line) {
+                lines_reported.push(line);
                 ctx.push(
                     Rule::P08,
                     path::funding(id, line),
@@ -104,19 +107,19 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
             );
         }
 
-        let hits: Vec<&str> = keywords
-            .iter()
-            .filter(|k| {
-                !k.is_empty() && (p.name.contains(k.as_str()) || p.content.contains(k.as_str()))
-            })
-            .map(String::as_str)
-            .collect();
-        if !hits.is_empty() {
-            let field = if hits.iter().any(|k| p.name.contains(k)) {
-                "name"
-            } else {
+        let in_name = keywords.hits(&p.name);
+        let in_content = keywords.hits(&p.content);
+        if !in_name.is_empty() || !in_content.is_empty() {
+            let field = if in_name.is_empty() {
                 "content"
+            } else {
+                "name"
             };
+            let mut found = in_name;
+            found.extend(in_content);
+            found.sort_unstable();
+            found.dedup();
+            let hits: Vec<&str> = found.iter().filter_map(|&i| keywords.word(i)).collect();
             ctx.push(
                 Rule::P07,
                 path::project(id, Some(field)),
@@ -132,5 +135,51 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
                 ),
             );
         }
+    }
+}
+
+/// The negative-list words, searched all at once (one pass over each text).
+struct Keywords<'a> {
+    words: Vec<&'a str>,
+    automaton: Option<AhoCorasick>,
+}
+
+impl<'a> Keywords<'a> {
+    fn new(words: &'a [String]) -> Keywords<'a> {
+        let words: Vec<&str> = words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !w.is_empty())
+            .collect();
+        let automaton = if words.is_empty() {
+            None
+        } else {
+            AhoCorasick::new(&words).ok()
+        };
+        Keywords { words, automaton }
+    }
+
+    /// Indexes of the words found in `text`, in catalog order, without repeats.
+    fn hits(&self, text: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = match &self.automaton {
+            // Nearly every project is clean: a quick yes/no first, then the
+            // overlapping search (one word may contain another) only on a hit.
+            Some(ac) if !ac.is_match(text) => return Vec::new(),
+            Some(ac) => ac
+                .find_overlapping_iter(text)
+                .map(|m| m.pattern().as_usize())
+                .collect(),
+            // Only if the automaton could not be built (absurdly many words).
+            None => (0..self.words.len())
+                .filter(|&i| text.contains(self.words[i]))
+                .collect(),
+        };
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        self.words.get(i).copied()
     }
 }

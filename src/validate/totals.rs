@@ -71,14 +71,27 @@ impl Totals {
 }
 
 pub(super) fn compute(ctx: &Ctx<'_>) -> Totals {
+    // Accumulate in arrays indexed by the enums (this runs per funding entry on
+    // every keystroke), then keep only the groups that occur, in enum order.
+    let mut levels = [(false, Sums::default()); Level::ALL.len()];
+    let mut categories = [(false, Sums::default()); Category::ALL.len()];
+    let mut uses = [(false, Money::ZERO); Use::ALL.len()];
+    let mut matrix = [[(false, Money::ZERO); Use::ALL.len()]; Category::ALL.len()];
+    let mut cross = [[false; Use::ALL.len()]; Category::ALL.len()];
+    for (c, row) in Category::ALL.iter().zip(&mut cross) {
+        for (u, cell) in Use::ALL.iter().zip(row.iter_mut()) {
+            *cell = ctx.catalog.is_cross_category(*c, *u);
+        }
+    }
     let mut t = Totals::default();
     for s in &ctx.plan.sources {
         t.allocated += s.allocated;
         t.integrated += s.integrated;
-        for sums in [
-            t.by_level.entry(s.level).or_default(),
-            t.by_category.entry(s.category).or_default(),
+        for (seen, sums) in [
+            &mut levels[s.level as usize],
+            &mut categories[s.category as usize],
         ] {
+            *seen = true;
             sums.allocated += s.allocated;
             sums.integrated += s.integrated;
         }
@@ -86,15 +99,27 @@ pub(super) fn compute(ctx: &Ctx<'_>) -> Totals {
     for p in &ctx.plan.projects {
         for f in &p.funding {
             t.arranged += f.amount;
-            *t.by_use.entry(p.use_).or_default() += f.amount;
+            let u = &mut uses[p.use_ as usize];
+            *u = (true, u.1 + f.amount);
             let Some(source) = ctx.sources.get(f.line.as_str()) else {
                 continue;
             };
-            t.by_level.entry(source.level).or_default().arranged += f.amount;
-            t.by_category.entry(source.category).or_default().arranged += f.amount;
-            *t.matrix.entry((source.category, p.use_)).or_default() += f.amount;
-            if ctx.catalog.is_cross_category(source.category, p.use_) {
+            levels[source.level as usize].1.arranged += f.amount;
+            categories[source.category as usize].1.arranged += f.amount;
+            let cell = &mut matrix[source.category as usize][p.use_ as usize];
+            *cell = (true, cell.1 + f.amount);
+            if cross[source.category as usize][p.use_ as usize] {
                 t.cross_category += f.amount;
+            }
+        }
+    }
+    t.by_level = keep(Level::ALL, &levels);
+    t.by_category = keep(Category::ALL, &categories);
+    t.by_use = keep(Use::ALL, &uses);
+    for (c, row) in Category::ALL.iter().zip(&matrix) {
+        for (u, (seen, m)) in Use::ALL.iter().zip(row) {
+            if *seen {
+                t.matrix.insert((*c, *u), *m);
             }
         }
     }
@@ -105,4 +130,12 @@ pub(super) fn compute(ctx: &Ctx<'_>) -> Totals {
         .collect();
     t.cross_share = t.cross_category.share_of(t.integrated);
     t
+}
+
+fn keep<K: Ord + Copy, V: Copy>(keys: &[K], values: &[(bool, V)]) -> BTreeMap<K, V> {
+    keys.iter()
+        .zip(values)
+        .filter(|(_, (seen, _))| *seen)
+        .map(|(k, (_, v))| (*k, *v))
+        .collect()
 }
