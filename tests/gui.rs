@@ -279,3 +279,46 @@ fn the_matrix_totals_match_the_plan() {
     assert!(h.query_all_by_label(&arranged).count() >= 1);
     h.get_by_label_contains("占纳入整合资金 20.8%");
 }
+
+#[test]
+fn enter_moves_down_the_column_like_a_spreadsheet() {
+    let mut h = harness();
+    type_into(&mut h, "C01 下达金额", "40");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.get_by_label("C02 下达金额").is_focused());
+    h.get_by_label("C02 下达金额").type_text("80");
+    h.run();
+    let plan = h.state().doc().plan();
+    assert_eq!(
+        plan.source("C01").unwrap().allocated,
+        Money::from_yuan(400_000)
+    );
+    assert_eq!(
+        plan.source("C02").unwrap().allocated,
+        Money::from_yuan(800_000)
+    );
+    // Two fields, two undo steps.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().doc().plan().source("C01").unwrap().allocated,
+        Money::from_yuan(400_000)
+    );
+}
+
+#[test]
+fn editing_a_submitted_plan_warns_that_the_seal_breaks() {
+    let mut h = harness();
+    let dir = tempfile::tempdir().unwrap();
+    h.state_mut().save_to(dir.path().join("p.ron")).unwrap();
+    h.state_mut().push(fundplan::gui::Action::Command(
+        fundplan::gui::UiCommand::Submit,
+    ));
+    h.run();
+    h.get_by_role_and_label(Role::Button, "确定").click();
+    h.run();
+    type_into(&mut h, "C14 未纳入整合原因", "。");
+    h.get_by_label_contains("提交印记失效");
+    assert!(h.state().doc().report().has(Rule::D01));
+}
