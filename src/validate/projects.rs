@@ -1,6 +1,6 @@
 //! P01–P08: the projects and their funding entries.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Ctx, blank, en, zh};
@@ -138,6 +138,28 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// Building the automaton costs more than validating a small plan, and the
+/// words change only with the catalog: keep the last one per thread.
+fn cached_automaton(words: &[&str]) -> Option<AhoCorasick> {
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(Vec<String>, AhoCorasick)>> = const { std::cell::RefCell::new(None) };
+    }
+    LAST.with_borrow_mut(|last| {
+        if let Some((w, ac)) = last.as_ref()
+            && w.iter().map(String::as_str).eq(words.iter().copied())
+        {
+            return Some(ac.clone());
+        }
+        // A DFA: slower to build, fastest to search; built once per word list.
+        let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(words)
+            .ok()?;
+        *last = Some((words.iter().map(|w| w.to_string()).collect(), ac.clone()));
+        Some(ac)
+    })
+}
+
 /// The negative-list words, searched all at once (one pass over each text).
 struct Keywords<'a> {
     words: Vec<&'a str>,
@@ -154,7 +176,7 @@ impl<'a> Keywords<'a> {
         let automaton = if words.is_empty() {
             None
         } else {
-            AhoCorasick::new(&words).ok()
+            cached_automaton(&words)
         };
         Keywords { words, automaton }
     }
