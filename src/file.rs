@@ -10,7 +10,6 @@ use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use ron::ser::PrettyConfig;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
@@ -303,26 +302,6 @@ fn classify(
 /// entries one per line. The same plan always gives the same bytes.
 pub fn plan_to_string(plan: &Plan) -> String {
     let mut s = crate::ronfmt::pretty(plan);
-    s.push('\n');
-    s
-}
-
-/// The canonical text of a catalog.
-pub fn catalog_to_string(catalog: &Catalog) -> String {
-    to_pretty(catalog)
-}
-
-fn to_pretty<T: serde::Serialize>(value: &T) -> String {
-    let config = PrettyConfig::new()
-        .indentor("    ".to_string())
-        .depth_limit(4)
-        .separate_tuple_members(false)
-        .escape_strings(true);
-    // Serialising our own types to a String cannot fail: no maps with non-string
-    // keys, no I/O. An empty string would be caught by the round-trip tests.
-    let mut s = ron::Options::default()
-        .to_string_pretty(value, config)
-        .unwrap_or_default();
     s.push('\n');
     s
 }

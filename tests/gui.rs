@@ -322,3 +322,25 @@ fn editing_a_submitted_plan_warns_that_the_seal_breaks() {
     h.get_by_label_contains("提交印记失效");
     assert!(h.state().doc().report().has(Rule::D01));
 }
+
+#[test]
+fn another_catalog_can_judge_the_plan() {
+    let mut h = harness();
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::root("assets/catalogs/nm-2017.ron"))
+        .unwrap()
+        .replace(
+            "industry_share_min: None",
+            "industry_share_min: Some(\"0.55\")",
+        );
+    let path = dir.path().join("nm-2017-strict.ron");
+    std::fs::write(&path, text).unwrap();
+    h.state_mut().push(fundplan::gui::Action::LoadCatalog(path));
+    h.run();
+    assert!(h.state().doc().report().has(Rule::B03));
+
+    h.state_mut()
+        .push(fundplan::gui::Action::LoadCatalog(common::sample_path()));
+    h.run();
+    h.get_by_label_contains("此处需要“fundplan-catalog”");
+}

@@ -77,6 +77,10 @@ pub enum Action {
     Create(Box<Plan>),
     /// Save to this file.
     SaveTo(PathBuf),
+    /// Ask for a catalog file to judge the plan with.
+    ChooseCatalog,
+    /// Judge the plan with the catalog in this file.
+    LoadCatalog(PathBuf),
     /// Carry out what waited for the unsaved-changes question.
     Proceed(Pending),
     /// Close the open dialog.
@@ -235,6 +239,11 @@ impl FundplanApp {
                     self.dialog = Some(Dialog::Error(e));
                 }
             }
+            Action::ChooseCatalog => self.files.open_catalog(),
+            Action::LoadCatalog(path) => match crate::file::load_catalog(&path) {
+                Ok(catalog) => self.doc.set_catalog(catalog),
+                Err(e) => self.dialog = Some(Dialog::Error(e.message(self.prefs.lang))),
+            },
             Action::Proceed(p) => self.proceed(ctx, p),
             Action::CloseDialog => self.dialog = None,
             Action::Show(d) => self.dialog = Some(d),

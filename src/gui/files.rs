@@ -34,6 +34,16 @@ impl FileDialogs {
         });
     }
 
+    /// Shows an open dialog for a catalog; it arrives as [`Action::LoadCatalog`].
+    pub fn open_catalog(&self) {
+        let tx = self.tx.clone();
+        std::thread::spawn(move || {
+            if let Some(path) = ron_filter(rfd::FileDialog::new()).pick_file() {
+                let _ = tx.send(Action::LoadCatalog(path));
+            }
+        });
+    }
+
     /// Shows a save dialog; the chosen file arrives as [`Action::SaveTo`].
     pub fn save_as(&self, ctx: &egui::Context, suggested: String) {
         let tx = self.tx.clone();

@@ -120,19 +120,31 @@ pub fn header_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
 
             ui.label(view.t("资金目录", "Catalog"));
             let cat = view.doc.catalog();
-            let r = ui.label(format!(
-                "{}  {}",
-                plan.catalog,
-                if cat.id == plan.catalog {
-                    cat.title.as_str()
-                } else {
-                    ""
+            let shown = if cat.id == plan.catalog {
+                format!("{}  {}", plan.catalog, cat.title)
+            } else {
+                match view.lang {
+                    crate::Lang::Zh => format!("{}（校验使用目录 {}）", plan.catalog, cat.id),
+                    crate::Lang::En => format!("{} (checked against {})", plan.catalog, cat.id),
                 }
-            ));
+            };
+            let r = ui.label(shown);
             decorate(ui, view, "header.catalog", &r);
-            if cat.provisional {
-                ui.label(RichText::new(view.t("（目录名称待核对）", "(provisional names)")).weak());
-            }
+            ui.horizontal(|ui| {
+                if cat.provisional {
+                    ui.label(RichText::new(view.t("目录名称待核对", "provisional names")).weak());
+                }
+                if ui
+                    .button(view.t("用其他目录校验…", "Check against another catalog…"))
+                    .on_hover_text(view.t(
+                        "载入自治区或盟市下发的目录文件（.ron）",
+                        "Load a catalog file (.ron) issued by the region or league",
+                    ))
+                    .clicked()
+                {
+                    out.push(Action::ChooseCatalog);
+                }
+            });
             ui.end_row();
 
             let label = ui.label(view.t("版本", "Revision"));

@@ -6,7 +6,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::app::Action;
 use super::theme;
-use super::widgets::{View, amount_label_ui};
+use super::widgets::{View, amount_label_ui, heading_ui};
 use crate::enums::{Category, Use};
 use crate::money::{Money, percent};
 
@@ -15,15 +15,7 @@ pub fn matrix_ui(ui: &mut Ui, view: &View<'_>, _out: &mut Vec<Action>) {
     let totals = &view.doc.report().totals;
     let catalog = view.doc.catalog();
     ui.horizontal(|ui| {
-        ui.heading(view.t("整合矩阵", "Integration matrix"));
-        ui.label(
-            RichText::new(format!(
-                "（{}{}）",
-                view.t("单位：", "unit: "),
-                view.unit.label(view.lang)
-            ))
-            .weak(),
-        );
+        heading_ui(ui, view, view.t("整合矩阵", "Integration matrix"));
     });
     ui.label(view.t(
         "行为资金大类，列为使用方向；底色标出的格子为跨类别使用的资金。",

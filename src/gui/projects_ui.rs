@@ -12,6 +12,9 @@ use crate::enums::Use;
 use crate::money::Money;
 use crate::plan::{Funding, Plan, Project, path};
 
+/// Writes a text field into a project.
+type Setter = fn(&mut Project, String);
+
 fn set(out: &mut Vec<Action>, i: usize, p: Project, key: String) {
     out.push(Action::Edit(Edit::SetProject(i, Box::new(p)), Some(key)));
 }
@@ -260,38 +263,35 @@ fn detail_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut Vec<
                 .accessible_name(format!("{id} {}", view.t("使用方向", "use")));
             decorate(ui, view, &path::project(id, Some("use")), &r);
             ui.end_row();
-            text(
-                ui,
-                out,
-                view.t("苏木乡镇", "Township"),
-                "township",
-                &p.township,
-                |p, v| p.township = v,
-            );
-            text(
-                ui,
-                out,
-                view.t("嘎查村", "Village"),
-                "village",
-                &p.village,
-                |p, v| p.village = v,
-            );
-            text(
-                ui,
-                out,
-                view.t("实施单位", "Implementing unit"),
-                "unit",
-                &p.unit,
-                |p, v| p.unit = v,
-            );
-            text(
-                ui,
-                out,
-                view.t("实施期限", "Period"),
-                "period",
-                &p.period,
-                |p, v| p.period = v,
-            );
+            let place: [(&str, &str, &str, Setter); 4] = [
+                (
+                    view.t("苏木乡镇", "Township"),
+                    "township",
+                    &p.township,
+                    |p, v| p.township = v,
+                ),
+                (
+                    view.t("嘎查村", "Village"),
+                    "village",
+                    &p.village,
+                    |p, v| p.village = v,
+                ),
+                (
+                    view.t("实施单位", "Implementing unit"),
+                    "unit",
+                    &p.unit,
+                    |p, v| p.unit = v,
+                ),
+                (
+                    view.t("实施期限", "Period"),
+                    "period",
+                    &p.period,
+                    |p, v| p.period = v,
+                ),
+            ];
+            for (label, field, value, put) in place {
+                text(ui, out, label, field, value, put);
+            }
             for (label, field, value) in [
                 (
                     view.t("受益脱贫户（户）", "Households"),

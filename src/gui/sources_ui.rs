@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use super::app::Action;
 use super::edit::Edit;
 use super::theme;
-use super::widgets::{View, amount_label_ui, amount_ui, field_id, text_ui};
+use super::widgets::{View, amount_label_ui, amount_ui, field_id, heading_ui, text_ui};
 use crate::enums::{Category, Level};
 use crate::money::Money;
 use crate::plan::{Source, path};
@@ -59,15 +59,7 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
     let plan = view.doc.plan();
     let totals = &view.doc.report().totals;
     ui.horizontal(|ui| {
-        ui.heading(view.t("资金来源", "Fund sources"));
-        ui.label(
-            RichText::new(format!(
-                "（{}{}）",
-                view.t("单位：", "unit: "),
-                view.unit.label(view.lang)
-            ))
-            .weak(),
-        );
+        heading_ui(ui, view, view.t("资金来源", "Fund sources"));
         ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
             for level in [Level::County, Level::League] {
                 let text = match level {

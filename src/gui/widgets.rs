@@ -211,3 +211,14 @@ pub fn amount_label_ui(ui: &mut Ui, text: String, color: Option<egui::Color32>) 
     })
     .inner
 }
+
+/// A screen's heading with the unit amounts are shown in, e.g. 资金来源（单位：万元）.
+pub fn heading_ui(ui: &mut Ui, view: &View<'_>, title: &str) {
+    ui.heading(title);
+    let unit = format!(
+        "（{}{}）",
+        view.t("单位：", "unit: "),
+        view.unit.label(view.lang)
+    );
+    ui.label(egui::RichText::new(unit).weak());
+}
