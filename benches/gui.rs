@@ -1,5 +1,5 @@
 //! One headless frame of each screen with a large plan open, through
-//! egui_kittest (layout and tessellation input, no GPU). Run with
+//! egui_kittest: layout and tessellation, no GPU. Run with
 //! `cargo bench --bench gui`.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};

@@ -58,8 +58,14 @@ pub enum LoadErrorKind {
     },
     /// Not UTF-8 text.
     NotUtf8,
-    /// RON syntax error or a value of the wrong shape.
-    Syntax(String),
+    /// RON syntax error or a value of the wrong shape: the parser's words
+    /// (English), and the same in Chinese where fundplan knows the error.
+    Syntax {
+        /// Chinese.
+        zh: String,
+        /// English, as the parser says it.
+        en: String,
+    },
     /// The `format` header names another kind of file.
     WrongFormat {
         /// What this loader wanted.
@@ -78,8 +84,13 @@ pub enum LoadErrorKind {
     MissingField(String),
     /// A field given twice.
     DuplicateField(String),
-    /// A money field holds a number or a malformed amount.
-    BadMoney(String),
+    /// A money field holds a bare number, or a string that is not an amount.
+    BadMoney {
+        /// The value as written (a string with its quotes).
+        found: String,
+        /// True when it is an unquoted number.
+        number: bool,
+    },
     /// Nested deeper than any real file.
     TooDeep,
 }
@@ -115,8 +126,8 @@ impl LoadError {
             ),
             LoadErrorKind::NotUtf8 if zh => "不是 UTF-8 文本文件".to_string(),
             LoadErrorKind::NotUtf8 => "is not UTF-8 text".to_string(),
-            LoadErrorKind::Syntax(d) if zh => format!("不是有效的 RON 方案文件：{d}"),
-            LoadErrorKind::Syntax(d) => format!("is not a valid RON file: {d}"),
+            LoadErrorKind::Syntax { zh: d, .. } if zh => format!("格式错误：{d}"),
+            LoadErrorKind::Syntax { en, .. } => format!("is not valid: {en}"),
             LoadErrorKind::WrongFormat { expected, found } if zh => {
                 format!("文件类型为“{found}”，此处需要“{expected}”")
             }
@@ -145,11 +156,13 @@ impl LoadError {
             LoadErrorKind::MissingField(f) => format!("missing field “{f}”"),
             LoadErrorKind::DuplicateField(f) if zh => format!("字段“{f}”重复"),
             LoadErrorKind::DuplicateField(f) => format!("field “{f}” is given twice"),
-            LoadErrorKind::BadMoney(found) if zh => format!(
-                "金额须为加引号的元金额字符串、最多两位小数（如 \"1250.50\"），实际为 {found}"
+            LoadErrorKind::BadMoney { found, number } if zh => format!(
+                "金额须为加引号的元金额字符串、最多两位小数（如 \"1250.50\"），此处为{} {found}",
+                if *number { "不带引号的数字" } else { "" }
             ),
-            LoadErrorKind::BadMoney(found) => format!(
-                "an amount must be a quoted string of yuan with at most 2 decimals (e.g. \"1250.50\"), found {found}"
+            LoadErrorKind::BadMoney { found, number } => format!(
+                "an amount must be a quoted string of yuan with at most 2 decimals (e.g. \"1250.50\"), found {}{found}",
+                if *number { "the bare number " } else { "" }
             ),
             LoadErrorKind::TooDeep if zh => "嵌套层数过深".to_string(),
             LoadErrorKind::TooDeep => "is nested too deeply".to_string(),
@@ -291,11 +304,61 @@ fn classify(
         E::DuplicateStructField { field, .. } => LoadErrorKind::DuplicateField(field.to_string()),
         E::ExceededRecursionLimit => LoadErrorKind::TooDeep,
         E::InvalidValueForType { expected, found } if expected == MONEY_EXPECTING => {
-            LoadErrorKind::BadMoney(found)
+            // serde describes the value in English ("the floating point number
+            // `1.5`", "the string \"1.234\""); keep only the value itself.
+            match found.split('`').nth(1) {
+                Some(number) => LoadErrorKind::BadMoney {
+                    found: number.to_string(),
+                    number: true,
+                },
+                None => LoadErrorKind::BadMoney {
+                    found: found
+                        .strip_prefix("the string ")
+                        .unwrap_or(&found)
+                        .to_string(),
+                    number: false,
+                },
+            }
         }
-        other => LoadErrorKind::Syntax(other.to_string()),
+        other => LoadErrorKind::Syntax {
+            zh: syntax_zh(&other),
+            en: other.to_string(),
+        },
     };
     LoadError::new(path, kind, at)
+}
+
+/// The parser's error in Chinese, for the common cases; otherwise its English
+/// words in brackets.
+fn syntax_zh(e: &ron::error::Error) -> String {
+    use ron::error::Error as E;
+    match e {
+        E::Eof => "文件意外结束（内容不完整？）".to_string(),
+        E::ExpectedComma => "缺少逗号".to_string(),
+        E::ExpectedString | E::ExpectedStringEnd => "此处应为加引号的文字".to_string(),
+        E::ExpectedInteger | E::IntegerOutOfBounds => "此处应为整数".to_string(),
+        E::ExpectedBoolean => "此处应为 true 或 false".to_string(),
+        E::ExpectedOption => "此处应为 None 或 Some(…)".to_string(),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => "此处应以“(”开始".to_string(),
+        E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => "缺少“)”".to_string(),
+        E::ExpectedArray => "此处应以“[”开始".to_string(),
+        E::ExpectedArrayEnd => "缺少“]”".to_string(),
+        E::ExpectedMapColon => "缺少冒号".to_string(),
+        E::TrailingCharacters => "结尾有多余内容".to_string(),
+        E::UnexpectedChar(c) => format!("意外的字符“{c}”"),
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => {
+            format!("“{found}”不是有效取值，应为：{}", expected.join("、"))
+        }
+        E::ExpectedDifferentStructName { expected, found } => {
+            format!("结构名应为 {expected}，实际为 {found}")
+        }
+        E::InvalidValueForType { expected, found } => {
+            format!("取值无效（应为 {expected}，实际为 {found}）")
+        }
+        other => format!("无法解析（{other}）"),
+    }
 }
 
 /// The canonical text of a plan: pretty RON, four-space indents, funding

@@ -100,7 +100,10 @@ fn expect(name: &str, kind: LoadErrorKind, line: usize) {
 fn each_class_is_typed_with_file_and_position() {
     expect(
         "not-ron.ron",
-        LoadErrorKind::Syntax("Expected comma".into()),
+        LoadErrorKind::Syntax {
+            zh: "缺少逗号".into(),
+            en: "Expected comma".into(),
+        },
         4,
     );
     expect(
@@ -132,16 +135,29 @@ fn each_class_is_typed_with_file_and_position() {
 fn money_must_be_a_string_with_two_decimals() {
     let err = file::load_plan(&fixture("float-money.ron")).unwrap_err();
     assert!(
-        matches!(&err.kind, LoadErrorKind::BadMoney(f) if f.contains("100000")),
+        matches!(&err.kind, LoadErrorKind::BadMoney { found, number: true } if found == "100000"),
         "{err:?}"
     );
     assert_eq!(err.at.map(|p| p.line), Some(23));
     let err = file::load_plan(&fixture("malformed-money.ron")).unwrap_err();
     assert!(
-        matches!(&err.kind, LoadErrorKind::BadMoney(f) if f.contains("100000.001")),
+        matches!(&err.kind, LoadErrorKind::BadMoney { found, number: false } if found == "\"100000.001\""),
         "{err:?}"
     );
     assert!(err.message(Lang::Zh).contains("最多两位小数"));
+    assert!(
+        err.message(Lang::Zh).ends_with("此处为 \"100000.001\""),
+        "{}",
+        err.message(Lang::Zh)
+    );
+    let zh = file::load_plan(&fixture("float-money.ron"))
+        .unwrap_err()
+        .message(Lang::Zh);
+    assert!(zh.ends_with("此处为不带引号的数字 100000"), "{zh}");
+    assert!(
+        !zh.contains("floating"),
+        "no English inside the Chinese message: {zh}"
+    );
 }
 
 #[test]
@@ -158,7 +174,7 @@ fn future_version_says_which_version_it_needs() {
 #[test]
 fn wrong_types_are_syntax_errors_with_position() {
     let err = file::load_plan(&fixture("wrong-type.ron")).unwrap_err();
-    assert!(matches!(err.kind, LoadErrorKind::Syntax(_)), "{err:?}");
+    assert!(matches!(err.kind, LoadErrorKind::Syntax { .. }), "{err:?}");
     assert_eq!(err.at.map(|p| p.line), Some(5));
 }
 
@@ -198,7 +214,10 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
     std::fs::write(&path, format!("(format: {deep})")).unwrap();
     let err = file::load_plan(&path).unwrap_err();
     assert!(
-        matches!(err.kind, LoadErrorKind::TooDeep | LoadErrorKind::Syntax(_)),
+        matches!(
+            err.kind,
+            LoadErrorKind::TooDeep | LoadErrorKind::Syntax { .. }
+        ),
         "{err:?}"
     );
 }
