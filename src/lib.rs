@@ -8,6 +8,7 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod diff;
 pub mod digest;
 mod enums;
 pub mod file;
@@ -19,6 +20,7 @@ pub mod money;
 pub mod plan;
 mod ronfmt;
 pub mod sample;
+pub mod summary;
 pub mod validate;
 
 pub use lang::{Lang, Text};

@@ -2,6 +2,10 @@
 //! subcommand) the desktop app. Exit status: 0 fine, 1 a plan has errors,
 //! 2 a file could not be loaded (2 wins over 1).
 
+mod diff;
+mod summary;
+mod table;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -59,6 +63,34 @@ pub enum Command {
         #[arg(long, value_name = "CATALOG.ron")]
         catalog: Option<PathBuf>,
     },
+    /// Compare two revisions of a plan: lines and projects added, removed or changed, totals, findings.
+    Diff {
+        /// The earlier plan.
+        old: PathBuf,
+        /// The later plan.
+        new: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Use this catalog file instead of the built-in one the new plan names.
+        #[arg(long, value_name = "CATALOG.ron")]
+        catalog: Option<PathBuf>,
+    },
+    /// Roll up plans (files, or folders searched for *.ron): one row per plan and totals.
+    Summary {
+        /// Print JSON instead of a table.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print CSV (UTF-8 with BOM; amounts in yuan) instead of a table.
+        #[arg(long)]
+        csv: bool,
+        /// Use this catalog file instead of the built-in ones the plans name.
+        #[arg(long, value_name = "CATALOG.ron")]
+        catalog: Option<PathBuf>,
+        /// Plan files or folders.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Write a valid, realistic synthetic plan (same seed, same bytes).
     Sample {
         /// Number of projects (at most 100000).
@@ -107,6 +139,18 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
             seed,
             output,
         } => run_sample(projects, seed, output.as_deref(), lang),
+        Command::Diff {
+            old,
+            new,
+            json,
+            catalog,
+        } => run_diff(&old, &new, json, catalog.as_deref(), lang),
+        Command::Summary {
+            json,
+            csv,
+            catalog,
+            paths,
+        } => run_summary(&paths, json, csv, catalog.as_deref(), lang),
     }
 }
 
@@ -378,4 +422,56 @@ fn run_sample(projects: usize, seed: u64, output: Option<&Path>, lang: Lang) -> 
             0
         }
     }
+}
+
+fn run_diff(
+    old: &Path,
+    new: &Path,
+    as_json: bool,
+    catalog_path: Option<&Path>,
+    lang: Lang,
+) -> ExitCode {
+    let explicit = match load_explicit_catalog(catalog_path, lang) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let load = |p: &Path| {
+        file::load_plan(p).map_err(|e| {
+            eprintln!("{}", e.message(lang));
+        })
+    };
+    let (Ok(a), Ok(b)) = (load(old), load(new)) else {
+        return 2;
+    };
+    let d = crate::diff::diff(&a, &b, &catalog_for(&b, explicit.as_ref()));
+    let (old, new) = (old.display().to_string(), new.display().to_string());
+    if as_json {
+        println!("{}", diff::diff_json(&old, &new, &d, lang));
+    } else {
+        print!("{}", diff::diff_text(&old, &new, &d, lang));
+    }
+    0
+}
+
+fn run_summary(
+    paths: &[PathBuf],
+    as_json: bool,
+    as_csv: bool,
+    catalog_path: Option<&Path>,
+    lang: Lang,
+) -> ExitCode {
+    let explicit = match load_explicit_catalog(catalog_path, lang) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let s = crate::summary::summarize(&expand_paths(paths), explicit.as_ref());
+    let text = if as_json {
+        format!("{}\n", summary::summary_json(&s, lang))
+    } else if as_csv {
+        summary::summary_csv(&s)
+    } else {
+        summary::summary_text(&s, lang)
+    };
+    let _ = std::io::stdout().write_all(text.as_bytes());
+    if s.failures.is_empty() { 0 } else { 2 }
 }

@@ -1,0 +1,188 @@
+//! `fundplan summary [--json | --csv] PATH...`.
+
+use serde_json::{Value as Json, json};
+
+use super::table::{csv, text_table};
+use crate::Lang;
+use crate::money::percent;
+use crate::summary::{Row, Summary};
+
+const HEADER_ZH: [&str; 16] = [
+    "旗县",
+    "代码",
+    "年度",
+    "版本",
+    "状态",
+    "下达",
+    "纳入整合",
+    "未纳入",
+    "已安排",
+    "跨类别使用",
+    "跨类别占比",
+    "产业占比",
+    "错误",
+    "警告",
+    "说明",
+    "文件",
+];
+const HEADER_EN: [&str; 16] = [
+    "county",
+    "code",
+    "year",
+    "revision",
+    "status",
+    "allocated",
+    "integrated",
+    "not_integrated",
+    "arranged",
+    "cross_category",
+    "cross_share",
+    "industry_share",
+    "errors",
+    "warnings",
+    "note",
+    "file",
+];
+
+fn share(d: Option<rust_decimal::Decimal>) -> String {
+    d.map(|d| d.round_dp(4).to_string()).unwrap_or_default()
+}
+
+fn cells(r: &Row, lang: Lang, csv_form: bool) -> Vec<String> {
+    let amount = |m: crate::Money| {
+        if csv_form {
+            m.to_file_string()
+        } else {
+            m.wan()
+        }
+    };
+    let pct = |d: Option<rust_decimal::Decimal>| {
+        if csv_form {
+            share(d)
+        } else {
+            d.map(percent).unwrap_or_default()
+        }
+    };
+    vec![
+        r.county.clone(),
+        r.code.clone(),
+        r.year.to_string(),
+        r.revision.to_string(),
+        if csv_form {
+            r.status.code().to_string()
+        } else {
+            r.status.label(lang).to_string()
+        },
+        amount(r.allocated),
+        amount(r.integrated),
+        amount(r.not_integrated()),
+        amount(r.arranged),
+        amount(r.cross_category),
+        pct(r.cross_share()),
+        pct(r.industry_share()),
+        r.errors.to_string(),
+        r.warnings.to_string(),
+        if r.superseded {
+            lang.pick("已被更高版本取代", "superseded").to_string()
+        } else {
+            String::new()
+        },
+        r.path.display().to_string(),
+    ]
+}
+
+fn rows(s: &Summary, lang: Lang, csv_form: bool) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = s.rows.iter().map(|r| cells(r, lang, csv_form)).collect();
+    for e in &s.failures {
+        let mut row = vec![String::new(); 16];
+        row[4] = if csv_form {
+            "load_error".into()
+        } else {
+            lang.pick("无法读取", "load error").into()
+        };
+        row[14] = e.message(lang);
+        row[15] = e.path.display().to_string();
+        out.push(row);
+    }
+    let t = &s.totals;
+    let amount = |m: crate::Money| {
+        if csv_form {
+            m.to_file_string()
+        } else {
+            m.wan()
+        }
+    };
+    let pct = |m: crate::Money| {
+        let d = m.share_of(t.integrated);
+        if csv_form {
+            share(d)
+        } else {
+            d.map(percent).unwrap_or_default()
+        }
+    };
+    out.push(vec![
+        lang.pick("合计", "TOTAL").to_string(),
+        String::new(),
+        String::new(),
+        String::new(),
+        format!("{} {}", t.plans, lang.pick("个方案", "plans")),
+        amount(t.allocated),
+        amount(t.integrated),
+        amount(t.not_integrated()),
+        amount(t.arranged),
+        amount(t.cross_category),
+        pct(t.cross_category),
+        pct(t.industry),
+        t.errors.to_string(),
+        t.warnings.to_string(),
+        String::new(),
+        String::new(),
+    ]);
+    out
+}
+
+/// The roll-up as an aligned table in 万元.
+pub fn summary_text(s: &Summary, lang: Lang) -> String {
+    let header = match lang {
+        Lang::Zh => HEADER_ZH,
+        Lang::En => HEADER_EN,
+    };
+    let right = [
+        false, false, false, true, false, true, true, true, true, true, true, true, true, true,
+        false, false,
+    ];
+    let mut out = text_table(&header, &rows(s, lang, false), &right);
+    out.push_str(lang.pick(
+        "（金额单位：万元；被取代的版本不计入合计）\n",
+        "(amounts in 10k yuan; superseded revisions are not in the total)\n",
+    ));
+    out
+}
+
+/// The roll-up as CSV: amounts in yuan as plain numbers, shares as fractions.
+pub fn summary_csv(s: &Summary) -> String {
+    csv(&HEADER_EN, &rows(s, Lang::En, true))
+}
+
+/// The roll-up as JSON.
+pub fn summary_json(s: &Summary, lang: Lang) -> Json {
+    let t = &s.totals;
+    json!({
+        "plans": s.rows.iter().map(|r| json!({
+            "file": r.path.display().to_string(),
+            "county": r.county, "code": r.code, "year": r.year, "revision": r.revision,
+            "status": r.status.code(), "superseded": r.superseded,
+            "allocated": r.allocated.to_file_string(), "integrated": r.integrated.to_file_string(),
+            "not_integrated": r.not_integrated().to_file_string(), "arranged": r.arranged.to_file_string(),
+            "cross_category": r.cross_category.to_file_string(), "cross_share": share(r.cross_share()),
+            "industry_share": share(r.industry_share()), "errors": r.errors, "warnings": r.warnings,
+        })).collect::<Vec<_>>(),
+        "load_errors": s.failures.iter().map(|e| json!({"file": e.path.display().to_string(), "load_error": e.message(lang)})).collect::<Vec<_>>(),
+        "totals": {
+            "plans": t.plans, "allocated": t.allocated.to_file_string(), "integrated": t.integrated.to_file_string(),
+            "not_integrated": t.not_integrated().to_file_string(), "arranged": t.arranged.to_file_string(),
+            "cross_category": t.cross_category.to_file_string(), "cross_share": share(t.cross_category.share_of(t.integrated)),
+            "industry_share": share(t.industry.share_of(t.integrated)), "errors": t.errors, "warnings": t.warnings,
+        },
+    })
+}

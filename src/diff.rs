@@ -1,0 +1,445 @@
+//! Comparing two revisions of a plan: what changed in the header, which source
+//! lines and projects were added, removed or changed (field by field), how the
+//! totals moved, and which findings appeared or disappeared.
+//!
+//! Sources are matched by line code and projects by id, which the format keeps
+//! stable across revisions.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::catalog::Catalog;
+use crate::money::Money;
+use crate::plan::{Adjustment, Plan, Project, Source};
+use crate::validate::{Finding, Totals, validate};
+
+/// A field's value on one side of a comparison.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// Text (names, reasons, enum labels as written in files).
+    Text(String),
+    /// An amount.
+    Money(Money),
+    /// A count (households, people, year, revision).
+    Count(u64),
+    /// Not there (a funding entry added or removed).
+    Absent,
+}
+
+impl Value {
+    /// The amount, if this is one (absent counts as zero).
+    pub fn money(&self) -> Option<Money> {
+        match self {
+            Value::Money(m) => Some(*m),
+            Value::Absent => Some(Money::ZERO),
+            _ => None,
+        }
+    }
+
+    /// Display form: amounts in 万元 with two decimals.
+    pub fn display(&self) -> String {
+        match self {
+            Value::Text(s) => format!("“{s}”"),
+            Value::Money(m) => m.wan(),
+            Value::Count(n) => n.to_string(),
+            Value::Absent => "—".to_string(),
+        }
+    }
+}
+
+/// What people call a field of the diff (`allocated` → 下达金额).
+pub fn field_label(field: &str, lang: crate::Lang) -> String {
+    if let Some(line) = field
+        .strip_prefix("funding[")
+        .and_then(|f| f.strip_suffix(']'))
+    {
+        return format!("{}{line}", lang.pick("安排资金 ", "funding from "));
+    }
+    let (zh, en) = match field {
+        "allocated" => ("下达金额", "allocated"),
+        "integrated" => ("纳入整合金额", "integrated"),
+        "document" => ("下达文号", "document"),
+        "reason" => ("未纳入原因", "reason not integrated"),
+        "name" | "county.name" => ("名称", "name"),
+        "level" => ("级次", "level"),
+        "category" => ("大类", "category"),
+        "use" => ("使用方向", "use"),
+        "township" => ("苏木乡镇", "township"),
+        "village" => ("嘎查村", "village"),
+        "unit" => ("实施单位", "unit"),
+        "content" => ("建设内容", "content"),
+        "period" => ("实施期限", "period"),
+        "households" => ("受益脱贫户", "households"),
+        "people" => ("受益人口", "people"),
+        "targets" => ("绩效目标", "targets"),
+        "other_funds" => ("自筹及其他资金", "other funds"),
+        "header.catalog" => ("资金目录", "catalog"),
+        "header.year" => ("年度", "year"),
+        "header.revision" => ("版本", "revision"),
+        "header.adjustment" => ("调整原因", "adjustment reason"),
+        "header.adjustment_approval" => ("调整批复文号", "adjustment approval"),
+        "header.prepared_by" => ("编制单位", "prepared by"),
+        "header.approval" => ("审定会议/文号", "approval"),
+        "county.code" => ("旗县代码", "county code"),
+        "county.league" => ("所属盟市", "league"),
+        "county.kind" => ("旗县类别", "county kind"),
+        other => (other, other),
+    };
+    lang.pick(zh, en).to_string()
+}
+
+/// One field that differs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldChange {
+    /// Field name as in the file (`integrated`, `funding[C01]` …).
+    pub field: String,
+    /// Before.
+    pub old: Value,
+    /// After.
+    pub new: Value,
+}
+
+impl FieldChange {
+    /// `new − old` for amounts.
+    pub fn delta(&self) -> Option<Money> {
+        let (Some(a), Some(b)) = (self.old.money(), self.new.money()) else {
+            return None;
+        };
+        if matches!(
+            (&self.old, &self.new),
+            (Value::Money(_), _) | (_, Value::Money(_))
+        ) {
+            Some(b - a)
+        } else {
+            None
+        }
+    }
+}
+
+/// How an item differs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Only in the new plan.
+    Added,
+    /// Only in the old plan.
+    Removed,
+    /// In both, with these fields different.
+    Changed(Vec<FieldChange>),
+}
+
+impl Change {
+    /// `added`, `removed`, `changed`: the JSON spelling.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Change::Added => "added",
+            Change::Removed => "removed",
+            Change::Changed(_) => "changed",
+        }
+    }
+}
+
+/// A source line or project that differs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemDiff {
+    /// Line code or project id.
+    pub key: String,
+    /// Its name (the new one, or the old one if removed).
+    pub name: String,
+    /// What differs.
+    pub change: Change,
+}
+
+/// Everything that differs between two plans.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlanDiff {
+    /// Revision numbers, old and new.
+    pub revisions: (u32, u32),
+    /// The new plan's adjustment (reason and approval), when it is an adjustment.
+    pub adjustment: Option<Adjustment>,
+    /// Header and county fields that differ.
+    pub header: Vec<FieldChange>,
+    /// Source lines added, removed or changed, in line-code order.
+    pub sources: Vec<ItemDiff>,
+    /// Projects added, removed or changed, in id order.
+    pub projects: Vec<ItemDiff>,
+    /// Totals of the old plan.
+    pub before: Totals,
+    /// Totals of the new plan.
+    pub after: Totals,
+    /// Findings of the new plan that the old did not have (by rule and path).
+    pub appeared: Vec<Finding>,
+    /// Findings of the old plan that the new does not have.
+    pub disappeared: Vec<Finding>,
+}
+
+impl PlanDiff {
+    /// True when nothing differs but possibly the seal and review.
+    pub fn is_empty(&self) -> bool {
+        self.header.is_empty() && self.sources.is_empty() && self.projects.is_empty()
+    }
+}
+
+fn text(field: &str, old: &str, new: &str, out: &mut Vec<FieldChange>) {
+    if old != new {
+        out.push(FieldChange {
+            field: field.to_string(),
+            old: Value::Text(old.to_string()),
+            new: Value::Text(new.to_string()),
+        });
+    }
+}
+
+fn money(field: &str, old: Money, new: Money, out: &mut Vec<FieldChange>) {
+    if old != new {
+        out.push(FieldChange {
+            field: field.to_string(),
+            old: Value::Money(old),
+            new: Value::Money(new),
+        });
+    }
+}
+
+fn count(field: &str, old: u64, new: u64, out: &mut Vec<FieldChange>) {
+    if old != new {
+        out.push(FieldChange {
+            field: field.to_string(),
+            old: Value::Count(old),
+            new: Value::Count(new),
+        });
+    }
+}
+
+fn header(a: &Plan, b: &Plan) -> Vec<FieldChange> {
+    let mut out = Vec::new();
+    text("header.catalog", &a.catalog, &b.catalog, &mut out);
+    count("header.year", a.year.into(), b.year.into(), &mut out);
+    count(
+        "header.revision",
+        a.revision.into(),
+        b.revision.into(),
+        &mut out,
+    );
+    let reason = |p: &Plan| {
+        p.adjustment
+            .as_ref()
+            .map(|x| x.reason.clone())
+            .unwrap_or_default()
+    };
+    let approval = |p: &Plan| {
+        p.adjustment
+            .as_ref()
+            .map(|x| x.approval.clone())
+            .unwrap_or_default()
+    };
+    text("header.adjustment", &reason(a), &reason(b), &mut out);
+    text(
+        "header.adjustment_approval",
+        &approval(a),
+        &approval(b),
+        &mut out,
+    );
+    text(
+        "header.prepared_by",
+        &a.prepared_by,
+        &b.prepared_by,
+        &mut out,
+    );
+    text("header.approval", &a.approval, &b.approval, &mut out);
+    text("county.code", &a.county.code, &b.county.code, &mut out);
+    text("county.name", &a.county.name, &b.county.name, &mut out);
+    text(
+        "county.league",
+        &a.county.league,
+        &b.county.league,
+        &mut out,
+    );
+    text(
+        "county.kind",
+        a.county.kind.ident(),
+        b.county.kind.ident(),
+        &mut out,
+    );
+    out
+}
+
+fn source_fields(a: &Source, b: &Source) -> Vec<FieldChange> {
+    let mut out = Vec::new();
+    text("level", a.level.ident(), b.level.ident(), &mut out);
+    text("name", &a.name, &b.name, &mut out);
+    text("category", a.category.ident(), b.category.ident(), &mut out);
+    text("document", &a.document, &b.document, &mut out);
+    money("allocated", a.allocated, b.allocated, &mut out);
+    money("integrated", a.integrated, b.integrated, &mut out);
+    text("reason", &a.reason, &b.reason, &mut out);
+    out
+}
+
+fn project_fields(a: &Project, b: &Project) -> Vec<FieldChange> {
+    let mut out = Vec::new();
+    text("name", &a.name, &b.name, &mut out);
+    text("use", a.use_.ident(), b.use_.ident(), &mut out);
+    text("township", &a.township, &b.township, &mut out);
+    text("village", &a.village, &b.village, &mut out);
+    text("unit", &a.unit, &b.unit, &mut out);
+    text("content", &a.content, &b.content, &mut out);
+    text("period", &a.period, &b.period, &mut out);
+    count(
+        "households",
+        a.households.into(),
+        b.households.into(),
+        &mut out,
+    );
+    count("people", a.people.into(), b.people.into(), &mut out);
+    text("targets", &a.targets, &b.targets, &mut out);
+    // Funding per line, summed (a repeated line is P08's business).
+    let (fa, fb) = (funding_by_line(a), funding_by_line(b));
+    let lines: BTreeSet<&str> = fa.keys().chain(fb.keys()).copied().collect();
+    for line in lines {
+        let value =
+            |m: &BTreeMap<&str, Money>| m.get(line).map_or(Value::Absent, |v| Value::Money(*v));
+        let (old, new) = (value(&fa), value(&fb));
+        if old != new {
+            out.push(FieldChange {
+                field: format!("funding[{line}]"),
+                old,
+                new,
+            });
+        }
+    }
+    money("other_funds", a.other_funds, b.other_funds, &mut out);
+    out
+}
+
+fn funding_by_line(p: &Project) -> BTreeMap<&str, Money> {
+    let mut m: BTreeMap<&str, Money> = BTreeMap::new();
+    for f in &p.funding {
+        *m.entry(f.line.as_str()).or_default() += f.amount;
+    }
+    m
+}
+
+/// Matches items of two lists by key and diffs them; order follows the key.
+fn items<T>(
+    old: &[T],
+    new: &[T],
+    key: impl Fn(&T) -> &str,
+    name: impl Fn(&T) -> &str,
+    fields: impl Fn(&T, &T) -> Vec<FieldChange>,
+) -> Vec<ItemDiff> {
+    let index = |list: &[T]| -> BTreeMap<String, usize> {
+        let mut m = BTreeMap::new();
+        for (i, item) in list.iter().enumerate() {
+            m.entry(key(item).to_string()).or_insert(i);
+        }
+        m
+    };
+    let (ia, ib) = (index(old), index(new));
+    let keys: BTreeSet<&String> = ia.keys().chain(ib.keys()).collect();
+    let mut out = Vec::new();
+    for k in keys {
+        let (a, b) = (
+            ia.get(k).and_then(|&i| old.get(i)),
+            ib.get(k).and_then(|&i| new.get(i)),
+        );
+        let (change, shown) = match (a, b) {
+            (None, Some(b)) => (Change::Added, b),
+            (Some(a), None) => (Change::Removed, a),
+            (Some(a), Some(b)) => {
+                let f = fields(a, b);
+                if f.is_empty() {
+                    continue;
+                }
+                (Change::Changed(f), b)
+            }
+            (None, None) => continue,
+        };
+        out.push(ItemDiff {
+            key: k.clone(),
+            name: name(shown).to_string(),
+            change,
+        });
+    }
+    out
+}
+
+/// Compares `old` with `new`, each judged against `catalog`.
+pub fn diff(old: &Plan, new: &Plan, catalog: &Catalog) -> PlanDiff {
+    let (ra, rb) = (validate(old, catalog), validate(new, catalog));
+    let keys = |fs: &[Finding]| -> BTreeSet<(crate::validate::Rule, String)> {
+        fs.iter().map(|f| (f.rule, f.path.clone())).collect()
+    };
+    let (ka, kb) = (keys(&ra.findings), keys(&rb.findings));
+    PlanDiff {
+        revisions: (old.revision, new.revision),
+        adjustment: new.adjustment.clone().filter(|_| new.revision > 1),
+        header: header(old, new),
+        sources: items(
+            &old.sources,
+            &new.sources,
+            |s| &s.line,
+            |s| &s.name,
+            source_fields,
+        ),
+        projects: items(
+            &old.projects,
+            &new.projects,
+            |p| &p.id,
+            |p| &p.name,
+            project_fields,
+        ),
+        appeared: rb
+            .findings
+            .iter()
+            .filter(|f| !ka.contains(&(f.rule, f.path.clone())))
+            .cloned()
+            .collect(),
+        disappeared: ra
+            .findings
+            .iter()
+            .filter(|f| !kb.contains(&(f.rule, f.path.clone())))
+            .cloned()
+            .collect(),
+        before: ra.totals,
+        after: rb.totals,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_plans_differ_in_nothing() {
+        let catalog = crate::catalog::default_catalog();
+        let plan = crate::sample::generate(&catalog, Default::default());
+        let d = diff(&plan, &plan, &catalog);
+        assert!(d.is_empty() && d.appeared.is_empty() && d.disappeared.is_empty());
+        assert_eq!(d.before, d.after);
+    }
+
+    #[test]
+    fn funding_entries_compare_per_line() {
+        let catalog = crate::catalog::default_catalog();
+        let a = crate::sample::generate(&catalog, Default::default());
+        let mut b = a.clone();
+        let line = b.projects[0].funding[0].line.clone();
+        b.projects[0].funding[0].amount += Money::from_yuan(20_000);
+        b.projects[0].funding.push(crate::plan::Funding {
+            line: "R12".into(),
+            amount: Money::from_yuan(5_000),
+        });
+        let d = diff(&a, &b, &catalog);
+        let Change::Changed(fields) = &d.projects[0].change else {
+            panic!("{d:?}")
+        };
+        let f = fields
+            .iter()
+            .find(|f| f.field == format!("funding[{line}]"))
+            .unwrap();
+        assert_eq!(f.delta(), Some(Money::from_yuan(20_000)));
+        let r12 = fields.iter().find(|f| f.field == "funding[R12]").unwrap();
+        assert_eq!(
+            (r12.old.clone(), r12.delta()),
+            (Value::Absent, Some(Money::from_yuan(5_000)))
+        );
+    }
+}
