@@ -7,15 +7,17 @@ use super::commands::UiCommand;
 use super::dialogs_ui::{self, Dialog, Pending};
 use super::document::{Document, bundled_sample};
 use super::edit::Edit;
-use super::files::FileDialogs;
+use super::files::{FileAction, FileDialogs};
+use super::league::{Column, League};
 use super::prefs::Prefs;
 use super::widgets::View;
 use super::{
-    findings_ui, header_ui, matrix_ui, menu_ui, nav_ui, projects_ui, sources_ui, status_ui,
+    compare_ui, findings_ui, header_ui, matrix_ui, menu_ui, nav_ui, projects_ui, review_ui,
+    sources_ui, status_ui, summary_ui,
 };
 use crate::Lang;
 use crate::digest::SealState;
-use crate::plan::{Plan, path as plan_path};
+use crate::plan::{Comment, Decision, Plan, path as plan_path};
 
 /// The screens of the left navigation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,16 +32,25 @@ pub enum Screen {
     Matrix,
     /// 校验结果.
     Findings,
+    /// 审核意见: decision and comments.
+    Review,
+    /// 版本比较.
+    Compare,
+    /// 汇总: the league's roll-up.
+    Summary,
 }
 
 impl Screen {
     /// All screens, in navigation order.
-    pub const ALL: [Screen; 5] = [
+    pub const ALL: [Screen; 8] = [
         Screen::Header,
         Screen::Sources,
         Screen::Projects,
         Screen::Matrix,
         Screen::Findings,
+        Screen::Review,
+        Screen::Compare,
+        Screen::Summary,
     ];
 
     /// The navigation label.
@@ -50,6 +61,9 @@ impl Screen {
             Screen::Projects => lang.pick("项目安排", "Projects"),
             Screen::Matrix => lang.pick("整合矩阵", "Integration matrix"),
             Screen::Findings => lang.pick("校验结果", "Findings"),
+            Screen::Review => lang.pick("审核意见", "Review"),
+            Screen::Compare => lang.pick("版本比较", "Compare"),
+            Screen::Summary => lang.pick("汇总", "Roll-up"),
         }
     }
 }
@@ -87,6 +101,31 @@ pub enum Action {
     CloseDialog,
     /// Show a dialog.
     Show(Dialog),
+    /// Enter review mode (true), or ask to leave it (false).
+    SetReadOnly(bool),
+    /// Leave review mode: the user confirmed that edits break the seal.
+    Unlock,
+    /// Add a review comment on a path.
+    AddComment {
+        /// What it is about (path grammar; empty = the plan).
+        target: String,
+        /// The remark.
+        text: String,
+    },
+    /// Remove the review comment at this index.
+    RemoveComment(usize),
+    /// Record the reviewer's decision with their name and the time.
+    Decide(Decision),
+    /// Ask for a file to compare the open plan with.
+    ChooseCompare,
+    /// Compare the open plan with this earlier revision.
+    CompareWith(PathBuf),
+    /// Ask for a folder to roll up.
+    ChooseFolder,
+    /// Roll up these files or folders.
+    Summarize(Vec<PathBuf>),
+    /// Sort the roll-up by a column.
+    SortSummary(Column),
 }
 
 /// The whole app.
@@ -105,6 +144,7 @@ pub struct FundplanApp {
     title: String,
     /// Set once the user has been told an edit breaks the submission seal.
     seal_warned: bool,
+    league: League,
     allowed_to_close: bool,
 }
 
@@ -143,6 +183,7 @@ impl FundplanApp {
             files: FileDialogs::default(),
             title: String::new(),
             seal_warned: false,
+            league: League::default(),
             allowed_to_close: false,
         }
     }
@@ -155,6 +196,11 @@ impl FundplanApp {
     /// The screen shown.
     pub fn screen(&self) -> Screen {
         self.screen
+    }
+
+    /// The path last jumped to (highlighted), if any.
+    pub fn flash(&self) -> Option<&str> {
+        self.flash.as_deref()
     }
 
     /// The open dialog, if any.
@@ -182,6 +228,7 @@ impl FundplanApp {
         match Document::open(&path) {
             Ok(doc) => {
                 self.doc = doc;
+                self.league.compare = None;
                 self.selected_project = None;
                 self.seal_warned = false;
                 self.prefs.remember(path);
@@ -205,8 +252,20 @@ impl FundplanApp {
     fn apply(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::Edit(edit, key) => {
+                if self.doc.is_read_only() && edit.changes_content() {
+                    self.dialog = Some(Dialog::Info(
+                        self.prefs
+                            .lang
+                            .pick(
+                                "审核模式下不能修改方案内容。如需修改，请先点击上方的“允许修改”。",
+                                "The plan is open for review and cannot be changed. Click “Allow editing” above first.",
+                            )
+                            .to_string(),
+                    ));
+                    return;
+                }
                 if self.doc.seal() == SealState::Intact
-                    && !matches!(edit, Edit::Submission(_))
+                    && edit.changes_content()
                     && !self.seal_warned
                 {
                     self.seal_warned = true;
@@ -230,6 +289,7 @@ impl FundplanApp {
             Action::Open(path) => self.guard(Pending::Open(path)),
             Action::Create(plan) => {
                 self.doc = Document::new(*plan, None);
+                self.league.compare = None;
                 self.selected_project = None;
                 self.screen = Screen::Header;
                 self.dialog = None;
@@ -247,7 +307,59 @@ impl FundplanApp {
             Action::Proceed(p) => self.proceed(ctx, p),
             Action::CloseDialog => self.dialog = None,
             Action::Show(d) => self.dialog = Some(d),
+            other => self.review_action(other),
         }
+    }
+
+    fn review_action(&mut self, action: Action) {
+        let lang = self.prefs.lang;
+        let mut review = self.doc.plan().review.clone().unwrap_or_default();
+        match action {
+            Action::SetReadOnly(true) => self.doc.set_read_only(true),
+            Action::SetReadOnly(false) => self.dialog = Some(Dialog::ConfirmUnlock),
+            Action::Unlock => {
+                self.doc.set_read_only(false);
+                self.seal_warned = true;
+                self.dialog = None;
+            }
+            Action::AddComment { target, text } => {
+                review.comments.push(Comment { target, text });
+                self.set_review(review);
+                self.dialog = None;
+            }
+            Action::RemoveComment(i) if i < review.comments.len() => {
+                review.comments.remove(i);
+                self.set_review(review);
+            }
+            Action::Decide(decision) => {
+                review.decision = decision;
+                review.reviewer = self.prefs.reviewer.trim().to_string();
+                review.at = crate::digest::now_rfc3339();
+                self.set_review(review);
+            }
+            Action::ChooseCompare => self.files.pick(FileAction::Compare),
+            Action::CompareWith(path) => {
+                if let Err(e) = self.league.compare_with(path, &self.doc, lang) {
+                    self.dialog = Some(Dialog::Error(e));
+                }
+                self.screen = Screen::Compare;
+            }
+            Action::ChooseFolder => self.files.pick(FileAction::Summarize),
+            Action::Summarize(paths) => {
+                self.league.summarize(paths);
+                self.screen = Screen::Summary;
+            }
+            Action::SortSummary(column) => {
+                if let Some(r) = &mut self.league.rollup {
+                    r.sort_by(column);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn set_review(&mut self, review: crate::plan::Review) {
+        self.doc.apply(Edit::Review(Some(Box::new(review))), None);
     }
 
     fn command(&mut self, ctx: &egui::Context, c: UiCommand) {
@@ -454,12 +566,17 @@ impl eframe::App for FundplanApp {
             jump: jump.as_deref(),
             flash: self.flash.as_deref(),
             selected_project: self.selected_project,
+            read_only: self.doc.is_read_only(),
         };
+        self.league.refresh(&self.doc);
         let out = &mut self.actions;
         egui::Panel::top("menu").show(ui, |ui| {
             menu_ui::menu_ui(ui, &view, &self.prefs.recent, out)
         });
         egui::Panel::bottom("status").show(ui, |ui| status_ui::status_ui(ui, &view, out));
+        if view.doc.plan().submission.is_some() || view.read_only {
+            egui::Panel::top("review-banner").show(ui, |ui| review_ui::banner_ui(ui, &view, out));
+        }
         egui::Panel::left("nav")
             .resizable(false)
             .exact_size(150.0)
@@ -470,6 +587,9 @@ impl eframe::App for FundplanApp {
             Screen::Projects => projects_ui::projects_ui(ui, &view, out),
             Screen::Matrix => matrix_ui::matrix_ui(ui, &view, out),
             Screen::Findings => findings_ui::findings_ui(ui, &view, out),
+            Screen::Review => review_ui::review_ui(ui, &view, &mut self.prefs.reviewer, out),
+            Screen::Compare => compare_ui::compare_ui(ui, &view, self.league.compare.as_ref(), out),
+            Screen::Summary => summary_ui::summary_ui(ui, &view, self.league.rollup.as_ref(), out),
         });
         if let Some(dialog) = &mut self.dialog {
             dialogs_ui::dialog_ui(ui, &view, dialog, out);

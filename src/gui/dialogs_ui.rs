@@ -98,6 +98,25 @@ pub enum Dialog {
     New(NewPlanForm),
     /// About fundplan.
     About,
+    /// A review comment being written on a path.
+    Comment {
+        /// What it is about.
+        target: String,
+        /// The text so far.
+        text: String,
+    },
+    /// Leaving review mode breaks the seal: confirm.
+    ConfirmUnlock,
+}
+
+impl Dialog {
+    /// A new comment on `target`.
+    pub fn comment(target: String) -> Dialog {
+        Dialog::Comment {
+            target,
+            text: String::new(),
+        }
+    }
 }
 
 /// Draws `dialog` as a modal.
@@ -137,9 +156,31 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
             }
             Dialog::New(form) => new_plan_ui(ui, view, form, out),
             Dialog::About => about_ui(ui, view, out),
+            Dialog::Comment { target, text } => comment_ui(ui, view, target, text, out),
+            Dialog::ConfirmUnlock => {
+                ui.heading(view.t("允许修改已提交的方案？", "Allow editing a submitted plan?"));
+                ui.label(view.t(
+                    "修改任何内容都会使提交印记失效（D01），方案须重新提交。审核意见不受影响。",
+                    "Changing any content breaks the submission seal (D01) and the plan must be submitted again. Review comments are not affected.",
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button(view.t("允许修改", "Allow editing")).clicked() {
+                        out.push(Action::Unlock);
+                    }
+                    if ui.button(view.t("取消", "Cancel")).clicked() {
+                        out.push(Action::CloseDialog);
+                    }
+                });
+            }
         }
     });
-    if response.should_close() && !matches!(dialog, Dialog::New(_) | Dialog::Unsaved(_)) {
+    if response.should_close()
+        && !matches!(
+            dialog,
+            Dialog::New(_) | Dialog::Unsaved(_) | Dialog::Comment { .. }
+        )
+    {
         out.push(Action::CloseDialog);
     }
 }
@@ -234,6 +275,56 @@ fn new_plan_ui(ui: &mut Ui, view: &View<'_>, form: &mut NewPlanForm, out: &mut V
             .clicked()
         {
             out.push(Action::Create(Box::new(form.to_plan())));
+        }
+        if ui.button(view.t("取消", "Cancel")).clicked() {
+            out.push(Action::CloseDialog);
+        }
+    });
+}
+
+fn comment_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    target: &str,
+    text: &mut String,
+    out: &mut Vec<Action>,
+) {
+    ui.heading(view.t("添加审核意见", "Add a review comment"));
+    let shown = if target.is_empty() {
+        view.t("整个方案", "the whole plan")
+    } else {
+        target
+    };
+    ui.label(RichText::new(shown).monospace());
+    for c in view
+        .doc
+        .plan()
+        .review
+        .iter()
+        .flat_map(|r| &r.comments)
+        .filter(|c| c.target == target)
+    {
+        ui.label(RichText::new(format!("• {}", c.text)).weak());
+    }
+    let label = ui.label(view.t("意见", "Comment"));
+    ui.add(
+        egui::TextEdit::multiline(text)
+            .desired_rows(3)
+            .desired_width(480.0),
+    )
+    .labelled_by(label.id);
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(
+                !text.trim().is_empty(),
+                egui::Button::new(view.t("添加", "Add")),
+            )
+            .clicked()
+        {
+            out.push(Action::AddComment {
+                target: target.to_string(),
+                text: text.trim().to_string(),
+            });
         }
         if ui.button(view.t("取消", "Cancel")).clicked() {
             out.push(Action::CloseDialog);

@@ -48,6 +48,10 @@ pub struct Document {
     saved_state: u64,
     /// False after a field loses focus, so the next keystroke starts a new step.
     coalescing: bool,
+    /// Review mode: content edits are refused, review edits allowed.
+    read_only: bool,
+    /// Number of review comments on each target path.
+    comment_counts: HashMap<String, usize>,
 }
 
 /// Undo steps kept; older ones are dropped.
@@ -73,17 +77,38 @@ impl Document {
             next_state: 1,
             saved_state: 0,
             coalescing: false,
+            read_only: false,
+            comment_counts: HashMap::new(),
         };
         doc.revalidate();
         doc
     }
 
-    /// Loads a plan file.
+    /// Loads a plan file. A submitted plan opens read-only (review mode).
     pub fn open(path: &Path) -> Result<Document, file::LoadError> {
-        Ok(Document::new(
-            file::load_plan(path)?,
-            Some(path.to_path_buf()),
-        ))
+        let mut doc = Document::new(file::load_plan(path)?, Some(path.to_path_buf()));
+        doc.read_only = doc.plan.submission.is_some();
+        Ok(doc)
+    }
+
+    /// True in review mode: only the review may change.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Enters or leaves review mode.
+    pub fn set_read_only(&mut self, read_only: bool) {
+        self.read_only = read_only;
+    }
+
+    /// Number of review comments on `path`.
+    pub fn comments_on(&self, path: &str) -> usize {
+        self.comment_counts.get(path).copied().unwrap_or(0)
+    }
+
+    /// Identity of the current state (changes with every edit, undo and redo).
+    pub fn state(&self) -> u64 {
+        self.current_state()
     }
 
     /// The plan.
@@ -123,6 +148,9 @@ impl Document {
     /// Applies `edit`; with the same `coalesce` key as the previous edit (and no
     /// focus change between), both become one undo step.
     pub fn apply(&mut self, edit: Edit, coalesce: Option<String>) {
+        if self.read_only && edit.changes_content() {
+            return;
+        }
         let Some(inverse) = edit.clone().apply(&mut self.plan) else {
             return;
         };
@@ -172,6 +200,10 @@ impl Document {
         let Some(step) = self.undo.pop() else {
             return false;
         };
+        if self.read_only && step.undo.changes_content() {
+            self.undo.push(step);
+            return false;
+        }
         self.coalescing = false;
         let _ = step.undo.clone().apply(&mut self.plan);
         self.redo.push(step);
@@ -184,6 +216,10 @@ impl Document {
         let Some(step) = self.redo.pop() else {
             return false;
         };
+        if self.read_only && step.redo.changes_content() {
+            self.redo.push(step);
+            return false;
+        }
         self.coalescing = false;
         let _ = step.redo.clone().apply(&mut self.plan);
         self.undo.push(step);
@@ -214,6 +250,10 @@ impl Document {
     }
 
     fn revalidate(&mut self) {
+        self.comment_counts.clear();
+        for c in self.plan.review.iter().flat_map(|r| &r.comments) {
+            *self.comment_counts.entry(c.target.clone()).or_default() += 1;
+        }
         self.report = validate(&self.plan, &self.catalog);
         self.marks.clear();
         for f in &self.report.findings {

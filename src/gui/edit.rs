@@ -2,7 +2,7 @@
 //! ([`crate::gui::document::Document::apply`]) and returns its inverse, which
 //! is what undo replays.
 
-use crate::plan::{Adjustment, County, Plan, Project, Source, Submission};
+use crate::plan::{Adjustment, County, Plan, Project, Review, Source, Submission};
 
 /// The plan's header: everything but sources, projects, submission and review.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,6 +74,16 @@ pub enum Edit {
     },
     /// Set or clear the submission seal.
     Submission(Option<Box<Submission>>),
+    /// Set or clear the league's review (decision and comments). Outside the
+    /// digest, so it never breaks the seal.
+    Review(Option<Box<Review>>),
+}
+
+impl Edit {
+    /// True for edits of the plan's content (everything the digest covers).
+    pub fn changes_content(&self) -> bool {
+        !matches!(self, Edit::Submission(_) | Edit::Review(_))
+    }
 }
 
 impl Edit {
@@ -119,6 +129,10 @@ impl Edit {
                 let old = std::mem::replace(&mut plan.submission, s.map(|b| *b));
                 Edit::Submission(old.map(Box::new))
             }
+            Edit::Review(r) => {
+                let old = std::mem::replace(&mut plan.review, r.map(|b| *b));
+                Edit::Review(old.map(Box::new))
+            }
             _ => return None,
         })
     }
@@ -148,6 +162,7 @@ mod tests {
             Edit::InsertProject(3, Box::default()),
             Edit::RemoveProject(2),
             Edit::MoveProject { from: 0, to: 5 },
+            Edit::Review(Some(Box::default())),
             Edit::Submission(Some(Box::new(Submission {
                 at: "2020-03-15T10:00:00+08:00".into(),
                 app: "fundplan 0.1.0".into(),

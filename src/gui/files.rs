@@ -6,6 +6,15 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::app::Action;
 
+/// What a picked path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileAction {
+    /// A plan to compare the open one with.
+    Compare,
+    /// A folder to roll up.
+    Summarize,
+}
+
 /// Dialogs in flight.
 pub struct FileDialogs {
     tx: Sender<Action>,
@@ -40,6 +49,24 @@ impl FileDialogs {
         std::thread::spawn(move || {
             if let Some(path) = ron_filter(rfd::FileDialog::new()).pick_file() {
                 let _ = tx.send(Action::LoadCatalog(path));
+            }
+        });
+    }
+
+    /// Asks for a plan file or a folder, for `purpose`.
+    pub fn pick(&self, purpose: FileAction) {
+        let tx = self.tx.clone();
+        std::thread::spawn(move || {
+            let action = match purpose {
+                FileAction::Compare => ron_filter(rfd::FileDialog::new())
+                    .pick_file()
+                    .map(Action::CompareWith),
+                FileAction::Summarize => rfd::FileDialog::new()
+                    .pick_folder()
+                    .map(|p| Action::Summarize(vec![p])),
+            };
+            if let Some(a) = action {
+                let _ = tx.send(a);
             }
         });
     }

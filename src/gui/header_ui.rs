@@ -75,7 +75,7 @@ pub fn header_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 &|h, v| h.county.league = v,
             );
             match league_of(&h.county.code) {
-                Some(l) if l != h.county.league.trim() => {
+                Some(l) if l != h.county.league.trim() && !view.read_only => {
                     if ui
                         .button(format!("{}{l}", view.t("按代码应为：", "From the code: ")))
                         .clicked()
@@ -94,7 +94,12 @@ pub fn header_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             ui.label(view.t("旗县类别", "Kind"));
             ui.horizontal(|ui| {
                 for k in CountyKind::ALL {
-                    if ui.radio(h.county.kind == *k, k.label(view.lang)).clicked()
+                    if ui
+                        .add_enabled(
+                            !view.read_only,
+                            egui::RadioButton::new(h.county.kind == *k, k.label(view.lang)),
+                        )
+                        .clicked()
                         && h.county.kind != *k
                     {
                         let mut next = h.clone();
@@ -108,9 +113,12 @@ pub fn header_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             let label = ui.label(view.t("年度", "Year"));
             let mut year = h.year;
             let r = ui
-                .add(DragValue::new(&mut year).range(2000..=2100).speed(0.05))
+                .add_enabled(
+                    !view.read_only,
+                    DragValue::new(&mut year).range(2000..=2100).speed(0.05),
+                )
                 .labelled_by(label.id);
-            decorate(ui, view, "header.year", &r);
+            decorate(ui, view, "header.year", &r, out);
             if year != h.year {
                 let mut next = h.clone();
                 next.year = year;
@@ -129,7 +137,7 @@ pub fn header_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 }
             };
             let r = ui.label(shown);
-            decorate(ui, view, "header.catalog", &r);
+            decorate(ui, view, "header.catalog", &r, out);
             ui.horizontal(|ui| {
                 if cat.provisional {
                     ui.label(RichText::new(view.t("目录名称待核对", "provisional names")).weak());
@@ -150,9 +158,12 @@ pub fn header_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             let label = ui.label(view.t("版本", "Revision"));
             let mut revision = h.revision;
             let r = ui
-                .add(DragValue::new(&mut revision).range(1..=99).speed(0.05))
+                .add_enabled(
+                    !view.read_only,
+                    DragValue::new(&mut revision).range(1..=99).speed(0.05),
+                )
                 .labelled_by(label.id);
-            decorate(ui, view, "header.revision", &r);
+            decorate(ui, view, "header.revision", &r, out);
             ui.label(
                 RichText::new(view.t(
                     "1 = 年初方案，调整时加 1",

@@ -6,6 +6,7 @@
 
 pub mod app;
 mod commands;
+mod compare_ui;
 mod dialogs_ui;
 pub mod document;
 pub mod edit;
@@ -13,18 +14,22 @@ mod files;
 mod findings_ui;
 pub mod fonts;
 mod header_ui;
+mod league;
 mod matrix_ui;
 mod menu_ui;
 mod nav_ui;
 mod prefs;
 mod projects_ui;
+mod review_ui;
 mod sources_ui;
 mod status_ui;
+mod summary_ui;
 mod theme;
 mod widgets;
 
 pub use app::{Action, FundplanApp, Screen};
 pub use commands::UiCommand;
+pub use league::Column;
 pub use prefs::Prefs;
 
 /// Opens the desktop app with `file` (or the last plan, or the bundled

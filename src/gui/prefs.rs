@@ -19,6 +19,8 @@ pub struct Prefs {
     pub recent: Vec<PathBuf>,
     /// True once the app has started before (the first start opens the sample).
     pub started_before: bool,
+    /// The reviewer's name and office, written into review decisions.
+    pub reviewer: String,
 }
 
 /// Recent files kept.

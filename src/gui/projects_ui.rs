@@ -7,7 +7,9 @@ use egui_extras::{Column, TableBuilder};
 use super::app::Action;
 use super::edit::Edit;
 use super::theme;
-use super::widgets::{View, amount_label_ui, amount_ui, decorate, multiline_ui, text_ui};
+use super::widgets::{
+    View, amount_label_ui, amount_ui, comment_button_ui, decorate, multiline_ui, text_ui,
+};
 use crate::enums::Use;
 use crate::money::Money;
 use crate::plan::{Funding, Plan, Project, path};
@@ -70,6 +72,9 @@ fn list_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         ui.label(RichText::new(format!("{n} {}", view.t("个", "projects"))).weak());
     });
     ui.horizontal_wrapped(|ui| {
+        if view.read_only {
+            ui.disable();
+        }
         if ui.button(view.t("＋ 添加项目", "+ Add project")).clicked() {
             let at = selected.map_or(n, |i| i + 1);
             let township = selected
@@ -196,7 +201,10 @@ fn list_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
 
 fn detail_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut Vec<Action>) {
     let id = p.id.as_str();
-    ui.heading(format!("{id}  {}", p.name));
+    ui.horizontal(|ui| {
+        ui.heading(format!("{id}  {}", p.name));
+        comment_button_ui(ui, view, &path::project(id, None), out);
+    });
     ui.add_space(4.0);
     let text = |ui: &mut Ui,
                 out: &mut Vec<Action>,
@@ -242,26 +250,30 @@ fn detail_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut Vec<
                 |p, v| p.name = v,
             );
             ui.label(view.t("使用方向", "Use"));
-            let r = egui::ComboBox::from_id_salt(("use", id))
-                .width(220.0)
-                .selected_text(p.use_.label(view.lang))
-                .show_ui(ui, |ui| {
-                    for u in Use::ALL {
-                        if ui
-                            .selectable_label(p.use_ == *u, u.label(view.lang))
-                            .clicked()
-                            && p.use_ != *u
-                        {
-                            let mut next = p.clone();
-                            next.use_ = *u;
-                            set(out, i, next, path::project(id, Some("use")));
-                        }
-                    }
-                });
+            let r = ui
+                .add_enabled_ui(!view.read_only, |ui| {
+                    egui::ComboBox::from_id_salt(("use", id))
+                        .width(220.0)
+                        .selected_text(p.use_.label(view.lang))
+                        .show_ui(ui, |ui| {
+                            for u in Use::ALL {
+                                if ui
+                                    .selectable_label(p.use_ == *u, u.label(view.lang))
+                                    .clicked()
+                                    && p.use_ != *u
+                                {
+                                    let mut next = p.clone();
+                                    next.use_ = *u;
+                                    set(out, i, next, path::project(id, Some("use")));
+                                }
+                            }
+                        })
+                })
+                .inner;
             let r = r
                 .response
                 .accessible_name(format!("{id} {}", view.t("使用方向", "use")));
-            decorate(ui, view, &path::project(id, Some("use")), &r);
+            decorate(ui, view, &path::project(id, Some("use")), &r, out);
             ui.end_row();
             let place: [(&str, &str, &str, Setter); 4] = [
                 (
@@ -303,9 +315,12 @@ fn detail_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut Vec<
                 let l = ui.label(label);
                 let mut v = value;
                 let r = ui
-                    .add(egui::DragValue::new(&mut v).range(0..=10_000_000))
+                    .add_enabled(
+                        !view.read_only,
+                        egui::DragValue::new(&mut v).range(0..=10_000_000),
+                    )
                     .labelled_by(l.id);
-                decorate(ui, view, &path::project(id, Some(field)), &r);
+                decorate(ui, view, &path::project(id, Some(field)), &r, out);
                 if v != value {
                     let mut next = p.clone();
                     match field {
@@ -374,7 +389,7 @@ fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut Vec
             view.t("合计", "total"),
             p.integrated_total().display(view.unit, 2)
         ));
-        decorate(ui, view, &path::project(id, Some("funding")), &r);
+        decorate(ui, view, &path::project(id, Some("funding")), &r, out);
     });
     egui::Grid::new("funding")
         .num_columns(5)
@@ -410,7 +425,7 @@ fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut Vec
                 amount_label_ui(ui, rest.display(view.unit, 2), Some(theme::remaining(rest)));
                 if ui
                     .add_enabled(
-                        rest.is_positive(),
+                        rest.is_positive() && !view.read_only,
                         egui::Button::new(view.t("安排剩余", "Arrange the rest")),
                     )
                     .on_hover_text(view.t(
@@ -424,10 +439,11 @@ fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut Vec
                     set(out, i, next, f_path);
                     out.push(Action::EndTyping);
                 }
-                if ui
-                    .small_button("×")
-                    .on_hover_text(view.t("删除此项", "Remove entry"))
-                    .clicked()
+                if !view.read_only
+                    && ui
+                        .small_button("×")
+                        .on_hover_text(view.t("删除此项", "Remove entry"))
+                        .clicked()
                 {
                     let mut next = p.clone();
                     next.funding.remove(k);
@@ -437,7 +453,9 @@ fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut Vec
             }
         });
     ui.add_space(4.0);
-    add_funding_ui(ui, view, i, p, out);
+    if !view.read_only {
+        add_funding_ui(ui, view, i, p, out);
+    }
 }
 
 /// The source picker: search by code or name, each line with what is left on it.

@@ -7,7 +7,9 @@ use egui_extras::{Column, TableBuilder};
 use super::app::Action;
 use super::edit::Edit;
 use super::theme;
-use super::widgets::{View, amount_label_ui, amount_ui, field_id, heading_ui, text_ui};
+use super::widgets::{
+    View, amount_label_ui, amount_ui, comment_button_ui, field_id, heading_ui, text_ui,
+};
 use crate::enums::{Category, Level};
 use crate::money::Money;
 use crate::plan::{Source, path};
@@ -61,6 +63,9 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         heading_ui(ui, view, view.t("资金来源", "Fund sources"));
         ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+            if view.read_only {
+                ui.disable();
+            }
             for level in [Level::County, Level::League] {
                 let text = match level {
                     Level::League => view.t("＋ 盟市资金", "+ League line"),
@@ -104,7 +109,7 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         .column(Column::exact(86.0))
         .column(Column::remainder().at_least(120.0))
         .column(Column::exact(96.0))
-        .column(Column::exact(28.0))
+        .column(Column::exact(64.0))
         .header(24.0, |mut h| {
             for title in [
                 view.t("代码", "Code"),
@@ -246,7 +251,7 @@ fn line_row(
         }
     });
     row.col(|ui| {
-        if own {
+        if own && !view.read_only {
             let combo = egui::ComboBox::from_id_salt(("category", code))
                 .width(76.0)
                 .selected_text(s.category.label(view.lang))
@@ -336,7 +341,9 @@ fn line_row(
             ));
     });
     row.col(|ui| {
+        comment_button_ui(ui, view, &path::source(code, None), out);
         if own
+            && !view.read_only
             && ui
                 .small_button("×")
                 .on_hover_text(view.t("删除此资金", "Remove this line"))

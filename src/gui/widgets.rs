@@ -24,6 +24,8 @@ pub struct View<'a> {
     pub flash: Option<&'a str>,
     /// Selected project index on the projects screen.
     pub selected_project: Option<usize>,
+    /// Review mode: inputs are shown but cannot be changed.
+    pub read_only: bool,
 }
 
 impl View<'_> {
@@ -38,8 +40,57 @@ pub fn field_id(path: &str) -> Id {
     Id::unique(("field", path))
 }
 
-/// Marks, flash and jump for the widget showing `path`.
-pub fn decorate(ui: &Ui, view: &View<'_>, path: &str, resp: &Response) {
+/// Marks, flash and jump for the widget showing `path`; review comments on it
+/// (a corner mark and their text on hover); right-click to add one.
+pub fn decorate(ui: &Ui, view: &View<'_>, path: &str, resp: &Response, out: &mut Vec<Action>) {
+    if view.doc.comments_on(path) > 0 {
+        let r = resp.rect;
+        let corner = [
+            r.right_top(),
+            r.right_top() + egui::vec2(-8.0, 0.0),
+            r.right_top() + egui::vec2(0.0, 8.0),
+        ];
+        ui.painter().add(egui::Shape::convex_polygon(
+            corner.to_vec(),
+            theme::FLASH,
+            Stroke::NONE,
+        ));
+        let texts: Vec<&str> = view
+            .doc
+            .plan()
+            .review
+            .iter()
+            .flat_map(|r| &r.comments)
+            .filter(|c| c.target == path)
+            .map(|c| c.text.as_str())
+            .collect();
+        resp.clone().on_hover_text(format!(
+            "{}\n{}",
+            view.t("审核意见：", "Review comments:"),
+            texts.join("\n")
+        ));
+    }
+    // Read-only fields sense no clicks; give the right-click menu its own.
+    let clickable = if view.read_only {
+        ui.interact(
+            resp.rect,
+            resp.id.with("comment-menu"),
+            egui::Sense::click(),
+        )
+    } else {
+        resp.clone()
+    };
+    clickable.context_menu(|ui| {
+        if ui
+            .button(view.t("添加审核意见…", "Add a review comment…"))
+            .clicked()
+        {
+            out.push(Action::Show(super::dialogs_ui::Dialog::comment(
+                path.to_string(),
+            )));
+            ui.close();
+        }
+    });
     if let Some(sev) = view.doc.marks().get(path) {
         ui.painter().rect_stroke(
             resp.rect.expand(1.0),
@@ -108,7 +159,9 @@ pub fn amount_ui(
         .align(egui::Align2::RIGHT_CENTER)
         .desired_width(width)
         .text_color_opt(invalid.then_some(theme::OVER));
-    let response = ui.add(edit).accessible_name(name);
+    let response = ui
+        .add(edit.interactive(!view.read_only))
+        .accessible_name(name);
     let mut changed = None;
     if response.changed()
         && let Ok(m) = Money::parse_in(&text, view.unit)
@@ -131,7 +184,7 @@ pub fn amount_ui(
             "Not a valid amount; nothing changed",
         ));
     }
-    decorate(ui, view, path, &response);
+    decorate(ui, view, path, &response, out);
     let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
     if response.lost_focus() {
         out.push(Action::EndTyping);
@@ -155,10 +208,11 @@ pub fn text_ui(
         .add(
             TextEdit::singleline(&mut text)
                 .id(field_id(path))
-                .desired_width(width),
+                .desired_width(width)
+                .interactive(!view.read_only),
         )
         .accessible_name(name);
-    decorate(ui, view, path, &response);
+    decorate(ui, view, path, &response, out);
     if response.lost_focus() {
         out.push(Action::EndTyping);
     }
@@ -180,10 +234,11 @@ pub fn multiline_ui(
             TextEdit::multiline(&mut text)
                 .id(field_id(path))
                 .desired_rows(2)
-                .desired_width(f32::INFINITY),
+                .desired_width(f32::INFINITY)
+                .interactive(!view.read_only),
         )
         .accessible_name(name);
-    decorate(ui, view, path, &response);
+    decorate(ui, view, path, &response, out);
     if response.lost_focus() {
         out.push(Action::EndTyping);
     }
@@ -221,4 +276,29 @@ pub fn heading_ui(ui: &mut Ui, view: &View<'_>, title: &str) {
         view.unit.label(view.lang)
     );
     ui.label(egui::RichText::new(unit).weak());
+}
+
+/// The row's comment button: 批注, with the number of comments when there are any.
+pub fn comment_button_ui(ui: &mut Ui, view: &View<'_>, path: &str, out: &mut Vec<Action>) {
+    let n = view.doc.comments_on(path);
+    let text = if n > 0 {
+        egui::RichText::new(format!("{} {n}", view.t("批注", "Notes")))
+            .color(theme::FLASH)
+            .strong()
+    } else {
+        egui::RichText::new(view.t("批注", "Note")).weak()
+    };
+    let r = ui
+        .small_button(text)
+        .on_hover_text(view.t("查看或添加审核意见", "See or add review comments"))
+        .accessible_name(if n > 0 {
+            format!("{path} {} {n}", view.t("批注", "comments"))
+        } else {
+            format!("{path} {}", view.t("批注", "comments"))
+        });
+    if r.clicked() {
+        out.push(Action::Show(super::dialogs_ui::Dialog::comment(
+            path.to_string(),
+        )));
+    }
 }

@@ -1,0 +1,203 @@
+//! 版本比较: the open plan against an earlier revision.
+
+use egui::{Grid, RichText, Ui};
+
+use super::app::Action;
+use super::league::Compare;
+use super::theme;
+use super::widgets::View;
+use crate::diff::{Change, FieldChange, ItemDiff, field_label};
+use crate::money::Money;
+
+fn signed(m: Money, view: &View<'_>) -> RichText {
+    let text = m.display(view.unit, 2);
+    if m.is_negative() {
+        RichText::new(text).color(theme::OVER)
+    } else if m.is_zero() {
+        RichText::new(text)
+    } else {
+        RichText::new(format!("+{text}")).color(theme::BALANCED)
+    }
+}
+
+fn value(v: &crate::diff::Value, view: &View<'_>) -> String {
+    match v {
+        crate::diff::Value::Money(m) => m.display(view.unit, 2),
+        other => other.display(),
+    }
+}
+
+fn field_ui(ui: &mut Ui, view: &View<'_>, f: &FieldChange) {
+    ui.horizontal_wrapped(|ui| {
+        ui.add_space(24.0);
+        ui.label(field_label(&f.field, view.lang));
+        ui.label(value(&f.old, view));
+        ui.label("→");
+        ui.label(value(&f.new, view));
+        if let Some(d) = f.delta() {
+            ui.label(signed(d, view));
+        }
+    });
+}
+
+fn items_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    title: &str,
+    items: &[ItemDiff],
+    path: fn(&str) -> String,
+    out: &mut Vec<Action>,
+) {
+    ui.strong(format!("{title}（{}）", items.len()));
+    for i in items {
+        ui.horizontal(|ui| {
+            let (mark, color) = match i.change {
+                Change::Added => (view.t("新增", "added"), theme::BALANCED),
+                Change::Removed => (view.t("删除", "removed"), theme::OVER),
+                Change::Changed(_) => (view.t("修改", "changed"), theme::TO_ARRANGE),
+            };
+            ui.label(RichText::new(mark).color(color).strong());
+            let text = format!("{} {}", i.key, i.name);
+            if matches!(i.change, Change::Removed) {
+                ui.label(text);
+            } else if ui.link(text).clicked() {
+                out.push(Action::JumpTo(path(&i.key)));
+            }
+        });
+        if let Change::Changed(fields) = &i.change {
+            for f in fields {
+                field_ui(ui, view, f);
+            }
+        }
+    }
+    ui.add_space(6.0);
+}
+
+/// Draws the comparison, or the button to choose what to compare with.
+pub fn compare_ui(ui: &mut Ui, view: &View<'_>, compare: Option<&Compare>, out: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        ui.heading(view.t("版本比较", "Compare revisions"));
+        if ui
+            .button(view.t(
+                "选择要比较的方案文件…",
+                "Choose a plan file to compare with…",
+            ))
+            .clicked()
+        {
+            out.push(Action::ChooseCompare);
+        }
+    });
+    let Some(c) = compare else {
+        ui.label(view.t(
+            "选择同一旗县的上一版方案（如年初方案），查看本版新增、删除和修改的内容。",
+            "Choose the earlier revision of this plan to see what was added, removed and changed.",
+        ));
+        return;
+    };
+    let d = &c.diff;
+    ui.label(format!(
+        "{} {}（{} {}）→ {}（{} {}）",
+        view.t("比较", "Comparing"),
+        c.path.display(),
+        view.t("第", "rev."),
+        d.revisions.0,
+        view.t("当前方案", "the open plan"),
+        view.t("第", "rev."),
+        d.revisions.1
+    ));
+    if let Some(a) = &d.adjustment {
+        ui.label(
+            RichText::new(format!(
+                "{}{}　{}{}",
+                view.t("调整原因：", "Adjustment: "),
+                a.reason,
+                view.t("批复文号：", "approval: "),
+                a.approval
+            ))
+            .strong(),
+        );
+    }
+    ui.add_space(6.0);
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            Grid::new("compare-totals")
+                .num_columns(4)
+                .striped(true)
+                .spacing([24.0, 4.0])
+                .show(ui, |ui| {
+                    ui.strong("");
+                    ui.strong(view.t("调整前", "Before"));
+                    ui.strong(view.t("调整后", "After"));
+                    ui.strong(view.t("增减", "Change"));
+                    ui.end_row();
+                    let (b, a) = (&d.before, &d.after);
+                    for (label, x, y) in [
+                        (view.t("下达", "Allocated"), b.allocated, a.allocated),
+                        (view.t("纳入整合", "Integrated"), b.integrated, a.integrated),
+                        (view.t("已安排", "Arranged"), b.arranged, a.arranged),
+                        (
+                            view.t("跨类别使用", "Cross-category"),
+                            b.cross_category,
+                            a.cross_category,
+                        ),
+                    ] {
+                        ui.label(label);
+                        ui.label(x.display(view.unit, 2));
+                        ui.label(y.display(view.unit, 2));
+                        ui.label(signed(y - x, view));
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(8.0);
+            if d.is_empty() {
+                ui.label(view.t("内容没有变化。", "The content is the same."));
+            }
+            if !d.header.is_empty() {
+                ui.strong(view.t("基本信息", "Basics"));
+                for f in &d.header {
+                    field_ui(ui, view, f);
+                }
+                ui.add_space(6.0);
+            }
+            items_ui(
+                ui,
+                view,
+                view.t("资金来源", "Fund sources"),
+                &d.sources,
+                |k| crate::plan::path::source(k, None),
+                out,
+            );
+            items_ui(
+                ui,
+                view,
+                view.t("项目", "Projects"),
+                &d.projects,
+                |k| crate::plan::path::project(k, None),
+                out,
+            );
+            for (title, list) in [
+                (
+                    view.t("新出现的校验结果", "Findings that appeared"),
+                    &d.appeared,
+                ),
+                (
+                    view.t("已消除的校验结果", "Findings that disappeared"),
+                    &d.disappeared,
+                ),
+            ] {
+                if list.is_empty() {
+                    continue;
+                }
+                ui.strong(title);
+                for f in list {
+                    ui.label(format!(
+                        "  {} {} {}",
+                        f.severity().label(view.lang),
+                        f.rule.code(),
+                        f.message.get(view.lang)
+                    ));
+                }
+            }
+        });
+}

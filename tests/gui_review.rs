@@ -1,0 +1,225 @@
+//! The league reviewer's side of the app: review mode, comments, decision,
+//! comparing revisions and the roll-up.
+
+mod common;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use fundplan::digest::{SealState, seal, seal_state};
+use fundplan::file;
+use fundplan::gui::{Action, FundplanApp, Prefs, Screen};
+use fundplan::plan::Decision;
+use fundplan::validate::Rule;
+
+fn harness() -> Harness<'static, FundplanApp> {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(16)
+        .build_eframe(|cc| {
+            fundplan::gui::fonts::install(&cc.egui_ctx);
+            FundplanApp::with_prefs(Prefs::default())
+        });
+    h.run();
+    h
+}
+
+/// A submitted copy of the sample in a temporary folder.
+fn submitted() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wuchuan-2020-r1.ron");
+    let plan = common::load(&common::sample_path());
+    file::save_plan(&seal(&plan, "2020-03-15T10:00:00+08:00".into(), 0), &path).unwrap();
+    (dir, path)
+}
+
+fn open(h: &mut Harness<'_, FundplanApp>, path: &std::path::Path) {
+    h.state_mut().push(Action::Open(path.to_path_buf()));
+    h.run();
+}
+
+#[test]
+fn a_submitted_plan_opens_read_only_and_comments_keep_the_seal() {
+    let (_dir, path) = submitted();
+    let mut h = harness();
+    open(&mut h, &path);
+    assert!(h.state().doc().is_read_only());
+    h.get_by_label("已提交且未改动");
+    h.get_by_label("审核模式：只读");
+
+    // Typing into a field changes nothing.
+    h.get_by_label("C03 纳入整合金额").focus();
+    h.run();
+    h.get_by_label("C03 纳入整合金额").type_text("1");
+    h.run();
+    assert_eq!(seal_state(h.state().doc().plan()), SealState::Intact);
+
+    // Comment on a row through its button.
+    h.get_by_label("sources[C03] 批注").click();
+    h.run();
+    h.get_by_label("意见").focus();
+    h.run();
+    h.get_by_label("意见").type_text("请核实下达文号");
+    h.run();
+    h.get_by_role_and_label(Role::Button, "添加").click();
+    h.run();
+    let review = h.state().doc().plan().review.clone().unwrap();
+    assert_eq!(review.comments.len(), 1);
+    assert_eq!(review.comments[0].target, "sources[C03]");
+    h.get_by_label("sources[C03] 批注 1");
+
+    // Saved and reloaded: the comment is there and the seal still holds.
+    h.state_mut().save_to(path.clone()).unwrap();
+    let reloaded = file::load_plan(&path).unwrap();
+    assert_eq!(reloaded.review.unwrap().comments[0].text, "请核实下达文号");
+    assert_eq!(
+        seal_state(&file::load_plan(&path).unwrap()),
+        SealState::Intact
+    );
+    assert!(!h.state().doc().report().has(Rule::D01));
+}
+
+#[test]
+fn editing_needs_the_switch_and_then_breaks_the_seal() {
+    let (_dir, path) = submitted();
+    let mut h = harness();
+    open(&mut h, &path);
+    h.get_by_role_and_label(Role::Button, "允许修改").click();
+    h.run();
+    h.get_by_label("允许修改已提交的方案？");
+    h.get_all_by_role_and_label(Role::Button, "允许修改")
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    assert!(!h.state().doc().is_read_only());
+    h.get_by_label("C14 未纳入整合原因").focus();
+    h.run();
+    h.get_by_label("C14 未纳入整合原因").type_text("。");
+    h.run();
+    assert!(h.state().doc().report().has(Rule::D01));
+    h.get_by_label("提交后被修改（D01）");
+}
+
+#[test]
+fn the_decision_is_recorded_with_name_and_time() {
+    let (_dir, path) = submitted();
+    let mut h = harness();
+    open(&mut h, &path);
+    h.state_mut().push(Action::Go(Screen::Review));
+    h.run();
+    h.get_by_label("审核人").focus();
+    h.run();
+    h.get_by_label("审核人")
+        .type_text("呼和浩特市财政局 农业科");
+    h.run();
+    h.get_by_label("退回修改").click();
+    h.run();
+    let review = h.state().doc().plan().review.clone().unwrap();
+    assert_eq!(review.decision, Decision::Returned);
+    assert_eq!(review.reviewer, "呼和浩特市财政局 农业科");
+    assert!(review.at.ends_with("+08:00"));
+    assert_eq!(seal_state(h.state().doc().plan()), SealState::Intact);
+}
+
+#[test]
+fn the_county_sees_each_comment_and_jumps_to_it() {
+    let (_dir, path) = submitted();
+    let mut plan = file::load_plan(&path).unwrap();
+    plan.review = Some(fundplan::plan::Review {
+        reviewer: "呼和浩特市财政局".into(),
+        at: "2020-03-20T16:30:00+08:00".into(),
+        decision: Decision::Returned,
+        comments: vec![
+            fundplan::plan::Comment {
+                target: "sources[C09].document".into(),
+                text: "文号有误".into(),
+            },
+            fundplan::plan::Comment {
+                target: String::new(),
+                text: "总体意见：请补充绩效目标".into(),
+            },
+        ],
+    });
+    file::save_plan(&plan, &path).unwrap();
+    let mut h = harness();
+    open(&mut h, &path);
+    h.state_mut().push(Action::Go(Screen::Review));
+    h.run();
+    h.get_by_label("文号有误");
+    h.get_by_label("总体意见：请补充绩效目标");
+    h.get_by_label("sources[C09].document").click();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Sources);
+    // Read-only fields take no focus; the field is scrolled to and outlined.
+    assert_eq!(h.state().flash(), Some("sources[C09].document"));
+    h.get_by_role_and_label(Role::Button, "允许修改").click();
+    h.run();
+    h.get_all_by_role_and_label(Role::Button, "允许修改")
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    h.state_mut()
+        .push(Action::JumpTo("sources[C09].document".into()));
+    h.run();
+    assert!(h.get_by_label("C09 下达文号").is_focused());
+}
+
+#[test]
+fn compare_shows_what_the_adjustment_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("r1.ron");
+    std::fs::copy(common::sample_path(), &old).unwrap();
+    let mut h = harness();
+    let mut new = h.state().doc().plan().clone();
+    new.projects.remove(3);
+    let new_path = dir.path().join("r2.ron");
+    file::save_plan(&new, &new_path).unwrap();
+    open(&mut h, &new_path);
+    h.state_mut().push(Action::CompareWith(old));
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Compare);
+    h.get_by_label("删除");
+    h.get_by_label_contains("P004");
+}
+
+#[test]
+fn the_rollup_lists_every_plan_sorts_and_opens_one() {
+    let dir = tempfile::tempdir().unwrap();
+    for seed in 0..3u64 {
+        let plan = fundplan::sample::generate(
+            &common::nm2017(),
+            fundplan::sample::SampleOptions {
+                projects: 10 + seed as usize,
+                seed,
+                year: 2020,
+            },
+        );
+        file::save_plan(&plan, &dir.path().join(format!("p{seed}.ron"))).unwrap();
+    }
+    std::fs::copy(
+        common::root("tests/fixtures/load/not-ron.ron"),
+        dir.path().join("broken.ron"),
+    )
+    .unwrap();
+    let mut h = harness();
+    h.state_mut()
+        .push(Action::Summarize(vec![dir.path().to_path_buf()]));
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Summary);
+    assert_eq!(
+        h.query_all_by_label("武川县").count(),
+        2,
+        "the open plan and its row"
+    );
+    h.get_by_label("四子王旗");
+    h.get_by_label("商都县");
+    h.get_by_label("合计");
+    h.get_by_label_contains("缺少逗号");
+    h.get_by_role_and_label(Role::Button, "旗县").click();
+    h.run();
+    h.get_by_label("商都县").click();
+    h.run();
+    assert_eq!(h.state().doc().plan().county.name, "商都县");
+}
