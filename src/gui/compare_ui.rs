@@ -5,7 +5,7 @@ use egui::{Grid, RichText, Ui};
 use super::app::Action;
 use super::league::Compare;
 use super::theme;
-use super::widgets::View;
+use super::widgets::{View, amount_label_ui};
 use crate::diff::{Change, FieldChange, ItemDiff, field_label};
 use crate::money::Money;
 
@@ -48,6 +48,9 @@ fn items_ui(
     path: fn(&str) -> String,
     out: &mut Vec<Action>,
 ) {
+    if items.is_empty() {
+        return;
+    }
     ui.strong(format!("{title}（{}）", items.len()));
     for i in items {
         ui.horizontal(|ui| {
@@ -143,9 +146,11 @@ pub fn compare_ui(ui: &mut Ui, view: &View<'_>, compare: Option<&Compare>, out: 
                         ),
                     ] {
                         ui.label(label);
-                        ui.label(x.display(view.unit, 2));
-                        ui.label(y.display(view.unit, 2));
-                        ui.label(signed(y - x, view));
+                        amount_label_ui(ui, x.display(view.unit, 2), None);
+                        amount_label_ui(ui, y.display(view.unit, 2), None);
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            ui.label(signed(y - x, view))
+                        });
                         ui.end_row();
                     }
                 });

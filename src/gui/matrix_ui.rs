@@ -80,8 +80,8 @@ pub fn matrix_ui(ui: &mut Ui, view: &View<'_>, _out: &mut Vec<Action>) {
                             let r = amount_label_ui(ui, text(m), None);
                             if cross {
                                 r.on_hover_text(format!(
-                                    "{}：{} {}",
-                                    view.t("跨类别使用", "Cross-category use"),
+                                    "{}{} {}",
+                                    view.t("跨类别使用：", "Cross-category use: "),
                                     m.display(view.unit, 2),
                                     view.unit.label(view.lang)
                                 ));

@@ -31,8 +31,8 @@ pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         if let Some(r) = &view.doc.plan().review {
             ui.separator();
             ui.label(format!(
-                "{}：{}",
-                view.t("审核", "Review"),
+                "{}{}",
+                view.t("审核：", "Review: "),
                 r.decision.label(view.lang)
             ));
         }

@@ -120,11 +120,11 @@ pub fn summary_ui(ui: &mut Ui, view: &View<'_>, rollup: Option<&Rollup>, out: &m
         .cell_layout(egui::Layout::left_to_right(Align::Center))
         .column(TableColumn::initial(90.0).clip(true))
         .column(TableColumn::exact(62.0))
-        .columns(TableColumn::exact(40.0), 2)
+        .columns(TableColumn::exact(48.0), 2)
         .column(TableColumn::initial(110.0).clip(true))
         .columns(TableColumn::exact(88.0), 5)
-        .columns(TableColumn::exact(64.0), 2)
-        .columns(TableColumn::exact(40.0), 2)
+        .columns(TableColumn::exact(84.0), 2)
+        .columns(TableColumn::exact(50.0), 2)
         .header(24.0, |mut h| {
             for c in Column::ALL {
                 h.col(|ui| {
