@@ -65,5 +65,34 @@ fn core(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, core);
+/// The league's roll-up of 60 plans of 500 projects (load, validate, add up).
+fn summary(c: &mut Criterion) {
+    let catalog = default_catalog();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let files: Vec<_> = (1..=60)
+        .map(|seed| {
+            let plan = generate(
+                &catalog,
+                SampleOptions {
+                    projects: 500,
+                    seed,
+                    year: 2020,
+                },
+            );
+            let path = dir.path().join(format!("p{seed}.ron"));
+            file::save_plan(&plan, &path).expect("save");
+            path
+        })
+        .collect();
+    let mut group = c.benchmark_group("summary");
+    group
+        .sample_size(10)
+        .measurement_time(std::time::Duration::from_secs(5));
+    group.bench_function("60x500", |b| {
+        b.iter(|| fundplan::summary::summarize(black_box(&files), None))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, core, summary);
 criterion_main!(benches);
