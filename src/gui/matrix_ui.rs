@@ -10,8 +10,22 @@ use super::widgets::{View, amount_label_ui, heading_ui};
 use crate::enums::{Category, Use};
 use crate::money::{Money, percent};
 
-/// Draws the matrix.
-pub fn matrix_ui(ui: &mut Ui, view: &View<'_>, _out: &mut Vec<Action>) {
+/// Draws the matrix, and below it where the money goes (the flow diagram and
+/// the bars per use), all in one vertical scroll.
+pub fn matrix_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
+    egui::ScrollArea::vertical()
+        .id_salt("matrix-page")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            table_ui(ui, view);
+            ui.add_space(6.0);
+            ui.separator();
+            super::flow_ui::flow_ui(ui, view, out);
+        });
+}
+
+/// The matrix table and the cross-category and industry shares.
+fn table_ui(ui: &mut Ui, view: &View<'_>) {
     let totals = &view.doc.report().totals;
     let catalog = view.doc.catalog();
     ui.horizontal(|ui| {
