@@ -369,6 +369,18 @@ pub fn plan_to_string(plan: &Plan) -> String {
     s
 }
 
+#[cfg(unix)]
+fn default_permissions() -> Option<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(fs::Permissions::from_mode(0o644))
+}
+
+/// Elsewhere a temporary file is an ordinary file already.
+#[cfg(not(unix))]
+fn default_permissions() -> Option<fs::Permissions> {
+    None
+}
+
 /// Writes `plan` to `path` atomically (see the module documentation).
 pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
     write_atomic(path, plan_to_string(plan).as_bytes())
@@ -401,6 +413,15 @@ pub fn write_atomic_with(
         .tempfile_in(&dir)
         .map_err(err)?;
     write(tmp.as_file_mut()).map_err(err)?;
+    // Temporary files are private (0600); the saved file keeps the old file's
+    // permissions, or gets the usual ones for a document (0644).
+    let permissions = match fs::metadata(path) {
+        Ok(m) => Some(m.permissions()),
+        Err(_) => default_permissions(),
+    };
+    if let Some(p) = permissions {
+        tmp.as_file().set_permissions(p).map_err(err)?;
+    }
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
     // Make the rename itself durable; not every platform can open a folder.

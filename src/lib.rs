@@ -11,10 +11,12 @@ pub mod cli;
 pub mod diff;
 pub mod digest;
 mod enums;
+pub mod export;
 pub mod file;
 pub mod format;
 #[cfg(feature = "gui")]
 pub mod gui;
+pub mod import;
 pub mod lang;
 pub mod money;
 pub mod plan;

@@ -207,3 +207,36 @@ fn every_subcommand_has_help() {
         assert!(stdout(&out).contains("Usage: fundplan"), "{sub}");
     }
 }
+
+#[test]
+fn export_and_import_round_trip_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("plan.xlsx");
+    let csv = dir.path().join("csv");
+    let out = fundplan(&[
+        "export",
+        "--xlsx",
+        p(&xlsx),
+        "--csv",
+        p(&csv),
+        p(&sample_path()),
+    ]);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        xlsx.exists() && csv.join("表1 资金来源.csv").exists() && csv.join("公示表.csv").exists()
+    );
+    let back = dir.path().join("back.ron");
+    let out = fundplan(&["import", p(&xlsx), "-o", p(&back)]);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        std::fs::read(&back).unwrap(),
+        std::fs::read(sample_path()).unwrap()
+    );
+    assert_eq!(
+        code(&fundplan(&["export", p(&sample_path())])),
+        2,
+        "nothing to export is a usage error"
+    );
+    let out = fundplan(&["import", p(&sample_path()), "-o", p(&back)]);
+    assert_eq!(code(&out), 1, "a RON file is not a workbook");
+}

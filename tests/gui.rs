@@ -8,19 +8,11 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use fundplan::Money;
-use fundplan::gui::{FundplanApp, Prefs, Screen};
+use fundplan::gui::{FundplanApp, Screen};
 use fundplan::validate::Rule;
 
 fn harness() -> Harness<'static, FundplanApp> {
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_max_steps(16)
-        .build_eframe(|cc| {
-            fundplan::gui::fonts::install(&cc.egui_ctx);
-            FundplanApp::with_prefs(Prefs::default())
-        });
-    h.run();
-    h
+    common::app()
 }
 
 fn type_into(h: &mut Harness<'_, FundplanApp>, label: &str, text: &str) {
@@ -343,4 +335,32 @@ fn another_catalog_can_judge_the_plan() {
         .push(fundplan::gui::Action::LoadCatalog(common::sample_path()));
     h.run();
     h.get_by_label_contains("此处需要“fundplan-catalog”");
+}
+
+#[test]
+fn export_to_excel_and_import_it_back_from_the_app() {
+    let mut h = harness();
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("武川县2020.xlsx");
+    h.state()
+        .export(fundplan::gui::Export::Xlsx, &xlsx)
+        .unwrap();
+    h.state()
+        .export(fundplan::gui::Export::Csv, &dir.path().join("csv"))
+        .unwrap();
+    let original = h.state().doc().plan().clone();
+    h.state_mut().push(fundplan::gui::Action::Import(xlsx));
+    h.run();
+    assert_eq!(h.state().doc().plan(), &original);
+    assert!(
+        h.state().doc().path().is_none(),
+        "an import is a new, unsaved plan"
+    );
+    assert!(dir.path().join("csv/表2 项目计划.csv").exists());
+
+    std::fs::write(dir.path().join("bad.xlsx"), b"not a workbook").unwrap();
+    h.state_mut()
+        .push(fundplan::gui::Action::Import(dir.path().join("bad.xlsx")));
+    h.run();
+    h.get_by_label_contains("未导入任何内容");
 }

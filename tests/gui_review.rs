@@ -8,20 +8,12 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use fundplan::digest::{SealState, seal, seal_state};
 use fundplan::file;
-use fundplan::gui::{Action, FundplanApp, Prefs, Screen};
+use fundplan::gui::{Action, FundplanApp, Screen};
 use fundplan::plan::Decision;
 use fundplan::validate::Rule;
 
 fn harness() -> Harness<'static, FundplanApp> {
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_max_steps(16)
-        .build_eframe(|cc| {
-            fundplan::gui::fonts::install(&cc.egui_ctx);
-            FundplanApp::with_prefs(Prefs::default())
-        });
-    h.run();
-    h
+    common::app()
 }
 
 /// A submitted copy of the sample in a temporary folder.

@@ -131,3 +131,23 @@ fn the_digest_ignores_review_and_submission() {
         fundplan::digest::SealState::Broken
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn saved_files_are_readable_by_others_like_any_document() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    file::save_plan(&load(&sample_path()), &path).unwrap();
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o644
+    );
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    file::save_plan(&load(&sample_path()), &path).unwrap();
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600,
+        "kept"
+    );
+}

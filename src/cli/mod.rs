@@ -91,6 +91,35 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Export a plan's tables: Excel/WPS workbook, CSV files, PDF (give at least one).
+    #[command(group(clap::ArgGroup::new("what").required(true).multiple(true).args(["xlsx", "csv", "pdf", "notice_pdf"])))]
+    Export {
+        /// Write the workbook (方案信息, 表1, 表2, 表3, 公示表) here.
+        #[arg(long, value_name = "OUT.xlsx")]
+        xlsx: Option<PathBuf>,
+        /// Write one CSV file per table into this folder (UTF-8 with BOM).
+        #[arg(long, value_name = "DIR")]
+        csv: Option<PathBuf>,
+        /// Write the whole plan as PDF (cover, tables, findings) here.
+        #[arg(long, value_name = "OUT.pdf")]
+        pdf: Option<PathBuf>,
+        /// Write the public-notice table (公告公示) alone as PDF here.
+        #[arg(long, value_name = "OUT.pdf")]
+        notice_pdf: Option<PathBuf>,
+        /// The plan.
+        file: PathBuf,
+    },
+    /// Read a plan from a workbook laid out as `export --xlsx` writes it.
+    Import {
+        /// The workbook.
+        xlsx: PathBuf,
+        /// Where to write the plan.
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: PathBuf,
+        /// Use this catalog file instead of the built-in default.
+        #[arg(long, value_name = "CATALOG.ron")]
+        catalog: Option<PathBuf>,
+    },
     /// Write a valid, realistic synthetic plan (same seed, same bytes).
     Sample {
         /// Number of projects (at most 100000).
@@ -139,6 +168,25 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
             seed,
             output,
         } => run_sample(projects, seed, output.as_deref(), lang),
+        Command::Export {
+            xlsx,
+            csv,
+            pdf,
+            notice_pdf,
+            file,
+        } => run_export(
+            &file,
+            xlsx.as_deref(),
+            csv.as_deref(),
+            pdf.as_deref(),
+            notice_pdf.as_deref(),
+            lang,
+        ),
+        Command::Import {
+            xlsx,
+            output,
+            catalog,
+        } => run_import(&xlsx, &output, catalog.as_deref(), lang),
         Command::Diff {
             old,
             new,
@@ -474,4 +522,85 @@ fn run_summary(
     };
     let _ = std::io::stdout().write_all(text.as_bytes());
     if s.failures.is_empty() { 0 } else { 2 }
+}
+
+fn run_export(
+    path: &Path,
+    xlsx: Option<&Path>,
+    csv: Option<&Path>,
+    pdf: Option<&Path>,
+    notice: Option<&Path>,
+    lang: Lang,
+) -> ExitCode {
+    let plan = match file::load_plan(path) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("{}", e.message(lang));
+            return 2;
+        }
+    };
+    let report = validate(&plan, &catalog_for(&plan, None));
+    let mut results: Vec<Result<Vec<PathBuf>, file::SaveError>> = Vec::new();
+    if let Some(out) = xlsx {
+        results.push(crate::export::xlsx::save(&plan, out).map(|()| vec![out.to_path_buf()]));
+    }
+    if let Some(dir) = csv {
+        results.push(crate::export::csv::write_dir(
+            &crate::export::tables(&plan),
+            dir,
+        ));
+    }
+    if let Some(out) = pdf {
+        let bytes = crate::export::pdf::plan_pdf(&plan, &report);
+        results.push(file::write_atomic(out, &bytes).map(|()| vec![out.to_path_buf()]));
+    }
+    if let Some(out) = notice {
+        let bytes = crate::export::pdf::notice_pdf(&plan);
+        results.push(file::write_atomic(out, &bytes).map(|()| vec![out.to_path_buf()]));
+    }
+    let mut status = 0;
+    for r in results {
+        match r {
+            Ok(files) => files.iter().for_each(|f| println!("{}", f.display())),
+            Err(e) => {
+                eprintln!("{}", e.message(lang));
+                status = 2;
+            }
+        }
+    }
+    status
+}
+
+fn run_import(xlsx: &Path, output: &Path, catalog_path: Option<&Path>, lang: Lang) -> ExitCode {
+    let catalog = match load_explicit_catalog(catalog_path, lang) {
+        Ok(c) => c.unwrap_or_else(catalog::default_catalog),
+        Err(code) => return code,
+    };
+    match crate::import::import_file(xlsx, &catalog) {
+        Err(e) => {
+            eprintln!("{}", e.message(lang));
+            eprintln!(
+                "{}",
+                lang.pick(
+                    "工作簿有问题，未导入任何内容。",
+                    "The workbook has problems; nothing was imported."
+                )
+            );
+            1
+        }
+        Ok(plan) => match file::save_plan(&plan, output) {
+            Ok(()) => {
+                let report = validate(&plan, &catalog);
+                print!(
+                    "{}",
+                    report_text(&output.display().to_string(), &report, lang)
+                );
+                0
+            }
+            Err(e) => {
+                eprintln!("{}", e.message(lang));
+                2
+            }
+        },
+    }
 }

@@ -7,7 +7,7 @@ use super::commands::UiCommand;
 use super::dialogs_ui::{self, Dialog, Pending};
 use super::document::{Document, bundled_sample};
 use super::edit::Edit;
-use super::files::{FileAction, FileDialogs};
+use super::files::{Export, FileAction, FileDialogs};
 use super::league::{Column, League};
 use super::prefs::Prefs;
 use super::widgets::View;
@@ -126,6 +126,14 @@ pub enum Action {
     Summarize(Vec<PathBuf>),
     /// Sort the roll-up by a column.
     SortSummary(Column),
+    /// Ask where to export.
+    ChooseExport(Export),
+    /// Export the open plan to this file or folder.
+    Export(Export, PathBuf),
+    /// Ask for a workbook to import.
+    ChooseImport,
+    /// Import this workbook as a new, unsaved plan.
+    Import(PathBuf),
 }
 
 /// The whole app.
@@ -349,6 +357,33 @@ impl FundplanApp {
                 self.league.summarize(paths);
                 self.screen = Screen::Summary;
             }
+            Action::ChooseExport(kind) => self.files.pick(FileAction::Export(kind)),
+            Action::Export(kind, path) => {
+                self.dialog = Some(match self.export(kind, &path) {
+                    Ok(()) => Dialog::Info(format!(
+                        "{}{}",
+                        lang.pick("已导出：", "Exported: "),
+                        path.display()
+                    )),
+                    Err(e) => Dialog::Error(e),
+                });
+            }
+            Action::ChooseImport => self.guard(Pending::Import),
+            Action::Import(path) => match crate::import::import_file(&path, self.doc.catalog()) {
+                Ok(plan) => {
+                    self.doc = Document::new(plan, None);
+                    self.league.compare = None;
+                    self.selected_project = None;
+                    self.screen = Screen::Findings;
+                }
+                Err(e) => {
+                    let head = lang.pick(
+                        "工作簿有问题，未导入任何内容：",
+                        "The workbook has problems; nothing was imported:",
+                    );
+                    self.dialog = Some(Dialog::Error(format!("{head}\n{}", e.message(lang))));
+                }
+            },
             Action::SortSummary(column) => {
                 if let Some(r) = &mut self.league.rollup {
                     r.sort_by(column);
@@ -356,6 +391,25 @@ impl FundplanApp {
             }
             _ => {}
         }
+    }
+
+    /// Writes an export of the open plan; the error as a sentence.
+    pub fn export(&self, kind: Export, path: &std::path::Path) -> Result<(), String> {
+        let plan = self.doc.plan();
+        let result = match kind {
+            Export::Xlsx => crate::export::xlsx::save(plan, path),
+            Export::Csv => {
+                crate::export::csv::write_dir(&crate::export::tables(plan), path).map(|_| ())
+            }
+            Export::Pdf => crate::file::write_atomic(
+                path,
+                &crate::export::pdf::plan_pdf(plan, self.doc.report()),
+            ),
+            Export::NoticePdf => {
+                crate::file::write_atomic(path, &crate::export::pdf::notice_pdf(plan))
+            }
+        };
+        result.map_err(|e| e.message(self.prefs.lang))
     }
 
     fn set_review(&mut self, review: crate::plan::Review) {
@@ -431,6 +485,7 @@ impl FundplanApp {
             Pending::OpenDialog => self.files.open(),
             Pending::New => self.dialog = Some(Dialog::New(Default::default())),
             Pending::Quit => self.allowed_to_close = true,
+            Pending::Import => self.files.pick(FileAction::Import),
         }
     }
 

@@ -21,6 +21,8 @@ pub enum Pending {
     OpenDialog,
     /// Start a new plan.
     New,
+    /// Import a workbook as a new plan.
+    Import,
     /// Close the window.
     Quit,
 }

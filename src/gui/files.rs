@@ -13,6 +13,23 @@ pub enum FileAction {
     Compare,
     /// A folder to roll up.
     Summarize,
+    /// Where to write an export.
+    Export(Export),
+    /// A workbook to import.
+    Import,
+}
+
+/// The files the 文件 › 导出 menu writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// Excel/WPS workbook.
+    Xlsx,
+    /// One CSV per table, into a folder.
+    Csv,
+    /// The whole plan as PDF.
+    Pdf,
+    /// The public-notice table as PDF.
+    NoticePdf,
 }
 
 /// Dialogs in flight.
@@ -64,6 +81,28 @@ impl FileDialogs {
                 FileAction::Summarize => rfd::FileDialog::new()
                     .pick_folder()
                     .map(|p| Action::Summarize(vec![p])),
+                FileAction::Import => rfd::FileDialog::new()
+                    .add_filter("Excel (*.xlsx)", &["xlsx"])
+                    .pick_file()
+                    .map(Action::Import),
+                FileAction::Export(Export::Csv) => rfd::FileDialog::new()
+                    .pick_folder()
+                    .map(|p| Action::Export(Export::Csv, p)),
+                FileAction::Export(kind) => {
+                    let (filter, ext) = match kind {
+                        Export::Xlsx => ("Excel (*.xlsx)", "xlsx"),
+                        _ => ("PDF (*.pdf)", "pdf"),
+                    };
+                    rfd::FileDialog::new()
+                        .add_filter(filter, &[ext])
+                        .save_file()
+                        .map(|mut p| {
+                            if p.extension().is_none() {
+                                p.set_extension(ext);
+                            }
+                            Action::Export(kind, p)
+                        })
+                }
             };
             if let Some(a) = action {
                 let _ = tx.send(a);

@@ -6,7 +6,7 @@ use egui::Ui;
 
 use super::app::{Action, Screen};
 use super::commands::UiCommand;
-use super::files;
+use super::files::{self, Export};
 use super::widgets::View;
 
 fn item(ui: &mut Ui, view: &View<'_>, c: UiCommand, enabled: bool, out: &mut Vec<Action>) {
@@ -42,6 +42,31 @@ pub fn menu_ui(ui: &mut Ui, view: &View<'_>, recent: &[PathBuf], out: &mut Vec<A
             ui.separator();
             item(ui, view, UiCommand::Save, true, out);
             item(ui, view, UiCommand::SaveAs, true, out);
+            ui.separator();
+            ui.menu_button(view.t("导出", "Export"), |ui| {
+                for (kind, zh, en) in [
+                    (
+                        Export::Xlsx,
+                        "Excel/WPS 工作簿（.xlsx）…",
+                        "Excel/WPS workbook (.xlsx)…",
+                    ),
+                    (Export::Csv, "各表 CSV 文件…", "CSV file per table…"),
+                    (Export::Pdf, "方案 PDF…", "Plan as PDF…"),
+                    (Export::NoticePdf, "公示表 PDF…", "Public notice as PDF…"),
+                ] {
+                    if ui.button(view.t(zh, en)).clicked() {
+                        out.push(Action::ChooseExport(kind));
+                        ui.close();
+                    }
+                }
+            });
+            if ui
+                .button(view.t("从 Excel 导入…", "Import from Excel…"))
+                .clicked()
+            {
+                out.push(Action::ChooseImport);
+                ui.close();
+            }
             ui.separator();
             item(ui, view, UiCommand::Submit, true, out);
             ui.separator();

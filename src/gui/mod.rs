@@ -12,6 +12,7 @@ pub mod document;
 pub mod edit;
 mod files;
 mod findings_ui;
+mod flow_ui;
 pub mod fonts;
 mod header_ui;
 mod league;
@@ -29,6 +30,7 @@ mod widgets;
 
 pub use app::{Action, FundplanApp, Screen};
 pub use commands::UiCommand;
+pub use files::Export;
 pub use league::Column;
 pub use prefs::Prefs;
 

@@ -226,11 +226,18 @@ pub(super) fn generate(
                 break;
             }
             remaining -= share;
-            funding.push(Funding {
-                line: sources[i].line.clone(),
-                amount: Money::from_yuan(share as i64 * 100),
-            });
+            funding.push((
+                i,
+                Funding {
+                    line: sources[i].line.clone(),
+                    amount: Money::from_yuan(share as i64 * 100),
+                },
+            ));
         }
+        // Entries in source order, as 表2's columns list them (so an exported
+        // and re-imported plan is the same).
+        funding.sort_by_key(|(i, _)| *i);
+        let funding: Vec<Funding> = funding.into_iter().map(|(_, f)| f).collect();
         let township = *rng.pick(banner.townships);
         let village = *rng.pick(VILLAGES);
         let households = rng.range(8, 260) as u32;

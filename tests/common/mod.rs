@@ -48,3 +48,16 @@ pub fn funding(line: &str, amount: &str) -> Funding {
         amount: yuan(amount),
     }
 }
+
+/// The desktop app on the bundled sample, headless, with the app's CJK font.
+pub fn app() -> egui_kittest::Harness<'static, fundplan::gui::FundplanApp> {
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(16)
+        .build_eframe(|cc| {
+            fundplan::gui::fonts::install(&cc.egui_ctx);
+            fundplan::gui::FundplanApp::with_prefs(fundplan::gui::Prefs::default())
+        });
+    h.run();
+    h
+}

@@ -1,0 +1,635 @@
+//! Tables on pages: column widths from the table's relative widths, text
+//! wrapped in its cell, rows broken across pages with the title block and the
+//! header row repeated on every page.
+//!
+//! Column widths are the table's relative widths scaled to the page width,
+//! except that no column is made narrower than its amounts, counts and short
+//! labels (合计, 中央小计) need, so that those never wrap. The font size is
+//! the largest of 8–6 pt at which that fits. A table too wide even at 6 pt
+//! (表2 with dozens of source lines) is printed in parts of columns, each part
+//! repeating the key columns (序号, 项目编号, 项目名称) and paginated in turn.
+
+use super::doc::{Align, BOTTOM, CONTENT_W, Doc, MARGIN_TOP, MARGIN_X, Weight};
+
+/// Font sizes tried for a table in one part, largest first.
+const SIZES: [f32; 5] = [8.0, 7.5, 7.0, 6.5, 6.0];
+/// Font size of a table printed in parts.
+const PART_SIZE: f32 = 7.0;
+/// Horizontal padding inside a cell.
+const PAD_X: f32 = 2.5;
+/// Vertical padding inside a cell.
+const PAD_Y: f32 = 2.0;
+/// Line height as a multiple of the font size.
+const LEADING: f32 = 1.3;
+/// Labels this short (in characters) never wrap.
+const SHORT: usize = 5;
+/// Header cells longer than this many lines are cut (with `…`).
+const HEADER_LINES: usize = 12;
+
+/// How a row is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// A body row.
+    Body,
+    /// A subtotal: bold on light grey.
+    Subtotal,
+    /// The 合计 row: bold on grey.
+    Total,
+}
+
+/// One cell: its text and alignment. Numbers are set with `whole`: they are
+/// never wrapped while the column can be made wide enough.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    /// What the cell shows.
+    pub text: String,
+    /// Where in the cell.
+    pub align: Align,
+    /// Amounts and counts: the column is widened rather than wrap them.
+    pub whole: bool,
+}
+
+/// A row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// One per column.
+    pub cells: Vec<Cell>,
+    /// How it is drawn.
+    pub style: Style,
+}
+
+/// A table ready for the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Grid {
+    /// Centred above the table on every page.
+    pub title: String,
+    /// Left under the title, e.g. `填报单位：武川县财政局`.
+    pub left: String,
+    /// Right under the title, e.g. `单位：万元`.
+    pub right: String,
+    /// Column headers.
+    pub header: Vec<String>,
+    /// Relative column widths.
+    pub widths: Vec<u16>,
+    /// Rows, the 合计 row last.
+    pub rows: Vec<Row>,
+    /// Leading columns repeated in every part of a table printed in parts.
+    pub keys: usize,
+    /// Columns that start a new part when the table is printed in parts
+    /// (表2: the first source-line column, so the project columns stay together).
+    pub breaks: Vec<usize>,
+}
+
+/// Columns of one part of a table and their widths in points.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Part {
+    /// Column indexes.
+    pub columns: Vec<usize>,
+    /// Widths in points, summing to the content width.
+    pub widths: Vec<f32>,
+}
+
+/// The font size and the parts a grid is printed in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    /// Font size of the table.
+    pub size: f32,
+    /// One part when the table fits the page width.
+    pub parts: Vec<Part>,
+}
+
+/// Scales `weights` to `total`, raising any column below its minimum to the
+/// minimum and sharing what is left among the others. `None` when the
+/// minimums alone are wider than `total`.
+pub fn fit(weights: &[f32], mins: &[f32], total: f32) -> Option<Vec<f32>> {
+    if mins.iter().sum::<f32>() > total + 0.01 {
+        return None;
+    }
+    let mut pinned = vec![false; weights.len()];
+    loop {
+        let free: f32 = total
+            - mins
+                .iter()
+                .zip(&pinned)
+                .filter(|(_, p)| **p)
+                .map(|(m, _)| m)
+                .sum::<f32>();
+        let free_weight: f32 = weights
+            .iter()
+            .zip(&pinned)
+            .filter(|(_, p)| !**p)
+            .map(|(w, _)| w.max(0.0))
+            .sum();
+        let unpinned = pinned.iter().filter(|p| !**p).count().max(1) as f32;
+        let share = |w: f32| {
+            if free_weight > 0.0 {
+                w.max(0.0) * free / free_weight
+            } else {
+                free / unpinned
+            }
+        };
+        let mut changed = false;
+        for i in 0..weights.len() {
+            if !pinned[i] && share(weights[i]) < mins[i] {
+                pinned[i] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            let widths = (0..weights.len())
+                .map(|i| {
+                    if pinned[i] {
+                        mins[i]
+                    } else {
+                        share(weights[i])
+                    }
+                })
+                .collect();
+            return Some(widths);
+        }
+    }
+}
+
+impl Grid {
+    /// The narrowest each column may be at `size`.
+    fn mins(&self, doc: &Doc, size: f32) -> Vec<f32> {
+        let em = size;
+        (0..self.header.len())
+            .map(|c| {
+                // Headers of up to four characters stay on one line.
+                let h = &self.header[c];
+                let header = if h.chars().nth(4).is_none() {
+                    doc.font.width(h, size)
+                } else {
+                    doc.font.width(h, size).min(2.0 * em)
+                };
+                let cells = self
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.cells.get(c))
+                    .map(|cell| {
+                        if cell.whole || cell.text.chars().nth(SHORT).is_none() {
+                            doc.font.width(&cell.text, size)
+                        } else {
+                            2.0 * em
+                        }
+                    })
+                    .fold(0.0f32, f32::max);
+                header.max(cells).max(em) + 2.0 * PAD_X + 0.5
+            })
+            .collect()
+    }
+
+    /// Chooses the font size and the parts.
+    pub fn layout(&self, doc: &Doc) -> Layout {
+        let n = self.header.len();
+        let weights: Vec<f32> = (0..n)
+            .map(|c| f32::from(self.widths.get(c).copied().unwrap_or(10)))
+            .collect();
+        for size in SIZES {
+            let mins = self.mins(doc, size);
+            // Leave room for the text columns: the minimums alone may take at
+            // most 85 % of the width.
+            if mins.iter().sum::<f32>() <= CONTENT_W * 0.85
+                && let Some(widths) = fit(&weights, &mins, CONTENT_W)
+            {
+                let columns = (0..n).collect();
+                return Layout {
+                    size,
+                    parts: vec![Part { columns, widths }],
+                };
+            }
+        }
+        let size = PART_SIZE;
+        let mins = self.mins(doc, size);
+        let keys = self.keys.min(n);
+        let key_cost: f32 = mins[..keys].iter().sum();
+        // A part's columns fit when their minimums, with 30 % to spare for
+        // the text, fit beside the key columns.
+        let fits = |cols: &[usize]| {
+            cols.len() < 2
+                || key_cost + cols.iter().map(|&c| mins[c] * 1.3).sum::<f32>() <= CONTENT_W
+        };
+        // Sections between breaks; each is packed greedily, then the same
+        // number of parts is tried with the columns shared out evenly.
+        let mut bounds: Vec<usize> = self
+            .breaks
+            .iter()
+            .copied()
+            .filter(|&b| b > keys && b < n)
+            .collect();
+        bounds.sort_unstable();
+        bounds.dedup();
+        bounds.insert(0, keys);
+        bounds.push(n);
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for w in bounds.windows(2) {
+            let (start, end) = (w[0], w[1]);
+            let mut greedy: Vec<Vec<usize>> = Vec::new();
+            let mut cur: Vec<usize> = Vec::new();
+            for c in start..end {
+                cur.push(c);
+                if !fits(&cur) {
+                    cur.pop();
+                    greedy.push(std::mem::replace(&mut cur, vec![c]));
+                }
+            }
+            if !cur.is_empty() {
+                greedy.push(cur);
+            }
+            let k = greedy.len().max(1);
+            let len = end - start;
+            let even: Vec<Vec<usize>> = (0..k)
+                .map(|i| (start + i * len / k..start + (i + 1) * len / k).collect())
+                .collect();
+            groups.extend(if even.iter().all(|g| fits(g)) {
+                even
+            } else {
+                greedy
+            });
+        }
+        groups.retain(|g| !g.is_empty());
+        if groups.is_empty() {
+            groups.push(Vec::new());
+        }
+        let parts = groups
+            .into_iter()
+            .map(|g| {
+                let columns: Vec<usize> = (0..keys).chain(g).collect();
+                let w: Vec<f32> = columns.iter().map(|&i| weights[i]).collect();
+                let m: Vec<f32> = columns.iter().map(|&i| mins[i]).collect();
+                // Only absurdly wide key columns make this fail: shrink them all.
+                let widths = fit(&w, &m, CONTENT_W).unwrap_or_else(|| {
+                    let sum: f32 = m.iter().sum();
+                    m.iter().map(|x| x * CONTENT_W / sum.max(1.0)).collect()
+                });
+                Part { columns, widths }
+            })
+            .collect();
+        Layout { size, parts }
+    }
+
+    /// Draws the grid on new pages.
+    pub fn draw(&self, doc: &mut Doc) {
+        let layout = self.layout(doc);
+        let count = layout.parts.len();
+        for (k, part) in layout.parts.iter().enumerate() {
+            let note = if count > 1 {
+                format!("（第 {} 部分，共 {count} 部分）", k + 1)
+            } else {
+                String::new()
+            };
+            self.draw_part(doc, part, layout.size, &note);
+        }
+    }
+
+    fn draw_part(&self, doc: &mut Doc, part: &Part, size: f32, note: &str) {
+        let mut page = Page {
+            size,
+            part,
+            y: 0.0,
+            body_top: 0.0,
+            first: true,
+        };
+        page.start(doc, self, note);
+        let leading = size * LEADING;
+        for row in &self.rows {
+            let lines: Vec<Vec<String>> = part
+                .columns
+                .iter()
+                .zip(&part.widths)
+                .map(|(&c, &w)| {
+                    row.cells
+                        .get(c)
+                        .map(|cell| doc.font.wrap(&cell.text, size, w - 2.0 * PAD_X))
+                        .unwrap_or_default()
+                })
+                .collect();
+            let total = lines.iter().map(Vec::len).max().unwrap_or(0).max(1);
+            let mut from = 0;
+            while from < total {
+                let rest = total - from;
+                let room = BOTTOM - page.y - 2.0 * PAD_Y;
+                if rest as f32 * leading <= room + 0.01 {
+                    page.row(doc, row, &lines, from, rest, from == 0);
+                    break;
+                }
+                if page.y > page.body_top + 0.01 {
+                    page.start(doc, self, note);
+                    continue;
+                }
+                // Taller than a whole page: as many lines as fit, then go on.
+                let fits = ((room / leading).floor() as usize).clamp(1, rest);
+                page.row(doc, row, &lines, from, fits, false);
+                from += fits;
+                page.start(doc, self, note);
+            }
+        }
+    }
+}
+
+/// The page being filled with one part of a grid.
+struct Page<'a> {
+    size: f32,
+    part: &'a Part,
+    /// Top of the next row.
+    y: f32,
+    /// Top of the first body row (below the header).
+    body_top: f32,
+    first: bool,
+}
+
+impl Page<'_> {
+    /// A new page: title, unit line and header row.
+    fn start(&mut self, doc: &mut Doc, grid: &Grid, note: &str) {
+        doc.new_page();
+        let cont = if self.first { "" } else { "（续）" };
+        self.first = false;
+        let title = format!("{}{note}{cont}", grid.title);
+        let tsize = fit_size(doc, &title, 14.0, CONTENT_W);
+        let title = doc.font.ellipsize(&title, tsize, CONTENT_W);
+        doc.text_in(
+            &title,
+            MARGIN_X,
+            CONTENT_W,
+            MARGIN_TOP + 14.0,
+            tsize,
+            Align::Center,
+            Weight::Bold,
+        );
+        let base = MARGIN_TOP + 32.0;
+        let rw = doc.font.width(&grid.right, 9.0);
+        doc.text_in(
+            &grid.right,
+            MARGIN_X,
+            CONTENT_W,
+            base,
+            9.0,
+            Align::Right,
+            Weight::Regular,
+        );
+        let room = CONTENT_W - rw - 18.0;
+        let lsize = fit_size(doc, &grid.left, 9.0, room);
+        let left = doc.font.ellipsize(&grid.left, lsize, room);
+        doc.text(&left, MARGIN_X, base, lsize, Weight::Regular);
+        self.y = base + 7.0;
+        // The header row: centred, bold, on grey; never split.
+        let leading = self.size * LEADING;
+        let lines: Vec<Vec<String>> = self
+            .part
+            .columns
+            .iter()
+            .zip(&self.part.widths)
+            .map(|(&c, &w)| {
+                let h = grid.header.get(c).map_or("", String::as_str);
+                let lines = balanced(doc, h, self.size, w - 2.0 * PAD_X);
+                cap(doc, lines, HEADER_LINES, self.size, w - 2.0 * PAD_X)
+            })
+            .collect();
+        let n = lines.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        let h = n as f32 * leading + 2.0 * PAD_Y;
+        self.cells(doc, &lines, h, 0.88, |_| Align::Center, Weight::Bold, true);
+        self.y += h;
+        self.body_top = self.y;
+    }
+
+    /// Draws `count` lines of a row from line `from`; `center` centres the
+    /// text vertically (a row drawn whole).
+    fn row(
+        &mut self,
+        doc: &mut Doc,
+        row: &Row,
+        lines: &[Vec<String>],
+        from: usize,
+        count: usize,
+        center: bool,
+    ) {
+        let h = count as f32 * self.size * LEADING + 2.0 * PAD_Y;
+        let (gray, weight) = match row.style {
+            Style::Body => (1.0, Weight::Regular),
+            Style::Subtotal => (0.95, Weight::Bold),
+            Style::Total => (0.9, Weight::Bold),
+        };
+        let align = |c: usize| row.cells.get(c).map_or(Align::Left, |cell| cell.align);
+        let clipped: Vec<Vec<String>> = lines
+            .iter()
+            .map(|l| l.iter().skip(from).take(count).cloned().collect())
+            .collect();
+        self.cells(doc, &clipped, h, gray, align, weight, center);
+        self.y += h;
+    }
+
+    /// Draws one band of cells of height `h` at the current `y`.
+    #[allow(clippy::too_many_arguments)]
+    fn cells(
+        &self,
+        doc: &mut Doc,
+        lines: &[Vec<String>],
+        h: f32,
+        gray: f32,
+        align: impl Fn(usize) -> Align,
+        weight: Weight,
+        center: bool,
+    ) {
+        let leading = self.size * LEADING;
+        if gray < 1.0 {
+            doc.fill(MARGIN_X, self.y, CONTENT_W, h, gray);
+        }
+        let mut x = MARGIN_X;
+        for (k, (&c, &w)) in self.part.columns.iter().zip(&self.part.widths).enumerate() {
+            let cell_lines = lines.get(k).map_or(&[][..], Vec::as_slice);
+            let shown = cell_lines.len();
+            let top = if center {
+                self.y + (h - shown as f32 * leading) / 2.0
+            } else {
+                self.y + PAD_Y
+            };
+            for (i, line) in cell_lines.iter().enumerate() {
+                // Baseline: the ideographic em box (ascent 0.88) centred in the line.
+                let baseline =
+                    top + i as f32 * leading + (leading - self.size) / 2.0 + 0.88 * self.size;
+                doc.text_in(
+                    line,
+                    x + PAD_X,
+                    w - 2.0 * PAD_X,
+                    baseline,
+                    self.size,
+                    align(c),
+                    weight,
+                );
+            }
+            doc.frame(x, self.y, w, h, 0.5);
+            x += w;
+        }
+    }
+}
+
+/// `text` wrapped into as few lines as at `width`, but with the lines as
+/// even as possible (`未纳入整/合金额`, not `未纳入整合金/额`).
+pub fn balanced(doc: &Doc, text: &str, size: f32, width: f32) -> Vec<String> {
+    let lines = doc.font.wrap(text, size, width);
+    if lines.len() < 2 {
+        return lines;
+    }
+    let (mut lo, mut hi) = (0.0f32, width);
+    for _ in 0..12 {
+        let mid = (lo + hi) / 2.0;
+        if doc.font.wrap(text, size, mid).len() <= lines.len() {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    doc.font.wrap(text, size, hi)
+}
+
+/// At most `max` of `lines`, the last one ending in `…` when some were cut.
+pub fn cap(doc: &Doc, mut lines: Vec<String>, max: usize, size: f32, width: f32) -> Vec<String> {
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            *last = doc.font.ellipsize(&format!("{last}…"), size, width);
+        }
+    }
+    lines
+}
+
+/// The largest size up to `size` at which `text` fits `width` (at least 6 pt).
+pub fn fit_size(doc: &Doc, text: &str, size: f32, width: f32) -> f32 {
+    let w = doc.font.width(text, size);
+    if w <= width || w <= 0.0 {
+        size
+    } else {
+        (size * width / w).max(6.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_scales_and_respects_minimums() {
+        let w = fit(&[1.0, 1.0, 2.0], &[0.0, 0.0, 0.0], 400.0).expect("fits");
+        assert_eq!(w, [100.0, 100.0, 200.0]);
+        // The first column needs 150: the others share the remaining 250 by weight.
+        let w = fit(&[1.0, 1.0, 4.0], &[150.0, 10.0, 10.0], 400.0).expect("fits");
+        assert_eq!(w[0], 150.0);
+        assert!(
+            (w[1] - 50.0).abs() < 1e-3 && (w[2] - 200.0).abs() < 1e-3,
+            "{w:?}"
+        );
+        assert!(fit(&[1.0, 1.0], &[300.0, 300.0], 400.0).is_none());
+        let w = fit(&[0.0, 0.0], &[0.0, 0.0], 100.0).expect("fits");
+        assert_eq!(w, [50.0, 50.0]);
+    }
+
+    fn grid(columns: usize, rows: usize) -> Grid {
+        let cell = |t: &str, whole| Cell {
+            text: t.to_string(),
+            align: if whole { Align::Right } else { Align::Left },
+            whole,
+        };
+        Grid {
+            title: "测试表".into(),
+            left: "填报单位：某某县财政局".into(),
+            right: "单位：万元".into(),
+            header: (0..columns).map(|c| format!("第{c}列资金")).collect(),
+            widths: vec![10; columns],
+            rows: (0..rows)
+                .map(|r| Row {
+                    cells: (0..columns)
+                        .map(|c| {
+                            if c == 0 {
+                                cell(&format!("项目{r}"), false)
+                            } else {
+                                cell("1,234.56", true)
+                            }
+                        })
+                        .collect(),
+                    style: Style::Body,
+                })
+                .collect(),
+            keys: 1,
+            breaks: vec![],
+        }
+    }
+
+    #[test]
+    fn a_narrow_table_is_one_part_at_8_pt() {
+        let doc = Doc::new("", "");
+        let l = grid(6, 3).layout(&doc);
+        assert_eq!(l.size, 8.0);
+        assert_eq!(l.parts.len(), 1);
+        let sum: f32 = l.parts[0].widths.iter().sum();
+        assert!((sum - CONTENT_W).abs() < 0.1);
+    }
+
+    #[test]
+    fn a_very_wide_table_is_printed_in_parts_repeating_the_keys() {
+        let doc = Doc::new("", "");
+        let g = grid(60, 3);
+        let l = g.layout(&doc);
+        assert!(l.parts.len() > 1);
+        let mut seen: Vec<usize> = Vec::new();
+        for p in &l.parts {
+            assert_eq!(p.columns[0], 0, "key column in every part");
+            seen.extend(&p.columns[1..]);
+            let mins = g.mins(&doc, l.size);
+            for (&c, &w) in p.columns.iter().zip(&p.widths) {
+                assert!(w + 0.01 >= mins[c], "column {c} narrower than its amounts");
+            }
+        }
+        assert_eq!(
+            seen,
+            (1..60).collect::<Vec<_>>(),
+            "every column once, in order"
+        );
+    }
+
+    #[test]
+    fn a_break_starts_a_new_part() {
+        let doc = Doc::new("", "");
+        let mut g = grid(60, 3);
+        g.breaks = vec![5];
+        let l = g.layout(&doc);
+        assert_eq!(l.parts[0].columns, [0, 1, 2, 3, 4]);
+        assert_eq!(l.parts[1].columns[..2], [0, 5]);
+    }
+
+    #[test]
+    fn headers_wrap_into_even_lines() {
+        let doc = Doc::new("", "");
+        // 7 characters at 10 pt in 60 pt: 6 + 1 greedily, 4 + 3 balanced.
+        assert_eq!(
+            doc.font.wrap("未纳入整合金额", 10.0, 60.0),
+            ["未纳入整合金", "额"]
+        );
+        assert_eq!(
+            balanced(&doc, "未纳入整合金额", 10.0, 60.0),
+            ["未纳入整", "合金额"]
+        );
+        assert_eq!(balanced(&doc, "序号", 10.0, 60.0), ["序号"]);
+    }
+
+    #[test]
+    fn cut_lines_end_in_an_ellipsis() {
+        let doc = Doc::new("", "");
+        let lines = doc.font.wrap(&"字".repeat(100), 10.0, 40.0);
+        let cut = cap(&doc, lines, 3, 10.0, 40.0);
+        assert_eq!(cut, ["字字字字", "字字字字", "字字字…"]);
+        assert_eq!(doc.font.ellipsize("一二三四五六", 10.0, 40.0), "一二三…");
+        assert_eq!(doc.font.ellipsize("一二", 10.0, 40.0), "一二");
+    }
+
+    #[test]
+    fn rows_flow_over_pages_and_a_huge_cell_is_split() {
+        let mut doc = Doc::new("", "");
+        let mut g = grid(4, 200);
+        g.rows[5].cells[0].text = "很长的文字".repeat(400);
+        g.draw(&mut doc);
+        assert!(doc.page_count() > 3, "{}", doc.page_count());
+        let pdf = doc.finish();
+        assert!(pdf.ends_with(b"%%EOF\n"));
+    }
+}

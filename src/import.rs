@@ -1,0 +1,537 @@
+//! Reading a plan back from an Excel/WPS workbook in the layout of
+//! [`crate::export::xlsx`]: the 方案信息 sheet, 表1 (sources) and 表2 (projects),
+//! found by sheet name and columns found by their header text, so a workbook an
+//! official laid out by hand in the same shape reads too.
+//!
+//! Nothing is imported from a workbook with problems: cells holding formulas,
+//! text where a number belongs, unknown fund lines and 合计 rows that do not
+//! match their rows are all reported with sheet, cell and reason.
+
+use std::collections::HashMap;
+use std::io::Cursor;
+use std::path::Path;
+
+use calamine::{Data, Range, Reader, Xlsx};
+use rust_decimal::Decimal;
+
+use crate::catalog::Catalog;
+use crate::enums::{Category, CountyKind, Level, Use};
+use crate::export::TableKind;
+use crate::export::tables::PROJECT_COLUMNS;
+use crate::export::xlsx::INFO_SHEET;
+use crate::format::{FormatVersion, PlanFormat};
+use crate::money::{Money, Unit};
+use crate::plan::{Adjustment, County, Funding, Plan, Project, Source};
+use crate::{Lang, Text};
+
+/// One problem in a workbook.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Sheet name.
+    pub sheet: String,
+    /// Cell in A1 notation, empty for a whole sheet.
+    pub cell: String,
+    /// What is wrong.
+    pub reason: Text,
+}
+
+/// Why a workbook was not imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// Not a readable .xlsx file.
+    #[error("{0}")]
+    Unreadable(String),
+    /// Read, but with problems; nothing was imported.
+    #[error("{} problem(s)", .0.len())]
+    Invalid(Vec<Problem>),
+}
+
+impl ImportError {
+    /// The error as text in `lang`, one problem per line.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ImportError::Unreadable(e) => match lang {
+                Lang::Zh => format!("无法读取工作簿：{e}"),
+                Lang::En => format!("cannot read the workbook: {e}"),
+            },
+            ImportError::Invalid(problems) => problems
+                .iter()
+                .map(|p| {
+                    let at = if p.cell.is_empty() {
+                        p.sheet.clone()
+                    } else {
+                        format!("{}!{}", p.sheet, p.cell)
+                    };
+                    format!("{at}: {}", p.reason.get(lang))
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+}
+
+/// A1 name of a 0-based cell.
+pub fn cell_name(row: u32, col: u32) -> String {
+    let mut letters = String::new();
+    let mut c = col + 1;
+    while c > 0 {
+        let rem = (c - 1) % 26;
+        letters.insert(0, char::from(b'A' + rem as u8));
+        c = (c - 1) / 26;
+    }
+    format!("{letters}{}", row + 1)
+}
+
+struct Sheet<'a> {
+    name: &'a str,
+    data: Range<Data>,
+    formulas: Range<String>,
+}
+
+impl Sheet<'_> {
+    fn value(&self, row: u32, col: u32) -> &Data {
+        self.data.get_value((row, col)).unwrap_or(&Data::Empty)
+    }
+
+    fn text(&self, row: u32, col: u32) -> String {
+        match self.value(row, col) {
+            Data::String(s) => s.trim().to_string(),
+            Data::Int(i) => i.to_string(),
+            Data::Float(f) => format!("{f}"),
+            Data::Empty => String::new(),
+            other => other.to_string(),
+        }
+    }
+
+    fn end(&self) -> (u32, u32) {
+        self.data.end().unwrap_or((0, 0))
+    }
+}
+
+struct Importer<'a> {
+    problems: Vec<Problem>,
+    catalog: &'a Catalog,
+}
+
+impl Importer<'_> {
+    fn problem(&mut self, sheet: &str, cell: String, zh: String, en: String) {
+        self.problems.push(Problem {
+            sheet: sheet.to_string(),
+            cell,
+            reason: Text { zh, en },
+        });
+    }
+
+    /// Every cell with a formula is a problem: imported numbers must be typed.
+    fn formulas(&mut self, s: &Sheet<'_>) {
+        for (r, c, f) in s.formulas.used_cells() {
+            if f.is_empty() {
+                continue;
+            }
+            let (r0, c0) = s.formulas.start().unwrap_or((0, 0));
+            let name = cell_name(r0 + r as u32, c0 + c as u32);
+            self.problem(
+                s.name,
+                name,
+                format!("含有公式“={f}”，请改为数值"),
+                format!("holds the formula “={f}”; enter the value"),
+            );
+        }
+    }
+
+    /// An amount cell in 万元; empty is zero.
+    fn money(&mut self, s: &Sheet<'_>, row: u32, col: u32) -> Money {
+        let name = cell_name(row, col);
+        let decimal = match s.value(row, col) {
+            Data::Empty => return Money::ZERO,
+            // Spreadsheet numbers are doubles; their shortest decimal form is
+            // what the cell shows, and 6 decimals of 万元 is one 分.
+            Data::Float(f) => format!("{f}")
+                .parse::<Decimal>()
+                .ok()
+                .map(|d| d.round_dp(6)),
+            Data::Int(i) => Some(Decimal::from(*i)),
+            Data::String(t) if t.trim().is_empty() => return Money::ZERO,
+            other => {
+                let shown = other.to_string();
+                self.problem(
+                    s.name,
+                    name,
+                    format!("金额处是文字“{shown}”，应为数值"),
+                    format!("text “{shown}” where an amount belongs"),
+                );
+                return Money::ZERO;
+            }
+        };
+        match decimal.and_then(|d| Money::parse_in(&d.to_string(), Unit::Wan).ok()) {
+            Some(m) => m,
+            None => {
+                self.problem(
+                    s.name,
+                    name,
+                    "金额超出范围".into(),
+                    "amount out of range".into(),
+                );
+                Money::ZERO
+            }
+        }
+    }
+
+    /// The sheet's header row and columns, or a problem saying there is none.
+    fn header(&mut self, s: &Sheet<'_>) -> Option<(u32, HashMap<String, u32>)> {
+        let found = find_header(s);
+        if found.is_none() {
+            self.problem(
+                s.name,
+                String::new(),
+                "找不到表头（首列为“序号”的行）".into(),
+                "no header row (first cell 序号)".into(),
+            );
+        }
+        found
+    }
+
+    fn count(&mut self, s: &Sheet<'_>, row: u32, col: u32) -> u32 {
+        match s.value(row, col) {
+            Data::Empty => 0,
+            Data::Int(i) if (0..=i64::from(u32::MAX)).contains(i) => *i as u32,
+            Data::Float(f) if f.fract() == 0.0 && *f >= 0.0 && *f <= f64::from(u32::MAX) => {
+                *f as u32
+            }
+            other => {
+                let shown = other.to_string();
+                self.problem(
+                    s.name,
+                    cell_name(row, col),
+                    format!("应为非负整数，实际为“{shown}”"),
+                    format!("expected a whole number, found “{shown}”"),
+                );
+                0
+            }
+        }
+    }
+}
+
+/// Row of the header (its first cell says 序号) and columns by header text.
+fn find_header(s: &Sheet<'_>) -> Option<(u32, HashMap<String, u32>)> {
+    let (rows, cols) = s.end();
+    (0..=rows.min(20))
+        .find(|&r| s.text(r, 0) == "序号")
+        .map(|r| {
+            let map = (0..=cols)
+                .map(|c| (s.text(r, c), c))
+                .filter(|(t, _)| !t.is_empty())
+                .collect();
+            (r, map)
+        })
+}
+
+fn label_to<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str, text: &str) -> Option<T> {
+    all.iter().copied().find(|x| label(*x) == text)
+}
+
+/// Reads a plan from workbook bytes; `catalog` decides which C/R lines exist.
+pub fn import(bytes: &[u8], catalog: &Catalog) -> Result<Plan, ImportError> {
+    let mut wb: Xlsx<_> =
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| ImportError::Unreadable(e.to_string()))?;
+    let mut load = |name: &'static str| -> Result<Sheet<'static>, ImportError> {
+        let data = wb.worksheet_range(name).map_err(|_| {
+            ImportError::Invalid(vec![Problem {
+                sheet: name.to_string(),
+                cell: String::new(),
+                reason: Text::new(
+                    format!("缺少工作表“{name}”"),
+                    format!("the sheet “{name}” is missing"),
+                ),
+            }])
+        })?;
+        let formulas = wb.worksheet_formula(name).unwrap_or_default();
+        Ok(Sheet {
+            name,
+            data,
+            formulas,
+        })
+    };
+    let info = load(INFO_SHEET)?;
+    let t1 = load(TableKind::Sources.sheet_name())?;
+    let t2 = load(TableKind::Projects.sheet_name())?;
+    let mut im = Importer {
+        problems: Vec::new(),
+        catalog,
+    };
+    for s in [&info, &t1, &t2] {
+        im.formulas(s);
+    }
+    let header_fields = read_info(&info);
+    let sources = read_sources(&mut im, &t1);
+    let projects = read_projects(&mut im, &t2, &sources);
+    if !im.problems.is_empty() {
+        return Err(ImportError::Invalid(im.problems));
+    }
+    let get = |k: &str| header_fields.get(k).cloned().unwrap_or_default();
+    let adjustment =
+        (!get("调整原因").is_empty() || !get("调整批复文号").is_empty()).then(|| Adjustment {
+            reason: get("调整原因"),
+            approval: get("调整批复文号"),
+        });
+    Ok(Plan {
+        format: PlanFormat,
+        format_version: FormatVersion::CURRENT,
+        catalog: Some(get("资金目录"))
+            .filter(|c| !c.is_empty())
+            .unwrap_or_else(|| catalog.id.clone()),
+        year: get("年度").parse().unwrap_or(0),
+        county: County {
+            code: get("旗县代码"),
+            name: get("旗县名称"),
+            league: get("所属盟市"),
+            kind: label_to(CountyKind::ALL, |k| k.label(Lang::Zh), &get("旗县类别"))
+                .unwrap_or_default(),
+        },
+        revision: get("版本").parse().unwrap_or(1),
+        adjustment,
+        prepared_by: get("编制单位"),
+        approval: get("审定会议/文号"),
+        sources,
+        projects,
+        submission: None,
+        review: None,
+    })
+}
+
+fn read_info(s: &Sheet<'_>) -> HashMap<String, String> {
+    let (rows, _) = s.end();
+    (0..=rows)
+        .map(|r| (s.text(r, 0), s.text(r, 1)))
+        .filter(|(k, _)| !k.is_empty())
+        .collect()
+}
+
+fn read_sources(im: &mut Importer<'_>, s: &Sheet<'_>) -> Vec<Source> {
+    let Some((hr, cols)) = im.header(s) else {
+        return Vec::new();
+    };
+    let col = |name: &str| cols.get(name).copied();
+    let needed = [
+        "资金级次",
+        "资金代码",
+        "资金名称",
+        "资金大类",
+        "下达文号",
+        "下达金额",
+        "纳入整合金额",
+        "未纳入原因",
+    ];
+    if let Some(missing) = needed.iter().find(|n| col(n).is_none()) {
+        im.problem(
+            s.name,
+            cell_name(hr, 0),
+            format!("缺少列“{missing}”"),
+            format!("column “{missing}” is missing"),
+        );
+        return Vec::new();
+    }
+    let c = |name: &str| col(name).unwrap_or(0);
+    let (rows, _) = s.end();
+    let mut out = Vec::new();
+    let mut sums = (Money::ZERO, Money::ZERO);
+    for r in hr + 1..=rows {
+        let first = s.text(r, 0);
+        let code = s.text(r, c("资金代码"));
+        if first == "合计" {
+            for (name, sum) in [("下达金额", sums.0), ("纳入整合金额", sums.1)] {
+                let stated = im.money(s, r, c(name));
+                if stated != sum {
+                    im.problem(
+                        s.name,
+                        cell_name(r, c(name)),
+                        format!(
+                            "合计 {} 万元与明细之和 {} 万元不符",
+                            stated.wan(),
+                            sum.wan()
+                        ),
+                        format!(
+                            "total {} does not match the rows' sum {}",
+                            stated.wan(),
+                            sum.wan()
+                        ),
+                    );
+                }
+            }
+            break;
+        }
+        if code.is_empty() {
+            continue; // a subtotal row
+        }
+        let level = label_to(Level::ALL, |l| l.label(Lang::Zh), &s.text(r, c("资金级次")));
+        let category = label_to(
+            Category::ALL,
+            |x| x.label(Lang::Zh),
+            &s.text(r, c("资金大类")),
+        );
+        let known = !code.starts_with(['C', 'R']) || im.catalog.line(&code).is_some();
+        if !known || level.is_none() {
+            im.problem(
+                s.name,
+                cell_name(r, c("资金代码")),
+                format!("未知资金“{code}”"),
+                format!("unknown fund line “{code}”"),
+            );
+        }
+        if category.is_none() {
+            let t = s.text(r, c("资金大类"));
+            im.problem(
+                s.name,
+                cell_name(r, c("资金大类")),
+                format!("未知资金大类“{t}”"),
+                format!("unknown category “{t}”"),
+            );
+        }
+        let allocated = im.money(s, r, c("下达金额"));
+        let integrated = im.money(s, r, c("纳入整合金额"));
+        sums = (sums.0 + allocated, sums.1 + integrated);
+        out.push(Source {
+            line: code,
+            level: level.unwrap_or_default(),
+            name: s.text(r, c("资金名称")),
+            category: category.unwrap_or_default(),
+            document: s.text(r, c("下达文号")),
+            allocated,
+            integrated,
+            reason: s.text(r, c("未纳入原因")),
+        });
+    }
+    out
+}
+
+fn read_projects(im: &mut Importer<'_>, s: &Sheet<'_>, sources: &[Source]) -> Vec<Project> {
+    let Some((hr, cols)) = im.header(s) else {
+        return Vec::new();
+    };
+    if let Some(missing) = PROJECT_COLUMNS.iter().find(|n| !cols.contains_key(**n)) {
+        im.problem(
+            s.name,
+            cell_name(hr, 0),
+            format!("缺少列“{missing}”"),
+            format!("column “{missing}” is missing"),
+        );
+        return Vec::new();
+    }
+    let c = |name: &str| cols.get(name).copied().unwrap_or(0);
+    // Line columns: header "C01 中央财政专项扶贫资金" (the code before the first space).
+    let (_, last_col) = s.end();
+    let mut line_cols = Vec::new();
+    for col in 0..=last_col {
+        let h = s.text(hr, col);
+        let code = h.split_whitespace().next().unwrap_or("");
+        let looks_like_line = code.len() >= 3
+            && code.starts_with(['C', 'R', 'L', 'X'])
+            && code[1..].chars().all(|ch| ch.is_ascii_digit());
+        if !looks_like_line {
+            continue;
+        }
+        if !sources.iter().any(|src| src.line == code) {
+            im.problem(
+                s.name,
+                cell_name(hr, col),
+                format!("未知资金“{code}”（表1中没有）"),
+                format!("unknown fund line “{code}” (not in 表1)"),
+            );
+        }
+        line_cols.push((code.to_string(), col));
+    }
+    let other_col = cols.get("自筹及其他资金").copied();
+    let (rows, _) = s.end();
+    let mut out = Vec::new();
+    let mut line_sums = vec![Money::ZERO; line_cols.len()];
+    for r in hr + 1..=rows {
+        if s.text(r, 0) == "合计" {
+            for (k, (_, col)) in line_cols.iter().enumerate() {
+                let stated = im.money(s, r, *col);
+                if stated != line_sums[k] {
+                    im.problem(
+                        s.name,
+                        cell_name(r, *col),
+                        format!(
+                            "合计 {} 万元与明细之和 {} 万元不符",
+                            stated.wan(),
+                            line_sums[k].wan()
+                        ),
+                        format!(
+                            "total {} does not match the rows' sum {}",
+                            stated.wan(),
+                            line_sums[k].wan()
+                        ),
+                    );
+                }
+            }
+            break;
+        }
+        let id = s.text(r, c("项目编号"));
+        if id.is_empty() {
+            continue;
+        }
+        let mut funding = Vec::new();
+        for (k, (line, col)) in line_cols.iter().enumerate() {
+            let amount = im.money(s, r, *col);
+            line_sums[k] += amount;
+            if !amount.is_zero() {
+                funding.push(Funding {
+                    line: line.clone(),
+                    amount,
+                });
+            }
+        }
+        let stated = im.money(s, r, c("整合资金合计"));
+        let sum: Money = funding.iter().map(|f| f.amount).sum();
+        if stated != sum {
+            im.problem(
+                s.name,
+                cell_name(r, c("整合资金合计")),
+                format!(
+                    "整合资金合计 {} 万元与各资金之和 {} 万元不符",
+                    stated.wan(),
+                    sum.wan()
+                ),
+                format!(
+                    "project total {} does not match its lines' sum {}",
+                    stated.wan(),
+                    sum.wan()
+                ),
+            );
+        }
+        let use_text = s.text(r, c("使用方向"));
+        let use_ = label_to(Use::ALL, |u| u.label(Lang::Zh), &use_text).unwrap_or_else(|| {
+            im.problem(
+                s.name,
+                cell_name(r, c("使用方向")),
+                format!("未知使用方向“{use_text}”"),
+                format!("unknown use “{use_text}”"),
+            );
+            Use::Other
+        });
+        out.push(Project {
+            id,
+            name: s.text(r, c("项目名称")),
+            use_,
+            township: s.text(r, c("苏木乡镇")),
+            village: s.text(r, c("嘎查村")),
+            unit: s.text(r, c("实施单位")),
+            content: s.text(r, c("建设内容")),
+            period: s.text(r, c("实施期限")),
+            households: im.count(s, r, c("受益脱贫户")),
+            people: im.count(s, r, c("受益人口")),
+            targets: s.text(r, c("绩效目标")),
+            funding,
+            other_funds: other_col.map_or(Money::ZERO, |col| im.money(s, r, col)),
+        });
+    }
+    out
+}
+
+/// Reads a workbook file.
+pub fn import_file(path: &Path, catalog: &Catalog) -> Result<Plan, ImportError> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| ImportError::Unreadable(format!("{}: {e}", path.display())))?;
+    import(&bytes, catalog)
+}

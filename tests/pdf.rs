@@ -1,0 +1,395 @@
+//! The PDF export as a reader sees it: the bundled sample written with
+//! `plan_pdf` and `notice_pdf`, then read back with poppler's `pdfinfo`,
+//! `pdffonts` and `pdftotext` (Debian's `poppler-utils`, installed by `.ci/run`).
+//!
+//! Set `FUNDPLAN_PDF_DIR` to keep the two files there for a look.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+use fundplan::export::pdf::{notice_pdf, plan_pdf};
+use fundplan::money::Unit;
+use fundplan::validate::{Report, Severity};
+
+/// Runs a poppler tool; it must succeed and say nothing on stderr (no syntax
+/// warnings about the file).
+fn poppler(tool: &str, args: &[&str], file: &Path) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .arg(file)
+        .args(if tool == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} not runnable ({e}); install poppler-utils"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{tool} {args:?} failed: {stderr}");
+    assert!(stderr.trim().is_empty(), "{tool} {args:?} warned: {stderr}");
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// Without any white space, so that text wrapped in a cell compares whole.
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write pdf");
+    if let Some(keep) = std::env::var_os("FUNDPLAN_PDF_DIR") {
+        std::fs::create_dir_all(&keep).expect("FUNDPLAN_PDF_DIR");
+        std::fs::write(Path::new(&keep).join(name), bytes).expect("keep pdf");
+    }
+    path
+}
+
+/// `pdfinfo`'s page count, after checking the page size is A4 landscape.
+fn pages(file: &Path) -> usize {
+    let info = poppler("pdfinfo", &[], file);
+    let size = info
+        .lines()
+        .find(|l| l.starts_with("Page size:"))
+        .expect("Page size line");
+    assert!(
+        size.contains("841.89 x 595.28") || size.contains("842 x 595"),
+        "{size}"
+    );
+    let version = info.lines().find_map(|l| l.strip_prefix("PDF version:"));
+    assert_eq!(version.map(str::trim), Some("1.7"), "{info}");
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("Pages line")
+}
+
+fn sample() -> (fundplan::plan::Plan, Report) {
+    let plan = load(&sample_path());
+    let report = fundplan::validate::validate(&plan, &nm2017());
+    (plan, report)
+}
+
+#[test]
+fn the_plan_pdf_shows_every_table_the_totals_and_the_findings() {
+    let (plan, report) = sample();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bytes = plan_pdf(&plan, &report);
+    assert_eq!(bytes, plan_pdf(&plan, &report), "same plan, same bytes");
+    let file = write(dir.path(), "plan.pdf", &bytes);
+
+    let n = pages(&file);
+    assert!(n >= 6, "cover, four tables, findings: {n} pages");
+    // One font: the CJK font as a bare CID-keyed CFF program, embedded, with a
+    // ToUnicode map (columns: name, type, encoding, emb, sub, uni).
+    let fonts = poppler("pdffonts", &[], &file);
+    let font = fonts
+        .lines()
+        .find(|l| l.starts_with("NotoSansCJKsc-Regular"))
+        .unwrap_or_else(|| panic!("{fonts}"));
+    let cols: Vec<&str> = font.split_whitespace().collect();
+    assert_eq!(
+        cols.get(1..8),
+        Some(&["CID", "Type", "0C", "Identity-H", "yes", "no", "yes"][..]),
+        "{fonts}"
+    );
+    assert_eq!(fonts.lines().count(), 3, "{fonts}");
+
+    let layout = poppler("pdftotext", &["-layout"], &file);
+    let page_texts: Vec<&str> = layout
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert_eq!(page_texts.len(), n);
+    for (i, page) in page_texts.iter().enumerate() {
+        let label = format!("第{}页/共{}页", i + 1, n);
+        assert!(squeeze(page).contains(&label), "page {}: no {label}", i + 1);
+    }
+
+    // The cover: banner, year, revision, who, totals.
+    let cover = squeeze(page_texts[0]);
+    assert!(
+        cover.contains("武川县2020年统筹整合使用财政涉农涉牧资金实施方案"),
+        "{cover}"
+    );
+    assert!(cover.contains("第1版"), "{cover}");
+    assert!(cover.contains("武川县财政局"), "{cover}");
+    let t = &report.totals;
+    assert_eq!(t.allocated.display(Unit::Wan, 2), "2,160.00");
+    assert_eq!(t.integrated.display(Unit::Wan, 2), "2,155.00");
+    for (label, amount) in [
+        ("下达资金", t.allocated),
+        ("纳入整合资金", t.integrated),
+        ("未纳入整合资金", t.not_integrated()),
+        ("已安排到项目", t.arranged),
+        ("跨类别使用", t.cross_category),
+    ] {
+        let row = format!("{label}{}", amount.display(Unit::Wan, 2));
+        assert!(cover.contains(&row), "cover lacks {row}: {cover}");
+    }
+    if let Some(share) = t.cross_share {
+        assert!(cover.contains(&fundplan::money::percent(share)), "{cover}");
+    }
+
+    // Every table page: title, 填报单位, 单位, the header row.
+    let findings_from = page_texts
+        .iter()
+        .position(|p| squeeze(p).contains("实施方案校验结果"))
+        .expect("findings page");
+    assert!(findings_from > 4);
+    let titles: Vec<String> = fundplan::export::tables(&plan)
+        .into_iter()
+        .map(|t| squeeze(&t.title))
+        .collect();
+    assert_eq!(titles[0], "武川县2020年统筹整合资金来源表");
+    for (i, page) in page_texts.iter().enumerate().take(findings_from).skip(1) {
+        let s = squeeze(page);
+        assert!(s.contains("填报单位：武川县财政局"), "page {}", i + 1);
+        assert!(s.contains("单位：万元"), "page {}", i + 1);
+        assert!(s.contains("序号"), "page {}: header row", i + 1);
+        let title = titles.iter().find(|t| s.contains(t.as_str()));
+        assert!(title.is_some(), "page {}: no table title", i + 1);
+    }
+    // The 合计 row ends each table (each part of 表2): on the last page
+    // before the next title that is not a continuation (（续）).
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for (i, page) in page_texts.iter().enumerate().take(findings_from).skip(1) {
+        match runs.last_mut() {
+            Some(run) if squeeze(page).contains("（续）") => run.push(i),
+            _ => runs.push(vec![i]),
+        }
+    }
+    assert!(runs.len() >= 4, "{runs:?}");
+    for run in &runs {
+        let last = run.last().copied().unwrap_or_default();
+        let page = squeeze(page_texts[last]);
+        assert!(page.contains("合计"), "no 合计 on page {}", last + 1);
+    }
+    // Every table, in annex order.
+    let all = squeeze(&layout);
+    let mut at = 0;
+    for title in &titles {
+        let found = all[at..].find(title.as_str());
+        assert!(found.is_some(), "{title} missing or out of order");
+        at += found.unwrap_or(0);
+    }
+    assert!(all.contains("2,160.00") && all.contains("2,155.00"));
+
+    // Wrapped cells: in -layout text the lines of a wrapped name are
+    // interleaved with the neighbouring cells' lines, so names are compared in
+    // content-stream order (-raw), where a cell's lines follow each other.
+    let raw = squeeze(&poppler("pdftotext", &["-raw"], &file));
+    for p in &plan.projects {
+        assert!(
+            raw.contains(&squeeze(&p.name)),
+            "project {} {}",
+            p.id,
+            p.name
+        );
+        assert!(raw.contains(&squeeze(&p.targets)), "targets of {}", p.id);
+    }
+    for s in &plan.sources {
+        assert!(
+            raw.contains(&squeeze(&s.name)),
+            "source {} {}",
+            s.line,
+            s.name
+        );
+    }
+
+    // Findings: counts by severity, every error and warning with its rule.
+    let findings: String = page_texts[findings_from..]
+        .iter()
+        .map(|p| squeeze(p))
+        .collect();
+    let counts = format!(
+        "错误{}条警告{}条提示{}条",
+        report.errors(),
+        report.warnings(),
+        report.count(Severity::Info)
+    );
+    assert!(findings.contains(&counts), "{findings}");
+    let raw_findings = raw.split("实施方案校验结果").last().unwrap_or_default();
+    for f in &report.findings {
+        assert!(findings.contains(f.rule.code()), "{}", f.rule.code());
+        assert!(
+            raw_findings.contains(&squeeze(&f.message.zh)),
+            "{}",
+            f.message.zh
+        );
+    }
+}
+
+#[test]
+fn the_notice_pdf_is_the_notice_table_alone() {
+    let (plan, report) = sample();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = write(dir.path(), "notice.pdf", &notice_pdf(&plan));
+    let n = pages(&file);
+    let layout = poppler("pdftotext", &["-layout"], &file);
+    let page_texts: Vec<&str> = layout
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert_eq!(page_texts.len(), n);
+    for (i, page) in page_texts.iter().enumerate() {
+        let s = squeeze(page);
+        assert!(
+            s.contains("武川县2020年统筹整合资金项目公告公示表"),
+            "page {}",
+            i + 1
+        );
+        assert!(s.contains("单位：万元"), "page {}", i + 1);
+        assert!(
+            s.contains("序号") && s.contains("项目名称"),
+            "page {}: header",
+            i + 1
+        );
+        assert!(
+            s.contains(&format!("第{}页/共{n}页", i + 1)),
+            "page {}",
+            i + 1
+        );
+        assert!(!s.contains("资金来源表") && !s.contains("校验结果"));
+    }
+    let last = squeeze(page_texts[n - 1]);
+    let total = format!("合计{}", report.totals.arranged.display(Unit::Wan, 2));
+    assert!(last.contains(&total), "{total}: {last}");
+    let raw = squeeze(&poppler("pdftotext", &["-raw"], &file));
+    for p in &plan.projects {
+        assert!(
+            raw.contains(&squeeze(&p.name)),
+            "project {} {}",
+            p.id,
+            p.name
+        );
+        assert!(
+            raw.contains(&p.integrated_total().display(Unit::Wan, 2)),
+            "{}",
+            p.id
+        );
+    }
+}
+
+#[test]
+fn an_adjusted_plan_with_errors_lists_them_and_shows_the_adjustment() {
+    let (mut plan, _) = sample();
+    plan.revision = 2;
+    plan.adjustment = Some(fundplan::plan::Adjustment {
+        reason: "上级追加下达自治区财政专项扶贫资金，调整项目安排".to_string(),
+        approval: "武政字〔2020〕45号".to_string(),
+    });
+    // S06 and B02: more integrated than allocated, and not arranged; P06: no targets.
+    let c03 = plan
+        .sources
+        .iter_mut()
+        .find(|s| s.line == "C03")
+        .expect("C03");
+    c03.integrated = c03.allocated + yuan("10000.00");
+    plan.projects[0].targets.clear();
+    // A character the font lacks is drawn as ? and never stops the export.
+    plan.projects[1].name.push('\u{2717}');
+    let report = fundplan::validate::validate(&plan, &nm2017());
+    assert!(
+        report.errors() >= 2 && report.warnings() >= 1,
+        "{:?}",
+        report.findings
+    );
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = write(dir.path(), "adjusted.pdf", &plan_pdf(&plan, &report));
+    let n = pages(&file);
+    let layout = poppler("pdftotext", &["-layout"], &file);
+    let page_texts: Vec<&str> = layout
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert_eq!(page_texts.len(), n);
+    let cover = squeeze(page_texts[0]);
+    for s in [
+        "第2版（调整方案）",
+        "调整原因",
+        "上级追加下达自治区财政专项扶贫资金，调整项目安排",
+        "武政字〔2020〕45号",
+    ] {
+        assert!(cover.contains(s), "cover lacks {s}: {cover}");
+    }
+    let counts = format!(
+        "错误{}条警告{}条提示{}条",
+        report.errors(),
+        report.warnings(),
+        report.count(Severity::Info)
+    );
+    assert!(cover.contains(&counts), "{cover}");
+
+    let raw = squeeze(&poppler("pdftotext", &["-raw"], &file));
+    assert!(raw.contains(&format!(
+        "{}?",
+        squeeze(&plan.projects[1].name.replace('\u{2717}', ""))
+    )));
+    let findings = raw.split("实施方案校验结果").last().unwrap_or_default();
+    assert!(findings.contains(&counts), "{findings}");
+    for f in report
+        .findings
+        .iter()
+        .filter(|f| f.severity() != Severity::Info)
+    {
+        let row = format!(
+            "{}{}{}",
+            f.severity().label(fundplan::Lang::Zh),
+            f.rule.code(),
+            squeeze(&f.message.zh)
+        );
+        assert!(findings.contains(&row), "{row} not in {findings}");
+    }
+}
+
+#[test]
+fn a_plan_of_500_projects_runs_over_many_pages_each_numbered() {
+    let catalog = nm2017();
+    let opts = fundplan::sample::SampleOptions {
+        projects: 500,
+        seed: 3,
+        ..Default::default()
+    };
+    let plan = fundplan::sample::generate(&catalog, opts);
+    let report = fundplan::validate::validate(&plan, &catalog);
+    let started = std::time::Instant::now();
+    let bytes = plan_pdf(&plan, &report);
+    eprintln!(
+        "500 projects: {} bytes in {:?}",
+        bytes.len(),
+        started.elapsed()
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = write(dir.path(), "p500.pdf", &bytes);
+    let n = pages(&file);
+    assert!(n > 30, "{n} pages");
+    let layout = poppler("pdftotext", &["-layout"], &file);
+    let page_texts: Vec<&str> = layout
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert_eq!(page_texts.len(), n);
+    for (i, page) in page_texts.iter().enumerate().skip(1) {
+        let s = squeeze(page);
+        assert!(
+            s.contains(&format!("第{}页/共{n}页", i + 1)),
+            "page {}",
+            i + 1
+        );
+        assert!(s.contains("序号"), "page {}: header row", i + 1);
+    }
+    let raw = squeeze(&poppler("pdftotext", &["-raw"], &file));
+    for p in &plan.projects {
+        assert!(
+            raw.contains(&squeeze(&p.name)),
+            "project {} {}",
+            p.id,
+            p.name
+        );
+    }
+}
