@@ -93,6 +93,22 @@ pub enum LoadErrorKind {
     },
     /// Nested deeper than any real file.
     TooDeep,
+    /// More items than any real plan has (projects, lines, entries, comments).
+    TooMany {
+        /// What there are too many of (`projects`, `sources` …).
+        what: &'static str,
+        /// How many there are.
+        count: usize,
+        /// The most accepted.
+        limit: usize,
+    },
+    /// A text field longer than any real one.
+    TooLong {
+        /// The field, in the plan path grammar.
+        path: String,
+        /// Its length in characters.
+        chars: usize,
+    },
 }
 
 impl LoadError {
@@ -166,6 +182,18 @@ impl LoadError {
             ),
             LoadErrorKind::TooDeep if zh => "嵌套层数过深".to_string(),
             LoadErrorKind::TooDeep => "is nested too deeply".to_string(),
+            LoadErrorKind::TooMany { what, count, limit } if zh => {
+                format!("{}过多（{count} 个，上限 {limit} 个）", what_zh(what))
+            }
+            LoadErrorKind::TooMany { what, count, limit } => {
+                format!("too many {what} ({count}; the limit is {limit})")
+            }
+            LoadErrorKind::TooLong { path, chars } if zh => {
+                format!("{path} 过长（{chars} 个字符，上限 {MAX_TEXT_CHARS} 个）")
+            }
+            LoadErrorKind::TooLong { path, chars } => {
+                format!("{path} is too long ({chars} characters; the limit is {MAX_TEXT_CHARS})")
+            }
         };
         match lang {
             Lang::Zh => format!("{place}：{cause}"),
@@ -236,7 +264,111 @@ pub fn load_plan(path: &Path) -> Result<Plan, LoadError> {
 
 /// Parses plan text; `path` is only used in errors.
 pub fn parse_plan(text: &str, path: &Path) -> Result<Plan, LoadError> {
-    parse(text, path, PlanFormat::TAG)
+    let plan: Plan = parse(text, path, PlanFormat::TAG)?;
+    check_limits(&plan).map_err(|kind| LoadError::new(path, kind, None))?;
+    Ok(plan)
+}
+
+/// Most projects a plan may hold (a banner has dozens to hundreds).
+pub const MAX_PROJECTS: usize = 100_000;
+/// Most source rows.
+pub const MAX_SOURCES: usize = 10_000;
+/// Most funding entries in one project.
+pub const MAX_FUNDING: usize = 1_000;
+/// Most review comments.
+pub const MAX_COMMENTS: usize = 10_000;
+/// Longest text field, in characters (a long 绩效目标 is a few hundred).
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
+fn what_zh(what: &str) -> &'static str {
+    match what {
+        "projects" => "项目",
+        "sources" => "资金来源行",
+        "funding entries" => "项目资金条目",
+        _ => "审核意见",
+    }
+}
+
+/// Limits that no real plan reaches: hostile or broken files stop here with a
+/// clear error instead of costing minutes or gigabytes later.
+fn check_limits(plan: &Plan) -> Result<(), LoadErrorKind> {
+    let count = |what, count, limit| {
+        if count > limit {
+            Err(LoadErrorKind::TooMany { what, count, limit })
+        } else {
+            Ok(())
+        }
+    };
+    count("projects", plan.projects.len(), MAX_PROJECTS)?;
+    count("sources", plan.sources.len(), MAX_SOURCES)?;
+    count(
+        "comments",
+        plan.review.as_ref().map_or(0, |r| r.comments.len()),
+        MAX_COMMENTS,
+    )?;
+    let long = |path: String, text: &str| {
+        // Bytes bound chars from above: only count chars for the rare long text.
+        if text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS {
+            Err(LoadErrorKind::TooLong {
+                path,
+                chars: text.chars().count(),
+            })
+        } else {
+            Ok(())
+        }
+    };
+    use crate::plan::path as p;
+    for (field, value) in [
+        ("catalog", &plan.catalog),
+        ("prepared_by", &plan.prepared_by),
+        ("approval", &plan.approval),
+    ] {
+        long(p::header(field), value)?;
+    }
+    for (field, value) in [
+        ("code", &plan.county.code),
+        ("name", &plan.county.name),
+        ("league", &plan.county.league),
+    ] {
+        long(p::county(field), value)?;
+    }
+    if let Some(a) = &plan.adjustment {
+        long(p::header("adjustment"), &a.reason)?;
+        long(p::header("adjustment"), &a.approval)?;
+    }
+    for s in &plan.sources {
+        for (field, value) in [
+            ("line", &s.line),
+            ("name", &s.name),
+            ("document", &s.document),
+            ("reason", &s.reason),
+        ] {
+            long(p::source(&s.line, Some(field)), value)?;
+        }
+    }
+    for pr in &plan.projects {
+        count("funding entries", pr.funding.len(), MAX_FUNDING)?;
+        for (field, value) in [
+            ("id", &pr.id),
+            ("name", &pr.name),
+            ("township", &pr.township),
+            ("village", &pr.village),
+            ("unit", &pr.unit),
+            ("content", &pr.content),
+            ("period", &pr.period),
+            ("targets", &pr.targets),
+        ] {
+            long(p::project(&pr.id, Some(field)), value)?;
+        }
+        for f in &pr.funding {
+            long(p::funding(&pr.id, "…"), &f.line)?;
+        }
+    }
+    for c in plan.review.iter().flat_map(|r| &r.comments) {
+        long("review".to_string(), &c.text)?;
+        long("review".to_string(), &c.target)?;
+    }
+    Ok(())
 }
 
 /// Loads a catalog file.
@@ -382,8 +514,27 @@ fn default_permissions() -> Option<fs::Permissions> {
 }
 
 /// Writes `plan` to `path` atomically (see the module documentation).
+///
+/// The file it replaces is kept as `NAME.ron.bak` (itself written atomically
+/// first), so the previous version survives a mistaken save.
 pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
-    write_atomic(path, plan_to_string(plan).as_bytes())
+    let text = plan_to_string(plan);
+    if let Ok(old) = fs::read(path)
+        && old != text.as_bytes()
+    {
+        write_atomic(&backup_path(path), &old)?;
+    }
+    write_atomic(path, text.as_bytes())
+}
+
+/// Where [`save_plan`] keeps the previous version: `NAME.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".bak");
+    path.with_file_name(name)
 }
 
 /// Replaces `path` with `bytes` so that readers see either the old or the new

@@ -364,3 +364,64 @@ fn export_to_excel_and_import_it_back_from_the_app() {
     h.run();
     h.get_by_label_contains("未导入任何内容");
 }
+
+#[test]
+fn unsaved_work_is_offered_back_after_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("data");
+    // First run: edit, the recovery file is written (interval 0 in the test), then "crash".
+    let mut h = harness();
+    let app = std::mem::replace(
+        h.state_mut(),
+        fundplan::gui::FundplanApp::with_prefs(Default::default()),
+    );
+    *h.state_mut() = app.with_recovery(Some(recovery.clone()), 0.0);
+    type_into(&mut h, "C14 未纳入整合原因", "（待核）");
+    let edited = h.state().doc().plan().clone();
+    assert!(recovery.join("recovery.ron").exists());
+    drop(h);
+
+    // Next start: the dialog says when and what; restoring gives the edited plan, unsaved.
+    let mut h = harness();
+    let app = std::mem::replace(
+        h.state_mut(),
+        fundplan::gui::FundplanApp::with_prefs(Default::default()),
+    );
+    *h.state_mut() = app.with_recovery(Some(recovery.clone()), 0.0);
+    h.run();
+    h.get_by_label("发现未保存的修改");
+    h.get_by_role_and_label(Role::Button, "恢复").click();
+    h.run();
+    assert_eq!(h.state().doc().plan(), &edited);
+    assert!(h.state().doc().is_dirty());
+
+    // Saving removes the recovery file.
+    h.state_mut().save_to(dir.path().join("saved.ron")).unwrap();
+    h.run();
+    assert!(!recovery.join("recovery.ron").exists());
+}
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let mut h = harness();
+    h.state_mut().save_to(path.clone()).unwrap();
+    type_into(&mut h, "C14 未纳入整合原因", "甲");
+    // Another officer saves the same file.
+    let mut theirs = fundplan::file::load_plan(&path).unwrap();
+    theirs.approval = "乙的版本".into();
+    std::fs::write(&path, fundplan::file::plan_to_string(&theirs) + "\n").unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("文件已被其他程序修改");
+    assert_eq!(
+        fundplan::file::load_plan(&path).unwrap(),
+        theirs,
+        "not overwritten yet"
+    );
+    h.get_by_role_and_label(Role::Button, "重新载入磁盘上的版本")
+        .click();
+    h.run();
+    assert_eq!(h.state().doc().plan(), &theirs);
+}

@@ -268,3 +268,43 @@ fn truncated_files_never_give_a_partial_plan() {
         );
     }
 }
+
+#[test]
+fn counts_and_lengths_beyond_any_real_plan_are_refused() {
+    let mut plan = load(&sample_path());
+    plan.projects[0].targets = "很".repeat(file::MAX_TEXT_CHARS + 1);
+    let text = file::plan_to_string(&plan);
+    let err = file::parse_plan(&text, Path::new("long.ron")).unwrap_err();
+    assert_eq!(
+        err.kind,
+        LoadErrorKind::TooLong {
+            path: "projects[P001].targets".into(),
+            chars: file::MAX_TEXT_CHARS + 1
+        }
+    );
+    assert!(
+        err.message(Lang::Zh)
+            .contains("projects[P001].targets 过长"),
+        "{}",
+        err.message(Lang::Zh)
+    );
+
+    let mut plan = load(&sample_path());
+    let entry = plan.projects[0].funding[0].clone();
+    plan.projects[0].funding = vec![entry; file::MAX_FUNDING + 1];
+    let err = file::parse_plan(&file::plan_to_string(&plan), Path::new("many.ron")).unwrap_err();
+    assert!(
+        matches!(
+            err.kind,
+            LoadErrorKind::TooMany {
+                what: "funding entries",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(
+        err.message(Lang::En)
+            .contains("too many funding entries (1001; the limit is 1000)")
+    );
+}

@@ -151,3 +151,24 @@ fn saved_files_are_readable_by_others_like_any_document() {
         "kept"
     );
 }
+
+#[test]
+fn the_previous_version_is_kept_as_bak() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let first = load(&sample_path());
+    file::save_plan(&first, &path).unwrap();
+    assert!(
+        !file::backup_path(&path).exists(),
+        "nothing to keep on the first save"
+    );
+    let mut second = first.clone();
+    second.approval = "第二次保存".into();
+    file::save_plan(&second, &path).unwrap();
+    assert_eq!(file::backup_path(&path), dir.path().join("plan.ron.bak"));
+    assert_eq!(load(&file::backup_path(&path)), first);
+    assert_eq!(load(&path), second);
+    // Saving unchanged content keeps the older backup.
+    file::save_plan(&second, &path).unwrap();
+    assert_eq!(load(&file::backup_path(&path)), first);
+}

@@ -10,6 +10,7 @@ use super::edit::Edit;
 use super::files::{Export, FileAction, FileDialogs};
 use super::league::{Column, League};
 use super::prefs::Prefs;
+use super::recovery::{self, Found, Recovery};
 use super::widgets::View;
 use super::{
     compare_ui, findings_ui, header_ui, matrix_ui, menu_ui, nav_ui, projects_ui, review_ui,
@@ -134,6 +135,14 @@ pub enum Action {
     ChooseImport,
     /// Import this workbook as a new, unsaved plan.
     Import(PathBuf),
+    /// Restore the plan a crashed run left.
+    Restore,
+    /// Throw away what a crashed run left.
+    DiscardRecovery,
+    /// Save even though the file changed on disk.
+    ForceSave(PathBuf),
+    /// Read the open file again from disk (discarding changes here).
+    Reload,
 }
 
 /// The whole app.
@@ -153,6 +162,12 @@ pub struct FundplanApp {
     /// Set once the user has been told an edit breaks the submission seal.
     seal_warned: bool,
     league: League,
+    recovery: Recovery,
+    /// What a crashed run left, until the user restores or discards it.
+    found: Option<Found>,
+    /// The open file changed on disk (checked every few seconds).
+    disk_changed: bool,
+    last_disk_check: f64,
     allowed_to_close: bool,
 }
 
@@ -173,7 +188,21 @@ impl FundplanApp {
             (None, Some(path)) if !first_start => app.open_now(path),
             _ => {}
         }
-        app
+        app.with_recovery(eframe::storage_dir("fundplan"), recovery::INTERVAL)
+    }
+
+    /// Keeps unsaved work in `dir` (at most every `interval` seconds) and
+    /// offers what a crashed run left there.
+    pub fn with_recovery(mut self, dir: Option<PathBuf>, interval: f64) -> FundplanApp {
+        self.recovery = Recovery::new(dir, interval);
+        if let Some(found) = self.recovery.find() {
+            self.dialog = Some(Dialog::Recover {
+                file: found.file.clone(),
+                at: found.at.clone(),
+            });
+            self.found = Some(found);
+        }
+        self
     }
 
     /// An app showing the bundled sample, with these preferences (tests use this).
@@ -192,6 +221,10 @@ impl FundplanApp {
             title: String::new(),
             seal_warned: false,
             league: League::default(),
+            recovery: Recovery::new(None, recovery::INTERVAL),
+            found: None,
+            disk_changed: false,
+            last_disk_check: 0.0,
             allowed_to_close: false,
         }
     }
@@ -357,6 +390,33 @@ impl FundplanApp {
                 self.league.summarize(paths);
                 self.screen = Screen::Summary;
             }
+            Action::Restore => {
+                if let Some(found) = self.found.take() {
+                    self.doc = Document::restored(found.plan, found.file);
+                    self.league.compare = None;
+                    self.selected_project = None;
+                }
+                self.dialog = None;
+            }
+            Action::DiscardRecovery => {
+                self.found = None;
+                self.recovery.clear();
+                self.dialog = None;
+            }
+            Action::ForceSave(path) => {
+                self.disk_changed = false;
+                self.dialog = None;
+                if let Err(e) = self.save_to(path) {
+                    self.dialog = Some(Dialog::Error(e));
+                }
+            }
+            Action::Reload => {
+                self.disk_changed = false;
+                self.dialog = None;
+                if let Some(path) = self.doc.path().map(PathBuf::from) {
+                    self.open_now(path);
+                }
+            }
             Action::ChooseExport(kind) => self.files.pick(FileAction::Export(kind)),
             Action::Export(kind, path) => {
                 self.dialog = Some(match self.export(kind, &path) {
@@ -422,6 +482,9 @@ impl FundplanApp {
             UiCommand::New => self.guard(Pending::New),
             UiCommand::Open => self.guard(Pending::OpenDialog),
             UiCommand::Save => match self.doc.path().map(PathBuf::from) {
+                Some(p) if self.doc.changed_on_disk() => {
+                    self.dialog = Some(Dialog::ChangedOnDisk(p))
+                }
                 Some(p) => self.apply(ctx, Action::SaveTo(p)),
                 None => self.files.save_as(ctx, self.suggested_name()),
             },
@@ -485,6 +548,12 @@ impl FundplanApp {
             Pending::OpenDialog => self.files.open(),
             Pending::New => self.dialog = Some(Dialog::New(Default::default())),
             Pending::Quit => self.allowed_to_close = true,
+            Pending::Reload => {
+                self.disk_changed = false;
+                if let Some(path) = self.doc.path().map(PathBuf::from) {
+                    self.open_now(path);
+                }
+            }
             Pending::Import => self.files.pick(FileAction::Import),
         }
     }
@@ -582,6 +651,21 @@ impl FundplanApp {
         &self.title
     }
 
+    /// Recovery writes and the changed-on-disk check, between frames.
+    fn background_checks(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        if let Some(wait) = self.recovery.tick(now, &self.doc) {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+        }
+        if now - self.last_disk_check >= 3.0 || now < self.last_disk_check {
+            self.last_disk_check = now;
+            self.disk_changed = self.doc.changed_on_disk();
+        }
+        if self.doc.path().is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_secs(3));
+        }
+    }
+
     fn handle_window_events(&mut self, ctx: &egui::Context) {
         for c in UiCommand::from_input(ctx) {
             self.actions.push(Action::Command(c));
@@ -629,6 +713,10 @@ impl eframe::App for FundplanApp {
             menu_ui::menu_ui(ui, &view, &self.prefs.recent, out)
         });
         egui::Panel::bottom("status").show(ui, |ui| status_ui::status_ui(ui, &view, out));
+        if self.disk_changed {
+            egui::Panel::top("disk-changed")
+                .show(ui, |ui| dialogs_ui::disk_changed_ui(ui, &view, out));
+        }
         if view.doc.plan().submission.is_some() || view.read_only {
             egui::Panel::top("review-banner").show(ui, |ui| review_ui::banner_ui(ui, &view, out));
         }
@@ -651,6 +739,7 @@ impl eframe::App for FundplanApp {
         }
         self.apply_actions(&ctx);
         self.update_title(&ctx);
+        self.background_checks(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -25,6 +25,8 @@ pub enum Pending {
     Import,
     /// Close the window.
     Quit,
+    /// Read the open file again.
+    Reload,
 }
 
 /// The fields of the new-plan dialog.
@@ -109,6 +111,15 @@ pub enum Dialog {
     },
     /// Leaving review mode breaks the seal: confirm.
     ConfirmUnlock,
+    /// A previous run left unsaved work.
+    Recover {
+        /// The file it belonged to.
+        file: Option<PathBuf>,
+        /// When it was written.
+        at: String,
+    },
+    /// The file changed on disk since it was opened: overwrite?
+    ChangedOnDisk(PathBuf),
 }
 
 impl Dialog {
@@ -159,6 +170,42 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
             Dialog::New(form) => new_plan_ui(ui, view, form, out),
             Dialog::About => about_ui(ui, view, out),
             Dialog::Comment { target, text } => comment_ui(ui, view, target, text, out),
+            Dialog::Recover { file, at } => {
+                ui.heading(view.t("发现未保存的修改", "Unsaved work was found"));
+                let file = file.as_ref().map_or_else(|| view.t("（未保存的新方案）", "(a new, unsaved plan)").to_string(), |p| p.display().to_string());
+                ui.label(format!("{}{file}", view.t("文件：", "File: ")));
+                ui.label(format!("{}{at}", view.t("保存时间：", "Written at: ")));
+                ui.label(view.t("上次退出前有未保存的修改。是否恢复？", "The last session ended with unsaved changes. Restore them?"));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button(view.t("恢复", "Restore")).clicked() {
+                        out.push(Action::Restore);
+                    }
+                    if ui.button(view.t("丢弃", "Discard")).clicked() {
+                        out.push(Action::DiscardRecovery);
+                    }
+                });
+            }
+            Dialog::ChangedOnDisk(path) => {
+                ui.heading(view.t("文件已被其他程序修改", "The file changed on disk"));
+                ui.label(format!(
+                    "{}{}",
+                    view.t("打开之后，其他人或程序保存过：", "Someone or something saved it after you opened it: "),
+                    path.display()
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button(view.t("仍然保存（覆盖）", "Save anyway (overwrite)")).clicked() {
+                        out.push(Action::ForceSave(path.clone()));
+                    }
+                    if ui.button(view.t("重新载入磁盘上的版本", "Reload the version on disk")).clicked() {
+                        out.push(Action::Reload);
+                    }
+                    if ui.button(view.t("取消", "Cancel")).clicked() {
+                        out.push(Action::CloseDialog);
+                    }
+                });
+            }
             Dialog::ConfirmUnlock => {
                 ui.heading(view.t("允许修改已提交的方案？", "Allow editing a submitted plan?"));
                 ui.label(view.t(
@@ -180,7 +227,11 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
     if response.should_close()
         && !matches!(
             dialog,
-            Dialog::New(_) | Dialog::Unsaved(_) | Dialog::Comment { .. }
+            Dialog::New(_)
+                | Dialog::Unsaved(_)
+                | Dialog::Comment { .. }
+                | Dialog::Recover { .. }
+                | Dialog::ChangedOnDisk(_)
         )
     {
         out.push(Action::CloseDialog);
@@ -351,4 +402,25 @@ fn about_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         "Font: Noto Sans CJK SC (SIL OFL 1.1)",
     ));
     ok_ui(ui, view, out);
+}
+
+/// The strip shown while the open file has changed on disk.
+pub fn disk_changed_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(view.t(
+                "文件已在磁盘上被修改（其他人保存过）",
+                "The file changed on disk (someone else saved it)",
+            ))
+            .color(theme::TO_ARRANGE)
+            .strong(),
+        );
+        if ui.button(view.t("重新载入", "Reload")).clicked() {
+            out.push(if view.doc.is_dirty() {
+                Action::Show(Dialog::Unsaved(Pending::Reload))
+            } else {
+                Action::Reload
+            });
+        }
+    });
 }

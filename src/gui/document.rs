@@ -52,6 +52,23 @@ pub struct Document {
     read_only: bool,
     /// Number of review comments on each target path.
     comment_counts: HashMap<String, usize>,
+    /// The file's modification time and size when last read or written.
+    disk: Option<DiskStamp>,
+}
+
+/// What the file on disk looked like when this document last read or wrote it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct DiskStamp {
+    modified: Option<std::time::SystemTime>,
+    len: u64,
+}
+
+fn stamp(path: &Path) -> Option<DiskStamp> {
+    let m = std::fs::metadata(path).ok()?;
+    Some(DiskStamp {
+        modified: m.modified().ok(),
+        len: m.len(),
+    })
 }
 
 /// Undo steps kept; older ones are dropped.
@@ -79,6 +96,7 @@ impl Document {
             coalescing: false,
             read_only: false,
             comment_counts: HashMap::new(),
+            disk: None,
         };
         doc.revalidate();
         doc
@@ -88,7 +106,24 @@ impl Document {
     pub fn open(path: &Path) -> Result<Document, file::LoadError> {
         let mut doc = Document::new(file::load_plan(path)?, Some(path.to_path_buf()));
         doc.read_only = doc.plan.submission.is_some();
+        doc.disk = stamp(path);
         Ok(doc)
+    }
+
+    /// A plan restored from a recovery file: unsaved until saved.
+    pub fn restored(plan: Plan, path: Option<PathBuf>) -> Document {
+        let mut doc = Document::new(plan, path);
+        doc.saved_state = u64::MAX;
+        doc
+    }
+
+    /// True when the file changed on disk since this document read or wrote it
+    /// (another officer saved it).
+    pub fn changed_on_disk(&self) -> bool {
+        match (&self.path, self.disk) {
+            (Some(p), Some(seen)) => stamp(p) != Some(seen),
+            _ => false,
+        }
     }
 
     /// True in review mode: only the review may change.
@@ -231,6 +266,7 @@ impl Document {
     pub fn save_as(&mut self, path: &Path) -> Result<(), file::SaveError> {
         file::save_plan(&self.plan, path)?;
         self.path = Some(path.to_path_buf());
+        self.disk = stamp(path);
         self.saved_state = self.current_state();
         self.coalescing = false;
         Ok(())

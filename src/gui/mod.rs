@@ -21,6 +21,7 @@ mod menu_ui;
 mod nav_ui;
 mod prefs;
 mod projects_ui;
+mod recovery;
 mod review_ui;
 mod sources_ui;
 mod status_ui;
