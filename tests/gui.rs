@@ -425,3 +425,16 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     h.run();
     assert_eq!(h.state().doc().plan(), &theirs);
 }
+
+#[test]
+fn about_names_version_licence_catalogs_and_data_folder() {
+    let mut h = harness();
+    h.state_mut().push(fundplan::gui::Action::Command(
+        fundplan::gui::UiCommand::About,
+    ));
+    h.run();
+    h.get_by_label(&format!("fundplan {}", env!("CARGO_PKG_VERSION")));
+    h.get_by_label_contains("内置资金目录：nm-2017");
+    h.get_by_label_contains("MIT OR Apache-2.0");
+    h.get_by_label_contains("设置与恢复文件位置");
+}

@@ -35,6 +35,12 @@ pub use files::Export;
 pub use league::Column;
 pub use prefs::Prefs;
 
+/// The window icon (`assets/icons/fundplan.svg`, rendered at 256 px).
+fn icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icons/fundplan-256.png"))
+        .unwrap_or_default()
+}
+
 /// Opens the desktop app with `file` (or the last plan, or the bundled
 /// sample), in `lang` if given (else the saved preference); returns the
 /// process exit status.
@@ -44,7 +50,9 @@ pub fn run(file: Option<std::path::PathBuf>, lang: Option<crate::Lang>) -> i32 {
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([960.0, 600.0])
             .with_title("fundplan")
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_app_id("fundplan")
+            .with_icon(icon()),
         ..Default::default()
     };
     let result = eframe::run_native(
