@@ -515,16 +515,57 @@ fn default_permissions() -> Option<fs::Permissions> {
 
 /// Writes `plan` to `path` atomically (see the module documentation).
 ///
-/// The file it replaces is kept as `NAME.ron.bak` (itself written atomically
-/// first), so the previous version survives a mistaken save.
+/// The file it replaces is kept as `NAME.ron.bak`, so the previous version
+/// survives a mistaken save.
 pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
     let text = plan_to_string(plan);
     if let Ok(old) = fs::read(path)
         && old != text.as_bytes()
     {
-        write_atomic(&backup_path(path), &old)?;
+        keep_backup(path, &old)?;
     }
     write_atomic(path, text.as_bytes())
+}
+
+/// Makes the current `path` the backup. A hard link under a temporary name,
+/// renamed over the backup, is atomic and copies nothing (the save that follows
+/// puts a new file at `path`, the backup keeps the old one); where links are not
+/// supported, `old` is written out instead.
+fn keep_backup(path: &Path, old: &[u8]) -> Result<(), SaveError> {
+    let bak = backup_path(path);
+    let link = path.with_file_name(format!(".fundplan-bak-{}.tmp", std::process::id()));
+    let _ = fs::remove_file(&link);
+    if fs::hard_link(path, &link).is_ok() {
+        if fs::rename(&link, &bak).is_ok() {
+            return Ok(());
+        }
+        let _ = fs::remove_file(&link);
+    }
+    write_atomic(&bak, old)
+}
+
+/// Temporary files of saves that were killed midway: removed once they are
+/// an hour old (a younger one may belong to a save still running elsewhere).
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let hour = std::time::Duration::from_secs(3600);
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".fundplan-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok());
+        if old.is_some_and(|age| age > hour) {
+            let _ = fs::remove_file(e.path());
+        }
+    }
 }
 
 /// Where [`save_plan`] keeps the previous version: `NAME.ron.bak`.
@@ -558,6 +599,7 @@ pub fn write_atomic_with(
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    remove_stale_temporaries(&dir);
     let mut tmp = tempfile::Builder::new()
         .prefix(".fundplan-")
         .suffix(".tmp")

@@ -172,3 +172,26 @@ fn the_previous_version_is_kept_as_bak() {
     file::save_plan(&second, &path).unwrap();
     assert_eq!(load(&file::backup_path(&path)), first);
 }
+
+#[test]
+fn temporaries_of_killed_saves_are_cleaned_up_after_an_hour() {
+    let dir = tempfile::tempdir().unwrap();
+    let stale = dir.path().join(".fundplan-killed.tmp");
+    let fresh = dir.path().join(".fundplan-running.tmp");
+    for p in [&stale, &fresh] {
+        std::fs::write(p, b"(half a plan").unwrap();
+    }
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+    file::save_plan(&load(&sample_path()), &dir.path().join("plan.ron")).unwrap();
+    assert!(!stale.exists(), "an hour-old temporary is removed");
+    assert!(
+        fresh.exists(),
+        "a young one may belong to a save in progress"
+    );
+}
