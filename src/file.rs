@@ -291,7 +291,7 @@ fn what_zh(what: &str) -> &'static str {
 
 /// Limits that no real plan reaches: hostile or broken files stop here with a
 /// clear error instead of costing minutes or gigabytes later.
-fn check_limits(plan: &Plan) -> Result<(), LoadErrorKind> {
+pub(crate) fn check_limits(plan: &Plan) -> Result<(), LoadErrorKind> {
     let count = |what, count, limit| {
         if count > limit {
             Err(LoadErrorKind::TooMany { what, count, limit })
@@ -306,11 +306,13 @@ fn check_limits(plan: &Plan) -> Result<(), LoadErrorKind> {
         plan.review.as_ref().map_or(0, |r| r.comments.len()),
         MAX_COMMENTS,
     )?;
-    let long = |path: String, text: &str| {
+    // The path is built only for the rare text that is too long (building it
+    // for every field was most of this check's cost).
+    let long = |path: &dyn Fn() -> String, text: &str| {
         // Bytes bound chars from above: only count chars for the rare long text.
         if text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS {
             Err(LoadErrorKind::TooLong {
-                path,
+                path: path(),
                 chars: text.chars().count(),
             })
         } else {
@@ -323,18 +325,18 @@ fn check_limits(plan: &Plan) -> Result<(), LoadErrorKind> {
         ("prepared_by", &plan.prepared_by),
         ("approval", &plan.approval),
     ] {
-        long(p::header(field), value)?;
+        long(&|| p::header(field), value)?;
     }
     for (field, value) in [
         ("code", &plan.county.code),
         ("name", &plan.county.name),
         ("league", &plan.county.league),
     ] {
-        long(p::county(field), value)?;
+        long(&|| p::county(field), value)?;
     }
     if let Some(a) = &plan.adjustment {
-        long(p::header("adjustment"), &a.reason)?;
-        long(p::header("adjustment"), &a.approval)?;
+        long(&|| p::header("adjustment"), &a.reason)?;
+        long(&|| p::header("adjustment"), &a.approval)?;
     }
     for s in &plan.sources {
         for (field, value) in [
@@ -343,7 +345,7 @@ fn check_limits(plan: &Plan) -> Result<(), LoadErrorKind> {
             ("document", &s.document),
             ("reason", &s.reason),
         ] {
-            long(p::source(&s.line, Some(field)), value)?;
+            long(&|| p::source(&s.line, Some(field)), value)?;
         }
     }
     for pr in &plan.projects {
@@ -358,15 +360,15 @@ fn check_limits(plan: &Plan) -> Result<(), LoadErrorKind> {
             ("period", &pr.period),
             ("targets", &pr.targets),
         ] {
-            long(p::project(&pr.id, Some(field)), value)?;
+            long(&|| p::project(&pr.id, Some(field)), value)?;
         }
         for f in &pr.funding {
-            long(p::funding(&pr.id, "…"), &f.line)?;
+            long(&|| p::funding(&pr.id, "…"), &f.line)?;
         }
     }
     for c in plan.review.iter().flat_map(|r| &r.comments) {
-        long("review".to_string(), &c.text)?;
-        long("review".to_string(), &c.target)?;
+        long(&|| "review".to_string(), &c.text)?;
+        long(&|| "review".to_string(), &c.target)?;
     }
     Ok(())
 }
@@ -518,6 +520,14 @@ fn default_permissions() -> Option<fs::Permissions> {
 /// The file it replaces is kept as `NAME.ron.bak`, so the previous version
 /// survives a mistaken save.
 pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
+    // Never write a file that loading would refuse.
+    if let Err(kind) = check_limits(plan) {
+        let message = LoadError::new(path, kind, None).message(Lang::En);
+        return Err(SaveError {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(message),
+        });
+    }
     let text = plan_to_string(plan);
     if let Ok(old) = fs::read(path)
         && old != text.as_bytes()

@@ -274,7 +274,7 @@ pub fn import(bytes: &[u8], catalog: &Catalog) -> Result<Plan, ImportError> {
             reason: get("调整原因"),
             approval: get("调整批复文号"),
         });
-    Ok(Plan {
+    let plan = Plan {
         format: PlanFormat,
         format_version: FormatVersion::CURRENT,
         catalog: Some(get("资金目录"))
@@ -296,7 +296,21 @@ pub fn import(bytes: &[u8], catalog: &Catalog) -> Result<Plan, ImportError> {
         projects,
         submission: None,
         review: None,
-    })
+    };
+    // The file this plan will be saved to must load again.
+    if let Err(kind) = crate::file::check_limits(&plan) {
+        let why = crate::file::LoadError {
+            path: Default::default(),
+            kind,
+            at: None,
+        };
+        return Err(ImportError::Invalid(vec![Problem {
+            sheet: String::new(),
+            cell: String::new(),
+            reason: Text::new(why.message(Lang::Zh), why.message(Lang::En)),
+        }]));
+    }
+    Ok(plan)
 }
 
 fn read_info(s: &Sheet<'_>) -> HashMap<String, String> {

@@ -204,7 +204,10 @@ fn parse_scaled(s: &str, shift: u32, max_decimals: u32) -> Result<Money, MoneyEr
         return Err(MoneyError::OutOfRange(s.to_string()));
     }
     let d = Decimal::from_str(t).map_err(|_| MoneyError::NotANumber(s.to_string()))?;
-    let yuan = d * Decimal::from(10_i64.pow(shift));
+    // checked: 25+ whole digits of 万元 times 10^4 would overflow a Decimal.
+    let Some(yuan) = d.checked_mul(Decimal::from(10_i64.pow(shift))) else {
+        return Err(MoneyError::OutOfRange(s.to_string()));
+    };
     if yuan.abs() >= Decimal::from(LIMIT_YUAN) {
         return Err(MoneyError::OutOfRange(s.to_string()));
     }

@@ -209,6 +209,7 @@ pub fn text_ui(
             TextEdit::singleline(&mut text)
                 .id(field_id(path))
                 .desired_width(width)
+                .char_limit(crate::file::MAX_TEXT_CHARS)
                 .interactive(!view.read_only),
         )
         .accessible_name(name);
@@ -235,6 +236,7 @@ pub fn multiline_ui(
                 .id(field_id(path))
                 .desired_rows(2)
                 .desired_width(f32::INFINITY)
+                .char_limit(crate::file::MAX_TEXT_CHARS)
                 .interactive(!view.read_only),
         )
         .accessible_name(name);

@@ -1,0 +1,136 @@
+//! A league's whole year: the roll-up of 60 plans of N projects each, and where
+//! the time of loading RON goes. Run with `cargo bench --bench scale` (or
+//! `benches/run.sh` for every bench and one table).
+//!
+//! * `summary/60_plans/N`: `summary::summarize` over 60 files of N projects
+//!   (load, validate and add up, on all cores). `FUNDPLAN_BENCH_SUMMARY_SIZES`
+//!   narrows N. 60 plans of 100,000 projects are not benchmarked: each file
+//!   is ~79 MB, over the 16 MiB that loading accepts.
+//! * `ron/<step>/N`: the parts of loading one plan, to see what a faster path
+//!   could save: reading the file and checking UTF-8, ron's typed parse from a
+//!   `&str` and from bytes, ron parsing the same text into nothing
+//!   (`IgnoredAny`: lexing and syntax only, no values built) and into an untyped
+//!   `ron::Value` tree.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
+use fundplan::catalog::default_catalog;
+use fundplan::file;
+use fundplan::plan::Plan;
+use fundplan::sample::{SampleOptions, generate};
+use serde::de::IgnoredAny;
+
+fn env_sizes(var: &str, default: &[usize]) -> Vec<usize> {
+    std::env::var(var)
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| default.to_vec())
+}
+
+/// 60 plans of `n` projects (seeds 1..=60: 60 different banners' plans).
+fn summary(c: &mut Criterion) {
+    let catalog = default_catalog();
+    let mut group = c.benchmark_group("summary");
+    for n in env_sizes("FUNDPLAN_BENCH_SUMMARY_SIZES", &[100, 1_000, 10_000]) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let files: Vec<_> = (1..=60)
+            .map(|seed| {
+                let plan = generate(
+                    &catalog,
+                    SampleOptions {
+                        projects: n,
+                        seed,
+                        year: 2020,
+                    },
+                );
+                let path = dir.path().join(format!("p{seed}.ron"));
+                std::fs::write(&path, file::plan_to_string(&plan)).expect("write plan");
+                path
+            })
+            .collect();
+        if n >= 10_000 {
+            // About two seconds an iteration.
+            group
+                .sampling_mode(SamplingMode::Flat)
+                .sample_size(10)
+                .warm_up_time(Duration::from_millis(500))
+                .measurement_time(Duration::from_secs(10));
+        } else {
+            group
+                .sampling_mode(SamplingMode::Auto)
+                .sample_size(10)
+                .warm_up_time(Duration::from_secs(1))
+                .measurement_time(Duration::from_secs(3));
+        }
+        group.bench_with_input(BenchmarkId::new("60_plans", n), &files, |b, f| {
+            b.iter(|| {
+                let s = fundplan::summary::summarize(black_box(f), None);
+                assert!(s.failures.is_empty(), "{:?}", s.failures.first());
+                s
+            })
+        });
+    }
+    group.finish();
+}
+
+fn ron_options() -> ron::Options {
+    // As `file::parse_plan` sets it up.
+    ron::Options::default().with_recursion_limit(64)
+}
+
+/// The steps of loading a plan, each on its own.
+fn ron_paths(c: &mut Criterion) {
+    let catalog = default_catalog();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut group = c.benchmark_group("ron");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    for n in env_sizes("FUNDPLAN_BENCH_RON_SIZES", &[10_000]) {
+        let plan = generate(
+            &catalog,
+            SampleOptions {
+                projects: n,
+                seed: 1,
+                year: 2020,
+            },
+        );
+        let text = file::plan_to_string(&plan);
+        let path = dir.path().join(format!("plan-{n}.ron"));
+        std::fs::write(&path, &text).expect("write plan");
+        group.bench_with_input(BenchmarkId::new("read_text", n), &path, |b, p| {
+            b.iter_with_large_drop(|| file::read_text(black_box(p)).expect("read"))
+        });
+        group.bench_with_input(BenchmarkId::new("typed_from_str", n), &text, |b, t| {
+            b.iter_with_large_drop(|| ron_options().from_str::<Plan>(black_box(t)).expect("parse"))
+        });
+        group.bench_with_input(BenchmarkId::new("typed_from_bytes", n), &text, |b, t| {
+            b.iter_with_large_drop(|| {
+                ron_options()
+                    .from_bytes::<Plan>(black_box(t.as_bytes()))
+                    .expect("parse")
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("ignored_any", n), &text, |b, t| {
+            b.iter(|| {
+                ron_options()
+                    .from_str::<IgnoredAny>(black_box(t))
+                    .expect("parse")
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("untyped_value", n), &text, |b, t| {
+            b.iter_with_large_drop(|| {
+                ron_options()
+                    .from_str::<ron::Value>(black_box(t))
+                    .expect("parse")
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, summary, ron_paths);
+criterion_main!(benches);
