@@ -1,32 +1,84 @@
-//! Core speed on generated plans (`fundplan sample --projects N`): load,
-//! validate, save, digest. Run with `cargo bench --bench core`. Loading is timed
-//! without freeing the plan afterwards (`iter_with_large_drop`): the drop is not
-//! part of opening a file.
+//! Core speed on generated plans (`fundplan sample --projects N`): load, parse,
+//! validate, save, digest, diff. Run with `cargo bench --bench core`, or all
+//! benches and one table with `benches/run.sh`. Loading is timed without freeing
+//! the plan afterwards (`iter_with_large_drop`): the drop is not part of opening
+//! a file.
+//!
+//! `load` reads the file from disk (`file::load_plan`); `parse` is the same minus
+//! the read and the 16 MiB size check (`file::parse_plan` on the text in memory),
+//! so it also covers 100,000 projects (~79 MB of RON), whose file `load_plan`
+//! refuses unread by design.
 
 use std::hint::black_box;
 use std::path::Path;
+use std::time::Duration;
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{
+    BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+};
 use fundplan::catalog::default_catalog;
+use fundplan::money::Money;
+use fundplan::plan::{Adjustment, Plan};
 use fundplan::sample::{SampleOptions, generate};
-use fundplan::{digest, file, validate};
+use fundplan::{diff, digest, file, validate};
 
 fn sizes() -> Vec<usize> {
     // FUNDPLAN_BENCH_SIZES=100,1000 narrows the run; the default covers the targets.
     std::env::var("FUNDPLAN_BENCH_SIZES")
         .ok()
         .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![100, 1_000, 2_000, 10_000])
+        .unwrap_or_else(|| vec![100, 1_000, 10_000, 100_000])
+}
+
+/// What a revision typically changes: the revision and its reason, a few
+/// amounts and names, one project dropped and one added, a source document.
+fn revised(plan: &Plan) -> Plan {
+    let mut b = plan.clone();
+    b.revision += 1;
+    b.adjustment = Some(Adjustment {
+        reason: "年中调整：部分项目调减，新增一个项目".into(),
+        approval: "旗政发〔2020〕88号".into(),
+    });
+    let n = b.projects.len();
+    for i in [0, n / 3, n / 2, 2 * n / 3] {
+        if let Some(p) = b.projects.get_mut(i) {
+            if let Some(f) = p.funding.first_mut() {
+                f.amount += Money::from_yuan(10_000);
+            }
+            p.name.push_str("（调整）");
+        }
+    }
+    if let Some(last) = b.projects.pop() {
+        let mut added = last;
+        added.id = "ZZ-NEW-001".into();
+        added.name = "新增项目".into();
+        b.projects.push(added);
+    }
+    if let Some(s) = b.sources.first_mut() {
+        s.document.push_str("（补）");
+    }
+    b
 }
 
 fn core(c: &mut Criterion) {
     let catalog = default_catalog();
     let dir = tempfile::tempdir().expect("temp dir");
     let mut group = c.benchmark_group("core");
-    group
-        .sample_size(20)
-        .measurement_time(std::time::Duration::from_secs(3));
     for n in sizes() {
+        // 100,000 projects take up to a second an iteration: ten flat samples.
+        if n >= 100_000 {
+            group
+                .sampling_mode(SamplingMode::Flat)
+                .sample_size(10)
+                .warm_up_time(Duration::from_millis(500))
+                .measurement_time(Duration::from_secs(2));
+        } else {
+            group
+                .sampling_mode(SamplingMode::Auto)
+                .sample_size(20)
+                .warm_up_time(Duration::from_secs(1))
+                .measurement_time(Duration::from_secs(2));
+        }
         let plan = generate(
             &catalog,
             SampleOptions {
@@ -39,18 +91,14 @@ fn core(c: &mut Criterion) {
         let path = dir.path().join(format!("plan-{n}.ron"));
         std::fs::write(&path, &text).expect("write plan");
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::new("load", n), &path, |b, p| {
-            b.iter_with_large_drop(|| file::load_plan(black_box(p)).expect("load"))
+        if text.len() as u64 <= file::MAX_FILE_BYTES {
+            group.bench_with_input(BenchmarkId::new("load", n), &path, |b, p| {
+                b.iter_with_large_drop(|| file::load_plan(black_box(p)).expect("load"))
+            });
+        }
+        group.bench_with_input(BenchmarkId::new("parse", n), &text, |b, t| {
+            b.iter_with_large_drop(|| file::parse_plan(black_box(t), &path).expect("parse"))
         });
-        group.bench_with_input(
-            BenchmarkId::new("parse_typed_ron_only", n),
-            &text,
-            |b, t| {
-                b.iter_with_large_drop(|| {
-                    ron::from_str::<fundplan::plan::Plan>(black_box(t)).expect("parse")
-                })
-            },
-        );
         group.bench_with_input(BenchmarkId::new("validate", n), &plan, |b, p| {
             b.iter(|| validate::validate(black_box(p), &catalog))
         });
@@ -58,14 +106,22 @@ fn core(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("save", n), &plan, |b, p| {
             b.iter(|| file::save_plan(black_box(p), Path::new(&out)).expect("save"))
         });
+        let _ = std::fs::remove_file(&out);
+        let _ = std::fs::remove_file(file::backup_path(&out));
         group.bench_with_input(BenchmarkId::new("digest", n), &plan, |b, p| {
             b.iter(|| digest::digest(black_box(p)))
         });
+        let new = revised(&plan);
+        group.bench_with_input(BenchmarkId::new("diff", n), &(&plan, &new), |b, (a, n)| {
+            b.iter_with_large_drop(|| diff::diff(black_box(a), black_box(n), &catalog))
+        });
+        let _ = std::fs::remove_file(&path);
     }
     group.finish();
 }
 
-/// The league's roll-up of 60 plans of 500 projects (load, validate, add up).
+/// The league's roll-up of 60 plans of 500 projects (load, validate, add up);
+/// `benches/scale.rs` does 60 plans of other sizes.
 fn summary(c: &mut Criterion) {
     let catalog = default_catalog();
     let dir = tempfile::tempdir().expect("temp dir");
@@ -87,7 +143,8 @@ fn summary(c: &mut Criterion) {
     let mut group = c.benchmark_group("summary");
     group
         .sample_size(10)
-        .measurement_time(std::time::Duration::from_secs(5));
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
     group.bench_function("60x500", |b| {
         b.iter(|| fundplan::summary::summarize(black_box(&files), None))
     });

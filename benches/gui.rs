@@ -1,6 +1,7 @@
 //! One headless frame of each screen with a large plan open, through
 //! egui_kittest: layout and tessellation, no GPU. Run with
-//! `cargo bench --bench gui`.
+//! `cargo bench --bench gui` (or `benches/run.sh` for every bench and one
+//! table). `FUNDPLAN_BENCH_GUI_SIZES=2000` narrows the plan sizes.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
@@ -8,12 +9,20 @@ use fundplan::catalog::default_catalog;
 use fundplan::gui::{Action, FundplanApp, Prefs, Screen};
 use fundplan::sample::{SampleOptions, generate};
 
+fn sizes() -> Vec<usize> {
+    std::env::var("FUNDPLAN_BENCH_GUI_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![2_000, 10_000, 100_000])
+}
+
 fn frames(c: &mut Criterion) {
     let mut group = c.benchmark_group("gui_frame");
     group
         .sample_size(30)
-        .measurement_time(std::time::Duration::from_secs(3));
-    for n in [2_000, 10_000] {
+        .warm_up_time(std::time::Duration::from_millis(500))
+        .measurement_time(std::time::Duration::from_secs(2));
+    for n in sizes() {
         let plan = generate(
             &default_catalog(),
             SampleOptions {

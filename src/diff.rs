@@ -317,33 +317,58 @@ fn funding_by_line(p: &Project) -> BTreeMap<&str, Money> {
     m
 }
 
+/// The items sorted by key, only the first of each key (a repeated key is
+/// P01's or S02's business). The sort is stable, so the first stays first,
+/// and takes linear time on a list already in key order, as plans usually are.
+fn by_key<'a, T>(list: &'a [T], key: &impl Fn(&T) -> &str) -> Vec<(&'a str, &'a T)> {
+    let mut v: Vec<_> = list.iter().map(|item| (key(item), item)).collect();
+    v.sort_by(|a, b| a.0.cmp(b.0));
+    v.dedup_by(|later, earlier| later.0 == earlier.0);
+    v
+}
+
 /// Matches items of two lists by key and diffs them; order follows the key.
-fn items<T>(
+/// Equal items are skipped without comparing field by field (most items of a
+/// revision are unchanged).
+fn items<T: PartialEq>(
     old: &[T],
     new: &[T],
     key: impl Fn(&T) -> &str,
     name: impl Fn(&T) -> &str,
     fields: impl Fn(&T, &T) -> Vec<FieldChange>,
 ) -> Vec<ItemDiff> {
-    let index = |list: &[T]| -> BTreeMap<String, usize> {
-        let mut m = BTreeMap::new();
-        for (i, item) in list.iter().enumerate() {
-            m.entry(key(item).to_string()).or_insert(i);
-        }
-        m
-    };
-    let (ia, ib) = (index(old), index(new));
-    let keys: BTreeSet<&String> = ia.keys().chain(ib.keys()).collect();
+    let (va, vb) = (by_key(old, &key), by_key(new, &key));
+    let (mut ia, mut ib) = (va.iter().peekable(), vb.iter().peekable());
     let mut out = Vec::new();
-    for k in keys {
-        let (a, b) = (
-            ia.get(k).and_then(|&i| old.get(i)),
-            ib.get(k).and_then(|&i| new.get(i)),
-        );
+    // Merge the two sorted lists: each key once, with its item on each side.
+    loop {
+        let (k, a, b) = match (ia.peek(), ib.peek()) {
+            (None, None) => break,
+            (Some(&&(ka, a)), Some(&&(kb, b))) if ka == kb => {
+                ia.next();
+                ib.next();
+                (ka, Some(a), Some(b))
+            }
+            (Some(&&(ka, a)), Some(&&(kb, _))) if ka < kb => {
+                ia.next();
+                (ka, Some(a), None)
+            }
+            (Some(&&(ka, a)), None) => {
+                ia.next();
+                (ka, Some(a), None)
+            }
+            (_, Some(&&(kb, b))) => {
+                ib.next();
+                (kb, None, Some(b))
+            }
+        };
         let (change, shown) = match (a, b) {
             (None, Some(b)) => (Change::Added, b),
             (Some(a), None) => (Change::Removed, a),
             (Some(a), Some(b)) => {
+                if a == b {
+                    continue;
+                }
                 let f = fields(a, b);
                 if f.is_empty() {
                     continue;
@@ -353,7 +378,7 @@ fn items<T>(
             (None, None) => continue,
         };
         out.push(ItemDiff {
-            key: k.clone(),
+            key: k.to_string(),
             name: name(shown).to_string(),
             change,
         });

@@ -12,6 +12,7 @@ mod totals;
 use rustc_hash::FxHashMap;
 
 use crate::catalog::Catalog;
+use crate::enums::Use;
 use crate::lang::Text;
 use crate::money::Money;
 use crate::plan::{Plan, Source};
@@ -80,6 +81,10 @@ struct Ctx<'a> {
     sources: FxHashMap<&'a str, &'a Source>,
     /// Funding summed per line code over all projects.
     arranged: FxHashMap<&'a str, Money>,
+    /// Funding summed per line code and project use: all the totals need of
+    /// the funding entries, which are many, while the cells are at most
+    /// lines × uses.
+    arranged_by_use: FxHashMap<(&'a str, Use), Money>,
     out: Vec<Finding>,
 }
 
@@ -100,16 +105,28 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Report {
     for s in &plan.sources {
         sources.entry(s.line.as_str()).or_insert(s);
     }
+    // One pass over the funding entries. Sums of money are exact, so adding
+    // per cell first and the cells afterwards gives the very same amounts.
+    let mut arranged_by_use: FxHashMap<(&str, Use), Money> =
+        FxHashMap::with_capacity_and_hasher(plan.sources.len() * 2, Default::default());
+    for p in &plan.projects {
+        for f in &p.funding {
+            *arranged_by_use
+                .entry((f.line.as_str(), p.use_))
+                .or_default() += f.amount;
+        }
+    }
     let mut arranged: FxHashMap<&str, Money> =
         FxHashMap::with_capacity_and_hasher(plan.sources.len(), Default::default());
-    for f in plan.projects.iter().flat_map(|p| &p.funding) {
-        *arranged.entry(f.line.as_str()).or_default() += f.amount;
+    for (&(line, _), &amount) in &arranged_by_use {
+        *arranged.entry(line).or_default() += amount;
     }
     let mut ctx = Ctx {
         plan,
         catalog,
         sources,
         arranged,
+        arranged_by_use,
         out: Vec::new(),
     };
     header::check(&mut ctx);

@@ -71,8 +71,8 @@ impl Totals {
 }
 
 pub(super) fn compute(ctx: &Ctx<'_>) -> Totals {
-    // Accumulate in arrays indexed by the enums (this runs per funding entry on
-    // every keystroke), then keep only the groups that occur, in enum order.
+    // Accumulate in arrays indexed by the enums (this runs on every keystroke),
+    // then keep only the groups that occur, in enum order.
     let mut levels = [(false, Sums::default()); Level::ALL.len()];
     let mut categories = [(false, Sums::default()); Category::ALL.len()];
     let mut uses = [(false, Money::ZERO); Use::ALL.len()];
@@ -96,21 +96,21 @@ pub(super) fn compute(ctx: &Ctx<'_>) -> Totals {
             sums.integrated += s.integrated;
         }
     }
-    for p in &ctx.plan.projects {
-        for f in &p.funding {
-            t.arranged += f.amount;
-            let u = &mut uses[p.use_ as usize];
-            *u = (true, u.1 + f.amount);
-            let Some(source) = ctx.sources.get(f.line.as_str()) else {
-                continue;
-            };
-            levels[source.level as usize].1.arranged += f.amount;
-            categories[source.category as usize].1.arranged += f.amount;
-            let cell = &mut matrix[source.category as usize][p.use_ as usize];
-            *cell = (true, cell.1 + f.amount);
-            if cross[source.category as usize][p.use_ as usize] {
-                t.cross_category += f.amount;
-            }
+    // Per (line, use) cell, not per funding entry: the same sums (money adds
+    // exactly), with one source lookup per cell.
+    for (&(line, use_), &amount) in &ctx.arranged_by_use {
+        t.arranged += amount;
+        let u = &mut uses[use_ as usize];
+        *u = (true, u.1 + amount);
+        let Some(source) = ctx.sources.get(line) else {
+            continue;
+        };
+        levels[source.level as usize].1.arranged += amount;
+        categories[source.category as usize].1.arranged += amount;
+        let cell = &mut matrix[source.category as usize][use_ as usize];
+        *cell = (true, cell.1 + amount);
+        if cross[source.category as usize][use_ as usize] {
+            t.cross_category += amount;
         }
     }
     t.by_level = keep(Level::ALL, &levels);
