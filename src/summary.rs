@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use rust_decimal::Decimal;
 
 use crate::Lang;
-use crate::catalog::{self, Catalog};
+use crate::catalog::Catalog;
 use crate::digest::{SealState, seal_state};
 use crate::enums::{Decision, Use};
 use crate::file::{self, LoadError};
@@ -161,10 +161,7 @@ pub struct Summary {
 }
 
 fn row(path: &Path, plan: &Plan, explicit: Option<&Catalog>) -> Row {
-    let catalog = match explicit {
-        Some(c) => c.clone(),
-        None => catalog::embedded(&plan.catalog).unwrap_or_else(catalog::default_catalog),
-    };
+    let catalog = crate::cli::catalog_for(plan, explicit);
     let report = validate(plan, &catalog);
     let t = &report.totals;
     Row {

@@ -55,20 +55,11 @@ pub fn text_table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> Stri
     out
 }
 
-/// One CSV field, quoted when it holds a comma, quote or line break.
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// CSV text with a UTF-8 byte-order mark, so Excel and WPS read the Chinese right.
 pub fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut out = String::from('\u{feff}');
     let mut line = |cells: &mut dyn Iterator<Item = &str>| {
-        let fields: Vec<String> = cells.map(csv_field).collect();
+        let fields: Vec<String> = cells.map(crate::export::csv::field).collect();
         out.push_str(&fields.join(","));
         out.push_str("\r\n");
     };

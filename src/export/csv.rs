@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use super::{Cell, Table};
 
-fn field(s: &str) -> String {
+/// One CSV field, quoted when it holds a comma, quote or line break.
+pub(crate) fn field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
