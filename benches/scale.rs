@@ -7,8 +7,9 @@
 //!   narrows N. 60 plans of 100,000 projects are not benchmarked: each file
 //!   is ~79 MB, over the 16 MiB that loading accepts.
 //! * `ron/<step>/N`: the parts of loading one plan, to see what a faster path
-//!   could save: reading the file and checking UTF-8, ron's typed parse from a
-//!   `&str` and from bytes, ron parsing the same text into nothing
+//!   could save: reading the file and checking UTF-8, fundplan's reader for its
+//!   own layout (`file::canonical`), cloning the plan (the floor for any reader),
+//!   ron's typed parse from a `&str` and from bytes, ron parsing the same text into nothing
 //!   (`IgnoredAny`: lexing and syntax only, no values built) and into an untyped
 //!   `ron::Value` tree.
 
@@ -106,6 +107,14 @@ fn ron_paths(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("typed_from_str", n), &text, |b, t| {
             b.iter_with_large_drop(|| ron_options().from_str::<Plan>(black_box(t)).expect("parse"))
+        });
+        // fundplan's own reader for the layout it writes (what `parse_plan` now tries first).
+        group.bench_with_input(BenchmarkId::new("canonical", n), &text, |b, t| {
+            b.iter_with_large_drop(|| file::canonical::parse(black_box(t)).expect("canonical"))
+        });
+        // The floor for any reader: building the same plan by cloning it.
+        group.bench_with_input(BenchmarkId::new("clone_plan", n), &plan, |b, p| {
+            b.iter_with_large_drop(|| black_box(p).clone())
         });
         group.bench_with_input(BenchmarkId::new("typed_from_bytes", n), &text, |b, t| {
             b.iter_with_large_drop(|| {

@@ -6,6 +6,8 @@
 //! through a temporary file in the target folder that is flushed, synced and then
 //! renamed over the old file, so a crash mid-save leaves the old file intact.
 
+pub mod canonical;
+
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -264,9 +266,21 @@ pub fn load_plan(path: &Path) -> Result<Plan, LoadError> {
 
 /// Parses plan text; `path` is only used in errors.
 pub fn parse_plan(text: &str, path: &Path) -> Result<Plan, LoadError> {
-    let plan: Plan = parse(text, path, PlanFormat::TAG)?;
+    // Files fundplan wrote take the fast reader; anything else, and every
+    // error, goes through ron (same plan either way, see `canonical`).
+    let plan = match canonical::parse(text) {
+        Some(plan) => plan,
+        None => parse_plan_with_ron(text, path)?,
+    };
     check_limits(&plan).map_err(|kind| LoadError::new(path, kind, None))?;
     Ok(plan)
+}
+
+/// Parses plan text with `ron` alone, without the limits check: the reference
+/// the fast reader is tested against.
+#[doc(hidden)]
+pub fn parse_plan_with_ron(text: &str, path: &Path) -> Result<Plan, LoadError> {
+    parse(text, path, PlanFormat::TAG)
 }
 
 /// Most projects a plan may hold (a banner has dozens to hundreds).

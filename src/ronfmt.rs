@@ -330,7 +330,7 @@ pub fn compact(p: &Plan, with_seal: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{Adjustment, Decision, Review, Submission};
+    use crate::plan::Review;
 
     fn oracle_pretty(p: &Plan) -> String {
         let config = ron::ser::PrettyConfig::new()
@@ -342,43 +342,7 @@ mod tests {
     }
 
     fn odd_plan() -> Plan {
-        let catalog = crate::catalog::default_catalog();
-        let mut p = crate::sample::generate(
-            &catalog,
-            crate::sample::SampleOptions {
-                projects: 3,
-                seed: 4,
-                year: 2020,
-            },
-        );
-        p.sources[0].reason =
-            "引号\"反斜杠\\撇号'制表\t换行\n响铃\u{7}组合\u{301}零宽\u{200b}表情😀 \u{a0}nbsp"
-                .into();
-        p.projects[1].funding.clear();
-        p.projects[2].name = "}{)(][,:#//*".into();
-        p.adjustment = Some(Adjustment {
-            reason: "r".into(),
-            approval: String::new(),
-        });
-        p.submission = Some(Submission {
-            at: "t".into(),
-            app: "a".into(),
-            digest: "d".into(),
-            warnings: 3,
-        });
-        p.review = Some(Review {
-            reviewer: "x".into(),
-            at: "y".into(),
-            decision: Decision::Approved,
-            comments: vec![
-                Comment {
-                    target: "projects[P001]".into(),
-                    text: "好\r\n".into(),
-                },
-                Comment::default(),
-            ],
-        });
-        p
+        crate::sample::awkward(&crate::catalog::default_catalog())
     }
 
     #[test]

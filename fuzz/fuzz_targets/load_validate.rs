@@ -1,4 +1,5 @@
-//! Arbitrary bytes as the text of a plan file: loading never panics, and a plan
+//! Arbitrary bytes as the text of a plan file: loading never panics, the fast
+//! reader agrees with ron whenever it reads a plan, and a plan
 //! that loads validates, saves, reloads to the same plan and the same bytes,
 //! digests, diffs and exports without panicking.
 //!
@@ -40,6 +41,15 @@ fuzz_target!(|data: &[u8]| {
         Err(_) => String::from_utf8_lossy(data),
     };
     let path = Path::new("fuzz.ron");
+    // The fast reader for fundplan's own layout must mean exactly what ron reads.
+    if let Some(fast) = fundplan::file::canonical::parse(&text) {
+        let slow = fundplan::file::parse_plan_with_ron(&text, path);
+        assert!(
+            slow.as_ref().is_ok_and(|slow| *slow == fast),
+            "the fast reader read a plan that ron reads otherwise ({:?})",
+            slow.err()
+        );
+    }
     let plan = match parse_plan(&text, path) {
         Ok(plan) => plan,
         Err(e) => {

@@ -187,6 +187,50 @@ fn source(line: &str, level: Level, name: &str, category: Category) -> Source {
     }
 }
 
+/// A small plan holding every awkward thing a file can: quotes, backslashes,
+/// control characters and combining marks in text, RON punctuation in a name,
+/// a project without funding, and the adjustment, submission and review all
+/// set. Tests of the writer and readers start from it.
+#[doc(hidden)]
+pub fn awkward(catalog: &Catalog) -> Plan {
+    use crate::plan::{Adjustment, Comment, Decision, Review, Submission};
+    let mut p = generate(
+        catalog,
+        SampleOptions {
+            projects: 3,
+            seed: 4,
+            year: 2020,
+        },
+    );
+    p.sources[0].reason =
+        "引号\"反斜杠\\撇号'制表\t换行\n响铃\u{7}组合\u{301}零宽\u{200b}表情😀 \u{a0}nbsp".into();
+    p.projects[1].funding.clear();
+    p.projects[2].name = "}{)(][,:#//*".into();
+    p.adjustment = Some(Adjustment {
+        reason: "r".into(),
+        approval: String::new(),
+    });
+    p.submission = Some(Submission {
+        at: "t".into(),
+        app: "a".into(),
+        digest: "d".into(),
+        warnings: 3,
+    });
+    p.review = Some(Review {
+        reviewer: "x".into(),
+        at: "y".into(),
+        decision: Decision::Approved,
+        comments: vec![
+            Comment {
+                target: "projects[P001]".into(),
+                text: "好\r\n".into(),
+            },
+            Comment::default(),
+        ],
+    });
+    p
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
