@@ -79,11 +79,12 @@ struct Ctx<'a> {
     catalog: &'a Catalog,
     /// First source row of each line code.
     sources: FxHashMap<&'a str, &'a Source>,
-    /// Funding summed per line code over all projects.
+    /// Funding summed per line code over all projects (after `projects::check`).
     arranged: FxHashMap<&'a str, Money>,
     /// Funding summed per line code and project use: all the totals need of
     /// the funding entries, which are many, while the cells are at most
-    /// lines × uses.
+    /// lines × uses. Sums of money are exact, so adding per cell first and the
+    /// cells afterwards gives the very same amounts. After `projects::check`.
     arranged_by_use: FxHashMap<(&'a str, Use), Money>,
     out: Vec<Finding>,
 }
@@ -105,33 +106,22 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Report {
     for s in &plan.sources {
         sources.entry(s.line.as_str()).or_insert(s);
     }
-    // One pass over the funding entries. Sums of money are exact, so adding
-    // per cell first and the cells afterwards gives the very same amounts.
-    let mut arranged_by_use: FxHashMap<(&str, Use), Money> =
-        FxHashMap::with_capacity_and_hasher(plan.sources.len() * 2, Default::default());
-    for p in &plan.projects {
-        for f in &p.funding {
-            *arranged_by_use
-                .entry((f.line.as_str(), p.use_))
-                .or_default() += f.amount;
-        }
-    }
-    let mut arranged: FxHashMap<&str, Money> =
-        FxHashMap::with_capacity_and_hasher(plan.sources.len(), Default::default());
-    for (&(line, _), &amount) in &arranged_by_use {
-        *arranged.entry(line).or_default() += amount;
-    }
     let mut ctx = Ctx {
         plan,
         catalog,
         sources,
-        arranged,
-        arranged_by_use,
+        arranged: FxHashMap::default(),
+        arranged_by_use: FxHashMap::default(),
         out: Vec::new(),
     };
     header::check(&mut ctx);
     sources::check(&mut ctx);
-    projects::check(&mut ctx);
+    // The project rules also add up the funding: one pass over the projects,
+    // which at 100,000 of them (~100 MB) no longer fit the cache.
+    ctx.arranged_by_use = projects::check(&mut ctx);
+    for (&(line, _), &amount) in &ctx.arranged_by_use {
+        *ctx.arranged.entry(line).or_default() += amount;
+    }
     let totals = totals::compute(&ctx);
     balance::check(&mut ctx, &totals);
     header::check_seal(&mut ctx);

@@ -4,39 +4,26 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Ctx, blank, en, zh};
-use crate::plan::path;
+use crate::money::Money;
+use crate::plan::{Use, path};
 use crate::validate::Rule;
 
-pub(super) fn check(ctx: &mut Ctx<'_>) {
+/// Checks P01–P08 and returns the funding summed per (line, use) cell, added
+/// up in the same pass over the projects.
+pub(super) fn check<'a>(ctx: &mut Ctx<'a>) -> FxHashMap<(&'a str, Use), Money> {
     let plan = ctx.plan;
-
+    let mut cells: FxHashMap<(&str, Use), Money> =
+        FxHashMap::with_capacity_and_hasher(plan.sources.len() * 2, Default::default());
     let mut count: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(plan.projects.len(), Default::default());
-    for p in &plan.projects {
-        *count.entry(p.id.as_str()).or_default() += 1;
-    }
-    // Ids are nearly always unique; look for the repeated ones only if some are.
-    if count.len() < plan.projects.len() {
-        let mut reported = FxHashSet::default();
-        for p in &plan.projects {
-            let n = count.get(p.id.as_str()).copied().unwrap_or(0);
-            if n > 1 && reported.insert(p.id.as_str()) {
-                ctx.push(
-                    Rule::P01,
-                    path::project(&p.id, None),
-                    format!("项目编号“{}”出现 {n} 次", p.id),
-                    format!("project id “{}” appears {n} times", p.id),
-                );
-            }
-        }
-    }
-
     let keywords = Keywords::new(&ctx.catalog.forbidden_keywords);
     for p in &plan.projects {
         let id = p.id.as_str();
+        *count.entry(id).or_default() += 1;
         let mut lines_reported: Vec<&str> = Vec::new();
         for (k, f) in p.funding.iter().enumerate() {
             let line = f.line.as_str();
+            *cells.entry((line, p.use_)).or_default() += f.amount;
             if !ctx.sources.contains_key(line) {
                 ctx.push(
                     Rule::P02,
@@ -139,6 +126,23 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
             );
         }
     }
+
+    // Ids are nearly always unique; look for the repeated ones only if some are.
+    if count.len() < plan.projects.len() {
+        let mut reported = FxHashSet::default();
+        for p in &plan.projects {
+            let n = count.get(p.id.as_str()).copied().unwrap_or(0);
+            if n > 1 && reported.insert(p.id.as_str()) {
+                ctx.push(
+                    Rule::P01,
+                    path::project(&p.id, None),
+                    format!("项目编号“{}”出现 {n} 次", p.id),
+                    format!("project id “{}” appears {n} times", p.id),
+                );
+            }
+        }
+    }
+    cells
 }
 
 /// The automata of a word list (see [`Keywords`]).
