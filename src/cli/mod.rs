@@ -394,12 +394,9 @@ fn run_submit(
         Ok(c) => c,
         Err(code) => return code,
     };
-    let plan = match file::load_plan(path) {
+    let plan = match load_or_report(path, lang) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("{}", e.message(lang));
-            return 2;
-        }
+        Err(code) => return code,
     };
     match submit(&plan, &catalog_for(&plan, explicit.as_ref())) {
         Err(report) => {
@@ -483,12 +480,8 @@ fn run_diff(
         Ok(c) => c,
         Err(code) => return code,
     };
-    let load = |p: &Path| {
-        file::load_plan(p).map_err(|e| {
-            eprintln!("{}", e.message(lang));
-        })
-    };
-    let (Ok(a), Ok(b)) = (load(old), load(new)) else {
+    // Both are loaded, so that both files' errors are reported.
+    let (Ok(a), Ok(b)) = (load_or_report(old, lang), load_or_report(new, lang)) else {
         return 2;
     };
     let d = crate::diff::diff(&a, &b, &catalog_for(&b, explicit.as_ref()));
@@ -499,6 +492,14 @@ fn run_diff(
         print!("{}", diff::diff_text(&old, &new, &d, lang));
     }
     0
+}
+
+/// Loads a plan, or prints why not and gives exit status 2.
+fn load_or_report(path: &Path, lang: Lang) -> Result<Plan, ExitCode> {
+    file::load_plan(path).map_err(|e| {
+        eprintln!("{}", e.message(lang));
+        2
+    })
 }
 
 fn run_summary(
@@ -532,12 +533,9 @@ fn run_export(
     notice: Option<&Path>,
     lang: Lang,
 ) -> ExitCode {
-    let plan = match file::load_plan(path) {
+    let plan = match load_or_report(path, lang) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("{}", e.message(lang));
-            return 2;
-        }
+        Err(code) => return code,
     };
     let report = validate(&plan, &catalog_for(&plan, None));
     let mut results: Vec<Result<Vec<PathBuf>, file::SaveError>> = Vec::new();
