@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Builds the installable packages into target/dist/, with the version from Cargo.toml:
+#   fundplan_<version>_amd64.deb                  Debian 10-12, UOS, Kylin (cargo-deb)
+#   fundplan-<version>-windows-x86_64.zip         Windows 10/11, cross-built with mingw-w64
+# Usage: bash packaging/build.sh [deb|windows]...   (no argument: both)
+# Needs (Debian): apt-get install mingw-w64 zip; the Rust target and cargo-deb are added here.
+# tests/packages.rs then checks what was built (cargo test --test packages).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WIN_TARGET=x86_64-pc-windows-gnu
+version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
+[ -n "$version" ] || { echo "build.sh: no version in Cargo.toml" >&2; exit 1; }
+target_dir=${CARGO_TARGET_DIR:-target}
+dist=$target_dir/dist
+# Files in the packages carry the last commit's time, not the build's (cargo-deb reads it too).
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
+
+# want PART ARGS...: whether PART is to be built (it is named in ARGS, or ARGS is empty).
+want() { local part=$1 arg; shift; [ $# -eq 0 ] && return 0; for arg; do [ "$arg" = "$part" ] && return 0; done; return 1; }
+need() { command -v "$1" >/dev/null || { echo "build.sh: $1 is missing; on Debian: sudo apt-get install $2" >&2; exit 1; }; }
+took() { echo "build.sh: $1 in $(($(date +%s) - $2)) s"; }
+for arg in "$@"; do
+    case $arg in deb | windows) ;; *) echo "usage: bash packaging/build.sh [deb|windows]..." >&2; exit 2 ;; esac
+done
+mkdir -p "$dist"
+
+if want deb "$@"; then
+    start=$(date +%s)
+    command -v cargo-deb >/dev/null || cargo install cargo-deb --locked
+    rm -f "$dist"/fundplan_*.deb
+    cargo deb --output "$dist/fundplan_${version}_amd64.deb"
+    took "$dist/fundplan_${version}_amd64.deb" "$start"
+fi
+
+if want windows "$@"; then
+    start=$(date +%s)
+    need x86_64-w64-mingw32-gcc mingw-w64
+    need zip zip
+    rustup target list --installed | grep -qx "$WIN_TARGET" || rustup target add "$WIN_TARGET"
+    # .cargo/config.toml sets the linker and static C runtime; build.rs adds icon and version info.
+    cargo build --release --target "$WIN_TARGET" --bin fundplan
+    name=fundplan-$version-windows-x86_64
+    stage=$dist/$name
+    rm -rf "$stage" "$dist"/fundplan-*-windows-x86_64.zip
+    mkdir -p "$stage"
+    x86_64-w64-mingw32-strip -o "$stage/fundplan.exe" "$target_dir/$WIN_TARGET/release/fundplan.exe"
+    # Notepad-friendly: UTF-8 with BOM, CRLF line ends.
+    crlf() { { printf '\357\273\277'; sed 's/$/\r/' "$1"; } > "$2"; }
+    crlf packaging/README-zh.md "$stage/README-zh.txt"
+    crlf README.md "$stage/README-en.txt"
+    crlf LICENSE-MIT "$stage/LICENSE-MIT.txt"
+    crlf LICENSE-APACHE "$stage/LICENSE-APACHE.txt"
+    crlf assets/fonts/OFL.txt "$stage/OFL.txt"
+    cp assets/examples/wuchuan-2020.ron "$stage/"
+    find "$stage" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+    (cd "$dist" && find "$name" | LC_ALL=C sort | zip -q -X -9 "$name.zip" -@)
+    took "$dist/$name.zip" "$start"
+fi
+
+ls -l "$dist"/*.deb "$dist"/*.zip 2>/dev/null || true
