@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Builds the installable packages into target/dist/, with the version from Cargo.toml:
-#   fundplan_<version>_amd64.deb                  Debian 10-12, UOS, Kylin (cargo-deb)
+#   fundplan_<version>_amd64.deb                  Debian 10-13, UOS 20, Kylin V10 (cargo-deb; glibc >= 2.28)
 #   fundplan-<version>-windows-x86_64.zip         Windows 10/11, cross-built with mingw-w64
 # Usage: bash packaging/build.sh [deb|windows]...   (no argument: both)
-# Needs (Debian): apt-get install mingw-w64 zip; the Rust target and cargo-deb are added here.
+# Needs (Debian): apt-get install mingw-w64 zip; the Rust target, cargo-deb, cargo-zigbuild and
+# zig (from PyPI) are added here.
 # tests/packages.rs then checks what was built (cargo test --test packages).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WIN_TARGET=x86_64-pc-windows-gnu
+LINUX_TARGET=x86_64-unknown-linux-gnu
+# The oldest glibc the .deb runs with (tests/packages.rs checks the binary's symbols).
+GLIBC_FLOOR=2.28
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
 [ -n "$version" ] || { echo "build.sh: no version in Cargo.toml" >&2; exit 1; }
 target_dir=${CARGO_TARGET_DIR:-target}
@@ -28,8 +32,14 @@ mkdir -p "$dist"
 if want deb "$@"; then
     start=$(date +%s)
     command -v cargo-deb >/dev/null || cargo install cargo-deb --locked
+    # Linked against glibc 2.28 (UOS 20 and Debian 10 have 2.28, Kylin V10 2.31), not the
+    # build machine's: cargo-zigbuild links with zig's per-version glibc stubs.
+    command -v cargo-zigbuild >/dev/null || cargo install cargo-zigbuild --locked
+    command -v zig >/dev/null || python3 -m ziglang version >/dev/null 2>&1 ||
+        python3 -m pip install --quiet ziglang
+    cargo zigbuild --release --target "$LINUX_TARGET.$GLIBC_FLOOR" --bin fundplan
     rm -f "$dist"/fundplan_*.deb
-    cargo deb --output "$dist/fundplan_${version}_amd64.deb"
+    cargo deb --no-build --target "$LINUX_TARGET" --output "$dist/fundplan_${version}_amd64.deb"
     took "$dist/fundplan_${version}_amd64.deb" "$start"
 fi
 

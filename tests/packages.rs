@@ -18,6 +18,9 @@ use common::root;
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 const MIME_TYPE: &str = "application/x-fundplan-plan";
+/// The oldest glibc the .deb must run with: UOS 20 and Debian 10 (Kylin V10 has
+/// 2.31). packaging/build.sh links against it.
+const GLIBC_FLOOR: &str = "2.28";
 const ICON_SIZES: [u32; 7] = [16, 32, 48, 64, 128, 256, 512];
 /// The DLLs fundplan.exe imports today, all in System32 of every Windows
 /// 10/11 (api-ms-win-* API sets are allowed too). A new import fails here to
@@ -29,7 +32,6 @@ const SYSTEM_DLLS: &[&str] = &[
     "combase.dll",
     "dwmapi.dll",
     "dwrite.dll",
-    "dxgi.dll",
     "gdi32.dll",
     "imm32.dll",
     "kernel32.dll",
@@ -40,7 +42,6 @@ const SYSTEM_DLLS: &[&str] = &[
     "opengl32.dll",
     "propsys.dll",
     "rpcrt4.dll",
-    "setupapi.dll",
     "shell32.dll",
     "shlwapi.dll",
     "uiautomationcore.dll",
@@ -185,8 +186,9 @@ fn deb_installs_binary_desktop_entry_mime_type_and_icons() {
     assert_eq!(field("Package"), "fundplan");
     assert_eq!(field("Version"), VERSION, "version from Cargo.toml");
     assert_eq!(field("Architecture"), "amd64");
-    // Only what the ELF file links: the window system and GL/Vulkan are
-    // opened at run time and recommended, never required.
+    // Only what the ELF file links: the window system and OpenGL are
+    // opened at run time and recommended, never required; and glibc no newer
+    // than UOS 20's (2.28), so one package installs on UOS, Kylin and Debian 10+.
     let depends = field("Depends");
     for dep in depends.split(',') {
         let name = dep.split_whitespace().next().unwrap_or_default();
@@ -194,6 +196,10 @@ fn deb_installs_binary_desktop_entry_mime_type_and_icons() {
             ["libc6", "libgcc-s1"].contains(&name),
             "Depends has {dep:?} (all: {depends})"
         );
+        if let Some(v) = dep.trim().strip_prefix("libc6 (>= ") {
+            let v = v.trim_end_matches(')');
+            assert!(glibc_at_most(v, GLIBC_FLOOR), "Depends needs glibc {v}");
+        }
     }
 
     let tmp = tempfile::tempdir().unwrap();
@@ -206,6 +212,42 @@ fn deb_installs_binary_desktop_entry_mime_type_and_icons() {
     assert_eq!(
         ok(Command::new(&bin).arg("--version")).trim(),
         format!("fundplan {VERSION}")
+    );
+
+    // The binary links glibc alone (the rest is opened at run time), which is
+    // why Depends names only libc6.
+    let dynamic = ok(Command::new("readelf").arg("-d").arg(&bin));
+    for lib in dynamic
+        .lines()
+        .filter_map(|l| l.split("Shared library: [").nth(1))
+    {
+        let lib = lib.trim_end_matches(']');
+        assert!(
+            [
+                "libc.so.6",
+                "libm.so.6",
+                "libdl.so.2",
+                "libpthread.so.0",
+                "librt.so.1"
+            ]
+            .contains(&lib)
+                || lib.starts_with("ld-linux-x86-64.so"),
+            "usr/bin/fundplan links {lib}, which Depends does not cover"
+        );
+    }
+    // Every versioned glibc symbol the binary uses exists in glibc 2.28.
+    let symbols = ok(Command::new("objdump").arg("-T").arg(&bin));
+    let newest = symbols
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+        .filter_map(|w| w.strip_prefix("GLIBC_"))
+        .filter(|v| v.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .max_by(|a, b| glibc_version(a).cmp(&glibc_version(b)))
+        .unwrap_or_default()
+        .to_string();
+    assert!(!newest.is_empty(), "no glibc symbols found by objdump -T");
+    assert!(
+        glibc_at_most(&newest, GLIBC_FLOOR),
+        "usr/bin/fundplan needs glibc {newest}, newer than {GLIBC_FLOOR}"
     );
 
     // Desktop entry: names, command, icon and the plan type.
@@ -272,6 +314,15 @@ fn deb_installs_binary_desktop_entry_mime_type_and_icons() {
     assert!(xml.contains(&format!("<mime-type type=\"{MIME_TYPE}\">")));
     assert!(xml.contains("<glob pattern=\"*.ron\""));
     mime_resolves(root, &sample);
+}
+
+/// `2.28` → `[2, 28]`, for comparing glibc versions.
+fn glibc_version(v: &str) -> Vec<u32> {
+    v.split('.').filter_map(|p| p.parse().ok()).collect()
+}
+
+fn glibc_at_most(v: &str, floor: &str) -> bool {
+    glibc_version(v) <= glibc_version(floor)
 }
 
 /// Builds a MIME database from the package's XML beside the system's, and asks
