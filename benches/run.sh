@@ -9,6 +9,8 @@
 # Needs python3; the process part needs hyperfine (apt-get install hyperfine), and for the app
 # Xvfb and xdotool (apt-get install xvfb xdotool); the spreadsheet comparison needs LibreOffice
 # (soffice). Whatever is missing is skipped with a message. See README.md, "Benchmarks".
+# The cost-per-project curve is written to benches/curve.svg (the README shows it);
+# FUNDPLAN_CURVE_SVG=path writes it elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -50,6 +52,7 @@ fi
 # ---------------------------------------------------------------------------
 # One table from criterion's estimates: operation × N, mean (95% interval in
 # criterion's own output above), then the cost per project of the core steps.
+FUNDPLAN_CURVE_SVG=${FUNDPLAN_CURVE_SVG-benches/curve.svg} \
 python3 - "$target_dir/criterion" "$work/stamp" "$bench" <<'PY'
 import json, os, sys
 from pathlib import Path
@@ -101,6 +104,42 @@ if core:
     for op in core:
         cells = [f"{rows[op][n] / int(n) / 1e3:.2f}" if n in rows[op] else "" for n in ns]
         print(f"| {op} | " + " | ".join(cells) + " |")
+
+    # The curve: cost per project against N (log scale). Flat = linear growth.
+    svg_path = os.environ.get("FUNDPLAN_CURVE_SVG")
+    if svg_path and ns:
+        W, H, L, R, T, B = 640, 360, 56, 150, 20, 44
+        xs = [int(n) for n in ns]
+        per = {op: {int(n): rows[op][n] / int(n) / 1e3 for n in ns if n in rows[op]} for op in core}
+        ymax = max(v for d in per.values() for v in d.values()) * 1.1
+        import math
+        lx0, lx1 = math.log10(min(xs)), math.log10(max(xs))
+        X = lambda n: L + (math.log10(n) - lx0) / max(lx1 - lx0, 1e-9) * (W - L - R)
+        Y = lambda v: T + (1 - v / ymax) * (H - T - B)
+        colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
+        out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" font-family="sans-serif" font-size="12">',
+               f'<rect width="{W}" height="{H}" fill="white"/>',
+               f'<line x1="{L}" y1="{H-B}" x2="{W-R}" y2="{H-B}" stroke="black"/>',
+               f'<line x1="{L}" y1="{T}" x2="{L}" y2="{H-B}" stroke="black"/>',
+               f'<text x="{(L+W-R)/2}" y="{H-8}" text-anchor="middle">projects per plan (log scale)</text>',
+               f'<text x="14" y="{(T+H-B)/2}" transform="rotate(-90 14 {(T+H-B)/2})" text-anchor="middle">µs per project</text>']
+        for n in xs:
+            out.append(f'<text x="{X(n):.1f}" y="{H-B+16}" text-anchor="middle">{n:,}</text>')
+        for k in range(5):
+            v = ymax * k / 4
+            out.append(f'<text x="{L-6}" y="{Y(v)+4:.1f}" text-anchor="end">{v:.1f}</text>')
+            out.append(f'<line x1="{L}" y1="{Y(v):.1f}" x2="{W-R}" y2="{Y(v):.1f}" stroke="#ddd"/>')
+        for i, op in enumerate(core):
+            c = colours[i % len(colours)]
+            pts = sorted(per[op].items())
+            out.append(f'<polyline fill="none" stroke="{c}" stroke-width="2" points="' +
+                       " ".join(f"{X(n):.1f},{Y(v):.1f}" for n, v in pts) + '"/>')
+            for n, v in pts:
+                out.append(f'<circle cx="{X(n):.1f}" cy="{Y(v):.1f}" r="3" fill="{c}"/>')
+            out.append(f'<text x="{W-R+8}" y="{T+14+18*i}" fill="{c}">{op.split("/")[1]}</text>')
+        out.append("</svg>")
+        Path(svg_path).write_text("\n".join(out) + "\n")
+        print(f"\n(curve written to {svg_path})")
 
 targets = [("core/load", "10000", 60e6), ("core/validate", "10000", 5e6), ("core/save", "10000", 60e6)]
 targets += [(op, "10000", 4e6) for op in sorted(rows) if op.startswith("gui_frame/")]
