@@ -191,6 +191,22 @@ impl Importer<'_> {
         found
     }
 
+    /// The header row and its columns, if the sheet has one holding every
+    /// column in `needed`; else reports the first missing one.
+    fn columns(&mut self, s: &Sheet<'_>, needed: &[&str]) -> Option<(u32, HashMap<String, u32>)> {
+        let (hr, cols) = self.header(s)?;
+        if let Some(missing) = needed.iter().find(|n| !cols.contains_key(**n)) {
+            self.problem(
+                s.name,
+                cell_name(hr, 0),
+                format!("缺少列“{missing}”"),
+                format!("column “{missing}” is missing"),
+            );
+            return None;
+        }
+        Some((hr, cols))
+    }
+
     fn count(&mut self, s: &Sheet<'_>, row: u32, col: u32) -> u32 {
         match s.value(row, col) {
             Data::Empty => 0,
@@ -322,10 +338,6 @@ fn read_info(s: &Sheet<'_>) -> HashMap<String, String> {
 }
 
 fn read_sources(im: &mut Importer<'_>, s: &Sheet<'_>) -> Vec<Source> {
-    let Some((hr, cols)) = im.header(s) else {
-        return Vec::new();
-    };
-    let col = |name: &str| cols.get(name).copied();
     let needed = [
         "资金级次",
         "资金代码",
@@ -336,16 +348,10 @@ fn read_sources(im: &mut Importer<'_>, s: &Sheet<'_>) -> Vec<Source> {
         "纳入整合金额",
         "未纳入原因",
     ];
-    if let Some(missing) = needed.iter().find(|n| col(n).is_none()) {
-        im.problem(
-            s.name,
-            cell_name(hr, 0),
-            format!("缺少列“{missing}”"),
-            format!("column “{missing}” is missing"),
-        );
+    let Some((hr, cols)) = im.columns(s, &needed) else {
         return Vec::new();
-    }
-    let c = |name: &str| col(name).unwrap_or(0);
+    };
+    let c = |name: &str| cols.get(name).copied().unwrap_or(0);
     let (rows, _) = s.end();
     let mut out = Vec::new();
     let mut sums = (Money::ZERO, Money::ZERO);
@@ -419,18 +425,9 @@ fn read_sources(im: &mut Importer<'_>, s: &Sheet<'_>) -> Vec<Source> {
 }
 
 fn read_projects(im: &mut Importer<'_>, s: &Sheet<'_>, sources: &[Source]) -> Vec<Project> {
-    let Some((hr, cols)) = im.header(s) else {
+    let Some((hr, cols)) = im.columns(s, &PROJECT_COLUMNS) else {
         return Vec::new();
     };
-    if let Some(missing) = PROJECT_COLUMNS.iter().find(|n| !cols.contains_key(**n)) {
-        im.problem(
-            s.name,
-            cell_name(hr, 0),
-            format!("缺少列“{missing}”"),
-            format!("column “{missing}” is missing"),
-        );
-        return Vec::new();
-    }
     let c = |name: &str| cols.get(name).copied().unwrap_or(0);
     // Line columns: header "C01 中央财政专项扶贫资金" (the code before the first space).
     let (_, last_col) = s.end();

@@ -1,6 +1,7 @@
 //! Excel/WPS interchange: export → import gives the same plan; a hand-made
 //! workbook with a formula, a text amount and an unknown line is refused with
-//! the three cells named; CSV columns and totals.
+//! the three cells named; a sheet without a needed column is refused naming it;
+//! CSV columns and totals.
 
 mod common;
 
@@ -36,17 +37,22 @@ fn export_then_import_gives_the_same_plan() {
     assert_eq!(back, plan);
 }
 
+/// The 方案信息 sheet as export writes it.
+fn info_sheet(wb: &mut Workbook, plan: &fundplan::plan::Plan) {
+    let info = wb.add_worksheet().set_name("方案信息").unwrap();
+    for (i, (k, v)) in export::xlsx::info_rows(plan).iter().enumerate() {
+        info.write_string(i as u32, 0, *k).unwrap();
+        info.write_string(i as u32, 1, v).unwrap();
+    }
+}
+
 /// A workbook laid out as an official would by hand: the exported layout with
 /// a formula in an amount, text in another amount, and an unknown line column.
 fn hand_made() -> Vec<u8> {
     let plan = load(&sample_path());
     let tables = export::tables(&plan);
     let mut wb = Workbook::new();
-    let info = wb.add_worksheet().set_name("方案信息").unwrap();
-    for (i, (k, v)) in export::xlsx::info_rows(&plan).iter().enumerate() {
-        info.write_string(i as u32, 0, *k).unwrap();
-        info.write_string(i as u32, 1, v).unwrap();
-    }
+    info_sheet(&mut wb, &plan);
     for t in &tables[..2] {
         let ws = wb.add_worksheet().set_name(t.kind.sheet_name()).unwrap();
         ws.write_string(0, 0, &t.title).unwrap();
@@ -124,12 +130,19 @@ fn unbalanced_totals_are_refused() {
     // Total row from the original plan, rows from the changed one: 合计 no longer matches.
     let changed = export::tables(&bytes_plan);
     tables[0].rows = changed[0].rows.clone();
+    let err = import(&plain_workbook(&plan, &tables), &nm2017()).unwrap_err();
+    assert!(
+        err.message(fundplan::Lang::Zh).contains("与明细之和"),
+        "{}",
+        err.message(fundplan::Lang::Zh)
+    );
+}
+
+/// `plan`'s information sheet and `tables` 表1 and 表2 written as values, with
+/// the header on row 3 as export puts it.
+fn plain_workbook(plan: &fundplan::plan::Plan, tables: &[export::Table]) -> Vec<u8> {
     let mut wb = Workbook::new();
-    let info = wb.add_worksheet().set_name("方案信息").unwrap();
-    for (i, (k, v)) in export::xlsx::info_rows(&plan).iter().enumerate() {
-        info.write_string(i as u32, 0, *k).unwrap();
-        info.write_string(i as u32, 1, v).unwrap();
-    }
+    info_sheet(&mut wb, plan);
     for t in &tables[..2] {
         let ws = wb.add_worksheet().set_name(t.kind.sheet_name()).unwrap();
         for (c, h) in t.header.iter().enumerate() {
@@ -149,12 +162,30 @@ fn unbalanced_totals_are_refused() {
             }
         }
     }
-    let err = import(&wb.save_to_buffer().unwrap(), &nm2017()).unwrap_err();
-    assert!(
-        err.message(fundplan::Lang::Zh).contains("与明细之和"),
-        "{}",
-        err.message(fundplan::Lang::Zh)
-    );
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_sheet_without_a_needed_column_is_refused_naming_it() {
+    let plan = load(&sample_path());
+    for (sheet, column) in [(0, "下达文号"), (1, "项目名称")] {
+        let mut tables = export::tables(&plan);
+        let header = &mut tables[sheet].header;
+        let at = header.iter().position(|h| h == column).unwrap();
+        header[at] = "备注".into();
+        let err = import(&plain_workbook(&plan, &tables), &nm2017()).unwrap_err();
+        let ImportError::Invalid(problems) = &err else {
+            panic!("{}", err.message(fundplan::Lang::En));
+        };
+        let p = problems
+            .iter()
+            .find(|p| p.reason.zh.contains("缺少列"))
+            .unwrap_or_else(|| panic!("{}", err.message(fundplan::Lang::Zh)));
+        assert_eq!(p.sheet, tables[sheet].kind.sheet_name());
+        assert_eq!(p.cell, "A3");
+        assert_eq!(p.reason.zh, format!("缺少列“{column}”"));
+        assert_eq!(p.reason.en, format!("column “{column}” is missing"));
+    }
 }
 
 #[test]
