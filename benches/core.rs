@@ -9,6 +9,8 @@
 //! so it also covers 100,000 projects (~79 MB of RON), whose file `load_plan`
 //! refuses unread by design.
 
+mod common;
+
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
@@ -19,16 +21,7 @@ use criterion::{
 use fundplan::catalog::default_catalog;
 use fundplan::money::Money;
 use fundplan::plan::{Adjustment, Plan};
-use fundplan::sample::{SampleOptions, generate};
 use fundplan::{diff, digest, file, validate};
-
-fn sizes() -> Vec<usize> {
-    // FUNDPLAN_BENCH_SIZES=100,1000 narrows the run; the default covers the targets.
-    std::env::var("FUNDPLAN_BENCH_SIZES")
-        .ok()
-        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![100, 1_000, 10_000, 100_000])
-}
 
 /// What a revision typically changes: the revision and its reason, a few
 /// amounts and names, one project dropped and one added, a source document.
@@ -64,7 +57,8 @@ fn core(c: &mut Criterion) {
     let catalog = default_catalog();
     let dir = tempfile::tempdir().expect("temp dir");
     let mut group = c.benchmark_group("core");
-    for n in sizes() {
+    // FUNDPLAN_BENCH_SIZES=100,1000 narrows the run; the default covers the targets.
+    for n in common::env_sizes("FUNDPLAN_BENCH_SIZES", &[100, 1_000, 10_000, 100_000]) {
         // 100,000 projects take up to a second an iteration: ten flat samples.
         if n >= 100_000 {
             group
@@ -79,14 +73,7 @@ fn core(c: &mut Criterion) {
                 .warm_up_time(Duration::from_secs(1))
                 .measurement_time(Duration::from_secs(2));
         }
-        let plan = generate(
-            &catalog,
-            SampleOptions {
-                projects: n,
-                seed: 1,
-                year: 2020,
-            },
-        );
+        let plan = common::sample(&catalog, n, 1);
         let text = file::plan_to_string(&plan);
         let path = dir.path().join(format!("plan-{n}.ron"));
         std::fs::write(&path, &text).expect("write plan");
@@ -127,14 +114,7 @@ fn summary(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let files: Vec<_> = (1..=60)
         .map(|seed| {
-            let plan = generate(
-                &catalog,
-                SampleOptions {
-                    projects: 500,
-                    seed,
-                    year: 2020,
-                },
-            );
+            let plan = common::sample(&catalog, 500, seed);
             let path = dir.path().join(format!("p{seed}.ron"));
             file::save_plan(&plan, &path).expect("save");
             path

@@ -3,18 +3,12 @@
 //! `cargo bench --bench gui` (or `benches/run.sh` for every bench and one
 //! table). `FUNDPLAN_BENCH_GUI_SIZES=2000` narrows the plan sizes.
 
+mod common;
+
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use fundplan::catalog::default_catalog;
 use fundplan::gui::{Action, FundplanApp, Prefs, Screen};
-use fundplan::sample::{SampleOptions, generate};
-
-fn sizes() -> Vec<usize> {
-    std::env::var("FUNDPLAN_BENCH_GUI_SIZES")
-        .ok()
-        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![2_000, 10_000, 100_000])
-}
 
 fn frames(c: &mut Criterion) {
     let mut group = c.benchmark_group("gui_frame");
@@ -22,15 +16,8 @@ fn frames(c: &mut Criterion) {
         .sample_size(30)
         .warm_up_time(std::time::Duration::from_millis(500))
         .measurement_time(std::time::Duration::from_secs(2));
-    for n in sizes() {
-        let plan = generate(
-            &default_catalog(),
-            SampleOptions {
-                projects: n,
-                seed: 1,
-                year: 2020,
-            },
-        );
+    for n in common::env_sizes("FUNDPLAN_BENCH_GUI_SIZES", &[2_000, 10_000, 100_000]) {
+        let plan = common::sample(&default_catalog(), n, 1);
         let mut h = Harness::builder()
             .with_size([1280.0, 800.0])
             .build_eframe(|cc| {

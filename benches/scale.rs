@@ -13,6 +13,8 @@
 //!   (`IgnoredAny`: lexing and syntax only, no values built) and into an untyped
 //!   `ron::Value` tree.
 
+mod common;
+
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -20,32 +22,17 @@ use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion
 use fundplan::catalog::default_catalog;
 use fundplan::file;
 use fundplan::plan::Plan;
-use fundplan::sample::{SampleOptions, generate};
 use serde::de::IgnoredAny;
-
-fn env_sizes(var: &str, default: &[usize]) -> Vec<usize> {
-    std::env::var(var)
-        .ok()
-        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| default.to_vec())
-}
 
 /// 60 plans of `n` projects (seeds 1..=60: 60 different banners' plans).
 fn summary(c: &mut Criterion) {
     let catalog = default_catalog();
     let mut group = c.benchmark_group("summary");
-    for n in env_sizes("FUNDPLAN_BENCH_SUMMARY_SIZES", &[100, 1_000, 10_000]) {
+    for n in common::env_sizes("FUNDPLAN_BENCH_SUMMARY_SIZES", &[100, 1_000, 10_000]) {
         let dir = tempfile::tempdir().expect("temp dir");
         let files: Vec<_> = (1..=60)
             .map(|seed| {
-                let plan = generate(
-                    &catalog,
-                    SampleOptions {
-                        projects: n,
-                        seed,
-                        year: 2020,
-                    },
-                );
+                let plan = common::sample(&catalog, n, seed);
                 let path = dir.path().join(format!("p{seed}.ron"));
                 std::fs::write(&path, file::plan_to_string(&plan)).expect("write plan");
                 path
@@ -77,7 +64,7 @@ fn summary(c: &mut Criterion) {
 }
 
 fn ron_options() -> ron::Options {
-    // As `file::parse_plan` sets it up.
+    // As `file::parse_plan_with_ron` sets it up.
     ron::Options::default().with_recursion_limit(64)
 }
 
@@ -90,15 +77,8 @@ fn ron_paths(c: &mut Criterion) {
         .sample_size(10)
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
-    for n in env_sizes("FUNDPLAN_BENCH_RON_SIZES", &[10_000]) {
-        let plan = generate(
-            &catalog,
-            SampleOptions {
-                projects: n,
-                seed: 1,
-                year: 2020,
-            },
-        );
+    for n in common::env_sizes("FUNDPLAN_BENCH_RON_SIZES", &[10_000]) {
+        let plan = common::sample(&catalog, n, 1);
         let text = file::plan_to_string(&plan);
         let path = dir.path().join(format!("plan-{n}.ron"));
         std::fs::write(&path, &text).expect("write plan");

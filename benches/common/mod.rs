@@ -1,0 +1,26 @@
+//! What the benches share: plan sizes from the environment, and the plans
+//! themselves, as `fundplan sample --projects N --seed S` writes them.
+
+use fundplan::catalog::Catalog;
+use fundplan::plan::Plan;
+use fundplan::sample::{SampleOptions, generate};
+
+/// The sizes in `var` (`FUNDPLAN_BENCH_SIZES=100,1000` narrows a run), else `default`.
+pub fn env_sizes(var: &str, default: &[usize]) -> Vec<usize> {
+    std::env::var(var)
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| default.to_vec())
+}
+
+/// A generated 2020 plan of `projects` projects.
+pub fn sample(catalog: &Catalog, projects: usize, seed: u64) -> Plan {
+    generate(
+        catalog,
+        SampleOptions {
+            projects,
+            seed,
+            year: 2020,
+        },
+    )
+}
