@@ -67,6 +67,19 @@ fn pages(file: &Path) -> usize {
         .expect("Pages line")
 }
 
+/// The text of each page as `pdftotext -layout` lays it out; as many as
+/// `pdfinfo` counts.
+fn layout_pages(file: &Path) -> Vec<String> {
+    let layout = poppler("pdftotext", &["-layout"], file);
+    let texts: Vec<String> = layout
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .map(String::from)
+        .collect();
+    assert_eq!(texts.len(), pages(file), "pdftotext pages vs pdfinfo");
+    texts
+}
+
 fn sample() -> (fundplan::plan::Plan, Report) {
     let plan = load(&sample_path());
     let report = fundplan::validate::validate(&plan, &nm2017());
@@ -98,19 +111,14 @@ fn the_plan_pdf_shows_every_table_the_totals_and_the_findings() {
     );
     assert_eq!(fonts.lines().count(), 3, "{fonts}");
 
-    let layout = poppler("pdftotext", &["-layout"], &file);
-    let page_texts: Vec<&str> = layout
-        .split('\u{c}')
-        .filter(|p| !p.trim().is_empty())
-        .collect();
-    assert_eq!(page_texts.len(), n);
+    let page_texts = layout_pages(&file);
     for (i, page) in page_texts.iter().enumerate() {
         let label = format!("第{}页/共{}页", i + 1, n);
         assert!(squeeze(page).contains(&label), "page {}: no {label}", i + 1);
     }
 
     // The cover: banner, year, revision, who, totals.
-    let cover = squeeze(page_texts[0]);
+    let cover = squeeze(&page_texts[0]);
     assert!(
         cover.contains("武川县2020年统筹整合使用财政涉农涉牧资金实施方案"),
         "{cover}"
@@ -165,11 +173,11 @@ fn the_plan_pdf_shows_every_table_the_totals_and_the_findings() {
     assert!(runs.len() >= 4, "{runs:?}");
     for run in &runs {
         let last = run.last().copied().unwrap_or_default();
-        let page = squeeze(page_texts[last]);
+        let page = squeeze(&page_texts[last]);
         assert!(page.contains("合计"), "no 合计 on page {}", last + 1);
     }
     // Every table, in annex order.
-    let all = squeeze(&layout);
+    let all = squeeze(&page_texts.concat());
     let mut at = 0;
     for title in &titles {
         let found = all[at..].find(title.as_str());
@@ -229,12 +237,7 @@ fn the_notice_pdf_is_the_notice_table_alone() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = write(dir.path(), "notice.pdf", &notice_pdf(&plan));
     let n = pages(&file);
-    let layout = poppler("pdftotext", &["-layout"], &file);
-    let page_texts: Vec<&str> = layout
-        .split('\u{c}')
-        .filter(|p| !p.trim().is_empty())
-        .collect();
-    assert_eq!(page_texts.len(), n);
+    let page_texts = layout_pages(&file);
     for (i, page) in page_texts.iter().enumerate() {
         let s = squeeze(page);
         assert!(
@@ -255,7 +258,7 @@ fn the_notice_pdf_is_the_notice_table_alone() {
         );
         assert!(!s.contains("资金来源表") && !s.contains("校验结果"));
     }
-    let last = squeeze(page_texts[n - 1]);
+    let last = squeeze(&page_texts[n - 1]);
     let total = format!("合计{}", report.totals.arranged.display(Unit::Wan, 2));
     assert!(last.contains(&total), "{total}: {last}");
     let raw = squeeze(&poppler("pdftotext", &["-raw"], &file));
@@ -301,14 +304,8 @@ fn an_adjusted_plan_with_errors_lists_them_and_shows_the_adjustment() {
 
     let dir = tempfile::tempdir().expect("temp dir");
     let file = write(dir.path(), "adjusted.pdf", &plan_pdf(&plan, &report));
-    let n = pages(&file);
-    let layout = poppler("pdftotext", &["-layout"], &file);
-    let page_texts: Vec<&str> = layout
-        .split('\u{c}')
-        .filter(|p| !p.trim().is_empty())
-        .collect();
-    assert_eq!(page_texts.len(), n);
-    let cover = squeeze(page_texts[0]);
+    let page_texts = layout_pages(&file);
+    let cover = squeeze(&page_texts[0]);
     for s in [
         "第2版（调整方案）",
         "调整原因",
@@ -368,12 +365,7 @@ fn a_plan_of_500_projects_runs_over_many_pages_each_numbered() {
     let file = write(dir.path(), "p500.pdf", &bytes);
     let n = pages(&file);
     assert!(n > 30, "{n} pages");
-    let layout = poppler("pdftotext", &["-layout"], &file);
-    let page_texts: Vec<&str> = layout
-        .split('\u{c}')
-        .filter(|p| !p.trim().is_empty())
-        .collect();
-    assert_eq!(page_texts.len(), n);
+    let page_texts = layout_pages(&file);
     for (i, page) in page_texts.iter().enumerate().skip(1) {
         let s = squeeze(page);
         assert!(
