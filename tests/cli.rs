@@ -240,3 +240,20 @@ fn export_and_import_round_trip_through_the_command_line() {
     let out = fundplan(&["import", p(&sample_path()), "-o", p(&back)]);
     assert_eq!(code(&out), 1, "a RON file is not a workbook");
 }
+
+#[test]
+fn an_unknown_renderer_is_refused_before_any_window() {
+    // Without a display, an attempt to open a window would end with 1 instead.
+    let out = Command::new(env!("CARGO_BIN_EXE_fundplan"))
+        .env("FUNDPLAN_RENDERER", "vulkan")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("FUNDPLAN_RENDERER must be glow or wgpu, not \"vulkan\""),
+        "{err}"
+    );
+}

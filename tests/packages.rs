@@ -32,6 +32,9 @@ const SYSTEM_DLLS: &[&str] = &[
     "combase.dll",
     "dwmapi.dll",
     "dwrite.dll",
+    // DXGI and SetupAPI: the wgpu fallback renderer (Direct3D 12 adapters; d3d12.dll
+    // itself is loaded at run time).
+    "dxgi.dll",
     "gdi32.dll",
     "imm32.dll",
     "kernel32.dll",
@@ -42,6 +45,7 @@ const SYSTEM_DLLS: &[&str] = &[
     "opengl32.dll",
     "propsys.dll",
     "rpcrt4.dll",
+    "setupapi.dll",
     "shell32.dll",
     "shlwapi.dll",
     "uiautomationcore.dll",

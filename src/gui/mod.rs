@@ -44,7 +44,73 @@ fn icon() -> egui::IconData {
 /// Opens the desktop app with `file` (or the last plan, or the bundled
 /// sample), in `lang` if given (else the saved preference); returns the
 /// process exit status.
+///
+/// The window is drawn with OpenGL (glow); when no OpenGL context can be made
+/// it is drawn with wgpu (Direct3D 12 or Vulkan) instead. `FUNDPLAN_RENDERER`
+/// (`glow` or `wgpu`) forces one of them.
 pub fn run(file: Option<std::path::PathBuf>, lang: Option<crate::Lang>) -> i32 {
+    let forced = std::env::var("FUNDPLAN_RENDERER").ok();
+    let renderers = match renderers(forced.as_deref()) {
+        Ok(renderers) => renderers,
+        Err(unknown) => {
+            eprintln!(
+                "FUNDPLAN_RENDERER 只能是 glow 或 wgpu，而不是「{unknown}」 / \
+                 FUNDPLAN_RENDERER must be glow or wgpu, not \"{unknown}\""
+            );
+            return 2;
+        }
+    };
+    let mut failures = Vec::new();
+    for renderer in renderers {
+        match open_window(renderer, file.clone(), lang) {
+            Ok(()) => return 0,
+            Err(e) => {
+                // Said at once, so that a user whose window then opens knows why it may look
+                // or start differently.
+                eprintln!("{renderer} 无法打开窗口 / {renderer} cannot open the window: {e}");
+                failures.push(renderer.to_string());
+            }
+        }
+    }
+    let message = format!(
+        "无法打开窗口：没有可用的 OpenGL、Direct3D 12 或 Vulkan 显卡驱动（已试 {tried}）。\
+         请安装显卡厂商的驱动；命令行功能（fundplan validate 等）不受影响。\n\n\
+         Cannot open the window: no OpenGL, Direct3D 12 or Vulkan graphics driver works \
+         (tried {tried}). Install the graphics vendor's driver; the command line \
+         (fundplan validate …) still works.",
+        tried = failures.join(", ")
+    );
+    eprintln!("{message}");
+    // Started from a desktop menu or by double-click, nobody sees standard error: say it
+    // in a system dialog too (a Windows message box; zenity or the portal on Linux).
+    rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("fundplan")
+        .set_description(message)
+        .show();
+    1
+}
+
+/// The renderers to try, in order: OpenGL first (smaller, faster to start,
+/// best on old office GPUs), wgpu as the fallback; or the one `forced` names.
+fn renderers(forced: Option<&str>) -> Result<Vec<eframe::Renderer>, String> {
+    use eframe::Renderer::{Glow, Wgpu};
+    match forced.map(str::trim) {
+        None | Some("") => Ok(vec![Glow, Wgpu]),
+        Some(name) if name.eq_ignore_ascii_case("glow") => Ok(vec![Glow]),
+        Some(name) if name.eq_ignore_ascii_case("wgpu") => Ok(vec![Wgpu]),
+        Some(other) => Err(other.to_owned()),
+    }
+}
+
+/// Runs the app in one window drawn by `renderer` until it is closed.
+/// eframe keeps its event loop between calls, so a failed attempt can be
+/// followed by another.
+fn open_window(
+    renderer: eframe::Renderer,
+    file: Option<std::path::PathBuf>,
+    lang: Option<crate::Lang>,
+) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1280.0, 800.0])
@@ -53,9 +119,10 @@ pub fn run(file: Option<std::path::PathBuf>, lang: Option<crate::Lang>) -> i32 {
             .with_drag_and_drop(true)
             .with_app_id("fundplan")
             .with_icon(icon()),
+        renderer,
         ..Default::default()
     };
-    let result = eframe::run_native(
+    eframe::run_native(
         "fundplan",
         options,
         Box::new(move |cc| {
@@ -65,12 +132,20 @@ pub fn run(file: Option<std::path::PathBuf>, lang: Option<crate::Lang>) -> i32 {
             }
             Ok(Box::new(app))
         }),
-    );
-    match result {
-        Ok(()) => 0,
-        Err(e) => {
-            eprintln!("无法打开窗口 / cannot open the window: {e}");
-            1
-        }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::renderers;
+    use eframe::Renderer::{Glow, Wgpu};
+
+    #[test]
+    fn opengl_first_then_wgpu_unless_one_is_forced() {
+        assert_eq!(renderers(None), Ok(vec![Glow, Wgpu]));
+        assert_eq!(renderers(Some(" ")), Ok(vec![Glow, Wgpu]));
+        assert_eq!(renderers(Some("WGPU")), Ok(vec![Wgpu]));
+        assert_eq!(renderers(Some("glow")), Ok(vec![Glow]));
+        assert_eq!(renderers(Some("vulkan")), Err("vulkan".to_owned()));
     }
 }
