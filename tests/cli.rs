@@ -241,19 +241,43 @@ fn export_and_import_round_trip_through_the_command_line() {
     assert_eq!(code(&out), 1, "a RON file is not a workbook");
 }
 
+/// The desktop app (no subcommand) with no X11 or Wayland display to open a window on.
+fn app_without_display() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fundplan"));
+    cmd.env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET");
+    cmd
+}
+
 #[test]
 fn an_unknown_renderer_is_refused_before_any_window() {
     // Without a display, an attempt to open a window would end with 1 instead.
-    let out = Command::new(env!("CARGO_BIN_EXE_fundplan"))
+    let out = app_without_display()
         .env("FUNDPLAN_RENDERER", "vulkan")
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
         .output()
         .unwrap();
     assert_eq!(code(&out), 2);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("FUNDPLAN_RENDERER must be glow or wgpu, not \"vulkan\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn without_a_display_the_app_says_so_and_tries_no_other_renderer() {
+    let out = app_without_display()
+        .args(["--lang", "en"])
+        .env_remove("FUNDPLAN_RENDERER")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 1);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Cannot open the window: "), "{err}");
+    // A missing display is not a graphics driver problem, and wgpu would fail alike.
+    assert!(
+        !err.contains("graphics driver") && !err.contains("wgpu"),
         "{err}"
     );
 }

@@ -60,29 +60,49 @@ pub fn run(file: Option<std::path::PathBuf>, lang: Option<crate::Lang>) -> i32 {
             return 2;
         }
     };
-    let mut failures = Vec::new();
+    let mut tried = Vec::new();
     for renderer in renderers {
         match open_window(renderer, file.clone(), lang) {
             Ok(()) => return 0,
-            Err(e) => {
+            Err(e) if is_renderer_failure(&e) => {
                 // Said at once, so that a user whose window then opens knows why it may look
                 // or start differently.
                 eprintln!("{renderer} 无法打开窗口 / {renderer} cannot open the window: {e}");
-                failures.push(renderer.to_string());
+                tried.push(renderer.to_string());
             }
+            // No display, no window: another renderer would fail the same way.
+            Err(e) => return cannot_open(&format!("无法打开窗口 / Cannot open the window: {e}")),
         }
     }
-    let message = format!(
+    cannot_open(&format!(
         "无法打开窗口：没有可用的 OpenGL、Direct3D 12 或 Vulkan 显卡驱动（已试 {tried}）。\
          请安装显卡厂商的驱动；命令行功能（fundplan validate 等）不受影响。\n\n\
          Cannot open the window: no OpenGL, Direct3D 12 or Vulkan graphics driver works \
          (tried {tried}). Install the graphics vendor's driver; the command line \
          (fundplan validate …) still works.",
-        tried = failures.join(", ")
-    );
+        tried = tried.join(", ")
+    ))
+}
+
+/// Whether opening the window failed in the renderer (no OpenGL context, no
+/// wgpu adapter), which another renderer may overcome; not in the windowing
+/// system itself (no display), which it cannot.
+fn is_renderer_failure(e: &eframe::Error) -> bool {
+    matches!(
+        e,
+        eframe::Error::Glutin(_)
+            | eframe::Error::NoGlutinConfigs(..)
+            | eframe::Error::OpenGL(_)
+            | eframe::Error::Wgpu(_)
+    )
+}
+
+/// Says why there is no window, on standard error and in a system dialog
+/// (started from a desktop menu or by double-click, nobody sees standard
+/// error): a Windows message box; zenity or the portal on Linux. Returns the
+/// exit status, 1.
+fn cannot_open(message: &str) -> i32 {
     eprintln!("{message}");
-    // Started from a desktop menu or by double-click, nobody sees standard error: say it
-    // in a system dialog too (a Windows message box; zenity or the portal on Linux).
     rfd::MessageDialog::new()
         .set_level(rfd::MessageLevel::Error)
         .set_title("fundplan")
