@@ -9,7 +9,7 @@ mod rules;
 mod sources;
 mod totals;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::catalog::Catalog;
 use crate::enums::Use;
@@ -138,6 +138,24 @@ fn zh(m: Money) -> String {
 /// 万元 amount for English messages: `3,800.00 (10k yuan)`.
 fn en(m: Money) -> String {
     format!("{} (10k yuan)", m.wan())
+}
+
+/// The keys that occur more than once in `keys`, each once, in the order they
+/// first occur, with how often they occur (`count`: every key's count). When
+/// no key repeats (`count` has as many keys as `keys`), nothing is walked.
+fn repeated<'a>(
+    keys: impl ExactSizeIterator<Item = &'a str>,
+    count: &FxHashMap<&'a str, usize>,
+) -> Vec<(&'a str, usize)> {
+    if count.len() == keys.len() {
+        return Vec::new();
+    }
+    let mut reported = FxHashSet::default();
+    keys.filter_map(|key| {
+        let n = count.get(key).copied().unwrap_or(0);
+        (n > 1 && reported.insert(key)).then_some((key, n))
+    })
+    .collect()
 }
 
 /// Blank = empty or only white space.

@@ -1,9 +1,9 @@
 //! P01–P08: the projects and their funding entries.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
-use super::{Ctx, blank, en, zh};
+use super::{Ctx, blank, en, repeated, zh};
 use crate::money::Money;
 use crate::plan::{Use, path};
 use crate::validate::Rule;
@@ -127,20 +127,13 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>) -> FxHashMap<(&'a str, Use), Money> {
         }
     }
 
-    // Ids are nearly always unique; look for the repeated ones only if some are.
-    if count.len() < plan.projects.len() {
-        let mut reported = FxHashSet::default();
-        for p in &plan.projects {
-            let n = count.get(p.id.as_str()).copied().unwrap_or(0);
-            if n > 1 && reported.insert(p.id.as_str()) {
-                ctx.push(
-                    Rule::P01,
-                    path::project(&p.id, None),
-                    format!("项目编号“{}”出现 {n} 次", p.id),
-                    format!("project id “{}” appears {n} times", p.id),
-                );
-            }
-        }
+    for (id, n) in repeated(plan.projects.iter().map(|p| p.id.as_str()), &count) {
+        ctx.push(
+            Rule::P01,
+            path::project(id, None),
+            format!("项目编号“{id}”出现 {n} 次"),
+            format!("project id “{id}” appears {n} times"),
+        );
     }
     cells
 }

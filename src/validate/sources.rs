@@ -1,8 +1,8 @@
 //! S01–S08: the source lines.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-use super::{Ctx, blank, en, zh};
+use super::{Ctx, blank, en, repeated, zh};
 use crate::Lang;
 use crate::enums::CountyKind;
 use crate::plan::path;
@@ -34,21 +34,18 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
         }
     }
 
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for s in &plan.sources {
-        *seen.entry(s.line.as_str()).or_default() += 1;
+    let lines = || plan.sources.iter().map(|s| s.line.as_str());
+    let mut count = FxHashMap::default();
+    for line in lines() {
+        *count.entry(line).or_default() += 1;
     }
-    let mut reported = std::collections::HashSet::new();
-    for s in &plan.sources {
-        let n = seen.get(s.line.as_str()).copied().unwrap_or(0);
-        if n > 1 && reported.insert(s.line.as_str()) {
-            ctx.push(
-                Rule::S02,
-                path::source(&s.line, None),
-                format!("资金代码 {} 出现 {n} 次", s.line),
-                format!("line code {} appears {n} times", s.line),
-            );
-        }
+    for (line, n) in repeated(lines(), &count) {
+        ctx.push(
+            Rule::S02,
+            path::source(line, None),
+            format!("资金代码 {line} 出现 {n} 次"),
+            format!("line code {line} appears {n} times"),
+        );
     }
 
     for s in &plan.sources {
