@@ -77,12 +77,19 @@ pub enum Edit {
     /// Set or clear the league's review (decision and comments). Outside the
     /// digest, so it never breaks the seal.
     Review(Option<Box<Review>>),
+    /// Several edits applied in order as one undo step (a paste of many
+    /// cells or rows). All or nothing: if one does not apply, none does.
+    Batch(Vec<Edit>),
 }
 
 impl Edit {
     /// True for edits of the plan's content (everything the digest covers).
     pub fn changes_content(&self) -> bool {
-        !matches!(self, Edit::Submission(_) | Edit::Review(_))
+        match self {
+            Edit::Submission(_) | Edit::Review(_) => false,
+            Edit::Batch(edits) => edits.iter().any(Edit::changes_content),
+            _ => true,
+        }
     }
 }
 
@@ -133,6 +140,23 @@ impl Edit {
                 let old = std::mem::replace(&mut plan.review, r.map(|b| *b));
                 Edit::Review(old.map(Box::new))
             }
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for edit in edits {
+                    match edit.apply(plan) {
+                        Some(inverse) => inverses.push(inverse),
+                        None => {
+                            // Put back what the earlier edits changed: a batch is one step.
+                            for inverse in inverses.into_iter().rev() {
+                                let _ = inverse.apply(plan);
+                            }
+                            return None;
+                        }
+                    }
+                }
+                inverses.reverse();
+                Edit::Batch(inverses)
+            }
             _ => return None,
         })
     }
@@ -163,6 +187,11 @@ mod tests {
             Edit::RemoveProject(2),
             Edit::MoveProject { from: 0, to: 5 },
             Edit::Review(Some(Box::default())),
+            Edit::Batch(vec![
+                Edit::InsertProject(0, Box::default()),
+                Edit::MoveProject { from: 0, to: 2 },
+                Edit::RemoveSource(1),
+            ]),
             Edit::Submission(Some(Box::new(Submission {
                 at: "2020-03-15T10:00:00+08:00".into(),
                 app: "fundplan 0.1.0".into(),
@@ -195,5 +224,11 @@ mod tests {
                 .is_none()
         );
         assert_eq!(plan, before);
+        let half_stale = Edit::Batch(vec![
+            Edit::RemoveProject(0),
+            Edit::RemoveProject(999),
+        ]);
+        assert!(half_stale.apply(&mut plan).is_none());
+        assert_eq!(plan, before, "a batch applies whole or not at all");
     }
 }
