@@ -1,25 +1,62 @@
-//! The submission digest: SHA-256 over the compact RON of the plan's content.
+//! The submission seal: SHA-256 over the compact RON of the plan.
 //!
-//! Content is the plan with `submission` and `review` set to `None`, so that a
-//! reviewer's comments never break the seal while any change to the numbers does.
-//! It proves the content is unchanged since submission; it is not a signature.
+//! Two schemes, told apart by the digest's prefix:
+//!
+//! * `sha256:` (v1, written before fundplan 0.2): over the plan with
+//!   `submission` and `review` set to `None`.
+//! * `sha256v2:` (what [`seal`] writes now): over the plan with `review` set to
+//!   `None` and the submission's own `digest` set to `""`, so the seal also
+//!   covers its time, app version and warning count.
+//!
+//! Either way a reviewer's comments never break the seal while any change to
+//! the content does. The hash is unkeyed: it shows that the content matches
+//! its own seal, not who sealed it (anyone with fundplan or a short script can
+//! seal an edited file again). The receipt register ([`crate::register`]) is
+//! the check that holds across a file-by-email workflow.
 
 use sha2::{Digest as _, Sha256};
 
 use crate::plan::{Plan, Submission};
 
-/// `sha256:` followed by the lowercase hex SHA-256 of the plan's content.
-pub fn digest(plan: &Plan) -> String {
-    // `ron::to_string` of the plan without submission and review, written by
-    // ronfmt (identical bytes, tested) without cloning the plan.
-    let compact = crate::ronfmt::compact(plan, false);
-    let hash = Sha256::digest(compact.as_bytes());
-    let mut out = String::with_capacity(7 + 64);
-    out.push_str("sha256:");
+/// Prefix of a v1 digest.
+pub const V1: &str = "sha256:";
+/// Prefix of a v2 digest.
+pub const V2: &str = "sha256v2:";
+
+fn hex(prefix: &str, text: &str) -> String {
+    let hash = Sha256::digest(text.as_bytes());
+    let mut out = String::with_capacity(prefix.len() + 64);
+    out.push_str(prefix);
     for b in hash {
         out.push_str(&format!("{b:02x}"));
     }
     out
+}
+
+/// `sha256:` followed by the lowercase hex SHA-256 of the plan's content
+/// (the v1 scheme; also a handy fingerprint of the content alone).
+pub fn digest(plan: &Plan) -> String {
+    // `ron::to_string` of the plan without submission and review, written by
+    // ronfmt (identical bytes, tested) without cloning the plan.
+    hex(V1, &crate::ronfmt::compact(plan, false))
+}
+
+/// `sha256v2:` and the hex SHA-256 of the plan with review `None` and its
+/// submission's digest empty (the v2 scheme). Without a submission it covers
+/// the content alone, which never equals a sealed plan's digest.
+pub fn digest_v2(plan: &Plan) -> String {
+    hex(V2, &crate::ronfmt::compact_for_seal_v2(plan))
+}
+
+/// The digest `plan`'s seal should have under the scheme its own digest names.
+fn expected(plan: &Plan, recorded: &str) -> Option<String> {
+    if recorded.starts_with(V2) {
+        Some(digest_v2(plan))
+    } else if recorded.starts_with(V1) {
+        Some(digest(plan))
+    } else {
+        None
+    }
 }
 
 /// Whether a submitted plan's content still matches its seal.
@@ -37,21 +74,25 @@ pub enum SealState {
 pub fn seal_state(plan: &Plan) -> SealState {
     match &plan.submission {
         None => SealState::Draft,
-        Some(s) if s.digest == digest(plan) => SealState::Intact,
+        Some(s) if expected(plan, &s.digest).is_some_and(|d| d == s.digest) => SealState::Intact,
         Some(_) => SealState::Broken,
     }
 }
 
-/// `plan` with a fresh submission seal: time `at` (RFC 3339), this app's
-/// version, the digest and the warning count at submission.
+/// `plan` with a fresh v2 submission seal: time `at` (RFC 3339), this app's
+/// version, the warning count at submission and the digest over all of it.
 pub fn seal(plan: &Plan, at: String, warnings: u32) -> Plan {
     let mut sealed = plan.clone();
     sealed.submission = Some(Submission {
         at,
         app: format!("fundplan {}", env!("CARGO_PKG_VERSION")),
-        digest: digest(plan),
+        digest: String::new(),
         warnings,
     });
+    let d = digest_v2(&sealed);
+    if let Some(s) = &mut sealed.submission {
+        s.digest = d;
+    }
     sealed
 }
 

@@ -20,6 +20,7 @@ pub mod import;
 pub mod lang;
 pub mod money;
 pub mod plan;
+pub mod register;
 mod ronfmt;
 pub mod sample;
 pub mod summary;

@@ -195,6 +195,44 @@ pub struct Review {
     pub decision: Decision,
     /// Comments on the plan or on one of its parts.
     pub comments: Vec<Comment>,
+    /// Earlier rounds of review (round 1, 2 …), oldest first: when a returned
+    /// plan is sealed again, the review it was returned with moves here and
+    /// stays read-only. Written only when not empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Round>,
+}
+
+/// One finished round of review, kept when the plan was resubmitted.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Round {
+    /// Who decided.
+    pub reviewer: String,
+    /// RFC 3339 time of the decision.
+    pub at: String,
+    /// What was decided (usually Returned).
+    pub decision: Decision,
+    /// The comments of that round.
+    pub comments: Vec<Comment>,
+    /// The seal digest of the revision this round judged, so the diff against
+    /// the returned revision can be found and checked.
+    pub digest: String,
+}
+
+impl Review {
+    /// Moves the current decision and comments into [`Review::history`] as a
+    /// finished round for the revision sealed with `judged` and starts a new,
+    /// pending round: what happens when a returned plan is submitted again.
+    pub fn start_new_round(&mut self, judged: &str) {
+        let round = Round {
+            reviewer: std::mem::take(&mut self.reviewer),
+            at: std::mem::take(&mut self.at),
+            decision: std::mem::take(&mut self.decision),
+            comments: std::mem::take(&mut self.comments),
+            digest: judged.to_string(),
+        };
+        self.history.push(round);
+    }
 }
 
 /// A reviewer's remark on a path of the plan.
@@ -205,6 +243,25 @@ pub struct Comment {
     pub target: String,
     /// The remark.
     pub text: String,
+    /// The reviewer who wrote it; empty in files from before authors were kept.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    /// RFC 3339 time it was written; empty in older files.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub at: String,
+    /// The county's 已处理 mark with its own note; the reviewer's text stays.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<Resolution>,
+}
+
+/// The county's answer to a comment: marked 已处理, with a note.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resolution {
+    /// What the county did about it; may be empty.
+    pub note: String,
+    /// RFC 3339 time it was marked.
+    pub at: String,
 }
 
 impl Plan {

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use crate::money::Money;
-use crate::plan::{Comment, County, Funding, Plan, Project, Source};
+use crate::plan::{Comment, County, Funding, Plan, Project, Round, Source, Submission};
 
 /// Structs nested deeper than this are written on one line in pretty mode
 /// (`(line: "C01", amount: "…")`), as `PrettyConfig::depth_limit(4)` does.
@@ -201,6 +201,25 @@ impl Fields<'_> {
     fn num(&mut self, name: &str, v: u64) -> &mut Self {
         self.field(name, |w, _| w.num(v))
     }
+
+    /// A field that has a serde default and is skipped when it has it, so
+    /// files written before the field existed re-save byte for byte.
+    fn field_unless(
+        &mut self,
+        default: bool,
+        name: &str,
+        value: impl FnOnce(&mut Writer, usize),
+    ) -> &mut Self {
+        if !default {
+            self.field(name, value);
+        }
+        self
+    }
+
+    /// A string field skipped when empty.
+    fn str_unless_empty(&mut self, name: &str, v: &str) -> &mut Self {
+        self.field_unless(v.is_empty(), name, |w, _| w.str(v))
+    }
 }
 
 fn fields(w: &mut Writer, depth: usize, body: impl FnOnce(&mut Fields<'_>)) {
@@ -259,11 +278,51 @@ fn project(w: &mut Writer, p: &Project, depth: usize) {
 
 fn comment(w: &mut Writer, c: &Comment, depth: usize) {
     fields(w, depth, |f| {
-        f.str("target", &c.target).str("text", &c.text);
+        f.str("target", &c.target)
+            .str("text", &c.text)
+            .str_unless_empty("author", &c.author)
+            .str_unless_empty("at", &c.at)
+            .field_unless(c.resolved.is_none(), "resolved", |w, d| {
+                w.option(c.resolved.as_ref(), d, |w, r, d| {
+                    fields(w, d, |f| {
+                        f.str("note", &r.note).str("at", &r.at);
+                    })
+                })
+            });
     });
 }
 
-fn plan(w: &mut Writer, p: &Plan, with_seal: bool) {
+fn round(w: &mut Writer, r: &Round, depth: usize) {
+    fields(w, depth, |f| {
+        f.str("reviewer", &r.reviewer)
+            .str("at", &r.at)
+            .ident("decision", r.decision.ident())
+            .field("comments", |w, d| w.seq(d, &r.comments, comment))
+            .str("digest", &r.digest);
+    });
+}
+
+/// Which of the seal parts a text includes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Seal {
+    /// Submission and review as they are (saving).
+    Both,
+    /// Neither: the content the v1 digest covers.
+    Neither,
+    /// The submission with an empty digest, no review: what the v2 digest covers.
+    SubmissionOnly,
+}
+
+fn submission(w: &mut Writer, s: &Submission, depth: usize, blank_digest: bool) {
+    fields(w, depth, |f| {
+        f.str("at", &s.at)
+            .str("app", &s.app)
+            .str("digest", if blank_digest { "" } else { &s.digest })
+            .num("warnings", u64::from(s.warnings));
+    })
+}
+
+fn plan(w: &mut Writer, p: &Plan, seal: Seal) {
     fields(w, 1, |f| {
         f.str("format", crate::format::PlanFormat::TAG)
             .num("format_version", u64::from(p.format_version.get()))
@@ -283,24 +342,27 @@ fn plan(w: &mut Writer, p: &Plan, with_seal: bool) {
             .field("sources", |w, d| w.seq(d, &p.sources, source))
             .field("projects", |w, d| w.seq(d, &p.projects, project))
             .field("submission", |w, d| {
-                w.option(p.submission.as_ref().filter(|_| with_seal), d, |w, s, d| {
-                    fields(w, d, |f| {
-                        f.str("at", &s.at)
-                            .str("app", &s.app)
-                            .str("digest", &s.digest)
-                            .num("warnings", u64::from(s.warnings));
-                    })
+                let s = p.submission.as_ref().filter(|_| seal != Seal::Neither);
+                w.option(s, d, |w, s, d| {
+                    submission(w, s, d, seal == Seal::SubmissionOnly)
                 })
             })
             .field("review", |w, d| {
-                w.option(p.review.as_ref().filter(|_| with_seal), d, |w, r, d| {
-                    fields(w, d, |f| {
-                        f.str("reviewer", &r.reviewer)
-                            .str("at", &r.at)
-                            .ident("decision", r.decision.ident())
-                            .field("comments", |w, d| w.seq(d, &r.comments, comment));
-                    })
-                })
+                w.option(
+                    p.review.as_ref().filter(|_| seal == Seal::Both),
+                    d,
+                    |w, r, d| {
+                        fields(w, d, |f| {
+                            f.str("reviewer", &r.reviewer)
+                                .str("at", &r.at)
+                                .ident("decision", r.decision.ident())
+                                .field("comments", |w, d| w.seq(d, &r.comments, comment))
+                                .field_unless(r.history.is_empty(), "history", |w, d| {
+                                    w.seq(d, &r.history, round)
+                                });
+                        })
+                    },
+                )
             });
     });
 }
@@ -311,7 +373,7 @@ pub fn pretty(p: &Plan) -> String {
         s: String::with_capacity(p.projects.len() * 900 + p.sources.len() * 300 + 1024),
         compact: false,
     };
-    plan(&mut w, p, true);
+    plan(&mut w, p, Seal::Both);
     w.s
 }
 
@@ -323,7 +385,23 @@ pub fn compact(p: &Plan, with_seal: bool) -> String {
         s: String::with_capacity(p.projects.len() * 700 + p.sources.len() * 250 + 512),
         compact: true,
     };
-    plan(&mut w, p, with_seal);
+    plan(
+        &mut w,
+        p,
+        if with_seal { Seal::Both } else { Seal::Neither },
+    );
+    w.s
+}
+
+/// What the v2 seal digest covers: the plan as compact RON with `review`
+/// `None` and the submission's `digest` empty, so the seal's time, app and
+/// warning count are covered as well as the content.
+pub fn compact_for_seal_v2(p: &Plan) -> String {
+    let mut w = Writer {
+        s: String::with_capacity(p.projects.len() * 700 + p.sources.len() * 250 + 512),
+        compact: true,
+    };
+    plan(&mut w, p, Seal::SubmissionOnly);
     w.s
 }
 
@@ -363,7 +441,38 @@ mod tests {
         empty.sources.clear();
         empty.review = Some(Review::default());
         plans.push(empty);
+        // Every optional review field set: authors, 已处理 marks, history.
+        let mut reviewed = crate::digest::seal(&plans[2], "2020-03-15T10:00:00+08:00".into(), 2);
+        let comment = |resolved: bool| Comment {
+            target: "projects[P001]".into(),
+            text: "请补充\"绩效\"目标".into(),
+            author: "呼和浩特市财政局".into(),
+            at: "2020-03-20T16:30:00+08:00".into(),
+            resolved: resolved.then(|| crate::plan::Resolution {
+                note: "已补充".into(),
+                at: "2020-03-22T09:00:00+08:00".into(),
+            }),
+        };
+        let mut review = Review {
+            reviewer: "呼和浩特市财政局".into(),
+            decision: crate::enums::Decision::Returned,
+            comments: vec![comment(true), comment(false)],
+            ..Review::default()
+        };
+        review.start_new_round("sha256v2:00");
+        review.comments.push(comment(false));
+        reviewed.review = Some(review);
+        plans.push(reviewed);
         for p in &plans {
+            let v2 = Plan {
+                submission: p.submission.clone().map(|s| Submission {
+                    digest: String::new(),
+                    ..s
+                }),
+                review: None,
+                ..p.clone()
+            };
+            assert_eq!(compact_for_seal_v2(p), ron::to_string(&v2).unwrap());
             assert_eq!(pretty(p), oracle_pretty(p));
             assert_eq!(compact(p, true), ron::to_string(p).unwrap());
             let content = Plan {

@@ -16,6 +16,7 @@ use crate::enums::{Decision, Use};
 use crate::file::{self, LoadError};
 use crate::money::Money;
 use crate::plan::Plan;
+use crate::register::{Mark, Receipt, Register};
 use crate::validate::validate;
 
 /// Where a plan is in its journey from county to league.
@@ -29,6 +30,8 @@ pub enum Status {
     Modified,
     /// The league returned it.
     Returned,
+    /// Sealed again after a review round: awaiting review again (待复审).
+    Resubmitted,
     /// The league approved it.
     Approved,
 }
@@ -43,6 +46,11 @@ impl Status {
             (SealState::Broken, _) => Status::Modified,
             (_, Some(Decision::Approved)) => Status::Approved,
             (_, Some(Decision::Returned)) => Status::Returned,
+            (SealState::Intact, _)
+                if plan.review.as_ref().is_some_and(|r| !r.history.is_empty()) =>
+            {
+                Status::Resubmitted
+            }
             (SealState::Intact, _) => Status::Submitted,
             (SealState::Draft, _) => Status::Draft,
         }
@@ -55,6 +63,7 @@ impl Status {
             Status::Submitted => "submitted",
             Status::Modified => "modified",
             Status::Returned => "returned",
+            Status::Resubmitted => "resubmitted",
             Status::Approved => "approved",
         }
     }
@@ -66,6 +75,7 @@ impl Status {
             Status::Submitted => lang.pick("已提交", "Submitted"),
             Status::Modified => lang.pick("提交后被修改", "Modified after submission"),
             Status::Returned => lang.pick("已退回", "Returned"),
+            Status::Resubmitted => lang.pick("待复审", "Resubmitted, awaiting review"),
             Status::Approved => lang.pick("已通过", "Approved"),
         }
     }
@@ -100,8 +110,17 @@ pub struct Row {
     pub errors: usize,
     /// Warning count.
     pub warnings: usize,
-    /// A higher revision of the same banner and year is in the roll-up.
+    /// Another file of the same banner and year counts instead: a higher
+    /// revision, or the same revision sealed (later).
     pub superseded: bool,
+    /// The seal is present and intact.
+    pub sealed: bool,
+    /// Time of the seal, empty without one.
+    pub sealed_at: String,
+    /// What the register needs to know of the plan.
+    pub receipt: Receipt,
+    /// What the receipt register says about this file ([`register`]).
+    pub register: Mark,
 }
 
 impl Row {
@@ -179,7 +198,22 @@ fn row(path: &Path, plan: &Plan, explicit: Option<&Catalog>) -> Row {
         errors: report.errors(),
         warnings: report.warnings(),
         superseded: false,
+        sealed: seal_state(plan) == SealState::Intact,
+        sealed_at: plan
+            .submission
+            .as_ref()
+            .map(|s| s.at.clone())
+            .unwrap_or_default(),
+        receipt: Receipt::of(plan),
+        register: Mark::Unsealed,
     }
+}
+
+/// What decides which of several files of one banner and year counts, in
+/// order: revision, then whether the seal holds, then the seal time (RFC 3339
+/// at +08:00 as fundplan writes it, so the text order is the time order).
+fn rank(r: &Row) -> (u32, bool, &str) {
+    (r.revision, r.sealed, r.sealed_at.as_str())
 }
 
 /// Loads and validates every file (on all cores), then marks superseded
@@ -212,18 +246,22 @@ pub fn summarize(files: &[PathBuf], explicit: Option<&Catalog>) -> Summary {
             Err(e) => summary.failures.push(e),
         }
     }
-    // Highest revision of each banner and year counts; ties go to the later path.
-    let latest = |r: &Row| (r.code.clone(), r.year);
-    let mut best: std::collections::HashMap<(String, u16), (u32, usize)> =
+    // Per banner and year the highest revision counts; within one revision a
+    // sealed plan (seal intact) over an unsealed or modified one, and among
+    // sealed ones the later seal. The file name never decides: on a full tie
+    // the first file in path order stays.
+    let mut best: std::collections::HashMap<(String, u16), usize> =
         std::collections::HashMap::new();
     for (i, r) in summary.rows.iter().enumerate() {
-        let e = best.entry(latest(r)).or_insert((r.revision, i));
-        if r.revision >= e.0 {
-            *e = (r.revision, i);
+        let e = best.entry((r.code.clone(), r.year)).or_insert(i);
+        if summary.rows.get(*e).is_some_and(|b| rank(r) > rank(b)) {
+            *e = i;
         }
     }
     for (i, r) in summary.rows.iter_mut().enumerate() {
-        r.superseded = best.get(&latest(r)).is_some_and(|&(_, keep)| keep != i);
+        r.superseded = best
+            .get(&(r.code.clone(), r.year))
+            .is_some_and(|&keep| keep != i);
     }
     let t = &mut summary.totals;
     for r in summary.rows.iter().filter(|r| !r.superseded) {
@@ -237,6 +275,14 @@ pub fn summarize(files: &[PathBuf], explicit: Option<&Catalog>) -> Summary {
         t.warnings += r.warnings;
     }
     summary
+}
+
+/// Checks every row against the register (in path order) and registers the
+/// seals it sees for the first time, at `now`.
+pub fn register(summary: &mut Summary, register: &mut Register, now: &str) {
+    for r in &mut summary.rows {
+        r.register = register.check_receipt(&r.receipt, now);
+    }
 }
 
 #[cfg(test)]

@@ -152,6 +152,16 @@ fn submit_refuses_errors_and_writes_nothing() {
     assert_eq!(std::fs::read(&bad).unwrap(), before);
 }
 
+/// The plan as the v2 digest covers it: submission digest blank, no review.
+fn sealed_blank(plan: &fundplan::plan::Plan) -> fundplan::plan::Plan {
+    let mut p = plan.clone();
+    p.review = None;
+    if let Some(s) = &mut p.submission {
+        s.digest.clear();
+    }
+    p
+}
+
 #[test]
 fn submit_seals_and_tampering_gives_d01() {
     let dir = tempfile::tempdir().unwrap();
@@ -161,7 +171,11 @@ fn submit_seals_and_tampering_gives_d01() {
     assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
     let sealed = load(&path);
     let s = sealed.submission.as_ref().unwrap();
-    assert_eq!(s.digest, fundplan::digest::digest(&sealed));
+    assert!(s.digest.starts_with("sha256v2:"), "{}", s.digest);
+    assert_eq!(
+        s.digest,
+        fundplan::digest::digest_v2(&sealed_blank(&sealed))
+    );
     assert_eq!(s.warnings, 0);
     assert!(s.at.ends_with("+08:00") && s.app.starts_with("fundplan "));
     assert_eq!(code(&fundplan(&["validate", p(&path)])), 0);

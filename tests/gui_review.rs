@@ -126,12 +126,15 @@ fn the_county_sees_each_comment_and_jumps_to_it() {
             fundplan::plan::Comment {
                 target: "sources[C09].document".into(),
                 text: "文号有误".into(),
+                ..Default::default()
             },
             fundplan::plan::Comment {
                 target: String::new(),
                 text: "总体意见：请补充绩效目标".into(),
+                ..Default::default()
             },
         ],
+        history: Vec::new(),
     });
     file::save_plan(&plan, &path).unwrap();
     let mut h = harness();

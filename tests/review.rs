@@ -275,9 +275,7 @@ fn summary_json_and_text() {
     let out = fundplan(&["summary", s(dir.path())]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("提交后被修改")
-            && text.contains("已被更高版本取代")
-            && text.contains("无法读取"),
+        text.contains("提交后被修改") && text.contains("已被取代") && text.contains("无法读取"),
         "{text}"
     );
 }

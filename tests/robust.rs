@@ -356,8 +356,13 @@ fn apply(p: &mut Plan, e: Edit) {
                 decision,
                 comments: comments
                     .into_iter()
-                    .map(|(target, text)| Comment { target, text })
+                    .map(|(target, text)| Comment {
+                        target,
+                        text,
+                        ..Comment::default()
+                    })
                     .collect(),
+                history: Vec::new(),
             })
         }
         Edit::Flood(i, n, negative) => {

@@ -117,7 +117,9 @@ fn the_digest_ignores_review_and_submission() {
         comments: vec![fundplan::plan::Comment {
             target: "projects[P001]".into(),
             text: "绩效目标未填写".into(),
+            ..Default::default()
         }],
+        history: Vec::new(),
     });
     assert_eq!(fundplan::digest::digest(&reviewed), d);
     assert_eq!(

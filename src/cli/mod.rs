@@ -87,6 +87,12 @@ pub enum Command {
         /// Use this catalog file instead of the built-in ones the plans name.
         #[arg(long, value_name = "CATALOG.ron")]
         catalog: Option<PathBuf>,
+        /// Do not read or write the receipt register (收件登记); every sealed row is "unsealed"/"new" only in memory.
+        #[arg(long, conflicts_with = "register")]
+        no_register: bool,
+        /// The receipt register file (default: fundplan-register.ron in the first folder given, or beside the first file).
+        #[arg(long, value_name = "REGISTER.ron")]
+        register: Option<PathBuf>,
         /// Plan files or folders.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
@@ -197,8 +203,24 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
             json,
             csv,
             catalog,
+            no_register,
+            register,
             paths,
-        } => run_summary(&paths, json, csv, catalog.as_deref(), lang),
+        } => {
+            let register = if no_register {
+                None
+            } else {
+                register.or_else(|| crate::register::path_for(&paths))
+            };
+            run_summary(
+                &paths,
+                json,
+                csv,
+                catalog.as_deref(),
+                register.as_deref(),
+                lang,
+            )
+        }
     }
 }
 
@@ -226,7 +248,9 @@ fn collect_ron(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             collect_ron(&path, out);
-        } else if path.extension().is_some_and(|e| e == "ron") {
+        } else if path.extension().is_some_and(|e| e == "ron")
+            && !crate::register::is_not_a_plan(&path)
+        {
             out.push(path);
         }
     }
@@ -433,13 +457,21 @@ fn run_submit(
 /// submission; otherwise the report that refuses it.
 pub fn submit(plan: &Plan, catalog: &Catalog) -> Result<Plan, Box<Report>> {
     // Judge the content as it will be sealed, not an old seal that may be stale.
-    let unsealed = Plan {
+    let mut unsealed = Plan {
         submission: None,
         ..plan.clone()
     };
     let report = validate(&unsealed, catalog);
     if report.count(Severity::Error) > 0 {
         return Err(Box::new(report));
+    }
+    // Sealed again after a decision (usually 退回修改): that decision and its
+    // comments become a finished round and the plan awaits review again (待复审).
+    if let Some(review) = &mut unsealed.review
+        && review.decision != crate::enums::Decision::Pending
+    {
+        let judged = plan.submission.as_ref().map_or("", |s| s.digest.as_str());
+        review.start_new_round(judged);
     }
     let warnings = u32::try_from(report.warnings()).unwrap_or(u32::MAX);
     Ok(digest::seal(&unsealed, digest::now_rfc3339(), warnings))
@@ -507,13 +539,35 @@ fn run_summary(
     as_json: bool,
     as_csv: bool,
     catalog_path: Option<&Path>,
+    register: Option<&Path>,
     lang: Lang,
 ) -> ExitCode {
     let explicit = match load_explicit_catalog(catalog_path, lang) {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let s = crate::summary::summarize(&expand_paths(paths), explicit.as_ref());
+    let mut s = crate::summary::summarize(&expand_paths(paths), explicit.as_ref());
+    // The register: a broken one is reported and left alone (exit status 2),
+    // the roll-up is still printed, with every row "unsealed" or unchecked.
+    let mut register_failed = false;
+    if let Some(path) = register {
+        match crate::register::Register::load(path, lang) {
+            Ok(mut reg) => {
+                let before = reg.entries.len();
+                crate::summary::register(&mut s, &mut reg, &digest::now_rfc3339());
+                if reg.entries.len() != before
+                    && let Err(e) = reg.save(path, lang)
+                {
+                    eprintln!("{e}");
+                    register_failed = true;
+                }
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                register_failed = true;
+            }
+        }
+    }
     let text = if as_json {
         format!("{}\n", summary::summary_json(&s, lang))
     } else if as_csv {
@@ -522,7 +576,11 @@ fn run_summary(
         summary::summary_text(&s, lang)
     };
     let _ = std::io::stdout().write_all(text.as_bytes());
-    if s.failures.is_empty() { 0 } else { 2 }
+    if s.failures.is_empty() && !register_failed {
+        0
+    } else {
+        2
+    }
 }
 
 fn run_export(

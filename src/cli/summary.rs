@@ -48,6 +48,18 @@ fn share(d: Option<rust_decimal::Decimal>) -> String {
     d.map(|d| d.round_dp(4).to_string()).unwrap_or_default()
 }
 
+/// 说明: superseded, and a register mismatch.
+fn note(r: &Row, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if r.superseded {
+        parts.push(lang.pick("已被取代（更高版本或更晚的提交）", "superseded"));
+    }
+    if r.register == crate::register::Mark::Mismatch {
+        parts.push(r.register.label(lang));
+    }
+    parts.join(lang.pick("；", "; "))
+}
+
 fn cells(r: &Row, lang: Lang, csv_form: bool) -> Vec<String> {
     let amount = |m: crate::Money| {
         if csv_form {
@@ -82,11 +94,7 @@ fn cells(r: &Row, lang: Lang, csv_form: bool) -> Vec<String> {
         pct(r.industry_share()),
         r.errors.to_string(),
         r.warnings.to_string(),
-        if r.superseded {
-            lang.pick("已被更高版本取代", "superseded").to_string()
-        } else {
-            String::new()
-        },
+        note(r, lang),
         r.path.display().to_string(),
     ]
 }
@@ -171,7 +179,7 @@ pub fn summary_json(s: &Summary, lang: Lang) -> Json {
         "plans": s.rows.iter().map(|r| json!({
             "file": r.path.display().to_string(),
             "county": r.county, "code": r.code, "year": r.year, "revision": r.revision,
-            "status": r.status.code(), "superseded": r.superseded,
+            "status": r.status.code(), "superseded": r.superseded, "register": r.register.code(),
             "allocated": r.allocated.to_file_string(), "integrated": r.integrated.to_file_string(),
             "not_integrated": r.not_integrated().to_file_string(), "arranged": r.arranged.to_file_string(),
             "cross_category": r.cross_category.to_file_string(), "cross_share": share(r.cross_share()),

@@ -17,7 +17,7 @@ use crate::format::{FORMAT_VERSION, FormatVersion, PlanFormat};
 use crate::money::Money;
 use crate::plan::{
     Adjustment, Category, Comment, County, CountyKind, Decision, Funding, Level, Plan, Project,
-    Review, Source, Submission, Use,
+    Resolution, Review, Round, Source, Submission, Use,
 };
 
 /// The plan in `text` if it is laid out as fundplan writes plans; `None` (for
@@ -110,6 +110,24 @@ impl<'a> Reader<'a> {
             }
         }
         Some(v)
+    }
+
+    /// A field the writer leaves out when it has its default: `name: value`
+    /// if the next key is `name`, else the default and nothing is read.
+    fn field_or_default<T: Default>(
+        &mut self,
+        name: &str,
+        value: impl FnOnce(&mut Self) -> Maybe<T>,
+    ) -> Maybe<T> {
+        self.skip_ws();
+        let end = self.at + name.len();
+        let present = self.bytes.get(self.at..end) == Some(name.as_bytes())
+            && !self.bytes.get(end).is_some_and(|c| Self::is_ident_byte(*c));
+        if present {
+            self.field(name, value)
+        } else {
+            Some(T::default())
+        }
     }
 
     /// An anonymous struct: `(`, its fields, `)`.
@@ -350,6 +368,19 @@ impl<'a> Reader<'a> {
                 at: r.field("at", Self::string)?,
                 decision: r.field("decision", |r| r.variant(Decision::ALL, Decision::ident))?,
                 comments: r.field("comments", |r| r.list(Self::comment))?,
+                history: r.field_or_default("history", |r| r.list(Self::round))?,
+            })
+        })
+    }
+
+    fn round(&mut self) -> Maybe<Round> {
+        self.group(|r| {
+            Some(Round {
+                reviewer: r.field("reviewer", Self::string)?,
+                at: r.field("at", Self::string)?,
+                decision: r.field("decision", |r| r.variant(Decision::ALL, Decision::ident))?,
+                comments: r.field("comments", |r| r.list(Self::comment))?,
+                digest: r.field("digest", Self::string)?,
             })
         })
     }
@@ -359,6 +390,18 @@ impl<'a> Reader<'a> {
             Some(Comment {
                 target: r.field("target", Self::string)?,
                 text: r.field("text", Self::string)?,
+                author: r.field_or_default("author", Self::string)?,
+                at: r.field_or_default("at", Self::string)?,
+                resolved: r.field_or_default("resolved", |r| r.option(Self::resolution))?,
+            })
+        })
+    }
+
+    fn resolution(&mut self) -> Maybe<Resolution> {
+        self.group(|r| {
+            Some(Resolution {
+                note: r.field("note", Self::string)?,
+                at: r.field("at", Self::string)?,
             })
         })
     }

@@ -364,7 +364,11 @@ impl FundplanApp {
                 self.dialog = None;
             }
             Action::AddComment { target, text } => {
-                review.comments.push(Comment { target, text });
+                review.comments.push(Comment {
+                    target,
+                    text,
+                    ..Comment::default()
+                });
                 self.set_review(review);
                 self.dialog = None;
             }

@@ -14,7 +14,7 @@ use crate::summary::{Row, Status};
 fn status_color(s: Status) -> egui::Color32 {
     match s {
         Status::Modified | Status::Returned => theme::OVER,
-        Status::Approved | Status::Submitted => theme::BALANCED,
+        Status::Approved | Status::Submitted | Status::Resubmitted => theme::BALANCED,
         Status::Draft => theme::TO_ARRANGE,
     }
 }

@@ -224,9 +224,11 @@ pub fn awkward(catalog: &Catalog) -> Plan {
             Comment {
                 target: "projects[P001]".into(),
                 text: "好\r\n".into(),
+                ..Comment::default()
             },
             Comment::default(),
         ],
+        history: Vec::new(),
     });
     p
 }
