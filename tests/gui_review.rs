@@ -46,6 +46,16 @@ fn a_submitted_plan_opens_read_only_and_comments_keep_the_seal() {
     h.run();
     assert_eq!(seal_state(h.state().doc().plan()), SealState::Intact);
 
+    // Comments are the reviewer's: the name first (issue 13).
+    h.state_mut().push(Action::Go(Screen::Review));
+    h.run();
+    h.get_by_label("审核人").focus();
+    h.run();
+    h.get_by_label("审核人").type_text("呼和浩特市财政局");
+    h.run();
+    h.state_mut().push(Action::Go(Screen::Sources));
+    h.run();
+
     // Comment on a row through its button.
     h.get_by_label("sources[C03] 批注").click();
     h.run();
@@ -58,6 +68,8 @@ fn a_submitted_plan_opens_read_only_and_comments_keep_the_seal() {
     let review = h.state().doc().plan().review.clone().unwrap();
     assert_eq!(review.comments.len(), 1);
     assert_eq!(review.comments[0].target, "sources[C03]");
+    assert_eq!(review.comments[0].author, "呼和浩特市财政局");
+    assert!(review.comments[0].at.ends_with("+08:00"));
     h.get_by_label("sources[C03] 批注 1");
 
     // Saved and reloaded: the comment is there and the seal still holds.

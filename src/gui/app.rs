@@ -117,6 +117,8 @@ pub enum Action {
     RemoveComment(usize),
     /// Record the reviewer's decision with their name and the time.
     Decide(Decision),
+    /// The county marks the comment at this index 已处理, with its own note.
+    ResolveComment(usize, String),
     /// Ask for a file to compare the open plan with.
     ChooseCompare,
     /// Compare the open plan with this earlier revision.
@@ -363,11 +365,18 @@ impl FundplanApp {
                 self.seal_warned = true;
                 self.dialog = None;
             }
+            Action::AddComment { .. } | Action::RemoveComment(_) | Action::Decide(_)
+                if self.reviewer_refusal().is_some() =>
+            {
+                self.dialog = self.reviewer_refusal().map(Dialog::Info);
+            }
             Action::AddComment { target, text } => {
                 review.comments.push(Comment {
                     target,
                     text,
-                    ..Comment::default()
+                    author: self.prefs.reviewer.trim().to_string(),
+                    at: crate::digest::now_rfc3339(),
+                    resolved: None,
                 });
                 self.set_review(review);
                 self.dialog = None;
@@ -381,6 +390,17 @@ impl FundplanApp {
                 review.reviewer = self.prefs.reviewer.trim().to_string();
                 review.at = crate::digest::now_rfc3339();
                 self.set_review(review);
+            }
+            Action::ResolveComment(i, note) => {
+                if let Some(c) = review.comments.get_mut(i)
+                    && !self.doc.is_read_only()
+                {
+                    c.resolved = Some(crate::plan::Resolution {
+                        note: note.trim().to_string(),
+                        at: crate::digest::now_rfc3339(),
+                    });
+                    self.set_review(review);
+                }
             }
             Action::ChooseCompare => self.files.pick(FileAction::Compare),
             Action::CompareWith(path) => {
@@ -474,6 +494,26 @@ impl FundplanApp {
             }
         };
         result.map_err(|e| e.message(self.prefs.lang))
+    }
+
+    /// Why the reviewer's part (comments, decision) cannot be changed now:
+    /// only in review mode (read-only) and with the reviewer's name; `None`
+    /// when it can.
+    pub fn reviewer_refusal(&self) -> Option<String> {
+        let lang = self.prefs.lang;
+        if !self.doc.is_read_only() {
+            Some(lang.pick(
+                "审核意见和审核结论属于审核人，只能在审核模式下修改。修改模式下可以把意见标记为“已处理”并写明处理说明。",
+                "Comments and the decision belong to the reviewer and can be changed only in review mode. While editing, you can mark a comment as dealt with and add your own note.",
+            ).to_string())
+        } else if self.prefs.reviewer.trim().is_empty() {
+            Some(lang.pick(
+                "请先在“审核意见”页填写审核人，再添加意见或作出结论。",
+                "Enter the reviewer's name on the Review screen first, then add comments or decide.",
+            ).to_string())
+        } else {
+            None
+        }
     }
 
     fn set_review(&mut self, review: crate::plan::Review) {
@@ -581,8 +621,13 @@ impl FundplanApp {
                 self.dialog = Some(Dialog::SubmitRefused(errors));
             }
             Ok(sealed) => {
+                // Seal and (after a decision) the review's new round: one undo step.
                 let submission = sealed.submission.map(Box::new);
-                self.doc.apply(Edit::Submission(submission), None);
+                let mut edits = vec![Edit::Submission(submission)];
+                if sealed.review != self.doc.plan().review {
+                    edits.push(Edit::Review(sealed.review.map(Box::new)));
+                }
+                self.doc.apply(Edit::Batch(edits), None);
                 self.seal_warned = false;
                 match self.doc.path().map(PathBuf::from) {
                     Some(p) => self.apply(ctx, Action::SaveTo(p)),

@@ -30,11 +30,14 @@ pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         }
         if let Some(r) = &view.doc.plan().review {
             ui.separator();
-            ui.label(format!(
-                "{}{}",
-                view.t("审核：", "Review: "),
-                r.decision.label(view.lang)
-            ));
+            // 待复审 comes from the core's status, as in 汇总 and summary --json.
+            let status = crate::summary::Status::of(view.doc.plan());
+            let text = if status == crate::summary::Status::Resubmitted {
+                status.label(view.lang).to_string()
+            } else {
+                r.decision.label(view.lang).to_string()
+            };
+            ui.label(format!("{}{text}", view.t("审核：", "Review: ")));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if view.read_only {
@@ -89,9 +92,17 @@ pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &mut String, out: &mut 
             ui.label(view.t("审核结论", "Decision"));
             ui.horizontal(|ui| {
                 let current = review.map(|r| r.decision);
+                // The decision is the reviewer's: only in review mode.
                 for d in Decision::ALL {
                     if ui
-                        .selectable_label(current == Some(*d), d.label(view.lang))
+                        .add_enabled(
+                            view.read_only,
+                            egui::Button::selectable(current == Some(*d), d.label(view.lang)),
+                        )
+                        .on_disabled_hover_text(view.t(
+                            "只能在审核模式下由审核人修改",
+                            "Only the reviewer can change this, in review mode",
+                        ))
                         .clicked()
                     {
                         out.push(Action::Decide(*d));
@@ -114,7 +125,10 @@ pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &mut String, out: &mut 
     ui.horizontal(|ui| {
         ui.strong(view.t("全部意见", "All comments"));
         if ui
-            .button(view.t("＋ 总体意见", "+ Overall comment"))
+            .add_enabled(
+                view.read_only,
+                egui::Button::new(view.t("＋ 总体意见", "+ Overall comment")),
+            )
             .clicked()
         {
             out.push(Action::Show(Dialog::comment(String::new())));
@@ -134,25 +148,99 @@ pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &mut String, out: &mut 
         .auto_shrink(false)
         .show(ui, |ui| {
             for (i, c) in comments.iter().enumerate() {
-                ui.horizontal(|ui| {
-                    let target = if c.target.is_empty() {
-                        view.t("整个方案", "whole plan").to_string()
-                    } else {
-                        c.target.clone()
-                    };
-                    if ui.link(RichText::new(target).monospace()).clicked() && !c.target.is_empty()
-                    {
-                        out.push(Action::JumpTo(c.target.clone()));
-                    }
-                    ui.label(&c.text);
-                    if ui
-                        .small_button("×")
-                        .on_hover_text(view.t("删除此意见", "Delete this comment"))
-                        .clicked()
-                    {
-                        out.push(Action::RemoveComment(i));
-                    }
-                });
+                comment_ui(ui, view, c, Some(i), out);
+            }
+            if let Some(r) = review.filter(|r| !r.history.is_empty()) {
+                history_ui(ui, view, &r.history, out);
             }
         });
+}
+
+/// One comment: target link, text, who and when, and what may be done with it
+/// (the reviewer deletes in review mode; the county marks it 已处理 while
+/// editing). `index` is `None` for comments of earlier rounds (read-only).
+fn comment_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    c: &crate::plan::Comment,
+    index: Option<usize>,
+    out: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let target = if c.target.is_empty() {
+            view.t("整个方案", "whole plan").to_string()
+        } else {
+            c.target.clone()
+        };
+        if ui.link(RichText::new(target).monospace()).clicked() && !c.target.is_empty() {
+            out.push(Action::JumpTo(c.target.clone()));
+        }
+        ui.label(&c.text);
+        if !c.author.is_empty() || !c.at.is_empty() {
+            ui.label(RichText::new(format!("（{} {}）", c.author, c.at)).weak());
+        }
+        if let Some(r) = &c.resolved {
+            ui.label(
+                RichText::new(format!("{}{}", view.t("已处理：", "Dealt with: "), r.note))
+                    .color(theme::BALANCED),
+            );
+        }
+        let Some(i) = index else { return };
+        if view.read_only {
+            if ui
+                .small_button("×")
+                .on_hover_text(view.t("删除此意见", "Delete this comment"))
+                .clicked()
+            {
+                out.push(Action::RemoveComment(i));
+            }
+        } else if c.resolved.is_none() {
+            let id = egui::Id::new(("resolve-note", i));
+            let mut note = ui.data_mut(|d| d.get_temp::<String>(id).unwrap_or_default());
+            let label = view.t("处理说明", "Note on what was done");
+            ui.add(
+                egui::TextEdit::singleline(&mut note)
+                    .desired_width(200.0)
+                    .hint_text(label),
+            )
+            .accessible_name(format!(
+                "{} {} {}",
+                view.t("意见", "comment"),
+                i + 1,
+                label
+            ));
+            if ui
+                .button(view.t("标记已处理", "Mark as dealt with"))
+                .clicked()
+            {
+                out.push(Action::ResolveComment(i, note.clone()));
+                note.clear();
+            }
+            ui.data_mut(|d| d.insert_temp(id, note));
+        }
+    });
+}
+
+/// Earlier rounds of review, read-only.
+fn history_ui(ui: &mut Ui, view: &View<'_>, rounds: &[crate::plan::Round], out: &mut Vec<Action>) {
+    ui.add_space(8.0);
+    ui.strong(view.t("审核历史", "Review history"));
+    for (n, r) in rounds.iter().enumerate() {
+        ui.label(format!(
+            "{} {} · {} · {} · {}",
+            view.t("第", "Round"),
+            match view.lang {
+                crate::Lang::Zh => format!("{} 轮", n + 1),
+                crate::Lang::En => (n + 1).to_string(),
+            },
+            r.decision.label(view.lang),
+            r.reviewer,
+            r.at
+        ));
+        ui.indent(("round", n), |ui| {
+            for c in &r.comments {
+                comment_ui(ui, view, c, None, out);
+            }
+        });
+    }
 }
