@@ -155,7 +155,7 @@ fn the_county_sees_each_comment_and_jumps_to_it() {
     h.run();
     h.get_by_label("文号有误");
     h.get_by_label("总体意见：请补充绩效目标");
-    h.get_by_label("sources[C09].document").click();
+    h.get_by_label("C09 下达文号").click();
     h.run();
     assert_eq!(h.state().screen(), Screen::Sources);
     // Read-only fields take no focus; the field is scrolled to and outlined.

@@ -160,3 +160,70 @@ fn a_plan_sealed_again_after_a_return_shows_awaiting_review() {
     h.get_by_label("审核历史");
     h.get_by_label("第 1 轮 · 退回修改 · 呼和浩特市财政局 · 2020-03-20T16:30:00+08:00");
 }
+
+/// The returned plan with its comment moved to `target`, and `edit` applied.
+fn returned_with(
+    target: &str,
+    edit: impl FnOnce(&mut fundplan::plan::Plan),
+) -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, path) = returned();
+    let mut plan = file::load_plan(&path).unwrap();
+    edit(&mut plan);
+    if let Some(r) = &mut plan.review {
+        r.comments[0].target = target.to_string();
+    }
+    let plan = seal(&plan, "2020-03-15T10:00:00+08:00".into(), 0);
+    file::save_plan(&plan, &path).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn jumping_from_a_comment_scrolls_to_a_row_below_the_fold_and_focuses_it() {
+    let sample = common::load(&common::sample_path());
+    let line = sample.sources.last().unwrap().line.clone();
+    let target = format!("sources[{line}].reason");
+    let (_dir, path) = returned_with(&target, |_| {});
+    let mut h = common::app();
+    open(&mut h, &path);
+    allow_editing(&mut h);
+    let field = format!("{line} 未纳入整合原因");
+    h.state_mut().push(Action::Go(Screen::Sources));
+    h.run();
+    assert!(
+        h.query_by_label(&field).is_none(),
+        "the last line is below the fold (rows are drawn only when visible)"
+    );
+    h.state_mut().push(Action::Go(Screen::Review));
+    h.run();
+    // The comment names its target in words, also as accessible name.
+    h.get_by_label(&format!("{line} 未纳入原因")).click();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Sources);
+    assert!(
+        h.get_by_label(&field).is_focused(),
+        "scrolled to and focused"
+    );
+}
+
+#[test]
+fn read_only_texts_and_comments_show_in_full_on_hover() {
+    let long = "上级补助资金已于年初按文件规定全部用于本县农村牧区人居环境整治专项，不属于本次统筹整合范围，经县政府常务会议研究同意不纳入整合。";
+    let sample = common::load(&common::sample_path());
+    let line = sample.sources[0].line.clone();
+    let (_dir, path) = returned_with(&format!("sources[{line}].reason"), |p| {
+        p.sources[0].reason = long.to_string();
+        p.sources[0].integrated = p.sources[0].allocated - common::yuan("1.00");
+    });
+    let mut h = common::app();
+    open(&mut h, &path);
+    assert!(h.state().doc().is_read_only());
+    h.state_mut().push(Action::Go(Screen::Sources));
+    h.run();
+    h.get_by_label(&format!("{line} 未纳入整合原因")).hover();
+    h.run();
+    let tip = format!("{long}\n\n审核意见：\n文号有误");
+    assert!(
+        h.get_all_by_label(&tip).next().is_some(),
+        "the whole text on hover"
+    );
+}

@@ -86,6 +86,8 @@ pub enum Action {
     SelectProject(Option<usize>),
     /// Show and focus the field a path names.
     JumpTo(String),
+    /// The field jumped to was drawn and focused: the jump is over.
+    Jumped,
     /// Open this file (asking first if there are unsaved changes).
     Open(PathBuf),
     /// Replace the document with a new plan (from the new-plan dialog).
@@ -157,6 +159,8 @@ pub struct FundplanApp {
     actions: Vec<Action>,
     /// Path to focus on the next frame, and to keep highlighted after.
     jump: Option<String>,
+    /// Further frames the jump is kept for (see `ui`).
+    jump_frames: u8,
     flash: Option<String>,
     dialog: Option<Dialog>,
     files: FileDialogs,
@@ -217,6 +221,7 @@ impl FundplanApp {
             selected_project: None,
             actions: Vec::new(),
             jump: None,
+            jump_frames: 0,
             flash: None,
             dialog: None,
             files: FileDialogs::default(),
@@ -329,6 +334,10 @@ impl FundplanApp {
             Action::Go(s) => self.screen = s,
             Action::SelectProject(p) => self.selected_project = p,
             Action::JumpTo(path) => self.jump_to(path),
+            Action::Jumped => {
+                self.jump = None;
+                self.jump_frames = 0;
+            }
             Action::Open(path) => self.guard(Pending::Open(path)),
             Action::Create(plan) => {
                 self.doc = Document::new(*plan, None);
@@ -668,6 +677,7 @@ impl FundplanApp {
         };
         self.screen = screen;
         self.jump = Some(focus.clone());
+        self.jump_frames = JUMP_FRAMES;
         self.flash = Some(focus);
     }
 
@@ -742,11 +752,24 @@ impl FundplanApp {
     }
 }
 
+/// Frames a jump waits at most for its field to be drawn (scroll animation).
+const JUMP_FRAMES: u8 = 10;
+
 impl eframe::App for FundplanApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.handle_window_events(&ctx);
-        let jump = self.jump.take();
+        // A jump lasts until the field was drawn and took it (`Jumped`), at
+        // most a few frames: a table first scrolls (animated) to the row,
+        // which is drawn only once it is visible.
+        let jump = match self.jump_frames {
+            0 => self.jump.take(),
+            n => {
+                self.jump_frames = n - 1;
+                ctx.request_repaint();
+                self.jump.clone()
+            }
+        };
         let view = View {
             doc: &self.doc,
             lang: self.prefs.lang,

@@ -343,12 +343,7 @@ fn comment_ui(
     out: &mut Vec<Action>,
 ) {
     ui.heading(view.t("添加审核意见", "Add a review comment"));
-    let shown = if target.is_empty() {
-        view.t("整个方案", "the whole plan")
-    } else {
-        target
-    };
-    ui.label(RichText::new(shown).monospace());
+    ui.label(RichText::new(super::targets::label(view.doc.plan(), target, view.lang)).strong());
     for c in view
         .doc
         .plan()

@@ -26,6 +26,7 @@ mod review_ui;
 mod sources_ui;
 mod status_ui;
 mod summary_ui;
+mod targets;
 mod theme;
 mod widgets;
 

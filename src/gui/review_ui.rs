@@ -167,12 +167,13 @@ fn comment_ui(
     out: &mut Vec<Action>,
 ) {
     ui.horizontal_wrapped(|ui| {
-        let target = if c.target.is_empty() {
-            view.t("整个方案", "whole plan").to_string()
-        } else {
-            c.target.clone()
-        };
-        if ui.link(RichText::new(target).monospace()).clicked() && !c.target.is_empty() {
+        let target = super::targets::label(view.doc.plan(), &c.target, view.lang);
+        if ui
+            .link(RichText::new(target))
+            .on_hover_text(&c.target)
+            .clicked()
+            && !c.target.is_empty()
+        {
             out.push(Action::JumpTo(c.target.clone()));
         }
         ui.label(&c.text);
@@ -195,7 +196,7 @@ fn comment_ui(
                 out.push(Action::RemoveComment(i));
             }
         } else if c.resolved.is_none() {
-            let id = egui::Id::new(("resolve-note", i));
+            let id = egui::Id::unique(("resolve-note", i));
             let mut note = ui.data_mut(|d| d.get_temp::<String>(id).unwrap_or_default());
             let label = view.t("处理说明", "Note on what was done");
             ui.add(

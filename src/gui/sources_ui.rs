@@ -96,7 +96,19 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
     let mut enter_from: Option<(usize, &str)> = None;
     let amount = |m: Money| m.display(view.unit, 2);
     let row_height = ui.spacing().interact_size.y + 6.0;
-    TableBuilder::new(ui)
+    // Rows are drawn only when visible: a jump (finding, comment) to a line
+    // scrolls the table to its row first, then the field takes focus.
+    let jump_row = view.jump.and_then(|p| match path::parse(p) {
+        path::Target::Source(line, _) => rows.iter().position(
+            |r| matches!(r, Row::Line(i) if plan.sources.get(*i).is_some_and(|s| s.line == line)),
+        ),
+        _ => None,
+    });
+    let mut table = TableBuilder::new(ui);
+    if let Some(i) = jump_row {
+        table = table.scroll_to_row(i, Some(Align::Center));
+    }
+    table
         .id_salt("sources")
         .striped(true)
         .cell_layout(egui::Layout::left_to_right(Align::Center))

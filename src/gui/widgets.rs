@@ -43,6 +43,23 @@ pub fn field_id(path: &str) -> Id {
 /// Marks, flash and jump for the widget showing `path`; review comments on it
 /// (a corner mark and their text on hover); right-click to add one.
 pub fn decorate(ui: &Ui, view: &View<'_>, path: &str, resp: &Response, out: &mut Vec<Action>) {
+    decorate_text(ui, view, path, resp, None, out);
+}
+
+/// [`decorate`] for a text field showing `full`: in review mode the whole
+/// text is also shown on hover, since a read-only cell cannot be scrolled.
+pub fn decorate_text(
+    ui: &Ui,
+    view: &View<'_>,
+    path: &str,
+    resp: &Response,
+    full: Option<&str>,
+    out: &mut Vec<Action>,
+) {
+    let mut hover = Vec::new();
+    if let Some(text) = full.filter(|t| view.read_only && !t.trim().is_empty()) {
+        hover.push(text.to_string());
+    }
     if view.doc.comments_on(path) > 0 {
         let r = resp.rect;
         let corner = [
@@ -64,13 +81,14 @@ pub fn decorate(ui: &Ui, view: &View<'_>, path: &str, resp: &Response, out: &mut
             .filter(|c| c.target == path)
             .map(|c| c.text.as_str())
             .collect();
-        resp.clone().on_hover_text(format!(
+        hover.push(format!(
             "{}\n{}",
             view.t("审核意见：", "Review comments:"),
             texts.join("\n")
         ));
     }
-    // Read-only fields sense no clicks; give the right-click menu its own.
+    // Read-only fields sense no clicks; give the right-click menu its own
+    // widget, which then is what the pointer hovers: the tooltip goes there.
     let clickable = if view.read_only {
         ui.interact(
             resp.rect,
@@ -79,6 +97,11 @@ pub fn decorate(ui: &Ui, view: &View<'_>, path: &str, resp: &Response, out: &mut
         )
     } else {
         resp.clone()
+    };
+    let clickable = if hover.is_empty() {
+        clickable
+    } else {
+        clickable.on_hover_text(hover.join("\n\n"))
     };
     clickable.context_menu(|ui| {
         if ui
@@ -110,6 +133,7 @@ pub fn decorate(ui: &Ui, view: &View<'_>, path: &str, resp: &Response, out: &mut
     if view.jump == Some(path) {
         resp.request_focus();
         resp.scroll_to_me(Some(Align::Center));
+        out.push(Action::Jumped);
     }
 }
 
@@ -213,7 +237,7 @@ pub fn text_ui(
                 .interactive(!view.read_only),
         )
         .accessible_name(name);
-    decorate(ui, view, path, &response, out);
+    decorate_text(ui, view, path, &response, Some(value), out);
     if response.lost_focus() {
         out.push(Action::EndTyping);
     }
@@ -240,7 +264,7 @@ pub fn multiline_ui(
                 .interactive(!view.read_only),
         )
         .accessible_name(name);
-    decorate(ui, view, path, &response, out);
+    decorate_text(ui, view, path, &response, Some(value), out);
     if response.lost_focus() {
         out.push(Action::EndTyping);
     }

@@ -1,0 +1,125 @@
+//! What a comment (or finding) path names, in words people read:
+//! `projects[P005]` is "P005 农村牧区危房改造项目", `sources[R07].reason` is
+//! "R07 未纳入原因". Used as the link text and accessible name of comments.
+
+use crate::Lang;
+use crate::plan::{Plan, path};
+
+/// Label of a source line's field.
+fn source_field(f: &str, lang: Lang) -> &str {
+    match f {
+        "line" => lang.pick("代码", "code"),
+        "level" => lang.pick("级次", "level"),
+        "name" => lang.pick("资金名称", "fund line"),
+        "category" => lang.pick("大类", "category"),
+        "document" => lang.pick("下达文号", "document"),
+        "allocated" => lang.pick("下达金额", "allocated"),
+        "integrated" => lang.pick("纳入整合金额", "integrated"),
+        "reason" => lang.pick("未纳入原因", "reason not integrated"),
+        other => other,
+    }
+}
+
+/// Label of a project's field.
+fn project_field(f: &str, lang: Lang) -> &str {
+    match f {
+        "id" => lang.pick("编号", "id"),
+        "name" => lang.pick("项目名称", "name"),
+        "use" => lang.pick("使用方向", "use"),
+        "township" => lang.pick("苏木乡镇", "township"),
+        "village" => lang.pick("嘎查村", "village"),
+        "unit" => lang.pick("实施单位", "unit"),
+        "content" => lang.pick("建设内容", "content"),
+        "period" => lang.pick("实施期限", "period"),
+        "households" => lang.pick("受益脱贫户", "households"),
+        "people" => lang.pick("受益人口", "people"),
+        "targets" => lang.pick("绩效目标", "targets"),
+        "funding" => lang.pick("资金安排", "funding"),
+        "other_funds" => lang.pick("其他资金", "other funds"),
+        other => other,
+    }
+}
+
+/// Label of a header or county field.
+fn header_field(f: &str, lang: Lang) -> &str {
+    match f {
+        "catalog" => lang.pick("资金目录", "catalog"),
+        "year" => lang.pick("年度", "year"),
+        "revision" => lang.pick("版本", "revision"),
+        "adjustment" => lang.pick("调整说明", "adjustment"),
+        "prepared_by" => lang.pick("编制单位", "prepared by"),
+        "approval" => lang.pick("审定文号", "approval"),
+        "submission" => lang.pick("提交印记", "submission seal"),
+        "code" => lang.pick("旗县代码", "banner code"),
+        "name" => lang.pick("旗县名称", "banner name"),
+        "league" => lang.pick("所属盟市", "league"),
+        "kind" => lang.pick("旗县类别", "banner kind"),
+        other => other,
+    }
+}
+
+/// `p` in words, e.g. "P005 农村牧区危房改造项目" or "R07 未纳入原因".
+pub fn label(plan: &Plan, p: &str, lang: Lang) -> String {
+    let project_name = |id: &str| {
+        plan.projects
+            .iter()
+            .find(|x| x.id == id)
+            .map(|x| x.name.clone())
+            .unwrap_or_default()
+    };
+    let joined = |parts: &[&str]| {
+        parts
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    match path::parse(p) {
+        path::Target::Plan => lang.pick("整个方案", "whole plan").to_string(),
+        path::Target::Header(f) | path::Target::County(f) => {
+            joined(&[lang.pick("基本信息", "Header"), header_field(f, lang)])
+        }
+        path::Target::Source(line, None) => {
+            let name = plan.source(line).map(|s| s.name.as_str()).unwrap_or("");
+            joined(&[line, name])
+        }
+        path::Target::Source(line, Some(f)) => joined(&[line, source_field(f, lang)]),
+        path::Target::Project(id, None) => joined(&[id, &project_name(id)]),
+        path::Target::Project(id, Some(f)) => {
+            joined(&[id, &project_name(id), "·", project_field(f, lang)])
+        }
+        path::Target::Funding(id, line) => joined(&[
+            id,
+            &project_name(id),
+            "·",
+            line,
+            lang.pick("安排金额", "amount"),
+        ]),
+        path::Target::Other(other) => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_read_as_words() {
+        let plan = crate::sample::generate(
+            &crate::catalog::default_catalog(),
+            crate::sample::SampleOptions::default(),
+        );
+        let p = &plan.projects[0];
+        assert_eq!(
+            label(&plan, &path::project(&p.id, None), Lang::Zh),
+            format!("{} {}", p.id, p.name)
+        );
+        assert_eq!(
+            label(&plan, &path::source("R07", Some("reason")), Lang::Zh),
+            "R07 未纳入原因"
+        );
+        assert_eq!(label(&plan, "", Lang::En), "whole plan");
+        assert_eq!(label(&plan, "odd[", Lang::Zh), "odd[");
+    }
+}
