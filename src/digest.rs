@@ -128,9 +128,49 @@ pub fn rfc3339_beijing(unix_secs: i64) -> String {
     )
 }
 
+/// An RFC 3339 time as people read it, in the time zone it was written in
+/// (Beijing time for fundplan's own): `2026年12月2日 04:59` / `2 Dec 2026 04:59`.
+/// Text that is not such a time is returned as it is.
+pub fn readable_time(rfc3339: &str, lang: crate::Lang) -> String {
+    let parse = || -> Option<(u32, u32, u32, &str)> {
+        let (date, time) = rfc3339.split_once('T')?;
+        let mut d = date.splitn(3, '-');
+        let year = d.next()?.parse().ok()?;
+        let month: u32 = d.next()?.parse().ok()?;
+        let day: u32 = d.next()?.parse().ok()?;
+        let hm = time
+            .get(..5)
+            .filter(|t| t.as_bytes().get(2) == Some(&b':'))?;
+        ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((year, month, day, hm))
+    };
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match (parse(), lang) {
+        (Some((y, m, d, hm)), crate::Lang::Zh) => format!("{y}年{m}月{d}日 {hm}"),
+        (Some((y, m, d, hm)), crate::Lang::En) => {
+            let month = MONTHS.get(m as usize - 1).copied().unwrap_or("");
+            format!("{d} {month} {y} {hm}")
+        }
+        (None, _) => rfc3339.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_read_as_dates() {
+        let t = "2026-12-02T04:59:07+08:00";
+        assert_eq!(readable_time(t, crate::Lang::Zh), "2026年12月2日 04:59");
+        assert_eq!(readable_time(t, crate::Lang::En), "2 Dec 2026 04:59");
+        assert_eq!(readable_time("t", crate::Lang::En), "t");
+        assert_eq!(
+            readable_time("2026-13-02T04:59", crate::Lang::En),
+            "2026-13-02T04:59"
+        );
+    }
 
     #[test]
     fn formats_beijing_time() {

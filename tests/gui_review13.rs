@@ -158,7 +158,13 @@ fn a_plan_sealed_again_after_a_return_shows_awaiting_review() {
     h.state_mut().push(Action::Go(Screen::Review));
     h.run();
     h.get_by_label("审核历史");
-    h.get_by_label("第 1 轮 · 退回修改 · 呼和浩特市财政局 · 2020-03-20T16:30:00+08:00");
+    h.get_by_label("第 1 轮 · 退回修改 · 呼和浩特市财政局 · 2020年3月20日 16:30");
+    // 提交于 in local time, not RFC 3339 (the seal was made just now).
+    let at = h.state().doc().plan().submission.clone().unwrap().at;
+    h.get_by_label(&format!(
+        "提交于 {}",
+        fundplan::digest::readable_time(&at, fundplan::Lang::Zh)
+    ));
 }
 
 /// The returned plan with its comment moved to `target`, and `edit` applied.
@@ -226,4 +232,43 @@ fn read_only_texts_and_comments_show_in_full_on_hover() {
         h.get_all_by_label(&tip).next().is_some(),
         "the whole text on hover"
     );
+}
+
+#[test]
+fn the_register_flags_a_resealed_edit_in_the_rollup_and_the_strip() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wuchuan.ron");
+    let plan = seal(
+        &common::load(&common::sample_path()),
+        "2020-03-15T10:00:00+08:00".into(),
+        0,
+    );
+    file::save_plan(&plan, &path).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut h = common::app();
+    h.state_mut()
+        .push(Action::Summarize(vec![dir.path().to_path_buf()]));
+    h.run();
+    assert!(h.query_by_label("与登记不符").is_none());
+    assert!(dir.path().join("fundplan-register.ron").exists());
+
+    // Someone edits the file and seals it again: the seal holds ...
+    let mut edited = plan.clone();
+    edited.projects[0].households += 1;
+    file::save_plan(&seal(&edited, "2020-03-15T10:00:00+08:00".into(), 0), &path).unwrap();
+    h.get_by_role_and_label(Role::Button, "重新读取").click();
+    h.run();
+    // ... but the roll-up says it is not what was received.
+    h.get_by_label("与登记不符");
+
+    // A single file opened for review is registered in the app's data folder.
+    let mut h = common::app();
+    let h_app = std::mem::replace(h.state_mut(), FundplanApp::with_prefs(Default::default()));
+    *h.state_mut() = h_app.with_register_dir(Some(data.path().to_path_buf()));
+    open(&mut h, &path);
+    h.get_by_label("新登记");
+    assert!(data.path().join("fundplan-register.ron").exists());
+    file::save_plan(&seal(&plan, "2020-03-15T10:00:00+08:00".into(), 0), &path).unwrap();
+    open(&mut h, &path);
+    h.get_by_label("与登记不符");
 }

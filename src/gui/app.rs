@@ -161,6 +161,10 @@ pub struct FundplanApp {
     jump: Option<String>,
     /// Further frames the jump is kept for (see `ui`).
     jump_frames: u8,
+    /// Where the receipt register of single opened plans lives.
+    register_dir: Option<PathBuf>,
+    /// The register's word on the open plan.
+    register_mark: Option<crate::register::Mark>,
     flash: Option<String>,
     dialog: Option<Dialog>,
     files: FileDialogs,
@@ -188,7 +192,8 @@ impl FundplanApp {
             .unwrap_or_default();
         let first_start = !prefs.started_before;
         let last = prefs.recent.first().filter(|p| p.exists()).cloned();
-        let mut app = FundplanApp::with_prefs(prefs);
+        let mut app =
+            FundplanApp::with_prefs(prefs).with_register_dir(eframe::storage_dir("fundplan"));
         match (file, last) {
             (Some(path), _) => app.open_now(path),
             (None, Some(path)) if !first_start => app.open_now(path),
@@ -211,6 +216,46 @@ impl FundplanApp {
         self
     }
 
+    /// Keeps the receipt register of single opened plans in `dir` (the app's
+    /// data folder; tests use a temporary one). Without it, nothing is registered.
+    pub fn with_register_dir(mut self, dir: Option<PathBuf>) -> FundplanApp {
+        self.register_dir = dir;
+        self
+    }
+
+    /// What the receipt register says about the open plan (set when a sealed
+    /// plan is opened for review).
+    pub fn register_mark(&self) -> Option<crate::register::Mark> {
+        self.register_mark
+    }
+
+    /// Registers the open plan if it is sealed and open for review; a broken
+    /// register is reported and left alone.
+    fn receive(&mut self) -> Option<crate::register::Mark> {
+        let dir = self.register_dir.as_ref()?;
+        if !self.doc.is_read_only() || self.doc.seal() != SealState::Intact {
+            return None;
+        }
+        let lang = self.prefs.lang;
+        let path = dir.join(crate::register::FILE_NAME);
+        let result = crate::register::Register::load(&path, lang).and_then(|mut reg| {
+            let before = reg.entries.len();
+            let mark = reg.check(self.doc.plan(), &crate::digest::now_rfc3339());
+            if reg.entries.len() != before {
+                let _ = std::fs::create_dir_all(dir);
+                reg.save(&path, lang)?;
+            }
+            Ok(mark)
+        });
+        match result {
+            Ok(mark) => Some(mark),
+            Err(e) => {
+                self.dialog = Some(Dialog::Error(e));
+                None
+            }
+        }
+    }
+
     /// An app showing the bundled sample, with these preferences (tests use this).
     pub fn with_prefs(mut prefs: Prefs) -> FundplanApp {
         prefs.started_before = true;
@@ -222,6 +267,8 @@ impl FundplanApp {
             actions: Vec::new(),
             jump: None,
             jump_frames: 0,
+            register_dir: None,
+            register_mark: None,
             flash: None,
             dialog: None,
             files: FileDialogs::default(),
@@ -276,6 +323,7 @@ impl FundplanApp {
         match Document::open(&path) {
             Ok(doc) => {
                 self.doc = doc;
+                self.register_mark = self.receive();
                 self.league.compare = None;
                 self.selected_project = None;
                 self.seal_warned = false;
@@ -341,6 +389,7 @@ impl FundplanApp {
             Action::Open(path) => self.guard(Pending::Open(path)),
             Action::Create(plan) => {
                 self.doc = Document::new(*plan, None);
+                self.register_mark = None;
                 self.league.compare = None;
                 self.selected_project = None;
                 self.screen = Screen::Header;
@@ -420,12 +469,13 @@ impl FundplanApp {
             }
             Action::ChooseFolder => self.files.pick(FileAction::Summarize),
             Action::Summarize(paths) => {
-                self.league.summarize(paths);
+                self.league.summarize(paths, lang);
                 self.screen = Screen::Summary;
             }
             Action::Restore => {
                 if let Some(found) = self.found.take() {
                     self.doc = Document::restored(found.plan, found.file);
+                    self.register_mark = None;
                     self.league.compare = None;
                     self.selected_project = None;
                 }
@@ -465,6 +515,7 @@ impl FundplanApp {
             Action::Import(path) => match crate::import::import_file(&path, self.doc.catalog()) {
                 Ok(plan) => {
                     self.doc = Document::new(plan, None);
+                    self.register_mark = None;
                     self.league.compare = None;
                     self.selected_project = None;
                     self.screen = Screen::Findings;
@@ -778,6 +829,7 @@ impl eframe::App for FundplanApp {
             flash: self.flash.as_deref(),
             selected_project: self.selected_project,
             read_only: self.doc.is_read_only(),
+            register: self.register_mark,
         };
         self.league.refresh(&self.doc);
         let out = &mut self.actions;

@@ -9,6 +9,7 @@ use crate::Lang;
 use crate::diff::{PlanDiff, diff};
 use crate::file;
 use crate::plan::Plan;
+use crate::register::Register;
 use crate::summary::{Row, Summary, summarize};
 
 /// The open plan compared with an earlier revision.
@@ -122,6 +123,8 @@ pub struct Rollup {
     pub summary: Summary,
     /// Sort column and whether descending.
     pub sort: Option<(Column, bool)>,
+    /// Why the receipt register could not be read or written, if so.
+    pub register_error: Option<String>,
 }
 
 impl Rollup {
@@ -174,13 +177,27 @@ impl League {
         }
     }
 
-    /// Rolls up `paths` (files or folders).
-    pub fn summarize(&mut self, paths: Vec<PathBuf>) {
+    /// Rolls up `paths` (files or folders) and checks them against the
+    /// receipt register in the (first) folder, registering new seals.
+    pub fn summarize(&mut self, paths: Vec<PathBuf>, lang: Lang) {
         let files = crate::cli::expand_paths(&paths);
+        let mut summary = summarize(&files, None);
+        let register_error = crate::register::path_for(&paths).and_then(|path| {
+            let mut reg = match Register::load(&path, lang) {
+                Ok(r) => r,
+                Err(e) => return Some(e),
+            };
+            let before = reg.entries.len();
+            crate::summary::register(&mut summary, &mut reg, &crate::digest::now_rfc3339());
+            (reg.entries.len() != before)
+                .then(|| reg.save(&path, lang).err())
+                .flatten()
+        });
         self.rollup = Some(Rollup {
-            summary: summarize(&files, None),
+            summary,
             paths,
             sort: None,
+            register_error,
         });
     }
 }

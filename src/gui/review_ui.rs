@@ -9,6 +9,14 @@ use super::theme;
 use super::widgets::View;
 use crate::digest::SealState;
 use crate::enums::Decision;
+use crate::register::Mark;
+
+/// What an intact seal proves, and what it does not (README says the same).
+pub const SEAL_MEANS_ZH: &str = "提交印记是对方案内容的 SHA-256 摘要，不是签名：“已提交且未改动”只说明内容与其自带的印记一致。任何人都可以修改文件后重新加盖印记；能证明文件未被替换的是盟市的收件登记。";
+/// English of [`SEAL_MEANS_ZH`].
+pub const SEAL_MEANS_EN: &str = "The seal is a SHA-256 digest of the plan's content, not a signature: \"unchanged\" only means the content matches its own seal. Anyone can edit the file and seal it again; the league's receipt register is what shows a file was not replaced.";
+const REGISTER_MEANS_ZH: &str = "收件登记记下盟市第一次收到的每个旗县、年度、版本的印记摘要和收件时间。同一旗县、年度、版本的文件印记不同即为“与登记不符”（退回后重新提交的除外）。";
+const REGISTER_MEANS_EN: &str = "The receipt register keeps the seal digest and time the league first received each banner, year and revision. A file of the same banner, year and revision with another seal \"differs from the register\" (except a resubmission after a return).";
 
 /// The strip above the screens for a submitted plan or in review mode.
 pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
@@ -24,9 +32,21 @@ pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             ),
             SealState::Draft => (view.t("未提交", "Not submitted"), theme::TO_ARRANGE),
         };
-        ui.label(RichText::new(text).strong().color(color));
+        ui.label(RichText::new(text).strong().color(color))
+            .on_hover_text(view.t(SEAL_MEANS_ZH, SEAL_MEANS_EN));
+        if let Some(mark) = view.register.filter(|m| *m != Mark::Unsealed) {
+            let color = if mark == Mark::Mismatch {
+                theme::OVER
+            } else {
+                theme::BALANCED
+            };
+            ui.label(RichText::new(mark.label(view.lang)).strong().color(color))
+                .on_hover_text(view.t(REGISTER_MEANS_ZH, REGISTER_MEANS_EN));
+        }
         if let Some(s) = &view.doc.plan().submission {
-            ui.label(RichText::new(format!("{} {}", view.t("提交于", "submitted"), s.at)).weak());
+            let at = crate::digest::readable_time(&s.at, view.lang);
+            ui.label(RichText::new(format!("{} {at}", view.t("提交于", "submitted"))).weak())
+                .on_hover_text(&s.at);
         }
         if let Some(r) = &view.doc.plan().review {
             ui.separator();
@@ -116,7 +136,7 @@ pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &mut String, out: &mut 
                     "{} · {} · {}",
                     r.decision.label(view.lang),
                     r.reviewer,
-                    r.at
+                    crate::digest::readable_time(&r.at, view.lang)
                 ));
                 ui.end_row();
             }
@@ -178,7 +198,8 @@ fn comment_ui(
         }
         ui.label(&c.text);
         if !c.author.is_empty() || !c.at.is_empty() {
-            ui.label(RichText::new(format!("（{} {}）", c.author, c.at)).weak());
+            let at = crate::digest::readable_time(&c.at, view.lang);
+            ui.label(RichText::new(format!("（{} {at}）", c.author)).weak());
         }
         if let Some(r) = &c.resolved {
             ui.label(
@@ -236,7 +257,7 @@ fn history_ui(ui: &mut Ui, view: &View<'_>, rounds: &[crate::plan::Round], out: 
             },
             r.decision.label(view.lang),
             r.reviewer,
-            r.at
+            crate::digest::readable_time(&r.at, view.lang)
         ));
         ui.indent(("round", n), |ui| {
             for c in &r.comments {

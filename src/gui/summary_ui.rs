@@ -51,6 +51,13 @@ fn cell_ui(ui: &mut Ui, view: &View<'_>, r: &Row, c: Column) {
                 RichText::new(r.status.label(view.lang)).color(status_color(r.status))
             };
             ui.label(text);
+            if r.register == crate::register::Mark::Mismatch {
+                ui.label(
+                    RichText::new(r.register.label(view.lang))
+                        .strong()
+                        .color(theme::OVER),
+                );
+            }
         }
         Column::Allocated => amount(ui, r.allocated),
         Column::Integrated => amount(ui, r.integrated),
@@ -109,9 +116,39 @@ pub fn summary_ui(ui: &mut Ui, view: &View<'_>, rollup: Option<&Rollup>, out: &m
         ))
         .weak(),
     );
+    if let Some(e) = &rollup.register_error {
+        ui.label(RichText::new(e).color(theme::OVER));
+    }
     ui.style_mut().interaction.selectable_labels = false;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let body_rows = s.rows.len() + 1;
+    // Fourteen columns do not fit a small window: scroll sideways.
+    egui::ScrollArea::horizontal()
+        .id_salt("rollup-h")
+        .show(ui, |ui| {
+            table_ui(ui, view, rollup, row_height, body_rows, out)
+        });
+    if !s.failures.is_empty() {
+        ui.add_space(8.0);
+        ui.strong(
+            RichText::new(view.t("无法读取的文件", "Files that could not be read"))
+                .color(theme::OVER),
+        );
+        for e in &s.failures {
+            ui.label(e.message(view.lang));
+        }
+    }
+}
+
+fn table_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    rollup: &Rollup,
+    row_height: f32,
+    body_rows: usize,
+    out: &mut Vec<Action>,
+) {
+    let s = &rollup.summary;
     TableBuilder::new(ui)
         .id_salt("rollup")
         .striped(true)
@@ -121,7 +158,7 @@ pub fn summary_ui(ui: &mut Ui, view: &View<'_>, rollup: Option<&Rollup>, out: &m
         .column(TableColumn::initial(90.0).clip(true))
         .column(TableColumn::exact(62.0))
         .columns(TableColumn::exact(48.0), 2)
-        .column(TableColumn::initial(110.0).clip(true))
+        .column(TableColumn::initial(170.0).clip(true))
         .columns(TableColumn::exact(88.0), 5)
         .columns(TableColumn::exact(84.0), 2)
         .columns(TableColumn::exact(50.0), 2)
@@ -209,14 +246,4 @@ pub fn summary_ui(ui: &mut Ui, view: &View<'_>, rollup: Option<&Rollup>, out: &m
                 }
             });
         });
-    if !s.failures.is_empty() {
-        ui.add_space(8.0);
-        ui.strong(
-            RichText::new(view.t("无法读取的文件", "Files that could not be read"))
-                .color(theme::OVER),
-        );
-        for e in &s.failures {
-            ui.label(e.message(view.lang));
-        }
-    }
 }

@@ -26,6 +26,8 @@ pub struct View<'a> {
     pub selected_project: Option<usize>,
     /// Review mode: inputs are shown but cannot be changed.
     pub read_only: bool,
+    /// The receipt register's word on the open plan, when it was checked.
+    pub register: Option<crate::register::Mark>,
 }
 
 impl View<'_> {
