@@ -272,3 +272,26 @@ fn the_register_flags_a_resealed_edit_in_the_rollup_and_the_strip() {
     open(&mut h, &path);
     h.get_by_label("与登记不符");
 }
+
+#[test]
+fn the_change_column_of_the_comparison_sits_under_its_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("r1.ron");
+    std::fs::copy(common::sample_path(), &old).unwrap();
+    let mut new = common::load(&common::sample_path());
+    new.projects.remove(0);
+    new.sources[0].allocated += common::yuan("10000.00");
+    let new_path = dir.path().join("r2.ron");
+    file::save_plan(&new, &new_path).unwrap();
+    let mut h = common::app();
+    open(&mut h, &new_path);
+    h.state_mut().push(Action::CompareWith(old));
+    h.run();
+    let header = h.get_by_label("增减").rect();
+    // The totals grid comes first; the line's own change is listed below it.
+    let delta = h.get_all_by_label("+1.00").next().unwrap().rect();
+    assert!(
+        (delta.right() - header.right()).abs() < 4.0,
+        "增减 {header:?}, its number {delta:?}"
+    );
+}

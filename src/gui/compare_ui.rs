@@ -5,7 +5,7 @@ use egui::{Grid, RichText, Ui};
 use super::app::Action;
 use super::league::Compare;
 use super::theme;
-use super::widgets::{View, amount_label_ui};
+use super::widgets::View;
 use crate::diff::{Change, FieldChange, ItemDiff, field_label};
 use crate::money::Money;
 
@@ -18,6 +18,24 @@ fn signed(m: Money, view: &View<'_>) -> RichText {
     } else {
         RichText::new(format!("+{text}")).color(theme::BALANCED)
     }
+}
+
+/// Width of a number column in the totals grid.
+const NUMBER_WIDTH: f32 = 130.0;
+
+/// A right-aligned cell of a fixed width, so numbers and their header line
+/// up (a right-to-left layout in a grid cell would take the whole row's
+/// remaining width and put the last column at the window's edge).
+fn number_cell_ui(ui: &mut Ui, text: RichText) {
+    let height = ui.spacing().interact_size.y;
+    ui.allocate_ui_with_layout(
+        egui::vec2(NUMBER_WIDTH, height),
+        egui::Layout::right_to_left(egui::Align::Center),
+        |ui| {
+            ui.set_min_width(NUMBER_WIDTH);
+            ui.label(text)
+        },
+    );
 }
 
 fn value(v: &crate::diff::Value, view: &View<'_>) -> String {
@@ -130,9 +148,13 @@ pub fn compare_ui(ui: &mut Ui, view: &View<'_>, compare: Option<&Compare>, out: 
                 .spacing([24.0, 4.0])
                 .show(ui, |ui| {
                     ui.strong("");
-                    ui.strong(view.t("调整前", "Before"));
-                    ui.strong(view.t("调整后", "After"));
-                    ui.strong(view.t("增减", "Change"));
+                    for title in [
+                        view.t("调整前", "Before"),
+                        view.t("调整后", "After"),
+                        view.t("增减", "Change"),
+                    ] {
+                        number_cell_ui(ui, RichText::new(title).strong());
+                    }
                     ui.end_row();
                     let (b, a) = (&d.before, &d.after);
                     for (label, x, y) in [
@@ -146,11 +168,9 @@ pub fn compare_ui(ui: &mut Ui, view: &View<'_>, compare: Option<&Compare>, out: 
                         ),
                     ] {
                         ui.label(label);
-                        amount_label_ui(ui, x.display(view.unit, 2), None);
-                        amount_label_ui(ui, y.display(view.unit, 2), None);
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            ui.label(signed(y - x, view))
-                        });
+                        number_cell_ui(ui, RichText::new(x.display(view.unit, 2)));
+                        number_cell_ui(ui, RichText::new(y.display(view.unit, 2)));
+                        number_cell_ui(ui, signed(y - x, view));
                         ui.end_row();
                     }
                 });
