@@ -5,7 +5,7 @@ mod common;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use fundplan::digest::seal;
 use fundplan::file;
 use fundplan::gui::{Action, FundplanApp, Screen};
@@ -126,7 +126,10 @@ fn in_review_mode_a_decision_needs_the_reviewers_name_and_records_it() {
 
 #[test]
 fn a_plan_sealed_again_after_a_return_shows_awaiting_review() {
-    let (_dir, path) = returned();
+    let (dir, path) = returned();
+    // The league keeps the file it returned beside the one that comes back.
+    let kept = dir.path().join("wuchuan-2020-r1-returned.ron");
+    std::fs::copy(&path, &kept).unwrap();
     let mut h = common::app();
     open(&mut h, &path);
     h.get_by_label("审核：退回修改");
@@ -165,6 +168,12 @@ fn a_plan_sealed_again_after_a_return_shows_awaiting_review() {
         "提交于 {}",
         fundplan::digest::readable_time(&at, fundplan::Lang::Zh)
     ));
+    // The diff against the returned revision is one click away.
+    h.get_by_label("与该轮审核的版本比较").click();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Compare);
+    h.get_by_label_contains("wuchuan-2020-r1-returned.ron");
+    h.get_by_label_contains("C14");
 }
 
 /// The returned plan with its comment moved to `target`, and `edit` applied.
@@ -294,4 +303,22 @@ fn the_change_column_of_the_comparison_sits_under_its_header() {
         (delta.right() - header.right()).abs() < 4.0,
         "增减 {header:?}, its number {delta:?}"
     );
+}
+
+#[test]
+fn read_only_mode_shows_the_project_list_buttons_disabled() {
+    let (_dir, path) = returned();
+    let mut h = common::app();
+    open(&mut h, &path);
+    assert!(h.state().doc().is_read_only());
+    h.state_mut().push(Action::Go(Screen::Projects));
+    h.run();
+    for label in ["＋ 添加项目", "复制", "删除", "上移", "下移"] {
+        assert!(
+            h.get_by_role_and_label(Role::Button, label)
+                .accesskit_node()
+                .is_disabled(),
+            "{label}"
+        );
+    }
 }

@@ -123,6 +123,9 @@ pub enum Action {
     ResolveComment(usize, String),
     /// Ask for a file to compare the open plan with.
     ChooseCompare,
+    /// Compare with the revision review round `n` (from 0) judged: the file
+    /// in the plan's folder sealed with that round's digest, else ask.
+    CompareWithRound(usize),
     /// Compare the open plan with this earlier revision.
     CompareWith(PathBuf),
     /// Ask for a folder to roll up.
@@ -461,6 +464,19 @@ impl FundplanApp {
                 }
             }
             Action::ChooseCompare => self.files.pick(FileAction::Compare),
+            Action::CompareWithRound(n) => match self.judged_file(n) {
+                Some(path) => self.review_action(Action::CompareWith(path)),
+                None => {
+                    self.dialog = Some(Dialog::Info(
+                        lang.pick(
+                            "在方案所在的文件夹里没有找到退回时的那一版文件，请选择要比较的文件。",
+                            "The revision that was returned is not in the plan's folder; choose the file to compare with.",
+                        )
+                        .to_string(),
+                    ));
+                    self.files.pick(FileAction::Compare);
+                }
+            },
             Action::CompareWith(path) => {
                 if let Err(e) = self.league.compare_with(path, &self.doc, lang) {
                     self.dialog = Some(Dialog::Error(e));
@@ -554,6 +570,29 @@ impl FundplanApp {
             }
         };
         result.map_err(|e| e.message(self.prefs.lang))
+    }
+
+    /// The file beside the open plan that review round `n` judged (sealed
+    /// with the digest the round kept).
+    fn judged_file(&self, n: usize) -> Option<PathBuf> {
+        let digest = self
+            .doc
+            .plan()
+            .review
+            .as_ref()?
+            .history
+            .get(n)?
+            .digest
+            .clone();
+        let dir = self.doc.path()?.parent()?.to_path_buf();
+        let own = self.doc.path().map(PathBuf::from);
+        crate::cli::expand_paths(&[dir]).into_iter().find(|p| {
+            Some(p) != own.as_ref()
+                && crate::file::load_plan(p)
+                    .ok()
+                    .and_then(|plan| plan.submission)
+                    .is_some_and(|s| s.digest == digest)
+        })
     }
 
     /// Why the reviewer's part (comments, decision) cannot be changed now:

@@ -259,6 +259,16 @@ fn history_ui(ui: &mut Ui, view: &View<'_>, rounds: &[crate::plan::Round], out: 
             r.reviewer,
             crate::digest::readable_time(&r.at, view.lang)
         ));
+        if ui
+            .button(view.t(
+                "与该轮审核的版本比较",
+                "Compare with the revision this round judged",
+            ))
+            .on_hover_text(&r.digest)
+            .clicked()
+        {
+            out.push(Action::CompareWithRound(n));
+        }
         ui.indent(("round", n), |ui| {
             for c in &r.comments {
                 comment_ui(ui, view, c, None, out);
