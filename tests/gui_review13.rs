@@ -71,6 +71,15 @@ fn the_county_cannot_change_the_decision_or_delete_a_comment_in_edit_mode() {
     h.run();
     assert_eq!(review(&h).decision, Decision::Returned);
     assert_eq!(review(&h).reviewer, "呼和浩特市财政局");
+    // Targets read as words, in accessible names too; no raw paths anywhere.
+    h.get_by_label("C09 下达文号");
+    assert!(h.query_by_label_contains("sources[").is_none());
+    h.state_mut().push(Action::Go(Screen::Sources));
+    h.run();
+    h.get_by_label("C09 批注");
+    assert!(h.query_by_label_contains("sources[").is_none());
+    h.state_mut().push(Action::Go(Screen::Review));
+    h.run();
     // No delete button for the reviewer's comment while editing.
     assert!(h.query_by_label("×").is_none());
     assert_eq!(review(&h).comments.len(), 1);

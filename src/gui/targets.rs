@@ -100,6 +100,15 @@ pub fn label(plan: &Plan, p: &str, lang: Lang) -> String {
     }
 }
 
+/// A row's path as its code alone: `sources[C03]` is "C03", `projects[P013]`
+/// is "P013"; any other path as [`label`]. The comment buttons' accessible names.
+pub fn short(plan: &Plan, p: &str, lang: Lang) -> String {
+    match path::parse(p) {
+        path::Target::Source(code, None) | path::Target::Project(code, None) => code.to_string(),
+        _ => label(plan, p, lang),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,5 +130,6 @@ mod tests {
         );
         assert_eq!(label(&plan, "", Lang::En), "whole plan");
         assert_eq!(label(&plan, "odd[", Lang::Zh), "odd[");
+        assert_eq!(short(&plan, &path::source("C03", None), Lang::Zh), "C03");
     }
 }

@@ -319,10 +319,14 @@ pub fn comment_button_ui(ui: &mut Ui, view: &View<'_>, path: &str, out: &mut Vec
     let r = ui
         .small_button(text)
         .on_hover_text(view.t("查看或添加审核意见", "See or add review comments"))
-        .accessible_name(if n > 0 {
-            format!("{path} {} {n}", view.t("批注", "comments"))
-        } else {
-            format!("{path} {}", view.t("批注", "comments"))
+        .accessible_name({
+            // "C03 批注 2": the row in words, never the raw path (issue 13).
+            let row = super::targets::short(view.doc.plan(), path, view.lang);
+            if n > 0 {
+                format!("{row} {} {n}", view.t("批注", "comments"))
+            } else {
+                format!("{row} {}", view.t("批注", "comments"))
+            }
         });
     if r.clicked() {
         out.push(Action::Show(super::dialogs_ui::Dialog::comment(
