@@ -168,7 +168,8 @@ fn clicking_a_finding_focuses_its_field() {
     // 下达 100 万元 more than is integrated: the difference needs a reason.
     let c09 = h.state().doc().plan().source("C09").unwrap().clone();
     assert!(c09.reason.is_empty());
-    let more = (c09.integrated + Money::from_yuan(1_000_000)).edit_string(fundplan::money::Unit::Wan);
+    let more =
+        (c09.integrated + Money::from_yuan(1_000_000)).edit_string(fundplan::money::Unit::Wan);
     type_into(&mut h, "C09 下达金额", &more);
     assert!(h.state().doc().report().has(Rule::S07));
     go(&mut h, "校验结果");

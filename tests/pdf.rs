@@ -10,8 +10,8 @@ use std::path::Path;
 use std::process::Command;
 
 use common::*;
-use fundplan::export::pdf::{notice_pdf, plan_pdf};
 use fundplan::Money;
+use fundplan::export::pdf::{notice_pdf, plan_pdf};
 use fundplan::money::Unit;
 use fundplan::validate::{Report, Severity};
 
@@ -131,7 +131,10 @@ fn the_plan_pdf_shows_every_table_the_totals_and_the_findings() {
     let allocated: Money = plan.sources.iter().map(|s| s.allocated).sum();
     let integrated: Money = plan.sources.iter().map(|s| s.integrated).sum();
     assert_eq!((t.allocated, t.integrated), (allocated, integrated));
-    assert!(allocated > integrated, "the sample has lines partly not integrated");
+    assert!(
+        allocated > integrated,
+        "the sample has lines partly not integrated"
+    );
     for (label, amount) in [
         ("下达资金", t.allocated),
         ("纳入整合资金", t.integrated),

@@ -318,7 +318,12 @@ mod tests {
         let most = plan.sources.iter().map(|s| s.integrated).max().unwrap();
         assert!(most.yuan() > 30_000_000.into(), "{most}");
         // All 13 uses; industry the largest share; management fee small.
-        assert_eq!(t.by_use.len(), crate::enums::Use::ALL.len(), "{:?}", t.by_use);
+        assert_eq!(
+            t.by_use.len(),
+            crate::enums::Use::ALL.len(),
+            "{:?}",
+            t.by_use
+        );
         let industry = t.use_share(Use::Industry).unwrap();
         assert!(industry > "0.5".parse().unwrap(), "{industry}");
         let fee = t.use_share(Use::Management).unwrap();

@@ -331,7 +331,11 @@ fn project(
         village,
         unit: format!("{}{}", banner.name, unit_for(use_)),
         content: template.content.replace("{n}", &qty.to_string()),
-        period: format!("{y}-{start:02}/{y}-{:02}", start + rng.range(3, 6), y = opts.year),
+        period: format!(
+            "{y}-{start:02}/{y}-{:02}",
+            start + rng.range(3, 6),
+            y = opts.year
+        ),
         households,
         people,
         targets: format!(
