@@ -266,6 +266,14 @@ mod tests {
                     "seed {seed}, {projects} projects: {unexpected:?}"
                 );
                 assert_eq!(plan.projects.len(), projects);
+                if projects >= Use::ALL.len() {
+                    let uses = &report.totals.by_use;
+                    assert_eq!(
+                        uses.len(),
+                        Use::ALL.len(),
+                        "seed {seed}, {projects}: {uses:?}"
+                    );
+                }
             }
         }
     }
