@@ -1,0 +1,447 @@
+//! Projects as tab-separated rows, the way Excel and WPS put cells on the
+//! clipboard: columns in the order of 表2 (序号 … 绩效目标, 整合资金合计, one
+//! column per fund line, 自筹及其他资金), amounts in the unit shown.
+//!
+//! Copy writes a header row, so a paste of the same text knows each amount's
+//! line; rows pasted without a header take the plan's 表2 line columns.
+
+use crate::Lang;
+use crate::enums::Use;
+use crate::export::tables::{PROJECT_COLUMNS, lines_used};
+use crate::file::{MAX_PROJECTS, MAX_TEXT_CHARS};
+use crate::money::{Money, Unit};
+use crate::plan::{Funding, Plan, Project};
+
+/// The fixed column for 自筹及其他资金, after the line columns.
+const OTHER: &str = "自筹及其他资金";
+
+/// Why a paste was refused: the row (1-based, as in the pasted block) and
+/// what is wrong there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClipError {
+    /// Row of the pasted text, counting from 1.
+    pub row: usize,
+    zh: String,
+    en: String,
+}
+
+impl ClipError {
+    fn new(row: usize, zh: String, en: String) -> ClipError {
+        ClipError { row, zh, en }
+    }
+
+    /// The sentence for the dialog.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("未粘贴任何项目：第 {} 行{}", self.row, self.zh),
+            Lang::En => format!("Nothing was pasted: row {} {}", self.row, self.en),
+        }
+    }
+}
+
+/// Quotes a cell the way spreadsheets read it back: only when it holds a
+/// tab, a line break or a quote.
+fn cell(text: &str) -> String {
+    if text.contains(['\t', '\n', '\r', '"']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// Lines the projects are funded from, in the plan's source order (lines no
+/// source lists come last, as they first appear).
+fn lines_of<'a>(plan: &'a Plan, projects: &[&'a Project]) -> Vec<&'a str> {
+    let used = |l: &str| {
+        projects
+            .iter()
+            .any(|p| p.funding.iter().any(|f| f.line == l))
+    };
+    let mut lines: Vec<&str> = plan
+        .sources
+        .iter()
+        .map(|s| s.line.as_str())
+        .filter(|l| used(l))
+        .collect();
+    for f in projects.iter().flat_map(|p| &p.funding) {
+        if !lines.contains(&f.line.as_str()) {
+            lines.push(&f.line);
+        }
+    }
+    lines
+}
+
+/// The projects as tab-separated text with a header row, CRLF line ends.
+pub fn copy(plan: &Plan, projects: &[&Project], unit: Unit) -> String {
+    let lines = lines_of(plan, projects);
+    let mut header: Vec<String> = PROJECT_COLUMNS.iter().map(|c| c.to_string()).collect();
+    for l in &lines {
+        let name = plan.source(l).map_or("", |s| s.name.as_str());
+        header.push(cell(format!("{l} {name}").trim_end()));
+    }
+    header.push(OTHER.to_string());
+    let mut out = header.join("\t");
+    out.push_str("\r\n");
+    let amount = |m: Money| m.edit_string(unit);
+    for (n, p) in projects.iter().enumerate() {
+        let mut row = vec![
+            (n + 1).to_string(),
+            cell(&p.id),
+            cell(&p.name),
+            p.use_.label(Lang::Zh).to_string(),
+            cell(&p.township),
+            cell(&p.village),
+            cell(&p.unit),
+            cell(&p.content),
+            cell(&p.period),
+            p.households.to_string(),
+            p.people.to_string(),
+            cell(&p.targets),
+            amount(p.integrated_total()),
+        ];
+        for l in &lines {
+            let sum: Money = p
+                .funding
+                .iter()
+                .filter(|f| f.line == *l)
+                .map(|f| f.amount)
+                .sum();
+            row.push(if sum.is_zero() {
+                String::new()
+            } else {
+                amount(sum)
+            });
+        }
+        row.push(amount(p.other_funds));
+        out.push_str(&row.join("\t"));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Splits clipboard text into rows of cells: tabs between cells, CRLF, LF or
+/// CR between rows, quoted cells may hold tabs, line breaks and `""`.
+fn split(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                cur.push('"');
+            }
+            '"' if quoted => quoted = false,
+            '"' if cur.is_empty() => quoted = true,
+            _ if quoted => cur.push(c),
+            '\t' => row.push(std::mem::take(&mut cur)),
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                row.push(std::mem::take(&mut cur));
+                rows.push(std::mem::take(&mut row));
+            }
+            _ => cur.push(c),
+        }
+    }
+    if !cur.is_empty() || !row.is_empty() {
+        row.push(cur);
+        rows.push(row);
+    }
+    rows
+}
+
+/// Where each value is in a pasted row.
+struct Layout {
+    /// Column of each of [`PROJECT_COLUMNS`], if present.
+    fixed: Vec<Option<usize>>,
+    /// Fund line columns.
+    lines: Vec<(String, usize)>,
+    other: Option<usize>,
+}
+
+fn looks_like_line(code: &str) -> bool {
+    code.len() >= 3
+        && code.starts_with(['C', 'R', 'L', 'X'])
+        && code[1..].chars().all(|c| c.is_ascii_digit())
+}
+
+impl Layout {
+    /// The columns a header row names.
+    fn from_header(header: &[String], plan: &Plan) -> Result<Layout, ClipError> {
+        let at = |name: &str| header.iter().position(|h| h.trim() == name);
+        let mut lines = Vec::new();
+        for (col, h) in header.iter().enumerate() {
+            let code = h.split_whitespace().next().unwrap_or("");
+            if !looks_like_line(code) {
+                continue;
+            }
+            if plan.source(code).is_none() {
+                return Err(ClipError::new(
+                    1,
+                    format!("的资金“{code}”不在资金来源中"),
+                    format!("names fund line {code}, which is not among the sources."),
+                ));
+            }
+            lines.push((code.to_string(), col));
+        }
+        Ok(Layout {
+            fixed: PROJECT_COLUMNS.iter().map(|c| at(c)).collect(),
+            lines,
+            other: at(OTHER),
+        })
+    }
+
+    /// Rows without a header: 表2's columns for this plan.
+    fn of_table2(plan: &Plan) -> Layout {
+        let n = PROJECT_COLUMNS.len();
+        let lines: Vec<(String, usize)> = lines_used(plan)
+            .into_iter()
+            .enumerate()
+            .map(|(k, l)| (l.to_string(), n + k))
+            .collect();
+        Layout {
+            fixed: (0..n).map(Some).collect(),
+            other: Some(n + lines.len()),
+            lines,
+        }
+    }
+}
+
+fn is_header(row: &[String]) -> bool {
+    row.first().is_some_and(|c| c.trim() == PROJECT_COLUMNS[0])
+        || row.get(1).is_some_and(|c| c.trim() == PROJECT_COLUMNS[1])
+}
+
+/// One pasted row read with `layout`; `row` is its number for messages.
+fn project_of(
+    cells: &[String],
+    layout: &Layout,
+    unit: Unit,
+    row: usize,
+) -> Result<Project, ClipError> {
+    let get = |k: usize| -> &str {
+        layout.fixed[k]
+            .and_then(|c| cells.get(c))
+            .map_or("", |s| s.trim())
+    };
+    let text = |k: usize| -> Result<String, ClipError> {
+        let t = get(k);
+        if t.chars().count() > MAX_TEXT_CHARS {
+            return Err(ClipError::new(
+                row,
+                format!("“{}”列过长", PROJECT_COLUMNS[k]),
+                format!("column {}: the text is too long.", PROJECT_COLUMNS[k]),
+            ));
+        }
+        Ok(t.to_string())
+    };
+    let count = |k: usize| -> Result<u32, ClipError> {
+        let t = get(k).replace([',', '，'], "");
+        if t.is_empty() {
+            return Ok(0);
+        }
+        t.parse().map_err(|_| {
+            ClipError::new(
+                row,
+                format!("“{}”列的“{t}”不是人数或户数", PROJECT_COLUMNS[k]),
+                format!("column {}: \"{t}\" is not a count.", PROJECT_COLUMNS[k]),
+            )
+        })
+    };
+    let money = |col: Option<usize>, name: &str| -> Result<Money, ClipError> {
+        let t = col.and_then(|c| cells.get(c)).map_or("", |s| s.trim());
+        if t.is_empty() {
+            return Ok(Money::ZERO);
+        }
+        match Money::parse_in(t, unit) {
+            Ok(m) if !m.is_negative() => Ok(m),
+            _ => Err(ClipError::new(
+                row,
+                format!("“{name}”列的“{t}”不是金额"),
+                format!("column {name}: \"{t}\" is not an amount."),
+            )),
+        }
+    };
+    let use_text = get(3);
+    let use_ = if use_text.is_empty() {
+        Use::default()
+    } else {
+        Use::ALL
+            .iter()
+            .copied()
+            .find(|u| u.label(Lang::Zh) == use_text || u.label(Lang::En) == use_text)
+            .ok_or_else(|| {
+                ClipError::new(
+                    row,
+                    format!("的使用方向“{use_text}”不是已知的使用方向"),
+                    format!("has the use \"{use_text}\", which is not a known use."),
+                )
+            })?
+    };
+    // The total is worked out from the lines; it must still be an amount.
+    money(layout.fixed[12], PROJECT_COLUMNS[12])?;
+    let mut funding = Vec::new();
+    for (line, col) in &layout.lines {
+        let amount = money(Some(*col), line)?;
+        if !amount.is_zero() {
+            funding.push(Funding {
+                line: line.clone(),
+                amount,
+            });
+        }
+    }
+    Ok(Project {
+        id: String::new(),
+        name: text(2)?,
+        use_,
+        township: text(4)?,
+        village: text(5)?,
+        unit: text(6)?,
+        content: text(7)?,
+        period: text(8)?,
+        households: count(9)?,
+        people: count(10)?,
+        targets: text(11)?,
+        funding,
+        other_funds: money(layout.other, OTHER)?,
+    })
+}
+
+/// Reads pasted rows as projects (ids left empty for the caller to assign),
+/// or the first row that is not right; nothing is taken from a bad paste.
+pub fn parse(text: &str, plan: &Plan, unit: Unit) -> Result<Vec<Project>, ClipError> {
+    let rows = split(text);
+    let mut numbered = rows.iter().enumerate().map(|(k, r)| (k + 1, r));
+    let layout = match rows.first() {
+        Some(first) if is_header(first) => {
+            numbered.next();
+            Layout::from_header(first, plan)?
+        }
+        _ => Layout::of_table2(plan),
+    };
+    let mut out = Vec::new();
+    for (row, cells) in numbered {
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if plan.projects.len() + out.len() >= MAX_PROJECTS {
+            return Err(ClipError::new(
+                row,
+                format!("超出项目数上限（{MAX_PROJECTS} 个）"),
+                format!("goes past the limit of {MAX_PROJECTS} projects."),
+            ));
+        }
+        out.push(project_of(cells, &layout, unit, row)?);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Plan {
+        crate::gui::document::bundled_sample()
+    }
+
+    fn without_ids(mut ps: Vec<Project>) -> Vec<Project> {
+        for p in &mut ps {
+            p.id.clear();
+        }
+        ps
+    }
+
+    #[test]
+    fn copy_then_parse_gives_equal_projects_in_both_units() {
+        let mut plan = sample();
+        plan.projects[0].content = "第一行\n第二行\t带\"引号\"".to_string();
+        let all: Vec<&Project> = plan.projects.iter().collect();
+        for unit in [Unit::Wan, Unit::Yuan] {
+            let text = copy(&plan, &all, unit);
+            let back = parse(&text, &plan, unit).unwrap();
+            assert_eq!(back, without_ids(plan.projects.clone()), "{unit:?}");
+        }
+    }
+
+    #[test]
+    fn copied_text_is_a_header_and_one_crlf_row_per_project() {
+        let plan = sample();
+        let p = &plan.projects[1];
+        let text = copy(&plan, &[p], Unit::Wan);
+        let rows: Vec<&str> = text.split_terminator("\r\n").collect();
+        assert_eq!(rows.len(), 2);
+        assert!(rows[0].starts_with("序号\t项目编号\t项目名称\t使用方向"));
+        assert!(rows[1].starts_with(&format!("1\t{}\t{}", p.id, p.name)));
+    }
+
+    #[test]
+    fn rows_without_a_header_take_the_table2_columns() {
+        let plan = sample();
+        let line = lines_used(&plan)[0].to_string();
+        let mut row = vec![
+            "1",
+            "",
+            "新项目",
+            "饮水安全",
+            "镇",
+            "村",
+            "单位",
+            "",
+            "",
+            "3",
+            "9",
+            "",
+            "2",
+        ];
+        row.push("2");
+        let text = format!("{}\n", row.join("\t"));
+        let ps = parse(&text, &plan, Unit::Wan).unwrap();
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].use_, Use::DrinkingWater);
+        assert_eq!((ps[0].households, ps[0].people), (3, 9));
+        assert_eq!(ps[0].funding[0].line, line);
+        assert_eq!(ps[0].funding[0].amount, Money::from_yuan(20_000));
+    }
+
+    #[test]
+    fn a_bad_amount_refuses_the_paste_and_names_the_row() {
+        let plan = sample();
+        let text =
+            "1\t\t甲\t\t镇\t\t单位\t\t\t0\t0\t\t1\r\n2\t\t乙\t\t镇\t\t单位\t\t\t0\t0\t\t2OO\r\n";
+        let e = parse(text, &plan, Unit::Wan).unwrap_err();
+        assert_eq!(e.row, 2);
+        assert!(
+            e.message(Lang::Zh).contains("第 2 行"),
+            "{}",
+            e.message(Lang::Zh)
+        );
+        let en = e.message(Lang::En);
+        assert!(
+            en.contains("row 2") && en.contains("2OO") && en.is_ascii(),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn unknown_uses_lines_and_counts_are_refused() {
+        let plan = sample();
+        let bad_use = "1\t\t甲\t修桥\t镇\t\t单位\n";
+        assert_eq!(parse(bad_use, &plan, Unit::Wan).unwrap_err().row, 1);
+        let bad_line = "序号\t项目编号\t项目名称\tC99 无此资金\n1\t\t甲\t1\n";
+        assert!(parse(bad_line, &plan, Unit::Wan).is_err());
+        let bad_count = "1\t\t甲\t\t镇\t\t单位\t\t\t十户\n";
+        assert!(parse(bad_count, &plan, Unit::Wan).is_err());
+    }
+
+    #[test]
+    fn empty_rows_and_a_missing_last_line_end_are_fine() {
+        let plan = sample();
+        let ps = parse("\r\n1\t\t甲\r\n\t\t\r\n2\t\t乙", &plan, Unit::Wan).unwrap();
+        let names: Vec<&str> = ps.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["甲", "乙"]);
+    }
+}
