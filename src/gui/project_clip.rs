@@ -15,6 +15,23 @@ use crate::plan::{Funding, Plan, Project};
 /// The fixed column for 自筹及其他资金, after the line columns.
 const OTHER: &str = "自筹及其他资金";
 
+/// [`PROJECT_COLUMNS`] in English, for messages.
+const EN_COLUMNS: [&str; 13] = [
+    "No.",
+    "Id",
+    "Name",
+    "Use",
+    "Township",
+    "Village",
+    "Implementing unit",
+    "Content",
+    "Period",
+    "Households",
+    "People",
+    "Targets",
+    "Integrated total",
+];
+
 /// Why a paste was refused: the row (1-based, as in the pasted block) and
 /// what is wrong there.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,8 +50,8 @@ impl ClipError {
     /// The sentence for the dialog.
     pub fn message(&self, lang: Lang) -> String {
         match lang {
-            Lang::Zh => format!("未粘贴任何项目：第 {} 行{}", self.row, self.zh),
-            Lang::En => format!("Nothing was pasted: row {} {}", self.row, self.en),
+            Lang::Zh => format!("未粘贴任何项目。第 {} 行：{}", self.row, self.zh),
+            Lang::En => format!("Nothing was pasted. Row {}: {}", self.row, self.en),
         }
     }
 }
@@ -182,8 +199,8 @@ impl Layout {
             if plan.source(code).is_none() {
                 return Err(ClipError::new(
                     1,
-                    format!("的资金“{code}”不在资金来源中"),
-                    format!("names fund line {code}, which is not among the sources."),
+                    format!("资金“{code}”不在资金来源中。"),
+                    format!("the fund line {code} is not among the sources."),
                 ));
             }
             lines.push((code.to_string(), col));
@@ -233,8 +250,8 @@ fn project_of(
         if t.chars().count() > MAX_TEXT_CHARS {
             return Err(ClipError::new(
                 row,
-                format!("“{}”列过长", PROJECT_COLUMNS[k]),
-                format!("column {}: the text is too long.", PROJECT_COLUMNS[k]),
+                format!("“{}”过长。", PROJECT_COLUMNS[k]),
+                format!("the {} is too long.", EN_COLUMNS[k].to_lowercase()),
             ));
         }
         Ok(t.to_string())
@@ -247,12 +264,12 @@ fn project_of(
         t.parse().map_err(|_| {
             ClipError::new(
                 row,
-                format!("“{}”列的“{t}”不是人数或户数", PROJECT_COLUMNS[k]),
-                format!("column {}: \"{t}\" is not a count.", PROJECT_COLUMNS[k]),
+                format!("“{}”列的“{t}”不是整数。", PROJECT_COLUMNS[k]),
+                format!("\"{t}\" in column {} is not a whole number.", EN_COLUMNS[k]),
             )
         })
     };
-    let money = |col: Option<usize>, name: &str| -> Result<Money, ClipError> {
+    let money = |col: Option<usize>, name: &str, en: &str| -> Result<Money, ClipError> {
         let t = col.and_then(|c| cells.get(c)).map_or("", |s| s.trim());
         if t.is_empty() {
             return Ok(Money::ZERO);
@@ -261,8 +278,8 @@ fn project_of(
             Ok(m) if !m.is_negative() => Ok(m),
             _ => Err(ClipError::new(
                 row,
-                format!("“{name}”列的“{t}”不是金额"),
-                format!("column {name}: \"{t}\" is not an amount."),
+                format!("“{name}”列的“{t}”不是金额。"),
+                format!("\"{t}\" in column {en} is not an amount."),
             )),
         }
     };
@@ -277,16 +294,16 @@ fn project_of(
             .ok_or_else(|| {
                 ClipError::new(
                     row,
-                    format!("的使用方向“{use_text}”不是已知的使用方向"),
-                    format!("has the use \"{use_text}\", which is not a known use."),
+                    format!("使用方向“{use_text}”不是已知的使用方向。"),
+                    format!("the use \"{use_text}\" is not a known use."),
                 )
             })?
     };
     // The total is worked out from the lines; it must still be an amount.
-    money(layout.fixed[12], PROJECT_COLUMNS[12])?;
+    money(layout.fixed[12], PROJECT_COLUMNS[12], EN_COLUMNS[12])?;
     let mut funding = Vec::new();
     for (line, col) in &layout.lines {
-        let amount = money(Some(*col), line)?;
+        let amount = money(Some(*col), line, line)?;
         if !amount.is_zero() {
             funding.push(Funding {
                 line: line.clone(),
@@ -307,7 +324,7 @@ fn project_of(
         people: count(10)?,
         targets: text(11)?,
         funding,
-        other_funds: money(layout.other, OTHER)?,
+        other_funds: money(layout.other, OTHER, "Other funds")?,
     })
 }
 
@@ -331,8 +348,8 @@ pub fn parse(text: &str, plan: &Plan, unit: Unit) -> Result<Vec<Project>, ClipEr
         if plan.projects.len() + out.len() >= MAX_PROJECTS {
             return Err(ClipError::new(
                 row,
-                format!("超出项目数上限（{MAX_PROJECTS} 个）"),
-                format!("goes past the limit of {MAX_PROJECTS} projects."),
+                format!("超出项目数上限（{MAX_PROJECTS} 个）。"),
+                format!("the plan would have more than {MAX_PROJECTS} projects."),
             ));
         }
         out.push(project_of(cells, &layout, unit, row)?);
@@ -421,7 +438,7 @@ mod tests {
         );
         let en = e.message(Lang::En);
         assert!(
-            en.contains("row 2") && en.contains("2OO") && en.is_ascii(),
+            en.contains("Row 2") && en.contains("2OO") && en.is_ascii(),
             "{en}"
         );
     }
