@@ -392,6 +392,37 @@ fn tab_goes_from_one_funding_amount_to_the_next() {
     );
 }
 
+#[test]
+fn many_entries_by_keys_and_tab_keeps_each_amount_on_screen() {
+    let mut h = projects_screen();
+    let id = click_row(&mut h, 0);
+    let before = projects(&h)[0].funding.len();
+    // Down opens the picker, Enter takes the first line offered, Tab comes back.
+    focus_picker(&mut h, &id);
+    for _ in 0..12 {
+        press(&mut h, Key::ArrowDown, None);
+        press(&mut h, Key::Enter, None);
+        press(&mut h, Key::Tab, None);
+    }
+    let p = projects(&h)[0].clone();
+    assert_eq!(p.funding.len(), before + 12);
+    h.get_by_label(&format!("{id} {} 安排金额", p.funding[0].line))
+        .focus();
+    h.run();
+    for f in &p.funding[1..] {
+        press(&mut h, Key::Tab, None);
+        let name = format!("{id} {} 安排金额", f.line);
+        let cell = h.get_by_label(&name);
+        assert!(cell.is_focused(), "{} has focus", f.line);
+        let r = cell.rect();
+        assert!(
+            r.min.y >= 0.0 && r.max.y <= 800.0,
+            "{} on screen: {r:?}",
+            f.line
+        );
+    }
+}
+
 // ---------------------------------------------------------------- item 4
 
 fn copied(h: &H) -> Option<String> {
@@ -477,6 +508,36 @@ fn ctrl_c_copies_the_selected_project_and_pasting_it_back_gives_an_equal_one() {
     assert_ne!(copy.id, ps[i].id);
     copy.id = ps[i].id.clone();
     assert_eq!(copy, ps[i]);
+}
+
+#[test]
+fn shift_arrows_select_several_projects_to_copy() {
+    let mut h = projects_screen();
+    click_row(&mut h, 1);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    h.run();
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    h.run();
+    h.event(Event::Copy);
+    h.step();
+    let text = copied(&h).expect("Ctrl+C copies text");
+    assert_eq!(
+        text.split_terminator("\r\n").count(),
+        4,
+        "a header and 3 rows"
+    );
+    h.run();
+    // The selection is the last of the three; paste them below it.
+    let before = projects(&h);
+    h.event(Event::Paste(text));
+    h.run();
+    let ps = projects(&h);
+    assert_eq!(ps.len(), before.len() + 3);
+    for k in 0..3 {
+        let mut copy = ps[4 + k].clone();
+        copy.id = before[1 + k].id.clone();
+        assert_eq!(copy, before[1 + k]);
+    }
 }
 
 // ---------------------------------------------------------------- item 5

@@ -10,43 +10,12 @@ use super::super::edit::Edit;
 use super::super::theme;
 use super::super::widgets::{View, amount_label_ui, amount_ui, decorate, field_id};
 use super::choice;
-use super::set;
-use crate::money::{Money, Unit};
-use crate::plan::{Funding, Plan, Project, Source, path};
+use super::{amount_width, set};
+use crate::money::Money;
+use crate::plan::{Funding, Project, Source, path};
 
 /// Width of the line column; longer names end in "…" (full text on hover).
 const LINE_WIDTH: f32 = 200.0;
-
-/// Width for an amount column: the widest amount the plan shows here, and at
-/// least 999,999,999,999.99 元's digits in the view's unit, never clipped.
-/// (A local helper until the shared one in widgets.rs lands.)
-fn amount_width(ui: &Ui, plan: &Plan, unit: Unit) -> f32 {
-    let largest = Money::from_fen(99_999_999_999_999);
-    let widest = plan
-        .sources
-        .iter()
-        .map(|s| s.integrated)
-        .chain(
-            plan.projects
-                .iter()
-                .flat_map(|p| p.funding.iter().map(|f| f.amount)),
-        )
-        .chain(std::iter::once(largest))
-        .map(|m| {
-            let text = m.display(unit, 2);
-            ui.fonts_mut(|f| {
-                f.layout_no_wrap(
-                    text,
-                    egui::TextStyle::Body.resolve(ui.style()),
-                    egui::Color32::WHITE,
-                )
-                .size()
-                .x
-            })
-        })
-        .fold(0.0, f32::max);
-    widest + 2.0 * ui.spacing().button_padding.x + 8.0
-}
 
 /// What is left to arrange on a line.
 fn remaining(view: &View<'_>, line: &str) -> Money {
@@ -55,21 +24,30 @@ fn remaining(view: &View<'_>, line: &str) -> Money {
         - view.doc.report().totals.arranged_from(line)
 }
 
-/// A line's code and name, cut with "…" to the column, the full name on hover.
+/// A line's code and name, cut with "…" to the column, in full on hover.
 fn line_label_ui(ui: &mut Ui, line: &str, name: &str) {
     let text = format!("{line}  {name}");
     ui.add_sized(
         [LINE_WIDTH, ui.spacing().interact_size.y],
-        egui::Label::new(text.as_str()).truncate(),
-    )
-    .on_hover_text(text);
+        // Elided text shows in full on hover.
+        egui::Label::new(text).truncate(),
+    );
 }
 
 /// The entries of project `i` and the picker to add one.
 pub fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut Vec<Action>) {
     let plan = view.doc.plan();
     let id = p.id.as_str();
-    let width = amount_width(ui, plan, view.unit);
+    let amounts = plan.sources.iter().map(|s| s.integrated);
+    let width = amount_width(
+        ui,
+        amounts.chain(
+            plan.projects
+                .iter()
+                .flat_map(|p| p.funding.iter().map(|f| f.amount)),
+        ),
+        view.unit,
+    );
     ui.horizontal(|ui| {
         ui.strong(view.t("资金安排", "Funding"));
         let r = ui.label(format!(
@@ -251,7 +229,7 @@ fn add_funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
             picked = list.get(st.highlight).copied();
         }
     }
-    let label = view.t("＋ 添加资金来源…", "+ Add a fund line…");
+    let label = view.t("＋ 添加资金来源…", "+ Add a fund line...");
     let hint = view.t("按代码或名称查找", "Search code or name");
     let before = st.search.clone();
     let combo = egui::ComboBox::from_id_salt(key)
@@ -265,13 +243,11 @@ fn add_funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
             r.request_focus();
             choice::keep_arrows(ui, r.id);
             for (k, (s, rest)) in offers(view, p, &before).into_iter().enumerate() {
-                let text = RichText::new(format!(
-                    "{}  {}  —  {} {}",
-                    s.line,
-                    s.name.chars().take(18).collect::<String>(),
-                    view.t("待安排", "left"),
-                    rest.display(view.unit, 2)
-                ))
+                let left = rest.display(view.unit, 2);
+                let text = RichText::new(match view.lang {
+                    crate::Lang::Zh => format!("{}  {}  —  待安排 {left}", s.line, s.name),
+                    crate::Lang::En => format!("{}  {}  -  left {left}", s.line, s.name),
+                })
                 .color(theme::remaining(rest));
                 let r = ui.selectable_label(k == st.highlight, text);
                 if k == st.highlight && scroll {

@@ -10,7 +10,7 @@ use super::super::edit::Edit;
 use super::super::project_clip;
 use super::super::theme;
 use super::super::widgets::{View, amount_label_ui};
-use super::{add_ui, duplicate_ui, focus_name, next_ids};
+use super::{add_ui, amount_width, duplicate_ui, focus_name, next_ids};
 use crate::plan::path;
 
 /// The id of the project list's keyboard focus: focus it to drive the list
@@ -24,6 +24,8 @@ pub fn list_focus_id() -> Id {
 struct ListKeys {
     /// Rows to move the selection by (down is positive).
     step: i64,
+    /// Shift was held: the move extends the range from the anchor.
+    extend: bool,
     home: bool,
     end: bool,
     enter: bool,
@@ -41,7 +43,10 @@ fn read_keys(ui: &Ui) -> ListKeys {
             duplicate: i.consume_key(Modifiers::COMMAND, Key::D),
             ..ListKeys::default()
         };
-        k.step = i.count_and_consume_key(Modifiers::NONE, Key::ArrowDown) as i64
+        let shifted = i.count_and_consume_key(Modifiers::SHIFT, Key::ArrowDown) as i64
+            - i.count_and_consume_key(Modifiers::SHIFT, Key::ArrowUp) as i64;
+        k.extend = shifted != 0;
+        k.step = shifted + i.count_and_consume_key(Modifiers::NONE, Key::ArrowDown) as i64
             - i.count_and_consume_key(Modifiers::NONE, Key::ArrowUp) as i64;
         k.home = i.consume_key(Modifiers::NONE, Key::Home);
         k.end = i.consume_key(Modifiers::NONE, Key::End);
@@ -66,6 +71,7 @@ fn keys_ui(
     ui: &Ui,
     view: &View<'_>,
     selected: Option<usize>,
+    anchor: &mut Option<usize>,
     out: &mut Vec<Action>,
 ) -> Option<usize> {
     let plan = view.doc.plan();
@@ -73,6 +79,7 @@ fn keys_ui(
     let k = read_keys(ui);
     let mut moved = None;
     if n > 0 && (k.step != 0 || k.home || k.end) {
+        *anchor = if k.extend { anchor.or(selected) } else { None };
         let last = n as i64 - 1;
         let from = selected.map_or(if k.step > 0 { -1 } else { n as i64 }, |i| i as i64);
         let mut to = (from + k.step).clamp(0, last);
@@ -94,9 +101,8 @@ fn keys_ui(
         focus_name(ui, &p.id);
     }
     if k.copy {
-        let rows: Vec<_> = selected
-            .and_then(|i| plan.projects.get(i))
-            .into_iter()
+        let rows: Vec<_> = range(selected, *anchor)
+            .filter_map(|i| plan.projects.get(i))
             .collect();
         if !rows.is_empty() {
             ui.ctx()
@@ -118,6 +124,15 @@ fn keys_ui(
         paste(view, selected, &text, out);
     }
     moved
+}
+
+/// The selected rows: from the anchor (Shift) to the selection.
+fn range(selected: Option<usize>, anchor: Option<usize>) -> std::ops::RangeInclusive<usize> {
+    match (selected, anchor.or(selected)) {
+        (Some(s), Some(a)) => s.min(a)..=s.max(a),
+        // An empty range.
+        _ => 1..=0,
+    }
 }
 
 /// Pastes rows below the selection as one undo step, or says which row is wrong.
@@ -163,6 +178,11 @@ pub fn list_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
 
     let focus = list_focus_id();
     let has_focus = ui.memory(|m| m.has_focus(focus));
+    let anchor_id = focus.with("anchor");
+    let mut anchor = ui
+        .data(|d| d.get_temp::<Option<usize>>(anchor_id))
+        .flatten()
+        .filter(|&a| a < n && selected.is_some());
     let mut scroll_to = None;
     if has_focus {
         // Up/Down act on the list instead of moving focus to another widget.
@@ -175,7 +195,7 @@ pub fn list_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 },
             )
         });
-        scroll_to = keys_ui(ui, view, selected, out);
+        scroll_to = keys_ui(ui, view, selected, &mut anchor, out);
     }
     // The selection changed some other way (a click, a finding, an insert):
     // bring it into view once.
@@ -199,7 +219,8 @@ pub fn list_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             egui::StrokeKind::Inside,
         );
     }
-    table_ui(ui, view, selected, scroll_to, out);
+    table_ui(ui, view, (selected, &mut anchor), scroll_to, out);
+    ui.data_mut(|d| d.insert_temp(anchor_id, anchor));
     let _ = list;
 }
 
@@ -257,16 +278,20 @@ fn buttons_ui(ui: &mut Ui, view: &View<'_>, selected: Option<usize>, out: &mut V
 fn table_ui(
     ui: &mut Ui,
     view: &View<'_>,
-    selected: Option<usize>,
+    (selected, anchor): (Option<usize>, &mut Option<usize>),
     scroll_to: Option<usize>,
     out: &mut Vec<Action>,
 ) {
+    let shown = range(selected, *anchor);
     let plan = view.doc.plan();
     let n = plan.projects.len();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    let totals = plan.projects.iter().map(|p| p.integrated_total());
+    let amount = amount_width(ui, totals, view.unit);
     // A click anywhere on a row selects it; selectable labels would take it.
     ui.style_mut().interaction.selectable_labels = false;
     let mut clicked = false;
+    let mut shift = false;
     let mut table = TableBuilder::new(ui)
         .id_salt("projects")
         .striped(true)
@@ -275,8 +300,8 @@ fn table_ui(
         .cell_layout(egui::Layout::left_to_right(Align::Center))
         .column(Column::exact(56.0))
         .column(Column::remainder().at_least(140.0).clip(true))
-        .column(Column::exact(96.0))
-        .column(Column::exact(96.0));
+        .column(Column::exact(120.0))
+        .column(Column::exact(amount));
     if let Some(i) = selected
         && view.jump.is_some()
     {
@@ -303,7 +328,7 @@ fn table_ui(
                 let Some(p) = plan.projects.get(i) else {
                     return;
                 };
-                row.set_selected(selected == Some(i));
+                row.set_selected(shown.contains(&i));
                 let mark = view.doc.marks().get(&path::project(&p.id, None)).copied();
                 row.col(|ui| {
                     let t = RichText::new(&p.id).monospace();
@@ -329,10 +354,13 @@ fn table_ui(
                 if row.response().clicked() {
                     out.push(Action::SelectProject(Some(i)));
                     clicked = true;
+                    // Shift+click extends the range; a plain click starts anew.
+                    shift = row.response().ctx.input(|inp| inp.modifiers.shift);
                 }
             });
         });
     if clicked {
+        *anchor = if shift { anchor.or(selected) } else { None };
         // Keys go to the list from now on.
         ui.memory_mut(|m| m.request_focus(list_focus_id()));
     }
