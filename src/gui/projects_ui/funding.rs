@@ -3,7 +3,7 @@
 
 use egui::text::{CCursor, CCursorRange};
 use egui::text_edit::TextEditState;
-use egui::{Id, Popup, RichText, Sense, TextEdit, Ui};
+use egui::{Align, Id, Layout, Popup, RichText, Sense, TextEdit, Ui};
 
 use super::super::app::Action;
 use super::super::edit::Edit;
@@ -26,12 +26,12 @@ fn remaining(view: &View<'_>, line: &str) -> Money {
 
 /// A line's code and name, cut with "…" to the column, in full on hover.
 fn line_label_ui(ui: &mut Ui, line: &str, name: &str) {
-    let text = format!("{line}  {name}");
-    ui.add_sized(
-        [LINE_WIDTH, ui.spacing().interact_size.y],
+    let size = egui::vec2(LINE_WIDTH, ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, Layout::left_to_right(Align::Center), |ui| {
+        ui.set_min_width(LINE_WIDTH);
         // Elided text shows in full on hover.
-        egui::Label::new(text).truncate(),
-    );
+        ui.add(egui::Label::new(format!("{line}  {name}")).truncate());
+    });
 }
 
 /// The entries of project `i` and the picker to add one.
@@ -72,15 +72,15 @@ pub fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
                 let name = plan.source(&f.line).map_or("", |s| s.name.as_str());
                 line_label_ui(ui, &f.line, name);
                 let f_path = path::funding(id, &f.line);
-                let cell = amount_ui(
-                    ui,
-                    view,
-                    &f_path,
-                    &format!("{id} {} {}", f.line, view.t("安排金额", "amount")),
-                    f.amount,
-                    width,
-                    out,
-                );
+                let name = format!("{id} {} {}", f.line, view.t("安排金额", "amount"));
+                // A grid cell is only as wide as its column was last frame:
+                // allocate the width, so the column grows to fit the amount.
+                let size = egui::vec2(width, ui.spacing().interact_size.y);
+                let cell = ui
+                    .allocate_ui(size, |ui| {
+                        amount_ui(ui, view, &f_path, &name, f.amount, width, out)
+                    })
+                    .inner;
                 // Tab moved here: keep the row on screen.
                 if let Some(r) = ui.ctx().read_response(field_id(&f_path))
                     && r.gained_focus()

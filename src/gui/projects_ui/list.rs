@@ -127,11 +127,10 @@ fn keys_ui(
 }
 
 /// The selected rows: from the anchor (Shift) to the selection.
-fn range(selected: Option<usize>, anchor: Option<usize>) -> std::ops::RangeInclusive<usize> {
+fn range(selected: Option<usize>, anchor: Option<usize>) -> std::ops::Range<usize> {
     match (selected, anchor.or(selected)) {
-        (Some(s), Some(a)) => s.min(a)..=s.max(a),
-        // An empty range.
-        _ => 1..=0,
+        (Some(s), Some(a)) => s.min(a)..s.max(a) + 1,
+        _ => 0..0,
     }
 }
 
