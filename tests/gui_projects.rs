@@ -550,6 +550,15 @@ fn shift_arrows_select_several_projects_to_copy() {
         copy.id = before[1 + k].id.clone();
         assert_eq!(copy, before[1 + k]);
     }
+    // The paste ended the range: Ctrl+C now copies the last pasted row only.
+    h.event(Event::Copy);
+    h.step();
+    let text = copied(&h).expect("Ctrl+C copies text");
+    assert_eq!(
+        text.split_terminator("\r\n").count(),
+        2,
+        "a header and 1 row"
+    );
 }
 
 // ---------------------------------------------------------------- item 5

@@ -177,11 +177,13 @@ pub fn list_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
 
     let focus = list_focus_id();
     let has_focus = ui.memory(|m| m.has_focus(focus));
+    // The Shift range's fixed end, kept only while the selection is still
+    // the row the range was extended to (a paste or a click elsewhere ends it).
     let anchor_id = focus.with("anchor");
     let mut anchor = ui
-        .data(|d| d.get_temp::<Option<usize>>(anchor_id))
-        .flatten()
-        .filter(|&a| a < n && selected.is_some());
+        .data(|d| d.get_temp::<(Option<usize>, Option<usize>)>(anchor_id))
+        .filter(|(a, lead)| a.is_some_and(|a| a < n) && *lead == selected)
+        .and_then(|(a, _)| a);
     let mut scroll_to = None;
     if has_focus {
         // Up/Down act on the list instead of moving focus to another widget.
@@ -218,8 +220,9 @@ pub fn list_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             egui::StrokeKind::Inside,
         );
     }
-    table_ui(ui, view, (selected, &mut anchor), scroll_to, out);
-    ui.data_mut(|d| d.insert_temp(anchor_id, anchor));
+    let clicked = table_ui(ui, view, (selected, &mut anchor), scroll_to, out);
+    let lead = clicked.or(scroll_to).or(selected);
+    ui.data_mut(|d| d.insert_temp(anchor_id, (anchor, lead)));
     let _ = list;
 }
 
@@ -280,7 +283,7 @@ fn table_ui(
     (selected, anchor): (Option<usize>, &mut Option<usize>),
     scroll_to: Option<usize>,
     out: &mut Vec<Action>,
-) {
+) -> Option<usize> {
     let shown = range(selected, *anchor);
     let plan = view.doc.plan();
     let n = plan.projects.len();
@@ -289,7 +292,7 @@ fn table_ui(
     let amount = amount_width(ui, totals, view.unit);
     // A click anywhere on a row selects it; selectable labels would take it.
     ui.style_mut().interaction.selectable_labels = false;
-    let mut clicked = false;
+    let mut clicked = None;
     let mut shift = false;
     let mut table = TableBuilder::new(ui)
         .id_salt("projects")
@@ -352,15 +355,16 @@ fn table_ui(
                 });
                 if row.response().clicked() {
                     out.push(Action::SelectProject(Some(i)));
-                    clicked = true;
+                    clicked = Some(i);
                     // Shift+click extends the range; a plain click starts anew.
                     shift = row.response().ctx.input(|inp| inp.modifiers.shift);
                 }
             });
         });
-    if clicked {
+    if clicked.is_some() {
         *anchor = if shift { anchor.or(selected) } else { None };
         // Keys go to the list from now on.
         ui.memory_mut(|m| m.request_focus(list_focus_id()));
     }
+    clicked
 }
