@@ -289,12 +289,30 @@ fn focus_picker(h: &mut H, id: &str) {
 
 #[test]
 fn a_funding_entry_by_keys_only_takes_at_most_eight_presses() {
-    let mut h = projects_screen();
+    let mut h = common::app();
+    // Leave 10 万元 to arrange on the third line, so the picker prefills it.
+    let line = h.state().doc().plan().sources[2].line.clone();
+    let src = h.state().doc().plan().sources[2].clone();
+    let plus_ten = (src.integrated + Money::from_yuan(100_000)).edit_string(Unit::Wan);
+    let allocated = src
+        .allocated
+        .max(src.integrated + Money::from_yuan(100_000));
+    for (field, value) in [
+        ("下达金额", allocated.edit_string(Unit::Wan)),
+        ("纳入整合金额", plus_ten),
+    ] {
+        let label = format!("{line} {field}");
+        h.get_by_label(&label).focus();
+        h.run();
+        h.get_by_label(&label).type_text(&value);
+        h.run();
+    }
+    h.get_by_role_and_label(Role::Button, "项目安排").click();
+    h.run();
     h.get_by_label("＋ 添加项目").click();
     h.run();
     let i = projects(&h).len() - 1;
     let id = projects(&h)[i].id.clone();
-    let line = h.state().doc().plan().sources[2].line.clone();
     focus_picker(&mut h, &id);
 
     let mut presses = type_keys(&mut h, &line);
@@ -583,5 +601,13 @@ fn review_mode_shows_the_list_buttons_disabled() {
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::D);
     h.run();
-    assert_eq!(projects(&h).len(), n, "no keys add projects either");
+    h.event(Event::Paste(
+        "1\t\t甲\t产业发展\t镇\t\t单位\r\n".to_string(),
+    ));
+    h.run();
+    assert_eq!(
+        projects(&h).len(),
+        n,
+        "no keys add or paste projects either"
+    );
 }
