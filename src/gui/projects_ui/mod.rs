@@ -55,10 +55,17 @@ fn next_id(plan: &Plan) -> String {
 /// widgets.rs lands.)
 fn amount_width(ui: &Ui, amounts: impl IntoIterator<Item = Money>, unit: Unit) -> f32 {
     let font = egui::TextStyle::Body.resolve(ui.style());
-    // The longest text, with every digit as wide as the widest one.
-    let longest = amounts
+    // The longest text is the largest or the most negative amount's (only
+    // those two are formatted: plans have up to 100,000 projects), with every
+    // digit as wide as the widest one.
+    let (low, high) = amounts
         .into_iter()
+        .fold((Money::ZERO, Money::ZERO), |(lo, hi), m| {
+            (lo.min(m), hi.max(m))
+        });
+    let longest = [low, high]
         .map(|m| m.display(unit, 2))
+        .into_iter()
         .max_by_key(|t| t.chars().count())
         .unwrap_or_default()
         .replace(|c: char| c.is_ascii_digit(), "8");
