@@ -173,6 +173,14 @@ pub fn list_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         ui.label(RichText::new(count).weak());
     });
     buttons_ui(ui, view, selected, out);
+    ui.label(
+        RichText::new(view.t(
+            "↑↓ 选择　Enter 编辑　Ctrl+Enter 添加　Ctrl+D 复制　Ctrl+C / Ctrl+V 复制、粘贴行",
+            "Up/Down: select; Enter: edit; Ctrl+Enter: add; Ctrl+D: duplicate; Ctrl+C, Ctrl+V: copy, paste rows",
+        ))
+        .small()
+        .weak(),
+    );
     ui.add_space(4.0);
 
     let focus = list_focus_id();
