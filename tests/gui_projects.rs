@@ -187,6 +187,21 @@ fn arrow_keys_move_the_selection_and_enter_goes_to_the_name() {
 }
 
 #[test]
+fn arriving_on_the_screen_puts_the_keys_on_the_list() {
+    let mut h = projects_screen();
+    assert_eq!(shown(&h), None, "nothing selected yet");
+    press(&mut h, Key::ArrowDown, None);
+    assert_eq!(shown(&h), Some(projects(&h)[0].id.clone()));
+    // Away and back: the list has the keys again.
+    h.get_by_role_and_label(Role::Button, "资金来源").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "项目安排").click();
+    h.run();
+    press(&mut h, Key::ArrowDown, None);
+    assert_eq!(shown(&h), Some(projects(&h)[1].id.clone()));
+}
+
+#[test]
 fn ctrl_enter_adds_below_and_ctrl_d_duplicates_with_the_name_focused() {
     let mut h = projects_screen();
     let n = projects(&h).len();

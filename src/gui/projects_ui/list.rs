@@ -184,6 +184,15 @@ pub fn list_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
     ui.add_space(4.0);
 
     let focus = list_focus_id();
+    // Arriving on the screen (not by a jump to a field) puts the keys on the
+    // list, so Up/Down work at once.
+    let frame = ui.ctx().cumulative_frame_nr();
+    let drawn_id = focus.with("drawn");
+    let last: Option<u64> = ui.data(|d| d.get_temp(drawn_id));
+    ui.data_mut(|d| d.insert_temp(drawn_id, frame));
+    if last.is_none_or(|f| f + 1 < frame) && view.jump.is_none() {
+        ui.memory_mut(|m| m.request_focus(focus));
+    }
     let has_focus = ui.memory(|m| m.has_focus(focus));
     // The Shift range's fixed end, kept only while the selection is still
     // the row the range was extended to (a paste or a click elsewhere ends it).
