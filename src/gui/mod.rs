@@ -20,6 +20,7 @@ mod matrix_ui;
 mod menu_ui;
 mod nav_ui;
 mod prefs;
+mod project_clip;
 mod projects_ui;
 mod recovery;
 mod review_ui;
