@@ -9,9 +9,9 @@ use super::document::{Document, bundled_sample};
 use super::edit::Edit;
 use super::files::{Export, FileAction, FileDialogs};
 use super::league::{Column, League};
-use super::prefs::Prefs;
+use super::prefs::{Appearance, Prefs};
 use super::recovery::{self, Found, Recovery};
-use super::widgets::View;
+use super::widgets::{View, field_id};
 use super::{
     compare_ui, findings_ui, header_ui, matrix_ui, menu_ui, nav_ui, projects_ui, review_ui,
     sources_ui, status_ui, summary_ui,
@@ -19,6 +19,14 @@ use super::{
 use crate::Lang;
 use crate::digest::SealState;
 use crate::plan::{Comment, Decision, Plan, path as plan_path};
+
+/// The source of the widget id the projects screen gives its project list
+/// (`egui::Id::unique(PROJECT_LIST_FOCUS)`), so that arriving there by key
+/// (Ctrl+3) puts focus on the list.
+pub const PROJECT_LIST_FOCUS: &str = "project-list";
+
+/// How long the outline of a jumped-to field stays, in seconds.
+const FLASH_SECS: f64 = 1.5;
 
 /// The screens of the left navigation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,6 +151,10 @@ pub enum Action {
     ForceSave(PathBuf),
     /// Read the open file again from disk (discarding changes here).
     Reload,
+    /// Seal the plan: the user confirmed the submission.
+    SealNow,
+    /// Look light, dark, or as the system says.
+    Appearance(Appearance),
 }
 
 /// The whole app.
@@ -155,7 +167,12 @@ pub struct FundplanApp {
     actions: Vec<Action>,
     /// Path to focus on the next frame, and to keep highlighted after.
     jump: Option<String>,
+    /// Widget to focus on the next frame (the project list).
+    focus_next: Option<egui::Id>,
     flash: Option<String>,
+    /// When the flash started (egui time), and whether its field has had focus.
+    flash_since: Option<f64>,
+    flash_focused: bool,
     dialog: Option<Dialog>,
     files: FileDialogs,
     title: String,
@@ -215,7 +232,10 @@ impl FundplanApp {
             selected_project: None,
             actions: Vec::new(),
             jump: None,
+            focus_next: None,
             flash: None,
+            flash_since: None,
+            flash_focused: false,
             dialog: None,
             files: FileDialogs::default(),
             title: String::new(),
@@ -327,7 +347,7 @@ impl FundplanApp {
             Action::Go(s) => self.screen = s,
             Action::SelectProject(p) => self.selected_project = p,
             Action::JumpTo(path) => self.jump_to(path),
-            Action::Open(path) => self.guard(Pending::Open(path)),
+            Action::Open(path) => self.guard_now(ctx, Pending::Open(path)),
             Action::Create(plan) => {
                 self.doc = Document::new(*plan, None);
                 self.league.compare = None;
@@ -346,13 +366,15 @@ impl FundplanApp {
                 Err(e) => self.dialog = Some(Dialog::Error(e.message(self.prefs.lang))),
             },
             Action::Proceed(p) => self.proceed(ctx, p),
+            Action::SealNow => self.submit(ctx),
+            Action::Appearance(a) => self.prefs.appearance = a,
             Action::CloseDialog => self.dialog = None,
             Action::Show(d) => self.dialog = Some(d),
-            other => self.review_action(other),
+            other => self.review_action(ctx, other),
         }
     }
 
-    fn review_action(&mut self, action: Action) {
+    fn review_action(&mut self, ctx: &egui::Context, action: Action) {
         let lang = self.prefs.lang;
         let mut review = self.doc.plan().review.clone().unwrap_or_default();
         match action {
@@ -428,7 +450,7 @@ impl FundplanApp {
                     Err(e) => Dialog::Error(e),
                 });
             }
-            Action::ChooseImport => self.guard(Pending::Import),
+            Action::ChooseImport => self.guard_now(ctx, Pending::Import),
             Action::Import(path) => match crate::import::import_file(&path, self.doc.catalog()) {
                 Ok(plan) => {
                     self.doc = Document::new(plan, None);
@@ -479,8 +501,8 @@ impl FundplanApp {
     fn command(&mut self, ctx: &egui::Context, c: UiCommand) {
         let lang = self.prefs.lang;
         match c {
-            UiCommand::New => self.guard(Pending::New),
-            UiCommand::Open => self.guard(Pending::OpenDialog),
+            UiCommand::New => self.guard_now(ctx, Pending::New),
+            UiCommand::Open => self.guard_now(ctx, Pending::OpenDialog),
             UiCommand::Save => match self.doc.path().map(PathBuf::from) {
                 Some(p) if self.doc.changed_on_disk() => {
                     self.dialog = Some(Dialog::ChangedOnDisk(p))
@@ -489,7 +511,7 @@ impl FundplanApp {
                 None => self.files.save_as(ctx, self.suggested_name()),
             },
             UiCommand::SaveAs => self.files.save_as(ctx, self.suggested_name()),
-            UiCommand::Submit => self.submit(ctx),
+            UiCommand::Submit => self.ask_to_submit(),
             UiCommand::Undo | UiCommand::Redo => {
                 // A focused cell would otherwise keep showing what was typed.
                 ctx.memory_mut(|m| {
@@ -516,7 +538,11 @@ impl FundplanApp {
                 }
             }
             UiCommand::About => self.dialog = Some(Dialog::About),
-            UiCommand::Quit => self.guard(Pending::Quit),
+            UiCommand::Quit => self.guard_now(ctx, Pending::Quit),
+            UiCommand::Go(screen) => {
+                self.screen = screen;
+                self.focus_first_input(screen);
+            }
         }
     }
 
@@ -526,28 +552,30 @@ impl FundplanApp {
     }
 
     /// Runs `pending` now, or asks first when there are unsaved changes.
-    fn guard(&mut self, pending: Pending) {
+    fn guard_now(&mut self, ctx: &egui::Context, pending: Pending) {
         if self.doc.is_dirty() {
             self.dialog = Some(Dialog::Unsaved(pending));
         } else {
-            self.pending_now(pending);
+            self.pending_now(ctx, pending);
         }
     }
 
     fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
         self.dialog = None;
-        self.pending_now(pending);
-        if self.allowed_to_close {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
+        self.pending_now(ctx, pending);
     }
 
-    fn pending_now(&mut self, pending: Pending) {
+    fn pending_now(&mut self, ctx: &egui::Context, pending: Pending) {
         match pending {
             Pending::Open(path) => self.open_now(path),
             Pending::OpenDialog => self.files.open(),
             Pending::New => self.dialog = Some(Dialog::New(Default::default())),
-            Pending::Quit => self.allowed_to_close = true,
+            Pending::Quit => {
+                // Saved (or the user chose): close; the close request that
+                // follows is let through because of this flag.
+                self.allowed_to_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
             Pending::Reload => {
                 self.disk_changed = false;
                 if let Some(path) = self.doc.path().map(PathBuf::from) {
@@ -558,24 +586,36 @@ impl FundplanApp {
         }
     }
 
+    /// 提交方案…: refuses a plan with errors (listing them), else asks to
+    /// confirm what will be sealed.
+    fn ask_to_submit(&mut self) {
+        match crate::cli::submit(self.doc.plan(), self.doc.catalog()) {
+            Err(report) => self.refuse_submission(&report),
+            Ok(_) => self.dialog = Some(Dialog::ConfirmSubmit),
+        }
+    }
+
+    fn refuse_submission(&mut self, report: &crate::validate::Report) {
+        let lang = self.prefs.lang;
+        let errors = report
+            .findings
+            .iter()
+            .filter(|f| f.severity() == crate::validate::Severity::Error)
+            .map(|f| {
+                (
+                    f.rule.code().to_string(),
+                    f.path.clone(),
+                    f.message.get(lang).to_string(),
+                )
+            })
+            .collect();
+        self.dialog = Some(Dialog::SubmitRefused(errors));
+    }
+
+    /// Seals the plan (it is judged again: it may have changed since the question).
     fn submit(&mut self, ctx: &egui::Context) {
         match crate::cli::submit(self.doc.plan(), self.doc.catalog()) {
-            Err(report) => {
-                let lang = self.prefs.lang;
-                let errors = report
-                    .findings
-                    .iter()
-                    .filter(|f| f.severity() == crate::validate::Severity::Error)
-                    .map(|f| {
-                        (
-                            f.rule.code().to_string(),
-                            f.path.clone(),
-                            f.message.get(lang).to_string(),
-                        )
-                    })
-                    .collect();
-                self.dialog = Some(Dialog::SubmitRefused(errors));
-            }
+            Err(report) => self.refuse_submission(&report),
             Ok(sealed) => {
                 let submission = sealed.submission.map(Box::new);
                 self.doc.apply(Edit::Submission(submission), None);
@@ -620,6 +660,45 @@ impl FundplanApp {
         self.screen = screen;
         self.jump = Some(focus.clone());
         self.flash = Some(focus);
+        self.flash_since = None;
+        self.flash_focused = false;
+    }
+
+    /// Arriving on a screen by key: focus its first input.
+    fn focus_first_input(&mut self, screen: Screen) {
+        let plan = self.doc.plan();
+        match screen {
+            Screen::Header => self.jump = Some(plan_path::county("code")),
+            Screen::Sources => {
+                self.jump = plan
+                    .sources
+                    .first()
+                    .map(|s| plan_path::source(&s.line, Some("allocated")))
+            }
+            Screen::Projects => self.focus_next = Some(egui::Id::unique(PROJECT_LIST_FOCUS)),
+            _ => {}
+        }
+    }
+
+    /// The jump outline goes after [`FLASH_SECS`], or as soon as focus moves
+    /// on from the field it marks, so it is not mistaken for focus.
+    fn end_flash(&mut self, ctx: &egui::Context) {
+        let Some(path) = &self.flash else { return };
+        let now = ctx.input(|i| i.time);
+        let since = *self.flash_since.get_or_insert(now);
+        let focused = ctx.memory(|m| m.focused());
+        let id = field_id(path);
+        if focused == Some(id) {
+            self.flash_focused = true;
+        }
+        let moved_on = self.flash_focused && focused != Some(id);
+        let left = FLASH_SECS - (now - since);
+        if moved_on || left <= 0.0 {
+            self.flash = None;
+            self.flash_since = None;
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));
+        }
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -696,7 +775,15 @@ impl FundplanApp {
 impl eframe::App for FundplanApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        let theme = self.prefs.appearance.preference();
+        if ctx.options(|o| o.theme_preference) != theme {
+            ctx.set_theme(theme);
+        }
         self.handle_window_events(&ctx);
+        if let Some(id) = self.focus_next.take() {
+            ctx.memory_mut(|m| m.request_focus(id));
+        }
+        self.end_flash(&ctx);
         let jump = self.jump.take();
         let view = View {
             doc: &self.doc,
@@ -709,9 +796,7 @@ impl eframe::App for FundplanApp {
         };
         self.league.refresh(&self.doc);
         let out = &mut self.actions;
-        egui::Panel::top("menu").show(ui, |ui| {
-            menu_ui::menu_ui(ui, &view, &self.prefs.recent, out)
-        });
+        egui::Panel::top("menu").show(ui, |ui| menu_ui::menu_ui(ui, &view, &self.prefs, out));
         egui::Panel::bottom("status").show(ui, |ui| status_ui::status_ui(ui, &view, out));
         if self.disk_changed {
             egui::Panel::top("disk-changed")

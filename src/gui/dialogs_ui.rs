@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use egui::{Id, Modal, RichText, Ui};
+use egui::{Grid, Id, Modal, RichText, Ui};
 
 use super::app::Action;
 use super::commands::UiCommand;
@@ -44,6 +44,8 @@ pub struct NewPlanForm {
     pub year: u16,
     /// Catalog id.
     pub catalog: String,
+    /// The first field still has to take focus (the dialog just opened).
+    pub focus_first: bool,
 }
 
 impl Default for NewPlanForm {
@@ -55,6 +57,7 @@ impl Default for NewPlanForm {
             kind: CountyKind::National,
             year: 2020,
             catalog: catalog::DEFAULT_ID.to_string(),
+            focus_first: true,
         }
     }
 }
@@ -120,6 +123,8 @@ pub enum Dialog {
     },
     /// The file changed on disk since it was opened: overwrite?
     ChangedOnDisk(PathBuf),
+    /// The plan passed validation: seal it? (names what is sealed)
+    ConfirmSubmit,
 }
 
 impl Dialog {
@@ -206,6 +211,7 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
                     }
                 });
             }
+            Dialog::ConfirmSubmit => confirm_submit_ui(ui, view, out),
             Dialog::ConfirmUnlock => {
                 ui.heading(view.t("允许修改已提交的方案？", "Allow editing a submitted plan?"));
                 ui.label(view.t(
@@ -281,6 +287,12 @@ fn new_plan_ui(ui: &mut Ui, view: &View<'_>, form: &mut NewPlanForm, out: &mut V
             let code = ui
                 .text_edit_singleline(&mut form.code)
                 .labelled_by(label.id);
+            // Not in the modal's first, invisible pass: egui drops focus from
+            // a widget that cannot take it.
+            if form.focus_first && ui.is_visible() && !ui.is_sizing_pass() {
+                code.request_focus();
+                form.focus_first = false;
+            }
             if code.changed()
                 && let Some(l) = league_of(form.code.trim())
             {
@@ -306,14 +318,16 @@ fn new_plan_ui(ui: &mut Ui, view: &View<'_>, form: &mut NewPlanForm, out: &mut V
             ui.add(egui::DragValue::new(&mut form.year).range(2016..=2030))
                 .labelled_by(label.id);
             ui.end_row();
-            ui.label(view.t("资金目录", "Catalog"));
+            let label = ui.label(view.t("资金目录", "Catalog"));
             egui::ComboBox::from_id_salt("new-catalog")
                 .selected_text(form.catalog.clone())
                 .show_ui(ui, |ui| {
                     for (id, _) in catalog::EMBEDDED {
                         ui.selectable_value(&mut form.catalog, id.to_string(), *id);
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
             ui.end_row();
         });
     ui.add_space(8.0);
@@ -323,11 +337,63 @@ fn new_plan_ui(ui: &mut Ui, view: &View<'_>, form: &mut NewPlanForm, out: &mut V
     ));
     ui.horizontal(|ui| {
         let ready = !form.name.trim().is_empty() && !form.code.trim().is_empty();
-        if ui
+        // Enter in any field creates, as in the spreadsheets' dialogs.
+        let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let create = ui
             .add_enabled(ready, egui::Button::new(view.t("创建", "Create")))
-            .clicked()
-        {
+            .on_disabled_hover_text(
+                view.t("请填写旗县代码和名称", "Fill in the county code and name"),
+            );
+        if create.clicked() || (ready && enter) {
             out.push(Action::Create(Box::new(form.to_plan())));
+        }
+        if ui.button(view.t("取消", "Cancel")).clicked() {
+            out.push(Action::CloseDialog);
+        }
+    });
+}
+
+/// 提交方案…: what will be sealed, in the unit shown, before it is.
+fn confirm_submit_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
+    let plan = view.doc.plan();
+    let t = &view.doc.report().totals;
+    let unit = view.unit.label(view.lang);
+    let [allocated, integrated, arranged] =
+        [t.allocated, t.integrated, t.arranged].map(|m| m.display(view.unit, 2));
+    ui.heading(view.t("提交方案并加盖提交印记？", "Seal the plan for submission?"));
+    ui.label(match view.lang {
+        crate::Lang::Zh => format!(
+            "{} {} 年 第 {} 版",
+            plan.county.name, plan.year, plan.revision
+        ),
+        crate::Lang::En => format!(
+            "{} {}, revision {}",
+            plan.county.name, plan.year, plan.revision
+        ),
+    });
+    Grid::new("submit-totals")
+        .num_columns(2)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for (zh, en, amount) in [
+                ("下达资金", "Allocated", allocated),
+                ("纳入整合", "Integrated", integrated),
+                ("已安排到项目", "Arranged to projects", arranged),
+            ] {
+                ui.label(view.t(zh, en));
+                ui.label(format!("{amount} {unit}"));
+                ui.end_row();
+            }
+        });
+    ui.label(view.t(
+        "提交后修改任何内容都会使提交印记失效（D01），须重新提交。",
+        "After submission, changing anything breaks the seal (D01) and the plan must be submitted again.",
+    ));
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.button(view.t("确认提交", "Submit")).clicked() {
+            out.push(Action::CloseDialog);
+            out.push(Action::SealNow);
         }
         if ui.button(view.t("取消", "Cancel")).clicked() {
             out.push(Action::CloseDialog);

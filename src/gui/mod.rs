@@ -31,9 +31,10 @@ mod widgets;
 
 pub use app::{Action, FundplanApp, Screen};
 pub use commands::UiCommand;
+pub use dialogs_ui::{Dialog, Pending};
 pub use files::Export;
 pub use league::Column;
-pub use prefs::Prefs;
+pub use prefs::{Appearance, Prefs};
 
 /// The window icon (`assets/icons/fundplan.svg`, rendered at 256 px).
 fn icon() -> egui::IconData {

@@ -1,0 +1,303 @@
+//! The app shell driven by keys and clicks as a person would: screens by
+//! Ctrl+1 … Ctrl+8, the new-plan dialog, appearance, quitting, the jump
+//! highlight, and submitting with a confirmation.
+
+mod common;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, Theme, ViewportCommand, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use fundplan::Money;
+use fundplan::gui::{Dialog, FundplanApp, Screen};
+use fundplan::money::Unit;
+
+type H = Harness<'static, FundplanApp>;
+
+const SCREEN_KEYS: [Key; 8] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+];
+
+fn ctrl(h: &mut H, key: Key) {
+    h.key_press_modifiers(Modifiers::COMMAND, key);
+    h.run();
+}
+
+fn click(h: &mut H, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+}
+
+/// Opens a menu of the menu bar and clicks one of its items.
+fn menu(h: &mut H, menu: &str, item: &str) {
+    h.get_by_role_and_label(Role::Button, menu).click();
+    h.run();
+    click(h, item);
+}
+
+/// Types `text` as key presses would: one text event per character.
+fn type_keys(h: &mut H, text: &str) {
+    for c in text.chars() {
+        h.input_mut().events.push(egui::Event::Text(c.to_string()));
+        h.step();
+    }
+    h.run();
+}
+
+fn sent_close(h: &H) -> bool {
+    h.output()
+        .viewport_output
+        .get(&ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&ViewportCommand::Close))
+}
+
+#[test]
+fn ctrl_1_to_8_show_the_screens_in_navigation_order() {
+    let mut h = common::app();
+    for (key, screen) in SCREEN_KEYS.into_iter().zip(Screen::ALL) {
+        ctrl(&mut h, key);
+        assert_eq!(h.state().screen(), screen, "{key:?}");
+    }
+}
+
+#[test]
+fn arriving_by_key_focuses_the_first_input_and_typing_goes_there() {
+    let mut h = common::app();
+    ctrl(&mut h, Key::Num1);
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "旗县代码")
+            .is_focused(),
+        "基本信息 by key focuses the county code"
+    );
+
+    ctrl(&mut h, Key::Num2);
+    let first = h.state().doc().plan().sources[0].line.clone();
+    let name = format!("{first} 下达金额");
+    assert!(h.get_by_label(&name).is_focused(), "{name} focused");
+    type_keys(&mut h, "7");
+    let unit = h.state().prefs.unit;
+    assert_eq!(
+        h.state().doc().plan().sources[0].allocated,
+        Money::parse_in("7", unit).unwrap(),
+        "what is typed replaces {first}'s allocated amount"
+    );
+}
+
+#[test]
+fn new_plan_dialog_focuses_its_first_field_and_enter_creates() {
+    let mut h = common::app();
+    ctrl(&mut h, Key::N);
+    assert!(matches!(h.state().dialog(), Some(Dialog::New(_))));
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "旗县代码")
+            .is_focused(),
+        "the county code has focus when the dialog opens"
+    );
+    type_keys(&mut h, "150928");
+    h.key_press(Key::Tab);
+    h.run();
+    type_keys(&mut h, "测试旗");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().dialog().is_none(), "{:?}", h.state().dialog());
+    let county = &h.state().doc().plan().county;
+    assert_eq!(
+        (county.code.as_str(), county.name.as_str()),
+        ("150928", "测试旗")
+    );
+}
+
+#[test]
+fn appearance_light_and_dark_are_chosen_in_the_view_menu_and_remembered() {
+    let mut h = common::app();
+    menu(&mut h, "视图", "外观");
+    click(&mut h, "浅色");
+    assert_eq!(h.ctx.theme(), Theme::Light);
+    let light = h.state().prefs.clone();
+
+    menu(&mut h, "视图", "外观");
+    click(&mut h, "深色");
+    assert_eq!(h.ctx.theme(), Theme::Dark);
+
+    // The choice is in the persisted preferences: a new app starts light.
+    let mut again = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| {
+            fundplan::gui::fonts::install(&cc.egui_ctx);
+            FundplanApp::with_prefs(light)
+        });
+    again.run();
+    assert_eq!(again.ctx.theme(), Theme::Light);
+}
+
+#[test]
+fn every_screen_draws_in_light_and_dark_in_both_languages() {
+    let mut h = common::app();
+    for theme in ["浅色", "深色"] {
+        menu(&mut h, "视图", "外观");
+        click(&mut h, theme);
+        for lang in ["English", "中文"] {
+            for key in SCREEN_KEYS {
+                ctrl(&mut h, key);
+            }
+            h.get_by_role_and_label(Role::Button, lang).click();
+            h.run();
+        }
+    }
+}
+
+#[test]
+fn quit_in_the_file_menu_closes_a_saved_plan() {
+    let mut h = common::app();
+    assert!(!h.state().doc().is_dirty());
+    h.get_by_role_and_label(Role::Button, "文件").click();
+    h.run();
+    h.get_by_label("退出").click();
+    h.step();
+    assert!(sent_close(&h), "退出 asks the window to close");
+}
+
+#[test]
+fn ctrl_q_with_unsaved_changes_asks_then_closes() {
+    let mut h = common::app();
+    ctrl(&mut h, Key::Num2);
+    type_keys(&mut h, "5");
+    assert!(h.state().doc().is_dirty());
+    ctrl(&mut h, Key::Q);
+    assert!(matches!(h.state().dialog(), Some(Dialog::Unsaved(_))));
+    h.get_by_label("不保存").click();
+    h.step();
+    assert!(sent_close(&h));
+}
+
+/// Makes S06 fire on the first source line by typing 0 as its allocated
+/// amount, then clicks the finding: the app jumps back and highlights it.
+fn jump_to_a_finding(h: &mut H) -> String {
+    ctrl(h, Key::Num2);
+    type_keys(h, "0");
+    let first = h.state().doc().plan().sources[0].line.clone();
+    ctrl(h, Key::Num5);
+    h.get_by_label_contains(&format!("{first} 纳入整合"))
+        .click();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Sources);
+    let flash = h.state().flash().map(str::to_string);
+    flash.expect("the jumped-to field is highlighted")
+}
+
+#[test]
+fn the_jump_highlight_fades_out() {
+    let mut h = common::app();
+    jump_to_a_finding(&mut h);
+    // About two seconds of frames later it is gone.
+    h.run_steps(130);
+    assert_eq!(h.state().flash(), None);
+}
+
+#[test]
+fn the_jump_highlight_ends_when_the_user_moves_focus() {
+    let mut h = common::app();
+    jump_to_a_finding(&mut h);
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(h.state().flash(), None);
+}
+
+/// How many widgets show exactly `text`.
+fn shown(h: &H, text: &str) -> usize {
+    h.query_all_by_label(text).count()
+}
+
+#[test]
+fn submit_names_what_is_sealed_and_seals_only_when_confirmed() {
+    let mut h = common::app();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    // Setup only: a submitted plan is saved to its file.
+    h.state_mut().save_to(path.clone()).unwrap();
+    h.run();
+
+    let plan = h.state().doc().plan().clone();
+    let totals = h.state().doc().report().totals.clone();
+    let unit = h.state().prefs.unit;
+    let wan = unit.label(fundplan::Lang::Zh);
+    let named = [
+        format!(
+            "{} {} 年 第 {} 版",
+            plan.county.name, plan.year, plan.revision
+        ),
+        format!("{} {wan}", totals.allocated.display(unit, 2)),
+        format!("{} {wan}", totals.integrated.display(unit, 2)),
+        format!("{} {wan}", totals.arranged.display(unit, 2)),
+    ];
+    let before: Vec<usize> = named.iter().map(|t| shown(&h, t)).collect();
+    menu(&mut h, "文件", "提交方案…");
+    assert!(
+        h.state().doc().plan().submission.is_none(),
+        "nothing is sealed before the confirmation"
+    );
+    for (text, n) in named.iter().zip(before) {
+        let times = named.iter().filter(|t| *t == text).count();
+        assert_eq!(shown(&h, text), n + times, "the confirmation names {text}");
+    }
+
+    click(&mut h, "取消");
+    assert!(h.state().dialog().is_none());
+    assert!(h.state().doc().plan().submission.is_none());
+
+    menu(&mut h, "文件", "提交方案…");
+    click(&mut h, "确认提交");
+    assert!(h.state().doc().plan().submission.is_some());
+    let sealed = fundplan::file::load_plan(&path).unwrap();
+    assert!(sealed.submission.is_some(), "saved with its seal");
+}
+
+#[test]
+fn an_empty_plan_is_refused_with_b05() {
+    let mut h = common::app();
+    ctrl(&mut h, Key::N);
+    type_keys(&mut h, "150928");
+    h.key_press(Key::Tab);
+    h.run();
+    type_keys(&mut h, "测试旗");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().doc().plan().county.name, "测试旗");
+
+    menu(&mut h, "文件", "提交方案…");
+    match h.state().dialog() {
+        Some(Dialog::SubmitRefused(errors)) => {
+            assert!(errors.iter().any(|(rule, ..)| rule == "B05"), "{errors:?}")
+        }
+        other => panic!("refused with B05, not {other:?}"),
+    }
+    h.get_by_label_contains("B05");
+    assert!(h.state().doc().plan().submission.is_none());
+}
+
+#[test]
+fn the_confirmation_speaks_english_in_yuan_too() {
+    let mut h = common::app();
+    let dir = tempfile::tempdir().unwrap();
+    h.state_mut().save_to(dir.path().join("plan.ron")).unwrap();
+    h.get_by_role_and_label(Role::Button, "English").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Unit: 10k yuan")
+        .click();
+    h.run();
+    assert_eq!(h.state().prefs.unit, Unit::Yuan);
+    let integrated = h.state().doc().report().totals.integrated;
+    let amount = format!("{} yuan", integrated.display(Unit::Yuan, 2));
+    let before = shown(&h, &amount);
+    menu(&mut h, "File", "Submit…");
+    assert!(shown(&h, &amount) > before, "{amount} in the confirmation");
+    h.get_by_label("武川县 2020, revision 1");
+    click(&mut h, "Cancel");
+}
