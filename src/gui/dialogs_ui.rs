@@ -145,7 +145,7 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
         match dialog {
             Dialog::Error(msg) => {
                 ui.heading(
-                    RichText::new(view.t("出错了", "Something went wrong")).color(theme::OVER),
+                    RichText::new(view.t("出错了", "Something went wrong")).color(theme::palette(ui).over),
                 );
                 ui.label(msg.as_str());
                 ok_ui(ui, view, out);
@@ -495,7 +495,7 @@ pub fn disk_changed_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 "文件已在磁盘上被修改（其他人保存过）",
                 "The file changed on disk (someone else saved it)",
             ))
-            .color(theme::TO_ARRANGE)
+            .color(theme::palette(ui).to_arrange)
             .strong(),
         );
         if ui.button(view.t("重新载入", "Reload")).clicked() {

@@ -400,7 +400,7 @@ pub fn flow_ui(ui: &mut Ui, view: &View<'_>, _out: &mut Vec<Action>) {
                     "{m} {u} not drawn: funding from lines with no source row, or not positive."
                 ),
             })
-            .color(theme::TO_ARRANGE),
+            .color(theme::palette(ui).to_arrange),
         );
     }
     ui.add_space(12.0);

@@ -88,8 +88,11 @@ fn table_ui(ui: &mut Ui, view: &View<'_>) {
                         let cross = catalog.is_cross_category(*c, *u) && m.is_positive();
                         row.col(|ui| {
                             if cross {
-                                ui.painter()
-                                    .rect_filled(ui.max_rect(), 0.0, theme::CROSS_BG);
+                                ui.painter().rect_filled(
+                                    ui.max_rect(),
+                                    0.0,
+                                    theme::palette(ui).cross_bg,
+                                );
                             }
                             let r = amount_label_ui(ui, text(m), None);
                             if cross {

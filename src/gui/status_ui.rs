@@ -39,7 +39,7 @@ pub fn status_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 view.t("待安排", "To arrange"),
                 amount(rest)
             ))
-            .color(theme::remaining(rest)),
+            .color(theme::palette(ui).remaining(rest)),
         );
         ui.label(format!("（{unit}）"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -52,11 +52,11 @@ pub fn status_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 crate::Lang::En => format!("{e} errors  {w} warnings"),
             };
             let color = if e > 0 {
-                theme::OVER
+                theme::palette(ui).over
             } else if w > 0 {
-                theme::TO_ARRANGE
+                theme::palette(ui).to_arrange
             } else {
-                theme::BALANCED
+                theme::palette(ui).balanced
             };
             if ui.link(RichText::new(text).color(color)).clicked() {
                 out.push(Action::Go(Screen::Findings));

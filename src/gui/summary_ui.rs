@@ -11,11 +11,11 @@ use super::widgets::{View, amount_label_ui};
 use crate::money::{Money, percent};
 use crate::summary::{Row, Status};
 
-fn status_color(s: Status) -> egui::Color32 {
+fn status_color(ui: &egui::Ui, s: Status) -> egui::Color32 {
     match s {
-        Status::Modified | Status::Returned => theme::OVER,
-        Status::Approved | Status::Submitted => theme::BALANCED,
-        Status::Draft => theme::TO_ARRANGE,
+        Status::Modified | Status::Returned => theme::palette(ui).over,
+        Status::Approved | Status::Submitted => theme::palette(ui).balanced,
+        Status::Draft => theme::palette(ui).to_arrange,
     }
 }
 
@@ -48,7 +48,7 @@ fn cell_ui(ui: &mut Ui, view: &View<'_>, r: &Row, c: Column) {
                 ))
                 .weak()
             } else {
-                RichText::new(r.status.label(view.lang)).color(status_color(r.status))
+                RichText::new(r.status.label(view.lang)).color(status_color(ui, r.status))
             };
             ui.label(text);
         }
@@ -61,7 +61,7 @@ fn cell_ui(ui: &mut Ui, view: &View<'_>, r: &Row, c: Column) {
         Column::IndustryShare => share(ui, r.industry_share()),
         Column::Errors => {
             let color = if r.errors > 0 {
-                theme::OVER
+                theme::palette(ui).over
             } else {
                 ui.visuals().text_color()
             };
@@ -213,7 +213,7 @@ pub fn summary_ui(ui: &mut Ui, view: &View<'_>, rollup: Option<&Rollup>, out: &m
         ui.add_space(8.0);
         ui.strong(
             RichText::new(view.t("无法读取的文件", "Files that could not be read"))
-                .color(theme::OVER),
+                .color(theme::palette(ui).over),
         );
         for e in &s.failures {
             ui.label(e.message(view.lang));
