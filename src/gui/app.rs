@@ -319,7 +319,7 @@ impl FundplanApp {
                             .lang
                             .pick(
                                 "审核模式下不能修改方案内容。如需修改，请先点击上方的“允许修改”。",
-                                "The plan is open for review and cannot be changed. Click “Allow editing” above first.",
+                                "The plan is open for review and cannot be changed. Click \"Allow editing\" above first.",
                             )
                             .to_string(),
                     ));

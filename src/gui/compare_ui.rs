@@ -51,7 +51,10 @@ fn items_ui(
     if items.is_empty() {
         return;
     }
-    ui.strong(format!("{title}（{}）", items.len()));
+    ui.strong(format!(
+        "{title} {}",
+        view.lang.paren(&items.len().to_string())
+    ));
     for i in items {
         ui.horizontal(|ui| {
             let (mark, color) = match i.change {
@@ -98,22 +101,25 @@ pub fn compare_ui(ui: &mut Ui, view: &View<'_>, compare: Option<&Compare>, out: 
         return;
     };
     let d = &c.diff;
+    let revision = |n: u32| match view.lang {
+        crate::Lang::Zh => format!("第 {n} 版"),
+        crate::Lang::En => format!("revision {n}"),
+    };
     ui.label(format!(
-        "{} {}（{} {}）→ {}（{} {}）",
+        "{} {} {} → {} {}",
         view.t("比较", "Comparing"),
         c.path.display(),
-        view.t("第", "rev."),
-        d.revisions.0,
+        view.lang.paren(&revision(d.revisions.0)),
         view.t("当前方案", "the open plan"),
-        view.t("第", "rev."),
-        d.revisions.1
+        view.lang.paren(&revision(d.revisions.1)),
     ));
     if let Some(a) = &d.adjustment {
         ui.label(
             RichText::new(format!(
-                "{}{}　{}{}",
+                "{}{}{}{}{}",
                 view.t("调整原因：", "Adjustment: "),
                 a.reason,
+                view.t("　", "; "),
                 view.t("批复文号：", "approval: "),
                 a.approval
             ))

@@ -465,8 +465,12 @@ fn about_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         let c = catalog::embedded(id);
         let (title, years) = c.map(|c| (c.title, c.years)).unwrap_or_default();
         // Catalog titles usually name their years already (…目录（2017—2020）).
-        let period = format!("（{}—{}）", years.0, years.1);
-        let period = if title.contains(&period) { "" } else { &period };
+        let zh_period = format!("（{}—{}）", years.0, years.1);
+        let period = if title.contains(&zh_period) {
+            String::new()
+        } else {
+            view.lang.paren(&format!("{}-{}", years.0, years.1))
+        };
         ui.label(format!(
             "{}{id}  {title}{period}",
             view.t("内置资金目录：", "Built-in catalog: "),

@@ -128,7 +128,7 @@ pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &mut String, out: &mut 
         ui.label(
             RichText::new(view.t(
                 "暂无意见。在任一行或字段上点右键，或点“批注”，即可添加。",
-                "No comments yet. Right-click any row or field, or click “Comment”, to add one.",
+                "No comments yet. Right-click any row or field, or click \"Note\", to add one.",
             ))
             .weak(),
         );
