@@ -8,10 +8,11 @@ use super::dialogs_ui::{self, Dialog, Pending};
 use super::document::{Document, bundled_sample};
 use super::edit::Edit;
 use super::files::{Export, FileAction, FileDialogs};
+use super::flash::Flash;
 use super::league::{Column, League};
 use super::prefs::{Appearance, Prefs};
 use super::recovery::{self, Found, Recovery};
-use super::widgets::{View, field_id};
+use super::widgets::View;
 use super::{
     compare_ui, findings_ui, header_ui, matrix_ui, menu_ui, nav_ui, projects_ui, review_ui,
     sources_ui, status_ui, summary_ui,
@@ -24,9 +25,6 @@ use crate::plan::{Comment, Decision, Plan, path as plan_path};
 /// (`egui::Id::unique(PROJECT_LIST_FOCUS)`), so that arriving there by key
 /// (Ctrl+3) puts focus on the list.
 pub const PROJECT_LIST_FOCUS: &str = "project-list";
-
-/// How long the outline of a jumped-to field stays, in seconds.
-const FLASH_SECS: f64 = 1.5;
 
 /// The screens of the left navigation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,10 +167,7 @@ pub struct FundplanApp {
     jump: Option<String>,
     /// Widget to focus on the next frame (the project list).
     focus_next: Option<egui::Id>,
-    flash: Option<String>,
-    /// When the flash started (egui time), and whether its field has had focus.
-    flash_since: Option<f64>,
-    flash_focused: bool,
+    flash: Flash,
     dialog: Option<Dialog>,
     files: FileDialogs,
     title: String,
@@ -233,9 +228,7 @@ impl FundplanApp {
             actions: Vec::new(),
             jump: None,
             focus_next: None,
-            flash: None,
-            flash_since: None,
-            flash_focused: false,
+            flash: Flash::default(),
             dialog: None,
             files: FileDialogs::default(),
             title: String::new(),
@@ -261,7 +254,7 @@ impl FundplanApp {
 
     /// The path last jumped to (highlighted), if any.
     pub fn flash(&self) -> Option<&str> {
-        self.flash.as_deref()
+        self.flash.path()
     }
 
     /// The open dialog, if any.
@@ -659,9 +652,7 @@ impl FundplanApp {
         };
         self.screen = screen;
         self.jump = Some(focus.clone());
-        self.flash = Some(focus);
-        self.flash_since = None;
-        self.flash_focused = false;
+        self.flash.start(focus);
     }
 
     /// Arriving on a screen by key: focus its first input.
@@ -677,27 +668,6 @@ impl FundplanApp {
             }
             Screen::Projects => self.focus_next = Some(egui::Id::unique(PROJECT_LIST_FOCUS)),
             _ => {}
-        }
-    }
-
-    /// The jump outline goes after [`FLASH_SECS`], or as soon as focus moves
-    /// on from the field it marks, so it is not mistaken for focus.
-    fn end_flash(&mut self, ctx: &egui::Context) {
-        let Some(path) = &self.flash else { return };
-        let now = ctx.input(|i| i.time);
-        let since = *self.flash_since.get_or_insert(now);
-        let focused = ctx.memory(|m| m.focused());
-        let id = field_id(path);
-        if focused == Some(id) {
-            self.flash_focused = true;
-        }
-        let moved_on = self.flash_focused && focused != Some(id);
-        let left = FLASH_SECS - (now - since);
-        if moved_on || left <= 0.0 {
-            self.flash = None;
-            self.flash_since = None;
-        } else {
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));
         }
     }
 
@@ -783,14 +753,14 @@ impl eframe::App for FundplanApp {
         if let Some(id) = self.focus_next.take() {
             ctx.memory_mut(|m| m.request_focus(id));
         }
-        self.end_flash(&ctx);
+        self.flash.tick(&ctx);
         let jump = self.jump.take();
         let view = View {
             doc: &self.doc,
             lang: self.prefs.lang,
             unit: self.prefs.unit,
             jump: jump.as_deref(),
-            flash: self.flash.as_deref(),
+            flash: self.flash.for_widgets(&ctx),
             selected_project: self.selected_project,
             read_only: self.doc.is_read_only(),
         };
@@ -819,6 +789,7 @@ impl eframe::App for FundplanApp {
             Screen::Compare => compare_ui::compare_ui(ui, &view, self.league.compare.as_ref(), out),
             Screen::Summary => summary_ui::summary_ui(ui, &view, self.league.rollup.as_ref(), out),
         });
+        self.flash.paint_ui(ui);
         if let Some(dialog) = &mut self.dialog {
             dialogs_ui::dialog_ui(ui, &view, dialog, out);
         }

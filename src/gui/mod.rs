@@ -11,6 +11,7 @@ mod dialogs_ui;
 pub mod document;
 pub mod edit;
 mod files;
+mod flash;
 mod findings_ui;
 mod flow_ui;
 pub mod fonts;
