@@ -455,3 +455,30 @@ fn the_status_bar_counts_one_error_in_the_singular() {
         assert!(h.query_by_label_contains("1 errors").is_none());
     }
 }
+
+#[test]
+fn enter_on_the_cancel_button_of_the_new_plan_dialog_cancels() {
+    let mut h = common::app();
+    ctrl(&mut h, Key::N);
+    type_keys(&mut h, "150928");
+    h.key_press(Key::Tab);
+    h.run();
+    type_keys(&mut h, "测试旗");
+    // Tab past the league, the kinds, the year and the catalog to 取消.
+    for _ in 0..12 {
+        if h.get_by_role_and_label(Role::Button, "取消").is_focused() {
+            break;
+        }
+        h.key_press(Key::Tab);
+        h.run();
+    }
+    assert!(h.get_by_role_and_label(Role::Button, "取消").is_focused());
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().dialog().is_none());
+    assert_eq!(
+        h.state().doc().plan().county.name,
+        "武川县",
+        "nothing created"
+    );
+}

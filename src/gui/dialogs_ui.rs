@@ -344,11 +344,13 @@ fn new_plan_ui(ui: &mut Ui, view: &View<'_>, form: &mut NewPlanForm, out: &mut V
             .on_disabled_hover_text(
                 view.t("请填写旗县代码和名称", "Fill in the county code and name"),
             );
-        if create.clicked() || (ready && enter) {
-            out.push(Action::Create(Box::new(form.to_plan())));
-        }
-        if ui.button(view.t("取消", "Cancel")).clicked() {
+        let cancel = ui.button(view.t("取消", "Cancel"));
+        // Enter on the focused 取消 button cancels; it does not also create.
+        let enter = enter && !cancel.has_focus() && !cancel.clicked();
+        if cancel.clicked() {
             out.push(Action::CloseDialog);
+        } else if create.clicked() || (ready && enter) {
+            out.push(Action::Create(Box::new(form.to_plan())));
         }
     });
 }
