@@ -14,16 +14,12 @@ use fundplan::money::Unit;
 
 type H = Harness<'static, FundplanApp>;
 
-const SCREEN_KEYS: [Key; 8] = [
-    Key::Num1,
-    Key::Num2,
-    Key::Num3,
-    Key::Num4,
-    Key::Num5,
-    Key::Num6,
-    Key::Num7,
-    Key::Num8,
-];
+/// Ctrl+1 … Ctrl+8.
+fn screen_keys() -> Vec<Key> {
+    (1..=8)
+        .filter_map(|n| Key::from_name(&n.to_string()))
+        .collect()
+}
 
 fn ctrl(h: &mut H, key: Key) {
     h.key_press_modifiers(Modifiers::COMMAND, key);
@@ -51,6 +47,15 @@ fn type_keys(h: &mut H, text: &str) {
     h.run();
 }
 
+/// Ctrl+N, then the county code, Tab, and the name typed in the dialog.
+fn start_a_new_plan(h: &mut H) {
+    ctrl(h, Key::N);
+    type_keys(h, "150928");
+    h.key_press(Key::Tab);
+    h.run();
+    type_keys(h, "测试旗");
+}
+
 fn sent_close(h: &H) -> bool {
     h.output()
         .viewport_output
@@ -61,7 +66,8 @@ fn sent_close(h: &H) -> bool {
 #[test]
 fn ctrl_1_to_8_show_the_screens_in_navigation_order() {
     let mut h = common::app();
-    for (key, screen) in SCREEN_KEYS.into_iter().zip(Screen::ALL) {
+    assert_eq!(screen_keys().len(), Screen::ALL.len());
+    for (key, screen) in screen_keys().into_iter().zip(Screen::ALL) {
         ctrl(&mut h, key);
         assert_eq!(h.state().screen(), screen, "{key:?}");
     }
@@ -144,7 +150,7 @@ fn every_screen_draws_in_light_and_dark_in_both_languages() {
         menu(&mut h, "视图", "外观");
         click(&mut h, theme);
         for lang in ["English", "中文"] {
-            for key in SCREEN_KEYS {
+            for key in screen_keys() {
                 ctrl(&mut h, key);
             }
             h.get_by_role_and_label(Role::Button, lang).click();
@@ -269,11 +275,7 @@ fn submit_names_what_is_sealed_and_seals_only_when_confirmed() {
 #[test]
 fn an_empty_plan_is_refused_with_b05() {
     let mut h = common::app();
-    ctrl(&mut h, Key::N);
-    type_keys(&mut h, "150928");
-    h.key_press(Key::Tab);
-    h.run();
-    type_keys(&mut h, "测试旗");
+    start_a_new_plan(&mut h);
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(h.state().doc().plan().county.name, "测试旗");
@@ -459,11 +461,7 @@ fn the_status_bar_counts_one_error_in_the_singular() {
 #[test]
 fn enter_on_the_cancel_button_of_the_new_plan_dialog_cancels() {
     let mut h = common::app();
-    ctrl(&mut h, Key::N);
-    type_keys(&mut h, "150928");
-    h.key_press(Key::Tab);
-    h.run();
-    type_keys(&mut h, "测试旗");
+    start_a_new_plan(&mut h);
     // Tab past the league, the kinds, the year and the catalog to 取消.
     for _ in 0..12 {
         if h.get_by_role_and_label(Role::Button, "取消").is_focused() {

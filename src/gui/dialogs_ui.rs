@@ -218,14 +218,8 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
                     "修改任何内容都会使提交印记失效（D01），方案须重新提交。审核意见不受影响。",
                     "Changing any content breaks the submission seal (D01) and the plan must be submitted again. Review comments are not affected.",
                 ));
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    if ui.button(view.t("允许修改", "Allow editing")).clicked() {
-                        out.push(Action::Unlock);
-                    }
-                    if ui.button(view.t("取消", "Cancel")).clicked() {
-                        out.push(Action::CloseDialog);
-                    }
+                yes_or_cancel_ui(ui, view, view.t("允许修改", "Allow editing"), out, || {
+                    vec![Action::Unlock]
                 });
             }
         }
@@ -391,11 +385,23 @@ fn confirm_submit_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         "提交后修改任何内容都会使提交印记失效（D01），须重新提交。",
         "After submission, changing anything breaks the seal (D01) and the plan must be submitted again.",
     ));
+    yes_or_cancel_ui(ui, view, view.t("确认提交", "Submit"), out, || {
+        vec![Action::CloseDialog, Action::SealNow]
+    });
+}
+
+/// The buttons of a question: `yes` does what `actions` returns; 取消 closes.
+fn yes_or_cancel_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    yes: &str,
+    out: &mut Vec<Action>,
+    actions: impl FnOnce() -> Vec<Action>,
+) {
     ui.add_space(8.0);
     ui.horizontal(|ui| {
-        if ui.button(view.t("确认提交", "Submit")).clicked() {
-            out.push(Action::CloseDialog);
-            out.push(Action::SealNow);
+        if ui.button(yes).clicked() {
+            out.extend(actions());
         }
         if ui.button(view.t("取消", "Cancel")).clicked() {
             out.push(Action::CloseDialog);
