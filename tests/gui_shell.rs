@@ -480,3 +480,43 @@ fn enter_on_the_cancel_button_of_the_new_plan_dialog_cancels() {
         "nothing created"
     );
 }
+
+/// The alpha of the 2.5-point outline drawn around `field`, if one is drawn.
+fn outline_alpha(h: &H, field: egui::Rect) -> Option<u8> {
+    fn find(shape: &egui::Shape, field: egui::Rect) -> Option<u8> {
+        match shape {
+            egui::Shape::Rect(r) if r.stroke.width == 2.5 && r.rect.contains_rect(field) => {
+                Some(r.stroke.color.a())
+            }
+            egui::Shape::Vec(v) => v.iter().find_map(|s| find(s, field)),
+            _ => None,
+        }
+    }
+    h.output().shapes.iter().find_map(|c| find(&c.shape, field))
+}
+
+#[test]
+fn the_jump_outline_fades_rather_than_vanishing_at_once() {
+    let mut h = common::app();
+    let path = jump_to_a_finding(&mut h);
+    let line = h.state().doc().plan().sources[0].line.clone();
+    assert_eq!(path, format!("sources[{line}].integrated"));
+    h.step();
+    let field = h.get_by_label(&format!("{line} 纳入整合金额")).rect();
+    let mut alphas = vec![outline_alpha(&h, field)];
+    for _ in 0..8 {
+        h.step();
+        alphas.push(outline_alpha(&h, field));
+    }
+    assert_eq!(alphas[0], Some(255), "solid at first: {alphas:?}");
+    let shown: Vec<u8> = alphas.iter().map_while(|a| *a).collect();
+    assert!(
+        shown.windows(2).all(|w| w[1] <= w[0]),
+        "never brighter again: {alphas:?}"
+    );
+    assert!(
+        shown.iter().any(|a| (1..255).contains(a)),
+        "fading through partial alpha: {alphas:?}"
+    );
+    assert_eq!(alphas.last(), Some(&None), "gone at the end: {alphas:?}");
+}
