@@ -520,3 +520,16 @@ fn the_jump_outline_fades_rather_than_vanishing_at_once() {
     );
     assert_eq!(alphas.last(), Some(&None), "gone at the end: {alphas:?}");
 }
+
+#[test]
+fn screen_keys_do_nothing_under_an_open_dialog() {
+    let mut h = common::app();
+    ctrl(&mut h, Key::N);
+    ctrl(&mut h, Key::Num1);
+    assert_eq!(h.state().screen(), Screen::Sources);
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "旗县代码")
+            .is_focused(),
+        "typing still goes to the dialog"
+    );
+}

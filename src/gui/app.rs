@@ -532,6 +532,8 @@ impl FundplanApp {
             }
             UiCommand::About => self.dialog = Some(Dialog::About),
             UiCommand::Quit => self.guard_now(ctx, Pending::Quit),
+            // Not under an open dialog: focus would go to a field behind it.
+            UiCommand::Go(_) if self.dialog.is_some() => {}
             UiCommand::Go(screen) => {
                 self.screen = screen;
                 self.focus_first_input(screen);
