@@ -181,6 +181,8 @@ pub struct FundplanApp {
     disk_changed: bool,
     last_disk_check: f64,
     allowed_to_close: bool,
+    /// The look's tweaks are installed.
+    styled: bool,
 }
 
 impl FundplanApp {
@@ -239,6 +241,7 @@ impl FundplanApp {
             disk_changed: false,
             last_disk_check: 0.0,
             allowed_to_close: false,
+            styled: false,
         }
     }
 
@@ -748,8 +751,10 @@ impl eframe::App for FundplanApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let theme = self.prefs.appearance.preference();
-        if ctx.options(|o| o.theme_preference) != theme {
+        if ctx.options(|o| o.theme_preference) != theme || !self.styled {
+            super::theme::install(&ctx);
             ctx.set_theme(theme);
+            self.styled = true;
         }
         self.handle_window_events(&ctx);
         if let Some(id) = self.focus_next.take() {

@@ -78,6 +78,14 @@ impl Palette {
     }
 }
 
+/// Light-look tweaks: inputs get a grey outline, so the cells stand out from
+/// the white rows as in a spreadsheet (egui's light inputs have none).
+pub fn install(ctx: &egui::Context) {
+    ctx.style_mut_of(egui::Theme::Light, |s| {
+        s.visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(185));
+    });
+}
+
 /// The palette of the look `ui` is drawn in.
 pub fn palette(ui: &egui::Ui) -> &'static Palette {
     Palette::of(ui.visuals())
