@@ -243,6 +243,8 @@ fn submit_refuses_errors_then_seals_a_clean_plan() {
         fundplan::gui::UiCommand::Submit,
     ));
     h.run();
+    h.get_by_role_and_label(Role::Button, "确认提交").click();
+    h.run();
     let sealed = fundplan::file::load_plan(&path).unwrap();
     assert!(sealed.submission.is_some());
     assert_eq!(
@@ -315,6 +317,8 @@ fn editing_a_submitted_plan_warns_that_the_seal_breaks() {
     h.state_mut().push(fundplan::gui::Action::Command(
         fundplan::gui::UiCommand::Submit,
     ));
+    h.run();
+    h.get_by_role_and_label(Role::Button, "确认提交").click();
     h.run();
     h.get_by_role_and_label(Role::Button, "确定").click();
     h.run();

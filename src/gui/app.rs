@@ -8,8 +8,9 @@ use super::dialogs_ui::{self, Dialog, Pending};
 use super::document::{Document, bundled_sample};
 use super::edit::Edit;
 use super::files::{Export, FileAction, FileDialogs};
+use super::flash::Flash;
 use super::league::{Column, League};
-use super::prefs::Prefs;
+use super::prefs::{Appearance, Prefs};
 use super::recovery::{self, Found, Recovery};
 use super::widgets::View;
 use super::{
@@ -19,6 +20,11 @@ use super::{
 use crate::Lang;
 use crate::digest::SealState;
 use crate::plan::{Comment, Decision, Plan, path as plan_path};
+
+/// The source of the widget id the projects screen gives its project list
+/// (`egui::Id::unique(PROJECT_LIST_FOCUS)`), so that arriving there by key
+/// (Ctrl+3) puts focus on the list.
+pub const PROJECT_LIST_FOCUS: &str = "project-list";
 
 /// The screens of the left navigation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,6 +149,10 @@ pub enum Action {
     ForceSave(PathBuf),
     /// Read the open file again from disk (discarding changes here).
     Reload,
+    /// Seal the plan: the user confirmed the submission.
+    SealNow,
+    /// Look light, dark, or as the system says.
+    Appearance(Appearance),
 }
 
 /// The whole app.
@@ -155,7 +165,9 @@ pub struct FundplanApp {
     actions: Vec<Action>,
     /// Path to focus on the next frame, and to keep highlighted after.
     jump: Option<String>,
-    flash: Option<String>,
+    /// Widget to focus on the next frame (the project list).
+    focus_next: Option<egui::Id>,
+    flash: Flash,
     dialog: Option<Dialog>,
     files: FileDialogs,
     title: String,
@@ -169,6 +181,8 @@ pub struct FundplanApp {
     disk_changed: bool,
     last_disk_check: f64,
     allowed_to_close: bool,
+    /// The look's tweaks are installed.
+    styled: bool,
 }
 
 impl FundplanApp {
@@ -215,7 +229,8 @@ impl FundplanApp {
             selected_project: None,
             actions: Vec::new(),
             jump: None,
-            flash: None,
+            focus_next: None,
+            flash: Flash::default(),
             dialog: None,
             files: FileDialogs::default(),
             title: String::new(),
@@ -226,6 +241,7 @@ impl FundplanApp {
             disk_changed: false,
             last_disk_check: 0.0,
             allowed_to_close: false,
+            styled: false,
         }
     }
 
@@ -241,7 +257,7 @@ impl FundplanApp {
 
     /// The path last jumped to (highlighted), if any.
     pub fn flash(&self) -> Option<&str> {
-        self.flash.as_deref()
+        self.flash.path()
     }
 
     /// The open dialog, if any.
@@ -299,7 +315,7 @@ impl FundplanApp {
                             .lang
                             .pick(
                                 "审核模式下不能修改方案内容。如需修改，请先点击上方的“允许修改”。",
-                                "The plan is open for review and cannot be changed. Click “Allow editing” above first.",
+                                "The plan is open for review and cannot be changed. Click \"Allow editing\" above first.",
                             )
                             .to_string(),
                     ));
@@ -327,7 +343,7 @@ impl FundplanApp {
             Action::Go(s) => self.screen = s,
             Action::SelectProject(p) => self.selected_project = p,
             Action::JumpTo(path) => self.jump_to(path),
-            Action::Open(path) => self.guard(Pending::Open(path)),
+            Action::Open(path) => self.guard_now(ctx, Pending::Open(path)),
             Action::Create(plan) => {
                 self.doc = Document::new(*plan, None);
                 self.league.compare = None;
@@ -346,13 +362,15 @@ impl FundplanApp {
                 Err(e) => self.dialog = Some(Dialog::Error(e.message(self.prefs.lang))),
             },
             Action::Proceed(p) => self.proceed(ctx, p),
+            Action::SealNow => self.submit(ctx),
+            Action::Appearance(a) => self.prefs.appearance = a,
             Action::CloseDialog => self.dialog = None,
             Action::Show(d) => self.dialog = Some(d),
-            other => self.review_action(other),
+            other => self.review_action(ctx, other),
         }
     }
 
-    fn review_action(&mut self, action: Action) {
+    fn review_action(&mut self, ctx: &egui::Context, action: Action) {
         let lang = self.prefs.lang;
         let mut review = self.doc.plan().review.clone().unwrap_or_default();
         match action {
@@ -428,7 +446,7 @@ impl FundplanApp {
                     Err(e) => Dialog::Error(e),
                 });
             }
-            Action::ChooseImport => self.guard(Pending::Import),
+            Action::ChooseImport => self.guard_now(ctx, Pending::Import),
             Action::Import(path) => match crate::import::import_file(&path, self.doc.catalog()) {
                 Ok(plan) => {
                     self.doc = Document::new(plan, None);
@@ -479,8 +497,8 @@ impl FundplanApp {
     fn command(&mut self, ctx: &egui::Context, c: UiCommand) {
         let lang = self.prefs.lang;
         match c {
-            UiCommand::New => self.guard(Pending::New),
-            UiCommand::Open => self.guard(Pending::OpenDialog),
+            UiCommand::New => self.guard_now(ctx, Pending::New),
+            UiCommand::Open => self.guard_now(ctx, Pending::OpenDialog),
             UiCommand::Save => match self.doc.path().map(PathBuf::from) {
                 Some(p) if self.doc.changed_on_disk() => {
                     self.dialog = Some(Dialog::ChangedOnDisk(p))
@@ -489,7 +507,7 @@ impl FundplanApp {
                 None => self.files.save_as(ctx, self.suggested_name()),
             },
             UiCommand::SaveAs => self.files.save_as(ctx, self.suggested_name()),
-            UiCommand::Submit => self.submit(ctx),
+            UiCommand::Submit => self.ask_to_submit(),
             UiCommand::Undo | UiCommand::Redo => {
                 // A focused cell would otherwise keep showing what was typed.
                 ctx.memory_mut(|m| {
@@ -516,7 +534,13 @@ impl FundplanApp {
                 }
             }
             UiCommand::About => self.dialog = Some(Dialog::About),
-            UiCommand::Quit => self.guard(Pending::Quit),
+            UiCommand::Quit => self.guard_now(ctx, Pending::Quit),
+            // Not under an open dialog: focus would go to a field behind it.
+            UiCommand::Go(_) if self.dialog.is_some() => {}
+            UiCommand::Go(screen) => {
+                self.screen = screen;
+                self.focus_first_input(screen);
+            }
         }
     }
 
@@ -526,28 +550,30 @@ impl FundplanApp {
     }
 
     /// Runs `pending` now, or asks first when there are unsaved changes.
-    fn guard(&mut self, pending: Pending) {
+    fn guard_now(&mut self, ctx: &egui::Context, pending: Pending) {
         if self.doc.is_dirty() {
             self.dialog = Some(Dialog::Unsaved(pending));
         } else {
-            self.pending_now(pending);
+            self.pending_now(ctx, pending);
         }
     }
 
     fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
         self.dialog = None;
-        self.pending_now(pending);
-        if self.allowed_to_close {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
+        self.pending_now(ctx, pending);
     }
 
-    fn pending_now(&mut self, pending: Pending) {
+    fn pending_now(&mut self, ctx: &egui::Context, pending: Pending) {
         match pending {
             Pending::Open(path) => self.open_now(path),
             Pending::OpenDialog => self.files.open(),
             Pending::New => self.dialog = Some(Dialog::New(Default::default())),
-            Pending::Quit => self.allowed_to_close = true,
+            Pending::Quit => {
+                // Saved (or the user chose): close; the close request that
+                // follows is let through because of this flag.
+                self.allowed_to_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
             Pending::Reload => {
                 self.disk_changed = false;
                 if let Some(path) = self.doc.path().map(PathBuf::from) {
@@ -558,24 +584,36 @@ impl FundplanApp {
         }
     }
 
+    /// 提交方案…: refuses a plan with errors (listing them), else asks to
+    /// confirm what will be sealed.
+    fn ask_to_submit(&mut self) {
+        match crate::cli::submit(self.doc.plan(), self.doc.catalog()) {
+            Err(report) => self.refuse_submission(&report),
+            Ok(_) => self.dialog = Some(Dialog::ConfirmSubmit),
+        }
+    }
+
+    fn refuse_submission(&mut self, report: &crate::validate::Report) {
+        let lang = self.prefs.lang;
+        let errors = report
+            .findings
+            .iter()
+            .filter(|f| f.severity() == crate::validate::Severity::Error)
+            .map(|f| {
+                (
+                    f.rule.code().to_string(),
+                    f.path.clone(),
+                    f.message.get(lang).to_string(),
+                )
+            })
+            .collect();
+        self.dialog = Some(Dialog::SubmitRefused(errors));
+    }
+
+    /// Seals the plan (it is judged again: it may have changed since the question).
     fn submit(&mut self, ctx: &egui::Context) {
         match crate::cli::submit(self.doc.plan(), self.doc.catalog()) {
-            Err(report) => {
-                let lang = self.prefs.lang;
-                let errors = report
-                    .findings
-                    .iter()
-                    .filter(|f| f.severity() == crate::validate::Severity::Error)
-                    .map(|f| {
-                        (
-                            f.rule.code().to_string(),
-                            f.path.clone(),
-                            f.message.get(lang).to_string(),
-                        )
-                    })
-                    .collect();
-                self.dialog = Some(Dialog::SubmitRefused(errors));
-            }
+            Err(report) => self.refuse_submission(&report),
             Ok(sealed) => {
                 let submission = sealed.submission.map(Box::new);
                 self.doc.apply(Edit::Submission(submission), None);
@@ -619,7 +657,23 @@ impl FundplanApp {
         };
         self.screen = screen;
         self.jump = Some(focus.clone());
-        self.flash = Some(focus);
+        self.flash.start(focus);
+    }
+
+    /// Arriving on a screen by key: focus its first input.
+    fn focus_first_input(&mut self, screen: Screen) {
+        let plan = self.doc.plan();
+        match screen {
+            Screen::Header => self.jump = Some(plan_path::county("code")),
+            Screen::Sources => {
+                self.jump = plan
+                    .sources
+                    .first()
+                    .map(|s| plan_path::source(&s.line, Some("allocated")))
+            }
+            Screen::Projects => self.focus_next = Some(egui::Id::unique(PROJECT_LIST_FOCUS)),
+            _ => {}
+        }
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -696,22 +750,30 @@ impl FundplanApp {
 impl eframe::App for FundplanApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        let theme = self.prefs.appearance.preference();
+        if ctx.options(|o| o.theme_preference) != theme || !self.styled {
+            super::theme::install(&ctx);
+            ctx.set_theme(theme);
+            self.styled = true;
+        }
         self.handle_window_events(&ctx);
+        if let Some(id) = self.focus_next.take() {
+            ctx.memory_mut(|m| m.request_focus(id));
+        }
+        self.flash.tick(&ctx);
         let jump = self.jump.take();
         let view = View {
             doc: &self.doc,
             lang: self.prefs.lang,
             unit: self.prefs.unit,
             jump: jump.as_deref(),
-            flash: self.flash.as_deref(),
+            flash: self.flash.for_widgets(&ctx),
             selected_project: self.selected_project,
             read_only: self.doc.is_read_only(),
         };
         self.league.refresh(&self.doc);
         let out = &mut self.actions;
-        egui::Panel::top("menu").show(ui, |ui| {
-            menu_ui::menu_ui(ui, &view, &self.prefs.recent, out)
-        });
+        egui::Panel::top("menu").show(ui, |ui| menu_ui::menu_ui(ui, &view, &self.prefs, out));
         egui::Panel::bottom("status").show(ui, |ui| status_ui::status_ui(ui, &view, out));
         if self.disk_changed {
             egui::Panel::top("disk-changed")
@@ -734,6 +796,7 @@ impl eframe::App for FundplanApp {
             Screen::Compare => compare_ui::compare_ui(ui, &view, self.league.compare.as_ref(), out),
             Screen::Summary => summary_ui::summary_ui(ui, &view, self.league.rollup.as_ref(), out),
         });
+        self.flash.paint_ui(ui);
         if let Some(dialog) = &mut self.dialog {
             dialogs_ui::dialog_ui(ui, &view, dialog, out);
         }

@@ -16,13 +16,16 @@ pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         let (text, color) = match view.doc.seal() {
             SealState::Intact => (
                 view.t("已提交且未改动", "Submitted, unchanged since"),
-                theme::BALANCED,
+                theme::palette(ui).balanced,
             ),
             SealState::Broken => (
                 view.t("提交后被修改（D01）", "Modified after submission (D01)"),
-                theme::OVER,
+                theme::palette(ui).over,
             ),
-            SealState::Draft => (view.t("未提交", "Not submitted"), theme::TO_ARRANGE),
+            SealState::Draft => (
+                view.t("未提交", "Not submitted"),
+                theme::palette(ui).to_arrange,
+            ),
         };
         ui.label(RichText::new(text).strong().color(color));
         if let Some(s) = &view.doc.plan().submission {
@@ -50,7 +53,7 @@ pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 }
                 ui.label(
                     RichText::new(view.t("审核模式：只读", "Review mode: read-only"))
-                        .color(theme::FLASH),
+                        .color(theme::palette(ui).flash),
                 );
             } else if ui
                 .button(view.t("切换到审核模式", "Switch to review mode"))
@@ -125,7 +128,7 @@ pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &mut String, out: &mut 
         ui.label(
             RichText::new(view.t(
                 "暂无意见。在任一行或字段上点右键，或点“批注”，即可添加。",
-                "No comments yet. Right-click any row or field, or click “Comment”, to add one.",
+                "No comments yet. Right-click any row or field, or click \"Note\", to add one.",
             ))
             .weak(),
         );
