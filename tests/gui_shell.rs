@@ -94,6 +94,21 @@ fn arriving_by_key_focuses_the_first_input_and_typing_goes_there() {
         Money::parse_in("7", unit).unwrap(),
         "what is typed replaces {first}'s allocated amount"
     );
+
+    ctrl(&mut h, Key::Num3);
+    assert!(
+        h.get_by_label("项目列表").is_focused(),
+        "项目安排 by key focuses the project list"
+    );
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    let second = h.state().doc().plan().projects[1].id.clone();
+    assert!(
+        h.query_by_label(&format!("{second} 项目名称")).is_some(),
+        "two Down keys on the list reached by Ctrl+3 select the second project, {second}"
+    );
 }
 
 #[test]

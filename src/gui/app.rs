@@ -21,11 +21,6 @@ use crate::Lang;
 use crate::digest::SealState;
 use crate::plan::{Comment, Decision, Plan, path as plan_path};
 
-/// The source of the widget id the projects screen gives its project list
-/// (`egui::Id::unique(PROJECT_LIST_FOCUS)`), so that arriving there by key
-/// (Ctrl+3) puts focus on the list.
-pub const PROJECT_LIST_FOCUS: &str = "project-list";
-
 /// The screens of the left navigation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -671,7 +666,7 @@ impl FundplanApp {
                     .first()
                     .map(|s| plan_path::source(&s.line, Some("allocated")))
             }
-            Screen::Projects => self.focus_next = Some(egui::Id::unique(PROJECT_LIST_FOCUS)),
+            Screen::Projects => self.focus_next = Some(projects_ui::list_focus_id()),
             _ => {}
         }
     }

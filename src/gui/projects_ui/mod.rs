@@ -7,6 +7,8 @@ mod detail;
 mod funding;
 mod list;
 
+pub(super) use list::list_focus_id;
+
 use egui::{Id, Ui};
 
 use super::app::Action;
