@@ -26,12 +26,38 @@ impl Lang {
         }
     }
 
+    /// `（…）` in Chinese, `(…)` in English: brackets that match the text.
+    pub fn paren(self, inner: &str) -> String {
+        match self {
+            Lang::Zh => format!("（{inner}）"),
+            Lang::En => format!("({inner})"),
+        }
+    }
+
+    /// A count with its noun: `5 个错误` in Chinese (`zh` is the measure word
+    /// and noun), `1 error` / `5 errors` in English.
+    pub fn count(self, n: usize, zh: &str, one: &str, many: &str) -> String {
+        match self {
+            Lang::Zh => format!("{n} {zh}"),
+            Lang::En => plural(n, one, many),
+        }
+    }
+
     /// Picks one of two literals: `lang.pick("保存", "Save")`.
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Zh => zh,
             Lang::En => en,
         }
+    }
+}
+
+/// `1 line`, `2 lines`, `0 lines`: English counts with the right noun.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
     }
 }
 

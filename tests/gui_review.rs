@@ -156,10 +156,12 @@ fn the_county_sees_each_comment_and_jumps_to_it() {
     h.get_by_label("文号有误");
     h.get_by_label("总体意见：请补充绩效目标");
     h.get_by_label("C09 下达文号").click();
-    h.run();
+    // One step: the outline is brief (it goes after 1.5 s; a step is 0.25 s).
+    h.step();
     assert_eq!(h.state().screen(), Screen::Sources);
     // Read-only fields take no focus; the field is scrolled to and outlined.
     assert_eq!(h.state().flash(), Some("sources[C09].document"));
+    h.run();
     h.get_by_role_and_label(Role::Button, "允许修改").click();
     h.run();
     h.get_all_by_role_and_label(Role::Button, "允许修改")

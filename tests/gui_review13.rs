@@ -151,6 +151,8 @@ fn a_plan_sealed_again_after_a_return_shows_awaiting_review() {
     h.run();
     h.get_by_label("提交方案…").click();
     h.run();
+    h.get_by_role_and_label(Role::Button, "确认提交").click();
+    h.run();
     h.get_by_label("方案已通过校验并加盖提交印记。");
     h.get_by_role_and_label(Role::Button, "确定").click();
     h.run();

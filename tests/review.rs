@@ -24,7 +24,21 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
-/// The sample with C01 raised by 5 万元 on both sides, P002 removed and P013 added.
+/// The id a project added to the sample gets: the next after its last (P013
+/// after P012).
+fn added_id() -> String {
+    let plan = load(&sample_path());
+    let last = plan
+        .projects
+        .iter()
+        .filter_map(|p| p.id.strip_prefix('P')?.parse::<usize>().ok())
+        .max()
+        .unwrap();
+    format!("P{:03}", last + 1)
+}
+
+/// The sample with C14 raised by 5 万元 on both sides, P002 removed and a
+/// project added (see [`added_id`]).
 fn revised() -> fundplan::plan::Plan {
     let mut plan = load(&sample_path());
     plan.revision = 2;
@@ -34,7 +48,7 @@ fn revised() -> fundplan::plan::Plan {
     });
     let removed = plan.projects.remove(1);
     let mut added = removed.clone();
-    added.id = "P013".into();
+    added.id = added_id();
     added.name = "哈乐镇新胜村肉牛养殖基地建设".into();
     plan.projects.push(added);
     let p = project_of(&mut plan, "C14");
@@ -73,9 +87,10 @@ fn diff_reports_exactly_what_changed() {
         .map(|p| (p.key.as_str(), p.change.code()))
         .collect();
     let c14_project = project_of(&mut load(&sample_path()), "C14").id.clone();
+    let added = added_id();
     let mut expected = vec![
         ("P002", "removed"),
-        ("P013", "added"),
+        (added.as_str(), "added"),
         (c14_project.as_str(), "changed"),
     ];
     expected.sort();
@@ -132,7 +147,8 @@ fn diff_cli_text_and_json() {
         text.contains("调整原因：第二批资金下达；批复文号：武政字〔2020〕31号"),
         "{text}"
     );
-    assert!(text.contains("- P002") && text.contains("+ P013"), "{text}");
+    let added = format!("+ {}", added_id());
+    assert!(text.contains("- P002") && text.contains(&added), "{text}");
     assert!(
         text.contains("纳入整合金额") && text.contains("（+5.00）"),
         "{text}"

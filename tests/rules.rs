@@ -144,6 +144,15 @@ fn mutate(rule: Rule, plan: &mut Plan) -> Catalog {
             catalog.management_share_max = Share::new(Decimal::new(1, 2));
             project_of(plan, "R09").use_ = Use::Management;
         }
+        Rule::B05 => {
+            // Regional, so S08 (own lines) does not fire on the empty plan too.
+            plan.county.kind = CountyKind::Regional;
+            for s in &mut plan.sources {
+                s.allocated = Money::ZERO;
+                s.integrated = Money::ZERO;
+            }
+            plan.projects.clear();
+        }
         Rule::X01 => project_of(plan, "C02").use_ = Use::Industry,
         Rule::D01 => {
             *plan = digest::seal(plan, "2020-03-15T10:00:00+08:00".into(), 0);
@@ -345,4 +354,16 @@ fn regional_banners_need_no_own_lines() {
     let mut plan = load(&fixture_path(Rule::S08));
     plan.county.kind = CountyKind::Regional;
     assert!(!validate(&plan, &nm2017()).has(Rule::S08));
+}
+
+#[test]
+fn b05_fires_on_an_empty_plan_and_not_once_anything_is_integrated() {
+    let mut plan = load(&fixture_path(Rule::B05));
+    assert!(validate(&plan, &nm2017()).has(Rule::B05));
+    source(&mut plan, "C01").allocated = yuan("1");
+    source(&mut plan, "C01").integrated = yuan("1");
+    let report = validate(&plan, &nm2017());
+    assert!(!report.has(Rule::B05));
+    assert!(report.has(Rule::B02), "the yuan is still to arrange");
+    assert!(!validate(&load(&root("tests/fixtures/base.ron")), &nm2017()).has(Rule::B05));
 }

@@ -201,9 +201,29 @@ fn csv_tables_have_their_columns_and_totals() {
     );
     let total: Vec<&str> = lines.last().unwrap().split(',').collect();
     assert_eq!(total[0], "合计");
+    // Plain 万元 with 2 decimals, no grouping: the plan's own sums.
+    let wan = |m: fundplan::Money| m.display(fundplan::money::Unit::Wan, 2).replace(',', "");
+    let allocated = plan
+        .sources
+        .iter()
+        .map(|s| s.allocated)
+        .sum::<fundplan::Money>();
+    let integrated = plan
+        .sources
+        .iter()
+        .map(|s| s.integrated)
+        .sum::<fundplan::Money>();
+    assert!(
+        allocated > integrated,
+        "the sample has lines partly not integrated"
+    );
     assert_eq!(
         (total[6], total[7], total[8]),
-        ("2160.00", "2155.00", "5.00")
+        (
+            wan(allocated).as_str(),
+            wan(integrated).as_str(),
+            wan(allocated - integrated).as_str()
+        )
     );
     assert_eq!(
         lines.len(),

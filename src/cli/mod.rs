@@ -129,7 +129,7 @@ pub enum Command {
     /// Write a valid, realistic synthetic plan (same seed, same bytes).
     Sample {
         /// Number of projects (at most 100000).
-        #[arg(long, default_value_t = 12, value_parser = parse_projects)]
+        #[arg(long, default_value_t = sample::DEFAULT_PROJECTS, value_parser = parse_projects)]
         projects: usize,
         /// Seed; it also picks the banner.
         #[arg(long, default_value_t = 0)]

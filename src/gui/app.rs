@@ -8,8 +8,9 @@ use super::dialogs_ui::{self, Dialog, Pending};
 use super::document::{Document, bundled_sample};
 use super::edit::Edit;
 use super::files::{Export, FileAction, FileDialogs};
+use super::flash::Flash;
 use super::league::{Column, League};
-use super::prefs::Prefs;
+use super::prefs::{Appearance, Prefs};
 use super::recovery::{self, Found, Recovery};
 use super::widgets::View;
 use super::{
@@ -150,6 +151,10 @@ pub enum Action {
     ForceSave(PathBuf),
     /// Read the open file again from disk (discarding changes here).
     Reload,
+    /// Seal the plan: the user confirmed the submission.
+    SealNow,
+    /// Look light, dark, or as the system says.
+    Appearance(Appearance),
 }
 
 /// The whole app.
@@ -168,7 +173,9 @@ pub struct FundplanApp {
     register_dir: Option<PathBuf>,
     /// The register's word on the open plan.
     register_mark: Option<crate::register::Mark>,
-    flash: Option<String>,
+    /// Widget to focus on the next frame (the project list).
+    focus_next: Option<egui::Id>,
+    flash: Flash,
     dialog: Option<Dialog>,
     files: FileDialogs,
     title: String,
@@ -182,6 +189,8 @@ pub struct FundplanApp {
     disk_changed: bool,
     last_disk_check: f64,
     allowed_to_close: bool,
+    /// The look's tweaks are installed.
+    styled: bool,
 }
 
 impl FundplanApp {
@@ -272,7 +281,8 @@ impl FundplanApp {
             jump_frames: 0,
             register_dir: None,
             register_mark: None,
-            flash: None,
+            focus_next: None,
+            flash: Flash::default(),
             dialog: None,
             files: FileDialogs::default(),
             title: String::new(),
@@ -283,6 +293,7 @@ impl FundplanApp {
             disk_changed: false,
             last_disk_check: 0.0,
             allowed_to_close: false,
+            styled: false,
         }
     }
 
@@ -298,7 +309,7 @@ impl FundplanApp {
 
     /// The path last jumped to (highlighted), if any.
     pub fn flash(&self) -> Option<&str> {
-        self.flash.as_deref()
+        self.flash.path()
     }
 
     /// The open dialog, if any.
@@ -357,7 +368,7 @@ impl FundplanApp {
                             .lang
                             .pick(
                                 "审核模式下不能修改方案内容。如需修改，请先点击上方的“允许修改”。",
-                                "The plan is open for review and cannot be changed. Click “Allow editing” above first.",
+                                "The plan is open for review and cannot be changed. Click \"Allow editing\" above first.",
                             )
                             .to_string(),
                     ));
@@ -389,7 +400,7 @@ impl FundplanApp {
                 self.jump = None;
                 self.jump_frames = 0;
             }
-            Action::Open(path) => self.guard(Pending::Open(path)),
+            Action::Open(path) => self.guard_now(ctx, Pending::Open(path)),
             Action::Create(plan) => {
                 self.doc = Document::new(*plan, None);
                 self.register_mark = None;
@@ -409,13 +420,15 @@ impl FundplanApp {
                 Err(e) => self.dialog = Some(Dialog::Error(e.message(self.prefs.lang))),
             },
             Action::Proceed(p) => self.proceed(ctx, p),
+            Action::SealNow => self.submit(ctx),
+            Action::Appearance(a) => self.prefs.appearance = a,
             Action::CloseDialog => self.dialog = None,
             Action::Show(d) => self.dialog = Some(d),
-            other => self.review_action(other),
+            other => self.review_action(ctx, other),
         }
     }
 
-    fn review_action(&mut self, action: Action) {
+    fn review_action(&mut self, ctx: &egui::Context, action: Action) {
         let lang = self.prefs.lang;
         let mut review = self.doc.plan().review.clone().unwrap_or_default();
         match action {
@@ -465,7 +478,7 @@ impl FundplanApp {
             }
             Action::ChooseCompare => self.files.pick(FileAction::Compare),
             Action::CompareWithRound(n) => match self.judged_file(n) {
-                Some(path) => self.review_action(Action::CompareWith(path)),
+                Some(path) => self.review_action(ctx, Action::CompareWith(path)),
                 None => {
                     self.dialog = Some(Dialog::Info(
                         lang.pick(
@@ -527,7 +540,7 @@ impl FundplanApp {
                     Err(e) => Dialog::Error(e),
                 });
             }
-            Action::ChooseImport => self.guard(Pending::Import),
+            Action::ChooseImport => self.guard_now(ctx, Pending::Import),
             Action::Import(path) => match crate::import::import_file(&path, self.doc.catalog()) {
                 Ok(plan) => {
                     self.doc = Document::new(plan, None);
@@ -622,8 +635,8 @@ impl FundplanApp {
     fn command(&mut self, ctx: &egui::Context, c: UiCommand) {
         let lang = self.prefs.lang;
         match c {
-            UiCommand::New => self.guard(Pending::New),
-            UiCommand::Open => self.guard(Pending::OpenDialog),
+            UiCommand::New => self.guard_now(ctx, Pending::New),
+            UiCommand::Open => self.guard_now(ctx, Pending::OpenDialog),
             UiCommand::Save => match self.doc.path().map(PathBuf::from) {
                 Some(p) if self.doc.changed_on_disk() => {
                     self.dialog = Some(Dialog::ChangedOnDisk(p))
@@ -632,7 +645,7 @@ impl FundplanApp {
                 None => self.files.save_as(ctx, self.suggested_name()),
             },
             UiCommand::SaveAs => self.files.save_as(ctx, self.suggested_name()),
-            UiCommand::Submit => self.submit(ctx),
+            UiCommand::Submit => self.ask_to_submit(),
             UiCommand::Undo | UiCommand::Redo => {
                 // A focused cell would otherwise keep showing what was typed.
                 ctx.memory_mut(|m| {
@@ -659,7 +672,13 @@ impl FundplanApp {
                 }
             }
             UiCommand::About => self.dialog = Some(Dialog::About),
-            UiCommand::Quit => self.guard(Pending::Quit),
+            UiCommand::Quit => self.guard_now(ctx, Pending::Quit),
+            // Not under an open dialog: focus would go to a field behind it.
+            UiCommand::Go(_) if self.dialog.is_some() => {}
+            UiCommand::Go(screen) => {
+                self.screen = screen;
+                self.focus_first_input(screen);
+            }
         }
     }
 
@@ -669,28 +688,30 @@ impl FundplanApp {
     }
 
     /// Runs `pending` now, or asks first when there are unsaved changes.
-    fn guard(&mut self, pending: Pending) {
+    fn guard_now(&mut self, ctx: &egui::Context, pending: Pending) {
         if self.doc.is_dirty() {
             self.dialog = Some(Dialog::Unsaved(pending));
         } else {
-            self.pending_now(pending);
+            self.pending_now(ctx, pending);
         }
     }
 
     fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
         self.dialog = None;
-        self.pending_now(pending);
-        if self.allowed_to_close {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
+        self.pending_now(ctx, pending);
     }
 
-    fn pending_now(&mut self, pending: Pending) {
+    fn pending_now(&mut self, ctx: &egui::Context, pending: Pending) {
         match pending {
             Pending::Open(path) => self.open_now(path),
             Pending::OpenDialog => self.files.open(),
             Pending::New => self.dialog = Some(Dialog::New(Default::default())),
-            Pending::Quit => self.allowed_to_close = true,
+            Pending::Quit => {
+                // Saved (or the user chose): close; the close request that
+                // follows is let through because of this flag.
+                self.allowed_to_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
             Pending::Reload => {
                 self.disk_changed = false;
                 if let Some(path) = self.doc.path().map(PathBuf::from) {
@@ -701,24 +722,36 @@ impl FundplanApp {
         }
     }
 
+    /// 提交方案…: refuses a plan with errors (listing them), else asks to
+    /// confirm what will be sealed.
+    fn ask_to_submit(&mut self) {
+        match crate::cli::submit(self.doc.plan(), self.doc.catalog()) {
+            Err(report) => self.refuse_submission(&report),
+            Ok(_) => self.dialog = Some(Dialog::ConfirmSubmit),
+        }
+    }
+
+    fn refuse_submission(&mut self, report: &crate::validate::Report) {
+        let lang = self.prefs.lang;
+        let errors = report
+            .findings
+            .iter()
+            .filter(|f| f.severity() == crate::validate::Severity::Error)
+            .map(|f| {
+                (
+                    f.rule.code().to_string(),
+                    f.path.clone(),
+                    f.message.get(lang).to_string(),
+                )
+            })
+            .collect();
+        self.dialog = Some(Dialog::SubmitRefused(errors));
+    }
+
+    /// Seals the plan (it is judged again: it may have changed since the question).
     fn submit(&mut self, ctx: &egui::Context) {
         match crate::cli::submit(self.doc.plan(), self.doc.catalog()) {
-            Err(report) => {
-                let lang = self.prefs.lang;
-                let errors = report
-                    .findings
-                    .iter()
-                    .filter(|f| f.severity() == crate::validate::Severity::Error)
-                    .map(|f| {
-                        (
-                            f.rule.code().to_string(),
-                            f.path.clone(),
-                            f.message.get(lang).to_string(),
-                        )
-                    })
-                    .collect();
-                self.dialog = Some(Dialog::SubmitRefused(errors));
-            }
+            Err(report) => self.refuse_submission(&report),
             Ok(sealed) => {
                 // Seal and (after a decision) the review's new round: one undo step.
                 let submission = sealed.submission.map(Box::new);
@@ -768,7 +801,23 @@ impl FundplanApp {
         self.screen = screen;
         self.jump = Some(focus.clone());
         self.jump_frames = JUMP_FRAMES;
-        self.flash = Some(focus);
+        self.flash.start(focus);
+    }
+
+    /// Arriving on a screen by key: focus its first input.
+    fn focus_first_input(&mut self, screen: Screen) {
+        let plan = self.doc.plan();
+        match screen {
+            Screen::Header => self.jump = Some(plan_path::county("code")),
+            Screen::Sources => {
+                self.jump = plan
+                    .sources
+                    .first()
+                    .map(|s| plan_path::source(&s.line, Some("allocated")))
+            }
+            Screen::Projects => self.focus_next = Some(projects_ui::list_focus_id()),
+            _ => {}
+        }
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -848,7 +897,17 @@ const JUMP_FRAMES: u8 = 10;
 impl eframe::App for FundplanApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        let theme = self.prefs.appearance.preference();
+        if ctx.options(|o| o.theme_preference) != theme || !self.styled {
+            super::theme::install(&ctx);
+            ctx.set_theme(theme);
+            self.styled = true;
+        }
         self.handle_window_events(&ctx);
+        if let Some(id) = self.focus_next.take() {
+            ctx.memory_mut(|m| m.request_focus(id));
+        }
+        self.flash.tick(&ctx);
         // A jump lasts until the field was drawn and took it (`Jumped`), at
         // most a few frames: a table first scrolls (animated) to the row,
         // which is drawn only once it is visible.
@@ -865,16 +924,14 @@ impl eframe::App for FundplanApp {
             lang: self.prefs.lang,
             unit: self.prefs.unit,
             jump: jump.as_deref(),
-            flash: self.flash.as_deref(),
+            flash: self.flash.for_widgets(&ctx),
             selected_project: self.selected_project,
             read_only: self.doc.is_read_only(),
             register: self.register_mark,
         };
         self.league.refresh(&self.doc);
         let out = &mut self.actions;
-        egui::Panel::top("menu").show(ui, |ui| {
-            menu_ui::menu_ui(ui, &view, &self.prefs.recent, out)
-        });
+        egui::Panel::top("menu").show(ui, |ui| menu_ui::menu_ui(ui, &view, &self.prefs, out));
         egui::Panel::bottom("status").show(ui, |ui| status_ui::status_ui(ui, &view, out));
         if self.disk_changed {
             egui::Panel::top("disk-changed")
@@ -897,6 +954,7 @@ impl eframe::App for FundplanApp {
             Screen::Compare => compare_ui::compare_ui(ui, &view, self.league.compare.as_ref(), out),
             Screen::Summary => summary_ui::summary_ui(ui, &view, self.league.rollup.as_ref(), out),
         });
+        self.flash.paint_ui(ui);
         if let Some(dialog) = &mut self.dialog {
             dialogs_ui::dialog_ui(ui, &view, dialog, out);
         }

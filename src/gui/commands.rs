@@ -3,6 +3,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::app::Screen;
 use crate::Lang;
 
 /// A command the user can give from a menu or the keyboard.
@@ -30,6 +31,8 @@ pub enum UiCommand {
     About,
     /// 退出.
     Quit,
+    /// Show a screen and focus its first input (Ctrl+1 … Ctrl+8).
+    Go(Screen),
 }
 
 impl UiCommand {
@@ -42,6 +45,15 @@ impl UiCommand {
         UiCommand::Open,
         UiCommand::Save,
         UiCommand::Undo,
+        UiCommand::Quit,
+        UiCommand::Go(Screen::Header),
+        UiCommand::Go(Screen::Sources),
+        UiCommand::Go(Screen::Projects),
+        UiCommand::Go(Screen::Matrix),
+        UiCommand::Go(Screen::Findings),
+        UiCommand::Go(Screen::Review),
+        UiCommand::Go(Screen::Compare),
+        UiCommand::Go(Screen::Summary),
     ];
 
     /// The menu text.
@@ -58,6 +70,7 @@ impl UiCommand {
             UiCommand::ToggleUnit => lang.pick("金额单位：万元 / 元", "Amounts in 10k yuan / yuan"),
             UiCommand::About => lang.pick("关于 fundplan", "About fundplan"),
             UiCommand::Quit => lang.pick("退出", "Quit"),
+            UiCommand::Go(screen) => screen.label(lang),
         }
     }
 
@@ -74,6 +87,21 @@ impl UiCommand {
             )),
             UiCommand::Undo => cmd(Key::Z),
             UiCommand::Redo => cmd(Key::Y),
+            UiCommand::Quit => cmd(Key::Q),
+            UiCommand::Go(screen) => {
+                const KEYS: [Key; 8] = [
+                    Key::Num1,
+                    Key::Num2,
+                    Key::Num3,
+                    Key::Num4,
+                    Key::Num5,
+                    Key::Num6,
+                    Key::Num7,
+                    Key::Num8,
+                ];
+                let i = Screen::ALL.iter().position(|s| *s == screen)?;
+                cmd(*KEYS.get(i)?)
+            }
             _ => None,
         }
     }

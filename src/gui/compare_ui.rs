@@ -9,14 +9,14 @@ use super::widgets::View;
 use crate::diff::{Change, FieldChange, ItemDiff, field_label};
 use crate::money::Money;
 
-fn signed(m: Money, view: &View<'_>) -> RichText {
+fn signed(ui: &Ui, m: Money, view: &View<'_>) -> RichText {
     let text = m.display(view.unit, 2);
     if m.is_negative() {
-        RichText::new(text).color(theme::OVER)
+        RichText::new(text).color(theme::palette(ui).over)
     } else if m.is_zero() {
         RichText::new(text)
     } else {
-        RichText::new(format!("+{text}")).color(theme::BALANCED)
+        RichText::new(format!("+{text}")).color(theme::palette(ui).balanced)
     }
 }
 
@@ -53,7 +53,7 @@ fn field_ui(ui: &mut Ui, view: &View<'_>, f: &FieldChange) {
         ui.label("→");
         ui.label(value(&f.new, view));
         if let Some(d) = f.delta() {
-            ui.label(signed(d, view));
+            ui.label(signed(ui, d, view));
         }
     });
 }
@@ -69,13 +69,16 @@ fn items_ui(
     if items.is_empty() {
         return;
     }
-    ui.strong(format!("{title}（{}）", items.len()));
+    ui.strong(format!(
+        "{title} {}",
+        view.lang.paren(&items.len().to_string())
+    ));
     for i in items {
         ui.horizontal(|ui| {
             let (mark, color) = match i.change {
-                Change::Added => (view.t("新增", "added"), theme::BALANCED),
-                Change::Removed => (view.t("删除", "removed"), theme::OVER),
-                Change::Changed(_) => (view.t("修改", "changed"), theme::TO_ARRANGE),
+                Change::Added => (view.t("新增", "added"), theme::palette(ui).balanced),
+                Change::Removed => (view.t("删除", "removed"), theme::palette(ui).over),
+                Change::Changed(_) => (view.t("修改", "changed"), theme::palette(ui).to_arrange),
             };
             ui.label(RichText::new(mark).color(color).strong());
             let text = format!("{} {}", i.key, i.name);
@@ -116,22 +119,25 @@ pub fn compare_ui(ui: &mut Ui, view: &View<'_>, compare: Option<&Compare>, out: 
         return;
     };
     let d = &c.diff;
+    let revision = |n: u32| match view.lang {
+        crate::Lang::Zh => format!("第 {n} 版"),
+        crate::Lang::En => format!("revision {n}"),
+    };
     ui.label(format!(
-        "{} {}（{} {}）→ {}（{} {}）",
+        "{} {} {} → {} {}",
         view.t("比较", "Comparing"),
         c.path.display(),
-        view.t("第", "rev."),
-        d.revisions.0,
+        view.lang.paren(&revision(d.revisions.0)),
         view.t("当前方案", "the open plan"),
-        view.t("第", "rev."),
-        d.revisions.1
+        view.lang.paren(&revision(d.revisions.1)),
     ));
     if let Some(a) = &d.adjustment {
         ui.label(
             RichText::new(format!(
-                "{}{}　{}{}",
+                "{}{}{}{}{}",
                 view.t("调整原因：", "Adjustment: "),
                 a.reason,
+                view.t("　", "; "),
                 view.t("批复文号：", "approval: "),
                 a.approval
             ))
@@ -170,7 +176,7 @@ pub fn compare_ui(ui: &mut Ui, view: &View<'_>, compare: Option<&Compare>, out: 
                         ui.label(label);
                         number_cell_ui(ui, RichText::new(x.display(view.unit, 2)));
                         number_cell_ui(ui, RichText::new(y.display(view.unit, 2)));
-                        number_cell_ui(ui, signed(y - x, view));
+                        number_cell_ui(ui, signed(ui, y - x, view));
                         ui.end_row();
                     }
                 });

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use egui::{Id, Modal, RichText, Ui};
+use egui::{Grid, Id, Modal, RichText, Ui};
 
 use super::app::Action;
 use super::commands::UiCommand;
@@ -44,6 +44,8 @@ pub struct NewPlanForm {
     pub year: u16,
     /// Catalog id.
     pub catalog: String,
+    /// The first field still has to take focus (the dialog just opened).
+    pub focus_first: bool,
 }
 
 impl Default for NewPlanForm {
@@ -55,6 +57,7 @@ impl Default for NewPlanForm {
             kind: CountyKind::National,
             year: 2020,
             catalog: catalog::DEFAULT_ID.to_string(),
+            focus_first: true,
         }
     }
 }
@@ -120,6 +123,8 @@ pub enum Dialog {
     },
     /// The file changed on disk since it was opened: overwrite?
     ChangedOnDisk(PathBuf),
+    /// The plan passed validation: seal it? (names what is sealed)
+    ConfirmSubmit,
 }
 
 impl Dialog {
@@ -140,7 +145,7 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
         match dialog {
             Dialog::Error(msg) => {
                 ui.heading(
-                    RichText::new(view.t("出错了", "Something went wrong")).color(theme::OVER),
+                    RichText::new(view.t("出错了", "Something went wrong")).color(theme::palette(ui).over),
                 );
                 ui.label(msg.as_str());
                 ok_ui(ui, view, out);
@@ -206,20 +211,15 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
                     }
                 });
             }
+            Dialog::ConfirmSubmit => confirm_submit_ui(ui, view, out),
             Dialog::ConfirmUnlock => {
                 ui.heading(view.t("允许修改已提交的方案？", "Allow editing a submitted plan?"));
                 ui.label(view.t(
                     "修改任何内容都会使提交印记失效（D01），方案须重新提交。审核意见不受影响。",
                     "Changing any content breaks the submission seal (D01) and the plan must be submitted again. Review comments are not affected.",
                 ));
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    if ui.button(view.t("允许修改", "Allow editing")).clicked() {
-                        out.push(Action::Unlock);
-                    }
-                    if ui.button(view.t("取消", "Cancel")).clicked() {
-                        out.push(Action::CloseDialog);
-                    }
+                yes_or_cancel_ui(ui, view, view.t("允许修改", "Allow editing"), out, || {
+                    vec![Action::Unlock]
                 });
             }
         }
@@ -281,6 +281,12 @@ fn new_plan_ui(ui: &mut Ui, view: &View<'_>, form: &mut NewPlanForm, out: &mut V
             let code = ui
                 .text_edit_singleline(&mut form.code)
                 .labelled_by(label.id);
+            // Not in the modal's first, invisible pass: egui drops focus from
+            // a widget that cannot take it.
+            if form.focus_first && ui.is_visible() && !ui.is_sizing_pass() {
+                code.request_focus();
+                form.focus_first = false;
+            }
             if code.changed()
                 && let Some(l) = league_of(form.code.trim())
             {
@@ -306,14 +312,16 @@ fn new_plan_ui(ui: &mut Ui, view: &View<'_>, form: &mut NewPlanForm, out: &mut V
             ui.add(egui::DragValue::new(&mut form.year).range(2016..=2030))
                 .labelled_by(label.id);
             ui.end_row();
-            ui.label(view.t("资金目录", "Catalog"));
+            let label = ui.label(view.t("资金目录", "Catalog"));
             egui::ComboBox::from_id_salt("new-catalog")
                 .selected_text(form.catalog.clone())
                 .show_ui(ui, |ui| {
                     for (id, _) in catalog::EMBEDDED {
                         ui.selectable_value(&mut form.catalog, id.to_string(), *id);
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
             ui.end_row();
         });
     ui.add_space(8.0);
@@ -323,11 +331,77 @@ fn new_plan_ui(ui: &mut Ui, view: &View<'_>, form: &mut NewPlanForm, out: &mut V
     ));
     ui.horizontal(|ui| {
         let ready = !form.name.trim().is_empty() && !form.code.trim().is_empty();
-        if ui
+        // Enter in any field creates, as in the spreadsheets' dialogs.
+        let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let create = ui
             .add_enabled(ready, egui::Button::new(view.t("创建", "Create")))
-            .clicked()
-        {
+            .on_disabled_hover_text(
+                view.t("请填写旗县代码和名称", "Fill in the county code and name"),
+            );
+        let cancel = ui.button(view.t("取消", "Cancel"));
+        // Enter on the focused 取消 button cancels; it does not also create.
+        let enter = enter && !cancel.has_focus() && !cancel.clicked();
+        if cancel.clicked() {
+            out.push(Action::CloseDialog);
+        } else if create.clicked() || (ready && enter) {
             out.push(Action::Create(Box::new(form.to_plan())));
+        }
+    });
+}
+
+/// 提交方案…: what will be sealed, in the unit shown, before it is.
+fn confirm_submit_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
+    let plan = view.doc.plan();
+    let t = &view.doc.report().totals;
+    let unit = view.unit.label(view.lang);
+    let [allocated, integrated, arranged] =
+        [t.allocated, t.integrated, t.arranged].map(|m| m.display(view.unit, 2));
+    ui.heading(view.t("提交方案并加盖提交印记？", "Seal the plan for submission?"));
+    ui.label(match view.lang {
+        crate::Lang::Zh => format!(
+            "{} {} 年 第 {} 版",
+            plan.county.name, plan.year, plan.revision
+        ),
+        crate::Lang::En => format!(
+            "{} {}, revision {}",
+            plan.county.name, plan.year, plan.revision
+        ),
+    });
+    Grid::new("submit-totals")
+        .num_columns(2)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for (zh, en, amount) in [
+                ("下达资金", "Allocated", allocated),
+                ("纳入整合", "Integrated", integrated),
+                ("已安排到项目", "Arranged to projects", arranged),
+            ] {
+                ui.label(view.t(zh, en));
+                ui.label(format!("{amount} {unit}"));
+                ui.end_row();
+            }
+        });
+    ui.label(view.t(
+        "提交后修改任何内容都会使提交印记失效（D01），须重新提交。",
+        "After submission, changing anything breaks the seal (D01) and the plan must be submitted again.",
+    ));
+    yes_or_cancel_ui(ui, view, view.t("确认提交", "Submit"), out, || {
+        vec![Action::CloseDialog, Action::SealNow]
+    });
+}
+
+/// The buttons of a question: `yes` does what `actions` returns; 取消 closes.
+fn yes_or_cancel_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    yes: &str,
+    out: &mut Vec<Action>,
+    actions: impl FnOnce() -> Vec<Action>,
+) {
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.button(yes).clicked() {
+            out.extend(actions());
         }
         if ui.button(view.t("取消", "Cancel")).clicked() {
             out.push(Action::CloseDialog);
@@ -398,8 +472,12 @@ fn about_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         let c = catalog::embedded(id);
         let (title, years) = c.map(|c| (c.title, c.years)).unwrap_or_default();
         // Catalog titles usually name their years already (…目录（2017—2020）).
-        let period = format!("（{}—{}）", years.0, years.1);
-        let period = if title.contains(&period) { "" } else { &period };
+        let zh_period = format!("（{}—{}）", years.0, years.1);
+        let period = if title.contains(&zh_period) {
+            String::new()
+        } else {
+            view.lang.paren(&format!("{}-{}", years.0, years.1))
+        };
         ui.label(format!(
             "{}{id}  {title}{period}",
             view.t("内置资金目录：", "Built-in catalog: "),
@@ -428,7 +506,7 @@ pub fn disk_changed_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 "文件已在磁盘上被修改（其他人保存过）",
                 "The file changed on disk (someone else saved it)",
             ))
-            .color(theme::TO_ARRANGE)
+            .color(theme::palette(ui).to_arrange)
             .strong(),
         );
         if ui.button(view.t("重新载入", "Reload")).clicked() {

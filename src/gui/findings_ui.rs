@@ -16,7 +16,7 @@ pub fn findings_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         for s in [Severity::Error, Severity::Warning, Severity::Info] {
             ui.label(
                 RichText::new(format!("{} {}", s.label(view.lang), report.count(s)))
-                    .color(theme::severity(s)),
+                    .color(theme::palette(ui).severity(s)),
             );
         }
     });
@@ -26,7 +26,10 @@ pub fn findings_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
     ));
     ui.separator();
     if report.findings.is_empty() {
-        ui.label(RichText::new(view.t("没有发现问题。", "No findings.")).color(theme::BALANCED));
+        ui.label(
+            RichText::new(view.t("没有发现问题。", "No findings."))
+                .color(theme::palette(ui).balanced),
+        );
         return;
     }
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 10.0;
@@ -39,7 +42,7 @@ pub fn findings_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 ui.horizontal(|ui| {
                     ui.label(
                         RichText::new(f.severity().label(view.lang))
-                            .color(theme::severity(f.severity()))
+                            .color(theme::palette(ui).severity(f.severity()))
                             .strong(),
                     );
                     ui.label(RichText::new(f.rule.code()).monospace())

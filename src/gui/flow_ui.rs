@@ -344,11 +344,11 @@ pub fn flow_ui(ui: &mut Ui, view: &View<'_>, _out: &mut Vec<Action>) {
     let totals = &view.doc.report().totals;
     let mode_id = Id::unique("fundplan-flow-left");
     let mut left = ui.data(|d| d.get_temp::<Left>(mode_id)).unwrap_or_default();
-    let unit = format!(
-        "（{}{}）",
+    let unit = view.lang.paren(&format!(
+        "{}{}",
         view.t("单位：", "unit: "),
         view.unit.label(view.lang)
-    );
+    ));
     ui.horizontal_wrapped(|ui| {
         ui.strong(view.t("资金流向", "Where the money goes"));
         ui.label(egui::RichText::new(&unit).weak());
@@ -400,7 +400,7 @@ pub fn flow_ui(ui: &mut Ui, view: &View<'_>, _out: &mut Vec<Action>) {
                     "{m} {u} not drawn: funding from lines with no source row, or not positive."
                 ),
             })
-            .color(theme::TO_ARRANGE),
+            .color(theme::palette(ui).to_arrange),
         );
     }
     ui.add_space(12.0);
@@ -556,7 +556,7 @@ fn diagram_ui(ui: &mut Ui, view: &View<'_>, bands: &[Band]) {
             Sense::hover(),
         )
         .accessible_name(&text)
-        .on_hover_text(format!("{text}（{share}）"));
+        .on_hover_text(format!("{text} {}", view.lang.paren(&share)));
     };
     for (n, galley) in geo.left.iter().zip(&left_labels) {
         let bar = Rect::from_x_y_ranges(
@@ -594,15 +594,15 @@ fn bars_ui(ui: &mut Ui, view: &View<'_>, totals: &Totals) {
     ui.horizontal_wrapped(|ui| {
         ui.strong(view.t("各使用方向安排金额", "Arranged by use"));
         ui.label(
-            egui::RichText::new(format!(
-                "（{}{}{}）",
+            egui::RichText::new(view.lang.paren(&format!(
+                "{}{}{}",
                 view.t("单位：", "unit: "),
                 view.unit.label(view.lang),
                 view.t(
                     "；括号内为占纳入整合的比例",
                     "; in brackets the share of integrated funds"
                 )
-            ))
+            )))
             .weak(),
         );
     });
@@ -622,7 +622,7 @@ fn bars_ui(ui: &mut Ui, view: &View<'_>, totals: &Totals) {
         .map(|(u, m)| {
             let share = totals
                 .use_share(*u)
-                .map(|s| format!("（{}）", percent(s)))
+                .map(|s| view.lang.paren(&percent(s)))
                 .unwrap_or_default();
             label_galley(ui, &m.display(view.unit, 2), &share, &font)
         })

@@ -65,7 +65,7 @@ fn table_ui(ui: &mut Ui, view: &View<'_>) {
         .columns(Column::exact(84.0), uses.len() + 1)
         .header(42.0, |mut h| {
             h.col(|ui| {
-                ui.strong(view.t("资金大类＼使用方向", "Category＼use"));
+                ui.strong(view.t("资金大类＼使用方向", "Category \\ use"));
             });
             for u in uses
                 .iter()
@@ -73,7 +73,10 @@ fn table_ui(ui: &mut Ui, view: &View<'_>) {
                 .chain([view.t("合计", "Total")])
             {
                 h.col(|ui| {
-                    ui.add(egui::Label::new(RichText::new(u).strong()).wrap());
+                    // Small enough that long English words (infrastructure)
+                    // fit the column; the full name on hover all the same.
+                    ui.add(egui::Label::new(RichText::new(u).small().strong()).wrap())
+                        .on_hover_text(u);
                 });
             }
         })
@@ -88,8 +91,11 @@ fn table_ui(ui: &mut Ui, view: &View<'_>) {
                         let cross = catalog.is_cross_category(*c, *u) && m.is_positive();
                         row.col(|ui| {
                             if cross {
-                                ui.painter()
-                                    .rect_filled(ui.max_rect(), 0.0, theme::CROSS_BG);
+                                ui.painter().rect_filled(
+                                    ui.max_rect(),
+                                    0.0,
+                                    theme::palette(ui).cross_bg,
+                                );
                             }
                             let r = amount_label_ui(ui, text(m), None);
                             if cross {

@@ -1,12 +1,11 @@
 //! The menu bar: 文件 / 编辑 / 视图 / 帮助.
 
-use std::path::PathBuf;
-
 use egui::Ui;
 
 use super::app::{Action, Screen};
 use super::commands::UiCommand;
 use super::files::{self, Export};
+use super::prefs::{Appearance, Prefs};
 use super::widgets::View;
 
 fn item(ui: &mut Ui, view: &View<'_>, c: UiCommand, enabled: bool, out: &mut Vec<Action>) {
@@ -14,14 +13,21 @@ fn item(ui: &mut Ui, view: &View<'_>, c: UiCommand, enabled: bool, out: &mut Vec
     if let Some(s) = c.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&s));
     }
-    if ui.add_enabled(enabled, button).clicked() {
+    // The shortcut is drawn beside the text; the name stays the text alone.
+    if ui
+        .add_enabled(enabled, button)
+        .accessible_name(c.label(view.lang))
+        .clicked()
+    {
         out.push(Action::Command(c));
         ui.close();
     }
 }
 
 /// Draws the menu bar.
-pub fn menu_ui(ui: &mut Ui, view: &View<'_>, recent: &[PathBuf], out: &mut Vec<Action>) {
+pub fn menu_ui(ui: &mut Ui, view: &View<'_>, prefs: &Prefs, out: &mut Vec<Action>) {
+    let recent = &prefs.recent;
+    let appearance = prefs.appearance;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(view.t("文件", "File"), |ui| {
             item(ui, view, UiCommand::New, true, out);
@@ -78,12 +84,17 @@ pub fn menu_ui(ui: &mut Ui, view: &View<'_>, recent: &[PathBuf], out: &mut Vec<A
         });
         ui.menu_button(view.t("视图", "View"), |ui| {
             for s in Screen::ALL {
-                if ui.button(s.label(view.lang)).clicked() {
-                    out.push(Action::Go(s));
-                    ui.close();
-                }
+                item(ui, view, UiCommand::Go(s), true, out);
             }
             ui.separator();
+            ui.menu_button(view.t("外观", "Appearance"), |ui| {
+                for a in Appearance::ALL {
+                    if ui.radio(appearance == a, a.label(view.lang)).clicked() {
+                        out.push(Action::Appearance(a));
+                        ui.close();
+                    }
+                }
+            });
             item(ui, view, UiCommand::ToggleUnit, true, out);
             item(ui, view, UiCommand::ToggleLanguage, true, out);
         });

@@ -12,6 +12,7 @@ pub mod document;
 pub mod edit;
 mod files;
 mod findings_ui;
+mod flash;
 mod flow_ui;
 pub mod fonts;
 mod header_ui;
@@ -20,6 +21,7 @@ mod matrix_ui;
 mod menu_ui;
 mod nav_ui;
 mod prefs;
+mod project_clip;
 mod projects_ui;
 mod recovery;
 mod review_ui;
@@ -32,9 +34,10 @@ mod widgets;
 
 pub use app::{Action, FundplanApp, Screen};
 pub use commands::UiCommand;
+pub use dialogs_ui::{Dialog, Pending};
 pub use files::Export;
 pub use league::Column;
-pub use prefs::Prefs;
+pub use prefs::{Appearance, Prefs};
 
 /// The window icon (`assets/icons/fundplan.svg`, rendered at 256 px).
 fn icon() -> egui::IconData {

@@ -31,7 +31,7 @@ pub fn nav_ui(ui: &mut Ui, view: &View<'_>, current: Screen, out: &mut Vec<Actio
             if s == Screen::Findings && errors > 0 {
                 ui.label(
                     RichText::new(errors.to_string())
-                        .color(theme::OVER)
+                        .color(theme::palette(ui).over)
                         .strong(),
                 )
                 .on_hover_text(view.t("错误数", "errors"));

@@ -21,6 +21,43 @@ pub struct Prefs {
     pub started_before: bool,
     /// The reviewer's name and office, written into review decisions.
     pub reviewer: String,
+    /// Light, dark, or as the system says (absent in older settings: system).
+    pub appearance: Appearance,
+}
+
+/// 外观: how the window looks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Appearance {
+    /// 跟随系统.
+    #[default]
+    System,
+    /// 浅色: dark text on white, like the spreadsheets officers know.
+    Light,
+    /// 深色.
+    Dark,
+}
+
+impl Appearance {
+    /// Every choice, in menu order.
+    pub const ALL: [Appearance; 3] = [Appearance::System, Appearance::Light, Appearance::Dark];
+
+    /// The menu text.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Appearance::System => lang.pick("跟随系统", "Follow the system"),
+            Appearance::Light => lang.pick("浅色", "Light"),
+            Appearance::Dark => lang.pick("深色", "Dark"),
+        }
+    }
+
+    /// What egui is told.
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            Appearance::System => egui::ThemePreference::System,
+            Appearance::Light => egui::ThemePreference::Light,
+            Appearance::Dark => egui::ThemePreference::Dark,
+        }
+    }
 }
 
 /// Recent files kept.
@@ -41,6 +78,20 @@ impl Prefs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settings_written_before_appearance_existed_still_load() {
+        let old = r#"(lang: En, unit: Yuan, recent: ["a.ron"], started_before: true, reviewer: "盟财政局")"#;
+        let p: Prefs = ron::from_str(old).unwrap();
+        assert_eq!(p.appearance, Appearance::System);
+        assert_eq!(p.reviewer, "盟财政局");
+        let light = Prefs {
+            appearance: Appearance::Light,
+            ..p
+        };
+        let text = ron::to_string(&light).unwrap();
+        assert_eq!(ron::from_str::<Prefs>(&text).unwrap(), light);
+    }
 
     #[test]
     fn recent_list_is_newest_first_without_duplicates() {

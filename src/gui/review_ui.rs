@@ -24,21 +24,24 @@ pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         let (text, color) = match view.doc.seal() {
             SealState::Intact => (
                 view.t("已提交且未改动", "Submitted, unchanged since"),
-                theme::BALANCED,
+                theme::palette(ui).balanced,
             ),
             SealState::Broken => (
                 view.t("提交后被修改（D01）", "Modified after submission (D01)"),
-                theme::OVER,
+                theme::palette(ui).over,
             ),
-            SealState::Draft => (view.t("未提交", "Not submitted"), theme::TO_ARRANGE),
+            SealState::Draft => (
+                view.t("未提交", "Not submitted"),
+                theme::palette(ui).to_arrange,
+            ),
         };
         ui.label(RichText::new(text).strong().color(color))
             .on_hover_text(view.t(SEAL_MEANS_ZH, SEAL_MEANS_EN));
         if let Some(mark) = view.register.filter(|m| *m != Mark::Unsealed) {
             let color = if mark == Mark::Mismatch {
-                theme::OVER
+                theme::palette(ui).over
             } else {
-                theme::BALANCED
+                theme::palette(ui).balanced
             };
             ui.label(RichText::new(mark.label(view.lang)).strong().color(color))
                 .on_hover_text(view.t(REGISTER_MEANS_ZH, REGISTER_MEANS_EN));
@@ -73,7 +76,7 @@ pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 }
                 ui.label(
                     RichText::new(view.t("审核模式：只读", "Review mode: read-only"))
-                        .color(theme::FLASH),
+                        .color(theme::palette(ui).flash),
                 );
             } else if ui
                 .button(view.t("切换到审核模式", "Switch to review mode"))
@@ -159,7 +162,7 @@ pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &mut String, out: &mut 
         ui.label(
             RichText::new(view.t(
                 "暂无意见。在任一行或字段上点右键，或点“批注”，即可添加。",
-                "No comments yet. Right-click any row or field, or click “Comment”, to add one.",
+                "No comments yet. Right-click any row or field, or click \"Note\", to add one.",
             ))
             .weak(),
         );
@@ -199,12 +202,12 @@ fn comment_ui(
         ui.label(&c.text);
         if !c.author.is_empty() || !c.at.is_empty() {
             let at = crate::digest::readable_time(&c.at, view.lang);
-            ui.label(RichText::new(format!("（{} {at}）", c.author)).weak());
+            ui.label(RichText::new(view.lang.paren(&format!("{} {at}", c.author))).weak());
         }
         if let Some(r) = &c.resolved {
             ui.label(
                 RichText::new(format!("{}{}", view.t("已处理：", "Dealt with: "), r.note))
-                    .color(theme::BALANCED),
+                    .color(theme::palette(ui).balanced),
             );
         }
         let Some(i) = index else { return };

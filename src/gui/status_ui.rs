@@ -39,24 +39,25 @@ pub fn status_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 view.t("待安排", "To arrange"),
                 amount(rest)
             ))
-            .color(theme::remaining(rest)),
+            .color(theme::palette(ui).remaining(rest)),
         );
-        ui.label(format!("（{unit}）"));
+        ui.label(view.lang.paren(unit));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let (e, w) = (
                 report.count(Severity::Error),
                 report.count(Severity::Warning),
             );
-            let text = match view.lang {
-                crate::Lang::Zh => format!("{e} 个错误  {w} 个警告"),
-                crate::Lang::En => format!("{e} errors  {w} warnings"),
-            };
+            let text = format!(
+                "{}  {}",
+                view.lang.count(e, "个错误", "error", "errors"),
+                view.lang.count(w, "个警告", "warning", "warnings")
+            );
             let color = if e > 0 {
-                theme::OVER
+                theme::palette(ui).over
             } else if w > 0 {
-                theme::TO_ARRANGE
+                theme::palette(ui).to_arrange
             } else {
-                theme::BALANCED
+                theme::palette(ui).balanced
             };
             if ui.link(RichText::new(text).color(color)).clicked() {
                 out.push(Action::Go(Screen::Findings));

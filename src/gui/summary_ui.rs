@@ -11,11 +11,11 @@ use super::widgets::{View, amount_label_ui};
 use crate::money::{Money, percent};
 use crate::summary::{Row, Status};
 
-fn status_color(s: Status) -> egui::Color32 {
+fn status_color(ui: &egui::Ui, s: Status) -> egui::Color32 {
     match s {
-        Status::Modified | Status::Returned => theme::OVER,
-        Status::Approved | Status::Submitted | Status::Resubmitted => theme::BALANCED,
-        Status::Draft => theme::TO_ARRANGE,
+        Status::Modified | Status::Returned => theme::palette(ui).over,
+        Status::Approved | Status::Submitted | Status::Resubmitted => theme::palette(ui).balanced,
+        Status::Draft => theme::palette(ui).to_arrange,
     }
 }
 
@@ -42,22 +42,25 @@ fn cell_ui(ui: &mut Ui, view: &View<'_>, r: &Row, c: Column) {
         Column::Status => {
             let text = if r.superseded {
                 RichText::new(format!(
-                    "{}（{}）",
+                    "{} {}",
                     r.status.label(view.lang),
-                    view.t("已取代", "superseded")
+                    view.lang.paren(view.t("已取代", "superseded"))
                 ))
                 .weak()
             } else {
-                RichText::new(r.status.label(view.lang)).color(status_color(r.status))
+                RichText::new(r.status.label(view.lang)).color(status_color(ui, r.status))
             };
-            ui.label(text);
             if r.register == crate::register::Mark::Mismatch {
                 ui.label(
                     RichText::new(r.register.label(view.lang))
                         .strong()
-                        .color(theme::OVER),
+                        .color(theme::palette(ui).over),
                 );
             }
+            // A long status ends in "…" and shows in full on hover.
+            let full = text.text().to_string();
+            ui.add(egui::Label::new(text).truncate())
+                .on_hover_text(full);
         }
         Column::Allocated => amount(ui, r.allocated),
         Column::Integrated => amount(ui, r.integrated),
@@ -68,7 +71,7 @@ fn cell_ui(ui: &mut Ui, view: &View<'_>, r: &Row, c: Column) {
         Column::IndustryShare => share(ui, r.industry_share()),
         Column::Errors => {
             let color = if r.errors > 0 {
-                theme::OVER
+                theme::palette(ui).over
             } else {
                 ui.visuals().text_color()
             };
@@ -106,18 +109,23 @@ pub fn summary_ui(ui: &mut Ui, view: &View<'_>, rollup: Option<&Rollup>, out: &m
     let s = &rollup.summary;
     ui.label(
         RichText::new(format!(
-            "{} {}，{} {}（{}{}）",
-            s.rows.len(),
-            view.t("个方案", "plans"),
-            s.totals.plans,
-            view.t("个计入合计", "counted"),
-            view.t("单位：", "unit: "),
-            view.unit.label(view.lang)
+            "{}{}{} {}",
+            view.lang.count(s.rows.len(), "个方案", "plan", "plans"),
+            view.t("，", ", "),
+            match view.lang {
+                crate::Lang::Zh => format!("{} 个计入合计", s.totals.plans),
+                crate::Lang::En => format!("{} counted", s.totals.plans),
+            },
+            view.lang.paren(&format!(
+                "{}{}",
+                view.t("单位：", "unit: "),
+                view.unit.label(view.lang)
+            ))
         ))
         .weak(),
     );
     if let Some(e) = &rollup.register_error {
-        ui.label(RichText::new(e).color(theme::OVER));
+        ui.label(RichText::new(e).color(theme::palette(ui).over));
     }
     ui.style_mut().interaction.selectable_labels = false;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
@@ -132,7 +140,7 @@ pub fn summary_ui(ui: &mut Ui, view: &View<'_>, rollup: Option<&Rollup>, out: &m
         ui.add_space(8.0);
         ui.strong(
             RichText::new(view.t("无法读取的文件", "Files that could not be read"))
-                .color(theme::OVER),
+                .color(theme::palette(ui).over),
         );
         for e in &s.failures {
             ui.label(e.message(view.lang));

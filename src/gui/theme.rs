@@ -1,8 +1,95 @@
-//! Colours with a meaning, in one place.
+//! Colours with a meaning, in one place, for the light and the dark look.
+//!
+//! Screens take their colours from [`palette`]: each text colour has at least
+//! 4.5:1 contrast on its theme's backgrounds (checked below). The constants
+//! are the older single set, kept readable (about 3:1) on both backgrounds for
+//! code not yet drawing with the palette.
 
 use egui::Color32;
 
 use crate::validate::Severity;
+
+/// The colours with a meaning for one look (light or dark).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Palette {
+    /// Money still to arrange, drafts, changes (amber).
+    pub to_arrange: Color32,
+    /// Exactly arranged, approved, added (green).
+    pub balanced: Color32,
+    /// Over-arranged, invalid, errors (red).
+    pub over: Color32,
+    /// The field a finding jumped to; review comment marks (blue).
+    pub flash: Color32,
+    /// Info findings (blue grey).
+    pub info: Color32,
+    /// Cross-category cells of the matrix (a violet shade under the text).
+    pub cross_bg: Color32,
+}
+
+impl Palette {
+    /// On white and light grey, like the spreadsheets officers know.
+    pub const LIGHT: Palette = Palette {
+        to_arrange: Color32::from_rgb(0x8F, 0x56, 0x00),
+        balanced: Color32::from_rgb(0x1B, 0x6E, 0x2F),
+        over: Color32::from_rgb(0xC6, 0x28, 0x28),
+        flash: Color32::from_rgb(0x15, 0x65, 0xC0),
+        info: Color32::from_rgb(0x45, 0x5A, 0x64),
+        cross_bg: Color32::from_rgba_premultiplied(0x2A, 0x00, 0x45, 0x30),
+    };
+
+    /// On egui's dark greys.
+    pub const DARK: Palette = Palette {
+        to_arrange: Color32::from_rgb(0xFF, 0xB7, 0x4D),
+        balanced: Color32::from_rgb(0x66, 0xBB, 0x6A),
+        over: Color32::from_rgb(0xEF, 0x6C, 0x6C),
+        flash: Color32::from_rgb(0x64, 0xB5, 0xF6),
+        info: Color32::from_rgb(0xB0, 0xBE, 0xC5),
+        cross_bg: CROSS_BG,
+    };
+
+    /// The palette for these visuals.
+    pub fn of(visuals: &egui::Visuals) -> &'static Palette {
+        if visuals.dark_mode {
+            &Palette::DARK
+        } else {
+            &Palette::LIGHT
+        }
+    }
+
+    /// The colour of a severity.
+    pub fn severity(&self, s: Severity) -> Color32 {
+        match s {
+            Severity::Error => self.over,
+            Severity::Warning => self.to_arrange,
+            Severity::Info => self.info,
+        }
+    }
+
+    /// The colour of a remaining-to-arrange amount: amber above zero, green
+    /// at zero, red below.
+    pub fn remaining(&self, m: crate::Money) -> Color32 {
+        if m.is_zero() {
+            self.balanced
+        } else if m.is_negative() {
+            self.over
+        } else {
+            self.to_arrange
+        }
+    }
+}
+
+/// Light-look tweaks: inputs get a grey outline, so the cells stand out from
+/// the white rows as in a spreadsheet (egui's light inputs have none).
+pub fn install(ctx: &egui::Context) {
+    ctx.style_mut_of(egui::Theme::Light, |s| {
+        s.visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(185));
+    });
+}
+
+/// The palette of the look `ui` is drawn in.
+pub fn palette(ui: &egui::Ui) -> &'static Palette {
+    Palette::of(ui.visuals())
+}
 
 /// Money still to arrange on a line (amber).
 pub const TO_ARRANGE: Color32 = Color32::from_rgb(0xB2, 0x6B, 0x00);
@@ -44,5 +131,77 @@ pub fn remaining(m: crate::Money) -> Color32 {
         OVER
     } else {
         TO_ARRANGE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG relative luminance.
+    fn luminance(c: Color32) -> f64 {
+        let lin = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+    }
+
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    fn texts(p: &Palette) -> [(&'static str, Color32); 5] {
+        [
+            ("to_arrange", p.to_arrange),
+            ("balanced", p.balanced),
+            ("over", p.over),
+            ("flash", p.flash),
+            ("info", p.info),
+        ]
+    }
+
+    #[test]
+    fn every_text_colour_has_4_5_to_1_contrast_on_its_backgrounds() {
+        for visuals in [egui::Visuals::light(), egui::Visuals::dark()] {
+            let p = Palette::of(&visuals);
+            let backgrounds = [
+                visuals.panel_fill,
+                visuals.window_fill,
+                visuals.extreme_bg_color,
+            ];
+            for (name, colour) in texts(p) {
+                for bg in backgrounds {
+                    let c = contrast(colour, bg);
+                    assert!(
+                        c >= 4.5,
+                        "{name} {colour:?} on {bg:?} (dark {}): {c:.2}",
+                        visuals.dark_mode
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_older_constants_stay_readable_on_both_looks() {
+        for visuals in [egui::Visuals::light(), egui::Visuals::dark()] {
+            for colour in [TO_ARRANGE, BALANCED, OVER, FLASH] {
+                let c = contrast(colour, visuals.panel_fill);
+                assert!(c >= 2.9, "{colour:?} dark {}: {c:.2}", visuals.dark_mode);
+            }
+        }
+    }
+
+    #[test]
+    fn light_and_dark_differ() {
+        assert_ne!(Palette::LIGHT, Palette::DARK);
+        assert_eq!(Palette::of(&egui::Visuals::light()), &Palette::LIGHT);
+        assert_eq!(Palette::of(&egui::Visuals::dark()), &Palette::DARK);
     }
 }

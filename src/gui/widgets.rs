@@ -105,7 +105,11 @@ pub fn decorate_text(
     } else {
         clickable.on_hover_text(hover.join("\n\n"))
     };
-    clickable.context_menu(|ui| {
+    // The menu gets its own popup id: the default one (`id.with("popup")`) is
+    // the one a ComboBox opens its list with, and a context menu on the same
+    // response closed that list on every click.
+    let menu = egui::Popup::context_menu(&clickable).id(clickable.id.with("comment-menu"));
+    menu.show(|ui| {
         if ui
             .button(view.t("添加审核意见…", "Add a review comment…"))
             .clicked()

@@ -1,12 +1,17 @@
 //! Realistic synthetic plans, for demos, tests and benchmarks.
 //!
 //! [`generate`] makes a valid plan (no errors, no warnings but the X01 info)
-//! for a real banner: every catalog line, league and county own lines, projects
-//! named the way county plans name them, funded across categories, one line
-//! partly not integrated with its reason. The same options give the same bytes.
+//! for a real banner: every catalog line, league and county own lines, with a
+//! real banner's budget (about 1.96 亿元 for the default 60 projects; a few lines
+//! bring nothing, two are partly not integrated with their reasons), cut into
+//! projects of all 13 uses, industry first, named, located and sized the way
+//! county plans are. The same options give the same bytes. The default options
+//! make the bundled sample, `assets/examples/wuchuan-2020.ron`.
 
+mod budget;
 mod names;
 mod projects;
+mod templates;
 
 use crate::catalog::Catalog;
 use crate::enums::{Category, CountyKind, Level};
@@ -30,12 +35,16 @@ pub struct SampleOptions {
 impl Default for SampleOptions {
     fn default() -> Self {
         SampleOptions {
-            projects: 12,
+            projects: DEFAULT_PROJECTS,
             seed: 0,
             year: 2020,
         }
     }
 }
+
+/// Projects in the default sample (the bundled 武川县 2020 plan): a real
+/// banner's year has 40 to 80.
+pub const DEFAULT_PROJECTS: usize = 60;
 
 /// SplitMix64: tiny, fast and fixed forever, so a seed means the same plan in
 /// every future build (an external RNG crate may change its streams).
@@ -111,7 +120,9 @@ pub fn generate(catalog: &Catalog, opts: SampleOptions) -> Plan {
         )
         .collect();
 
-    let projects: Vec<Project> = projects::generate(catalog, &sources, banner, opts, &mut rng);
+    let budgets = budget::budgets(&sources, opts.projects, &mut rng);
+    let projects: Vec<Project> =
+        projects::generate(catalog, &sources, &budgets, banner, opts, &mut rng);
 
     for f in projects.iter().flat_map(|p| &p.funding) {
         if let Some(s) = sources.iter_mut().find(|s| s.line == f.line) {
@@ -119,7 +130,7 @@ pub fn generate(catalog: &Catalog, opts: SampleOptions) -> Plan {
         }
     }
     let mut doc_no = 3;
-    for s in &mut sources {
+    for (s, &units) in sources.iter_mut().zip(&budgets) {
         s.allocated = s.integrated;
         if s.integrated.is_zero() {
             continue;
@@ -136,17 +147,11 @@ pub fn generate(catalog: &Catalog, opts: SampleOptions) -> Plan {
             ),
             Level::County => format!("{}〔{}〕{}号", banner.abbr, opts.year, doc_no % 30 + 1),
         };
-    }
-    // One line partly not integrated, with its reason: the direct subsidies to
-    // herders inside the grassland line stay outside by rule.
-    let partial = sources
-        .iter()
-        .position(|s| s.line == "C14" && s.integrated.is_positive())
-        .or_else(|| sources.iter().position(|s| s.integrated.is_positive()));
-    if let Some(i) = partial {
-        let s = &mut sources[i];
-        s.allocated = s.integrated + Money::from_yuan(rng.range(5, 60) as i64 * 10_000);
-        s.reason = "其中草原生态保护补助奖励直接发放农牧民部分，按规定不纳入统筹整合".to_string();
+        // Some lines are partly outside the integration by rule, with the reason.
+        if let Some((outside, reason)) = budget::not_integrated(&s.line, units) {
+            s.allocated = s.integrated + Money::from_yuan(outside as i64 * 100);
+            s.reason = reason.to_string();
+        }
     }
 
     Plan {
@@ -236,13 +241,14 @@ pub fn awkward(catalog: &Catalog) -> Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::enums::Use;
     use crate::validate::{Rule, validate};
 
     #[test]
     fn samples_are_valid_for_many_seeds_and_sizes() {
         let catalog = crate::catalog::default_catalog();
         for seed in 0..12 {
-            for projects in [1, 2, 5, 12, 40, 300] {
+            for projects in [1, 2, 5, 12, 13, 40, 60, 300] {
                 let plan = generate(
                     &catalog,
                     SampleOptions {
@@ -262,6 +268,14 @@ mod tests {
                     "seed {seed}, {projects} projects: {unexpected:?}"
                 );
                 assert_eq!(plan.projects.len(), projects);
+                if projects >= Use::ALL.len() {
+                    let uses = &report.totals.by_use;
+                    assert_eq!(
+                        uses.len(),
+                        Use::ALL.len(),
+                        "seed {seed}, {projects}: {uses:?}"
+                    );
+                }
             }
         }
     }
@@ -278,16 +292,62 @@ mod tests {
             },
         );
         assert!(!validate(&plan, &catalog).has(Rule::P07));
+        // Every line the banner gets money from is integrated; a few get none.
+        let zero: Vec<&str> = plan
+            .sources
+            .iter()
+            .filter(|s| s.allocated.is_zero())
+            .map(|s| s.line.as_str())
+            .collect();
+        assert_eq!(zero, ["C12", "C15", "C16", "R10"]);
+        let partial: Vec<&str> = plan
+            .sources
+            .iter()
+            .filter(|s| !s.reason.is_empty())
+            .map(|s| s.line.as_str())
+            .collect();
+        assert_eq!(partial, ["C14", "C17"]);
+    }
+
+    #[test]
+    fn the_default_sample_looks_like_a_real_banners_year() {
+        let catalog = crate::catalog::default_catalog();
+        let plan = generate(&catalog, SampleOptions::default());
+        let report = validate(&plan, &catalog);
+        let t = &report.totals;
+        assert_eq!(plan.county.name, "武川县");
+        assert_eq!(plan.projects.len(), DEFAULT_PROJECTS);
+        // 1.6 to 2.4 亿元 integrated, as the seed says of the national banners.
+        let integrated = t.integrated.yuan();
         assert!(
-            plan.sources
-                .iter()
-                .filter(|s| s.integrated.is_positive())
-                .count()
-                == plan.sources.len()
+            integrated >= 160_000_000.into() && integrated <= 240_000_000.into(),
+            "{integrated}"
         );
+        assert!(t.allocated > t.integrated);
+        // Lines in the tens of millions: the largest well above 1,000 万元.
+        let most = plan.sources.iter().map(|s| s.integrated).max().unwrap();
+        assert!(most.yuan() > 30_000_000.into(), "{most}");
+        // All 13 uses; industry the largest share; management fee small.
         assert_eq!(
-            plan.sources.iter().filter(|s| !s.reason.is_empty()).count(),
-            1
+            t.by_use.len(),
+            crate::enums::Use::ALL.len(),
+            "{:?}",
+            t.by_use
+        );
+        let industry = t.use_share(Use::Industry).unwrap();
+        assert!(industry > "0.5".parse().unwrap(), "{industry}");
+        let fee = t.use_share(Use::Management).unwrap();
+        assert!(fee < "0.01".parse().unwrap(), "{fee}");
+        assert!(report.findings.iter().all(|f| f.rule == Rule::X01));
+    }
+
+    #[test]
+    fn the_bundled_sample_is_the_default_sample() {
+        let catalog = crate::catalog::default_catalog();
+        let text = crate::file::plan_to_string(&generate(&catalog, SampleOptions::default()));
+        assert!(
+            text == include_str!("../../assets/examples/wuchuan-2020.ron"),
+            "regenerate it: fundplan sample -o assets/examples/wuchuan-2020.ron"
         );
     }
 }

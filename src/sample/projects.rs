@@ -1,272 +1,348 @@
-//! Synthetic projects: named, located and funded the way county plans are.
+//! Synthetic projects: the lines' money cut into projects the way county plans
+//! spend it (industry first), named, located and sized to match the money.
+
+use std::collections::BTreeMap;
 
 use super::names::{Banner, VILLAGES, unit_for};
+use super::templates::{Template, county_wide, templates, typical_wan};
 use super::{Rng, SampleOptions};
 use crate::catalog::Catalog;
-use crate::enums::{Category, Use};
+use crate::enums::Use;
 use crate::money::Money;
 use crate::plan::{Funding, Project, Source};
 
-/// Uses for general-purpose money, weighted as plans spend it (industry first).
-const GENERAL_USES: &[(Use, u64)] = &[
-    (Use::Industry, 40),
-    (Use::Roads, 12),
-    (Use::Farmland, 9),
-    (Use::DrinkingWater, 6),
-    (Use::Housing, 5),
-    (Use::Environment, 8),
-    (Use::Ecology, 4),
-    (Use::Relocation, 4),
-    (Use::Training, 4),
-    (Use::Employment, 4),
-    (Use::Finance, 3),
-    (Use::Management, 1),
+/// A piece of one line's money: (source index, units of 100 yuan).
+type Piece = (usize, u64);
+
+/// How money of a category with several home uses splits among them.
+fn home_weight(use_: Use) -> u64 {
+    match use_ {
+        Use::Industry | Use::Housing | Use::Ecology => 100,
+        Use::Roads => 40,
+        Use::Farmland => 30,
+        Use::DrinkingWater | Use::Environment => 20,
+        Use::Training => 5,
+        _ => 10,
+    }
+}
+
+/// Shares (‰) of general-purpose money (lines whose category has no home
+/// uses, e.g. 专项扶贫资金) for the uses only it pays; industry gets the rest.
+/// Management stays near 0.5% of the whole plan.
+const GENERAL: &[(Use, u64)] = &[
+    (Use::Management, 10),
+    (Use::Finance, 20),
+    (Use::Employment, 29),
+    (Use::Relocation, 34),
+    (Use::Other, 19),
+    (Use::Training, 8),
 ];
 
-/// Name, content template and size range (万元) per use. `{n}` is a quantity.
-fn template(use_: Use, rng: &mut Rng) -> (&'static str, &'static str, u64, u64) {
-    let options: &[(&str, &str, u64, u64)] = match use_ {
-        Use::Industry => &[
-            (
-                "肉牛养殖基地建设",
-                "新建标准化棚圈 {n} 座，配套青贮窖和饲草料库",
-                80,
-                500,
-            ),
-            (
-                "肉羊标准化养殖小区建设",
-                "新建暖棚 {n} 座，购置饲草料加工设备",
-                60,
-                300,
-            ),
-            (
-                "马铃薯种薯繁育基地建设",
-                "建设种薯繁育网棚 {n} 亩及配套储藏窖",
-                50,
-                400,
-            ),
-            (
-                "杂粮杂豆加工扶贫车间",
-                "新建加工车间 {n} 平方米，购置清选包装设备",
-                40,
-                260,
-            ),
-            (
-                "光伏扶贫电站运维",
-                "维护村级光伏电站 {n} 座，收益用于公益岗位和小型公益事业",
-                20,
-                120,
-            ),
-            (
-                "奶牛养殖合作社带贫项目",
-                "扶持合作社购置基础母牛 {n} 头，带动脱贫户入股分红",
-                60,
-                350,
-            ),
-        ],
-        Use::Roads => &[
-            (
-                "通村砂石路硬化工程",
-                "硬化通村道路 {n} 公里，宽 4.5 米",
-                60,
-                420,
-            ),
-            (
-                "村内巷道硬化工程",
-                "硬化巷道 {n} 公里并修建排水边沟",
-                30,
-                200,
-            ),
-        ],
-        Use::Farmland => &[
-            (
-                "高标准农田建设",
-                "建设高标准农田 {n} 亩，配套机电井和喷灌设施",
-                80,
-                600,
-            ),
-            ("节水灌溉改造工程", "实施浅埋滴灌 {n} 亩", 40, 300),
-        ],
-        Use::DrinkingWater => &[(
-            "农村牧区饮水安全巩固提升工程",
-            "新打水源井 {n} 眼，铺设管网并更新净水设备",
-            30,
-            250,
-        )],
-        Use::Housing => &[("农村牧区危房改造", "改造建档立卡户危房 {n} 户", 30, 200)],
-        Use::Environment => &[
-            (
-                "农村牧区户厕改造",
-                "改造卫生户厕 {n} 户，配套抽粪车",
-                30,
-                180,
-            ),
-            (
-                "村庄环境综合整治",
-                "清理垃圾，修建垃圾收集点 {n} 处",
-                20,
-                120,
-            ),
-        ],
-        Use::Ecology => &[(
-            "退化草原生态修复",
-            "补播改良退化草原 {n} 亩，围栏封育",
-            40,
-            260,
-        )],
-        Use::Relocation => &[(
-            "易地扶贫搬迁后续产业扶持",
-            "为安置区配套温室大棚 {n} 栋",
-            40,
-            240,
-        )],
-        Use::Training => &[(
-            "致富带头人及实用技术培训",
-            "开展种养殖实用技术培训 {n} 人次",
-            10,
-            60,
-        )],
-        Use::Employment => &[(
-            "生态护林员和村级公益岗位补助",
-            "设置公益岗位 {n} 个，按月发放岗位补助",
-            20,
-            150,
-        )],
-        Use::Finance => &[(
-            "扶贫小额信贷贴息",
-            "为 {n} 户脱贫户的扶贫小额信贷贴息",
-            20,
-            160,
-        )],
-        Use::Management => &[(
-            "扶贫项目前期工作和管理费",
-            "项目设计、评审、招标和验收 {n} 项",
-            5,
-            30,
-        )],
-        Use::Other => &[("村集体经济发展项目", "扶持村集体经济项目 {n} 个", 30, 200)],
-    };
-    *rng.pick(options)
+fn shuffle<T>(items: &mut [T], rng: &mut Rng) {
+    for i in (1..items.len()).rev() {
+        items.swap(i, rng.below(i + 1));
+    }
 }
 
-fn weighted_use(rng: &mut Rng) -> Use {
-    let total: u64 = GENERAL_USES.iter().map(|(_, w)| w).sum();
-    let mut x = rng.next() % total;
-    for (u, w) in GENERAL_USES {
-        if x < *w {
-            return *u;
+/// Takes `amount` from the end of `ribbon` (pieces in reverse order).
+fn take(ribbon: &mut Vec<Piece>, mut amount: u64) -> Vec<Piece> {
+    let mut out = Vec::new();
+    while amount > 0 {
+        let Some(last) = ribbon.last_mut() else { break };
+        let part = last.1.min(amount);
+        out.push((last.0, part));
+        last.1 -= part;
+        amount -= part;
+        if last.1 == 0 {
+            ribbon.pop();
         }
-        x -= w;
     }
-    Use::Industry
+    out
 }
 
-/// A use suited to money of `category`: one of its home uses, or any use for
-/// general-purpose money.
-fn use_for(catalog: &Catalog, category: Category, rng: &mut Rng) -> Use {
-    match catalog.home_uses.get(&category) {
-        Some(uses) if !uses.is_empty() => *rng.pick(uses),
-        _ => weighted_use(rng),
+/// Every line's money as pieces per use (indexed by `Use as usize`).
+fn pools(catalog: &Catalog, sources: &[Source], budgets: &[u64], rng: &mut Rng) -> Vec<Vec<Piece>> {
+    let mut pools: Vec<Vec<Piece>> = vec![Vec::new(); Use::ALL.len()];
+    let mut general: Vec<Piece> = Vec::new();
+    for (i, (s, &b)) in sources.iter().zip(budgets).enumerate() {
+        match catalog.home_uses.get(&s.category) {
+            Some(uses) if b > 0 && !uses.is_empty() => {
+                // 大类间打通，跨类别使用: about one line in three lends a part to
+                // industry outside its category (the X01 info).
+                let mut b = b;
+                if !uses.contains(&Use::Industry) && rng.below(3) == 0 {
+                    let lent = b * rng.range(15, 35) / 100;
+                    pools[Use::Industry as usize].push((i, lent));
+                    b -= lent;
+                }
+                let whole: u64 = uses.iter().map(|u| home_weight(*u)).sum();
+                let mut left = b;
+                for (k, u) in uses.iter().enumerate() {
+                    let part = if k + 1 == uses.len() {
+                        left
+                    } else {
+                        b * home_weight(*u) / whole
+                    };
+                    left -= part;
+                    if part > 0 {
+                        pools[*u as usize].push((i, part));
+                    }
+                }
+            }
+            _ if b > 0 => general.push((i, b)),
+            _ => {}
+        }
     }
+    shuffle(&mut general, rng);
+    let whole: u64 = general.iter().map(|p| p.1).sum();
+    for (u, permille) in GENERAL {
+        let part = take(&mut general, whole * permille / 1000);
+        pools[*u as usize].extend(part);
+    }
+    pools[Use::Industry as usize].extend(general);
+    for pool in &mut pools {
+        shuffle(pool, rng);
+    }
+    pools
+}
+
+/// How many projects each use gets: one for every use with money (as far as
+/// `n` goes; the money of uses left out joins the largest), the rest by how
+/// many typical projects its money makes.
+fn counts(pools: &mut [Vec<Piece>], n: usize) -> Vec<usize> {
+    let size = |p: &Vec<Piece>| p.iter().map(|x| x.1).sum::<u64>();
+    let mut active: Vec<usize> = (0..pools.len()).filter(|&u| size(&pools[u]) > 0).collect();
+    active.sort_by_key(|&u| (u64::MAX - size(&pools[u]), u));
+    let mut out = vec![0; pools.len()];
+    let Some(&largest) = active.first() else {
+        return out;
+    };
+    for &u in active.iter().skip(n) {
+        let moved = std::mem::take(&mut pools[u]);
+        pools[largest].extend(moved);
+    }
+    active.truncate(n);
+    // Seats by highest averages (Sainte-Laguë): one each, then each further
+    // project to the use with the most money per project it would have.
+    let demand: Vec<u128> = active
+        .iter()
+        .map(|&u| u128::from(size(&pools[u])) * 100 / u128::from(typical_wan(Use::ALL[u]) * 100))
+        .collect();
+    let mut seats = vec![1u128; active.len()];
+    for _ in active.len()..n {
+        let mut best = 0;
+        for k in 1..active.len() {
+            if demand[k] * (2 * seats[best] + 1) > demand[best] * (2 * seats[k] + 1) {
+                best = k;
+            }
+        }
+        seats[best] += 1;
+    }
+    for (k, &u) in active.iter().enumerate() {
+        out[u] = seats[k] as usize;
+    }
+    // A use cannot make more projects than it has units of money.
+    for &u in &active {
+        let cap = usize::try_from(size(&pools[u])).unwrap_or(usize::MAX);
+        if out[u] > cap {
+            let excess = out[u] - cap;
+            out[u] = cap;
+            out[largest] += excess;
+        }
+    }
+    out
+}
+
+/// Cuts the pieces, laid end to end, into `n` projects of varied size, each
+/// a list of pieces. Cuts fall on whole 万元 and, when one is near, on the end
+/// of a line, so few projects get a sliver of a line. Needs `n` ≤ total.
+fn cut(pieces: &[Piece], n: usize, rng: &mut Rng) -> Vec<Vec<Piece>> {
+    let total: u64 = pieces.iter().map(|p| p.1).sum();
+    let n = n.min(usize::try_from(total).unwrap_or(usize::MAX));
+    if n == 0 {
+        return Vec::new();
+    }
+    let weights: Vec<u64> = (0..n).map(|_| rng.range(55, 145)).collect();
+    let wsum: u64 = weights.iter().sum();
+    let avg = total / n as u64;
+    let ends: Vec<u64> = pieces
+        .iter()
+        .scan(0, |acc, p| {
+            *acc += p.1;
+            Some(*acc)
+        })
+        .collect();
+    let mut cuts = vec![0u64];
+    let mut acc = 0u64;
+    for (k, w) in weights.iter().enumerate().take(n - 1) {
+        acc += w;
+        let mut c = (u128::from(total) * u128::from(acc) / u128::from(wsum)) as u64;
+        if avg >= 1000 {
+            c = (c + 50) / 100 * 100;
+        }
+        let at = ends.partition_point(|&e| e < c);
+        let near = [at.checked_sub(1), Some(at)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| ends.get(j).copied())
+            .filter(|&e| e > 0 && e < total)
+            .min_by_key(|&e| e.abs_diff(c));
+        if let Some(e) = near
+            && e.abs_diff(c) <= avg / 4
+        {
+            c = e;
+        }
+        let prev = cuts.last().copied().unwrap_or(0);
+        cuts.push(c.clamp(prev + 1, total - (n - 1 - k) as u64));
+    }
+    cuts.push(total);
+    let mut out = Vec::with_capacity(n);
+    let (mut j, mut start) = (0, 0u64);
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let mut project = Vec::new();
+        while j < pieces.len() && start < b {
+            let (line, len) = pieces[j];
+            let lo = a.max(start);
+            let hi = b.min(start + len);
+            if hi > lo {
+                project.push((line, hi - lo));
+            }
+            if start + len <= b {
+                start += len;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        out.push(project);
+    }
+    out
 }
 
 pub(super) fn generate(
     catalog: &Catalog,
     sources: &[Source],
+    budgets: &[u64],
     banner: &Banner,
     opts: SampleOptions,
     rng: &mut Rng,
 ) -> Vec<Project> {
-    // Every line gets used at least once when there are enough projects; own
-    // league and county lines first so even tiny plans integrate them (S08).
-    let mut keyed: Vec<(bool, u64, usize)> = (0..sources.len())
-        .map(|i| (sources[i].is_catalog_line(), rng.next(), i))
-        .collect();
-    keyed.sort_unstable();
-    let coverage: Vec<usize> = keyed.into_iter().map(|(_, _, i)| i).collect();
-    let general: Vec<usize> = (0..sources.len())
-        .filter(|&i| !catalog.home_uses.contains_key(&sources[i].category))
-        .collect();
+    let mut pools = pools(catalog, sources, budgets, rng);
+    let counts = counts(&mut pools, opts.projects);
     let width = opts.projects.to_string().len().max(3);
-    let mut next_cover = 0;
     let mut projects = Vec::with_capacity(opts.projects);
-
-    for n in 0..opts.projects {
-        let entries = if opts.projects * 3 < sources.len() * 2 {
-            3
-        } else {
-            1 + rng.below(3)
-        };
-        let mut lines: Vec<usize> = Vec::with_capacity(entries);
-        for k in 0..entries {
-            let candidate = if next_cover < coverage.len() {
-                next_cover += 1;
-                coverage[next_cover - 1]
-            } else if k == 0 || rng.below(4) == 0 {
-                rng.below(sources.len())
-            } else {
-                *rng.pick(&general)
-            };
-            if !lines.contains(&candidate) {
-                lines.push(candidate);
-            }
+    // Projects grouped by use, in the order of the use list, as 表2 lists them.
+    for (u, &count) in counts.iter().enumerate() {
+        if count == 0 {
+            continue;
         }
-        let use_ = use_for(catalog, sources[lines[0]].category, rng);
-        let (name, content, lo, hi) = template(use_, rng);
-        let total_wan = rng.range(lo, hi);
-        let mut remaining = total_wan * 100; // in units of 100 yuan
-        let mut funding = Vec::with_capacity(lines.len());
-        for (k, &i) in lines.iter().enumerate() {
-            let share = if k + 1 == lines.len() {
-                remaining
-            } else {
-                (remaining * rng.range(40, 80) / 100).max(1)
+        let use_ = Use::ALL[u];
+        // Kinds in turn from a random start, so a use's projects vary.
+        let kinds = templates(use_);
+        let first = rng.below(kinds.len());
+        for (k, pieces) in cut(&pools[u], count, rng).into_iter().enumerate() {
+            let kind = Kind {
+                use_,
+                template: &kinds[(first + k) % kinds.len()],
+                again: k >= kinds.len(),
             };
-            if share == 0 {
-                break;
+            let mut by_line: BTreeMap<usize, u64> = BTreeMap::new();
+            for (line, units) in pieces {
+                *by_line.entry(line).or_default() += units;
             }
-            remaining -= share;
-            funding.push((
-                i,
-                Funding {
-                    line: sources[i].line.clone(),
-                    amount: Money::from_yuan(share as i64 * 100),
-                },
-            ));
+            let id = format!("P{:0width$}", projects.len() + 1);
+            projects.push(project(id, &kind, &by_line, sources, banner, opts, rng));
         }
-        // Entries in source order, as 表2's columns list them (so an exported
-        // and re-imported plan is the same).
-        funding.sort_by_key(|(i, _)| *i);
-        let funding: Vec<Funding> = funding.into_iter().map(|(_, f)| f).collect();
-        let township = *rng.pick(banner.townships);
-        let village = *rng.pick(VILLAGES);
-        let households = rng.range(8, 260) as u32;
-        let people = households * rng.range(22, 31) as u32 / 10;
-        let qty = rng.range(2, 60);
-        let start = rng.range(3, 6);
-        let other = if rng.below(5) == 0 {
-            rng.range(2, 40) as i64 * 10_000
-        } else {
-            0
-        };
-        projects.push(Project {
-            id: format!("P{:0width$}", n + 1),
-            name: format!("{township}{village}{name}"),
-            use_,
-            township: township.to_string(),
-            village: village.to_string(),
-            unit: format!("{}{}", banner.name, unit_for(use_)),
-            content: content.replace("{n}", &qty.to_string()),
-            period: format!("{y}-{start:02}/{y}-{:02}", start + rng.range(3, 6), y = opts.year),
-            households,
-            people,
-            targets: format!(
-                "产出：按期完工率100%，验收合格率100%；效益：带动{households}户脱贫户年均增收{}元以上；满意度：受益群众满意度不低于90%",
-                rng.range(5, 30) * 100
-            ),
-            funding,
-            other_funds: Money::from_yuan(other),
-        });
     }
     projects
+}
+
+/// What a project is: its use, its kind, and whether a project of the same
+/// kind came before it.
+struct Kind<'a> {
+    use_: Use,
+    template: &'a Template,
+    again: bool,
+}
+
+/// One project of `kind` paid by `by_line` (source index → units of 100 yuan).
+fn project(
+    id: String,
+    kind: &Kind<'_>,
+    by_line: &BTreeMap<usize, u64>,
+    sources: &[Source],
+    banner: &Banner,
+    opts: SampleOptions,
+    rng: &mut Rng,
+) -> Project {
+    // Entries in source order, as 表2's columns list them (so an exported and
+    // re-imported plan is the same).
+    let funding: Vec<Funding> = by_line
+        .iter()
+        .map(|(&i, &units)| Funding {
+            line: sources[i].line.clone(),
+            amount: Money::from_yuan(units as i64 * 100),
+        })
+        .collect();
+    let yuan: u64 = by_line.values().sum::<u64>() * 100;
+    let (use_, template) = (kind.use_, kind.template);
+    let qty = (yuan / template.unit_cost).max(1);
+    let (name, township, village) = if county_wide(use_) && !kind.again {
+        (
+            format!("{}{}年{}", banner.name, opts.year, template.name),
+            "全县".to_string(),
+            String::new(),
+        )
+    } else if county_wide(use_) {
+        // A second one of a county-wide kind is one township's.
+        let township = *rng.pick(banner.townships);
+        (
+            format!("{township}{}年{}", opts.year, template.name),
+            township.to_string(),
+            String::new(),
+        )
+    } else {
+        let township = *rng.pick(banner.townships);
+        let village = *rng.pick(VILLAGES);
+        (
+            format!("{township}{village}{}", template.name),
+            township.to_string(),
+            village.to_string(),
+        )
+    };
+    let households = match use_ {
+        Use::Housing | Use::Finance => qty,
+        _ => (yuan / 10_000 * rng.range(15, 45) / 100).max(6),
+    }
+    .min(50_000) as u32;
+    let people = households * rng.range(22, 31) as u32 / 10;
+    let start = rng.range(3, 6);
+    let other = if use_ == Use::Industry && rng.below(4) == 0 {
+        yuan * rng.range(10, 40) / 100 / 10_000 * 10_000
+    } else {
+        0
+    };
+    Project {
+        id,
+        name,
+        use_,
+        township,
+        village,
+        unit: format!("{}{}", banner.name, unit_for(use_)),
+        content: template.content.replace("{n}", &qty.to_string()),
+        period: format!(
+            "{y}-{start:02}/{y}-{:02}",
+            start + rng.range(3, 6),
+            y = opts.year
+        ),
+        households,
+        people,
+        targets: format!(
+            "产出：按期完工率100%，验收合格率100%；效益：带动{households}户脱贫户年均增收{}元以上；满意度：受益群众满意度不低于90%",
+            rng.range(5, 30) * 100
+        ),
+        funding,
+        other_funds: Money::from_yuan(other as i64),
+    }
 }

@@ -1,4 +1,4 @@
-//! B01–B04 (is every integrated yuan arranged, and no more) and X01.
+//! B01–B05 (is every integrated yuan arranged, and no more; is there any) and X01.
 
 use std::collections::HashMap;
 
@@ -65,6 +65,16 @@ pub(super) fn check(ctx: &mut Ctx<'_>, totals: &Totals) {
     }
 
     let whole = totals.integrated;
+    if whole.is_zero() {
+        // An empty plan would pass every other rule and could be sealed.
+        ctx.push(
+            Rule::B05,
+            path::PLAN.to_string(),
+            "纳入整合资金合计为 0：没有可安排的资金，方案不能提交".to_string(),
+            "the integrated total is 0: there is nothing to arrange and nothing to submit"
+                .to_string(),
+        );
+    }
     let by_use = |u: Use| totals.by_use.get(&u).copied().unwrap_or_default();
     if let Some(min) = ctx.catalog.industry_share_min
         && whole.is_positive()

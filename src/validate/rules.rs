@@ -89,6 +89,7 @@ rules! {
     B02 Error "整合资金未安排完毕" "Integrated funds not fully arranged";
     B03 Warning "产业发展资金占比低于下限" "Industry share below minimum";
     B04 Warning "项目管理费占比超过上限" "Management share above maximum";
+    B05 Error "纳入整合资金合计为零" "Integrated total is zero";
     X01 Info "跨类别使用资金" "Funds used across categories";
     D01 Error "方案提交后被修改" "Plan modified after submission";
 }

@@ -1,0 +1,361 @@
+//! Projects as tab-separated rows, the way Excel and WPS put cells on the
+//! clipboard: columns in the order of 表2 (序号 … 绩效目标, 整合资金合计, one
+//! column per fund line, 自筹及其他资金), amounts in the unit shown.
+//!
+//! Copy writes a header row, so a paste of the same text knows each amount's
+//! line; rows pasted without a header take the plan's 表2 line columns.
+
+use crate::Lang;
+use crate::enums::Use;
+use crate::export::tables::{PROJECT_COLUMNS, lines_used};
+use crate::file::{MAX_PROJECTS, MAX_TEXT_CHARS};
+use crate::money::{Money, Unit};
+use crate::plan::{Funding, Plan, Project};
+
+/// The fixed column for 自筹及其他资金, after the line columns.
+const OTHER: &str = "自筹及其他资金";
+
+/// [`PROJECT_COLUMNS`] in English, for messages.
+const EN_COLUMNS: [&str; 13] = [
+    "No.",
+    "Id",
+    "Name",
+    "Use",
+    "Township",
+    "Village",
+    "Implementing unit",
+    "Content",
+    "Period",
+    "Households",
+    "People",
+    "Targets",
+    "Integrated total",
+];
+
+/// Why a paste was refused: the row (1-based, as in the pasted block) and
+/// what is wrong there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClipError {
+    /// Row of the pasted text, counting from 1.
+    pub row: usize,
+    zh: String,
+    en: String,
+}
+
+impl ClipError {
+    fn new(row: usize, zh: String, en: String) -> ClipError {
+        ClipError { row, zh, en }
+    }
+
+    /// The sentence for the dialog.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("未粘贴任何项目。第 {} 行：{}", self.row, self.zh),
+            Lang::En => format!("Nothing was pasted. Row {}: {}", self.row, self.en),
+        }
+    }
+}
+
+/// Quotes a cell the way spreadsheets read it back: only when it holds a
+/// tab, a line break or a quote.
+fn cell(text: &str) -> String {
+    if text.contains(['\t', '\n', '\r', '"']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// Lines the projects are funded from, in the plan's source order (lines no
+/// source lists come last, as they first appear).
+fn lines_of<'a>(plan: &'a Plan, projects: &[&'a Project]) -> Vec<&'a str> {
+    let used = |l: &str| {
+        projects
+            .iter()
+            .any(|p| p.funding.iter().any(|f| f.line == l))
+    };
+    let mut lines: Vec<&str> = plan
+        .sources
+        .iter()
+        .map(|s| s.line.as_str())
+        .filter(|l| used(l))
+        .collect();
+    for f in projects.iter().flat_map(|p| &p.funding) {
+        if !lines.contains(&f.line.as_str()) {
+            lines.push(&f.line);
+        }
+    }
+    lines
+}
+
+/// The projects as tab-separated text with a header row, CRLF line ends.
+pub fn copy(plan: &Plan, projects: &[&Project], unit: Unit) -> String {
+    let lines = lines_of(plan, projects);
+    let mut header: Vec<String> = PROJECT_COLUMNS.iter().map(|c| c.to_string()).collect();
+    for l in &lines {
+        let name = plan.source(l).map_or("", |s| s.name.as_str());
+        header.push(cell(format!("{l} {name}").trim_end()));
+    }
+    header.push(OTHER.to_string());
+    let mut out = header.join("\t");
+    out.push_str("\r\n");
+    let amount = |m: Money| m.edit_string(unit);
+    for (n, p) in projects.iter().enumerate() {
+        let mut row = vec![
+            (n + 1).to_string(),
+            cell(&p.id),
+            cell(&p.name),
+            p.use_.label(Lang::Zh).to_string(),
+            cell(&p.township),
+            cell(&p.village),
+            cell(&p.unit),
+            cell(&p.content),
+            cell(&p.period),
+            p.households.to_string(),
+            p.people.to_string(),
+            cell(&p.targets),
+            amount(p.integrated_total()),
+        ];
+        for l in &lines {
+            let sum: Money = p
+                .funding
+                .iter()
+                .filter(|f| f.line == *l)
+                .map(|f| f.amount)
+                .sum();
+            row.push(if sum.is_zero() {
+                String::new()
+            } else {
+                amount(sum)
+            });
+        }
+        row.push(amount(p.other_funds));
+        out.push_str(&row.join("\t"));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Splits clipboard text into rows of cells: tabs between cells, CRLF, LF or
+/// CR between rows, quoted cells may hold tabs, line breaks and `""`.
+fn split(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                cur.push('"');
+            }
+            '"' if quoted => quoted = false,
+            '"' if cur.is_empty() => quoted = true,
+            _ if quoted => cur.push(c),
+            '\t' => row.push(std::mem::take(&mut cur)),
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                row.push(std::mem::take(&mut cur));
+                rows.push(std::mem::take(&mut row));
+            }
+            _ => cur.push(c),
+        }
+    }
+    if !cur.is_empty() || !row.is_empty() {
+        row.push(cur);
+        rows.push(row);
+    }
+    rows
+}
+
+/// Where each value is in a pasted row.
+struct Layout {
+    /// Column of each of [`PROJECT_COLUMNS`], if present.
+    fixed: Vec<Option<usize>>,
+    /// Fund line columns.
+    lines: Vec<(String, usize)>,
+    other: Option<usize>,
+}
+
+fn looks_like_line(code: &str) -> bool {
+    code.len() >= 3
+        && code.starts_with(['C', 'R', 'L', 'X'])
+        && code[1..].chars().all(|c| c.is_ascii_digit())
+}
+
+impl Layout {
+    /// The columns a header row names.
+    fn from_header(header: &[String], plan: &Plan) -> Result<Layout, ClipError> {
+        let at = |name: &str| header.iter().position(|h| h.trim() == name);
+        let mut lines = Vec::new();
+        for (col, h) in header.iter().enumerate() {
+            let code = h.split_whitespace().next().unwrap_or("");
+            if !looks_like_line(code) {
+                continue;
+            }
+            if plan.source(code).is_none() {
+                return Err(ClipError::new(
+                    1,
+                    format!("资金“{code}”不在资金来源中。"),
+                    format!("the fund line {code} is not among the sources."),
+                ));
+            }
+            lines.push((code.to_string(), col));
+        }
+        Ok(Layout {
+            fixed: PROJECT_COLUMNS.iter().map(|c| at(c)).collect(),
+            lines,
+            other: at(OTHER),
+        })
+    }
+
+    /// Rows without a header: 表2's columns for this plan.
+    fn of_table2(plan: &Plan) -> Layout {
+        let n = PROJECT_COLUMNS.len();
+        let lines: Vec<(String, usize)> = lines_used(plan)
+            .into_iter()
+            .enumerate()
+            .map(|(k, l)| (l.to_string(), n + k))
+            .collect();
+        Layout {
+            fixed: (0..n).map(Some).collect(),
+            other: Some(n + lines.len()),
+            lines,
+        }
+    }
+}
+
+fn is_header(row: &[String]) -> bool {
+    row.first().is_some_and(|c| c.trim() == PROJECT_COLUMNS[0])
+        || row.get(1).is_some_and(|c| c.trim() == PROJECT_COLUMNS[1])
+}
+
+/// One pasted row read with `layout`; `row` is its number for messages.
+fn project_of(
+    cells: &[String],
+    layout: &Layout,
+    unit: Unit,
+    row: usize,
+) -> Result<Project, ClipError> {
+    let get = |k: usize| -> &str {
+        layout.fixed[k]
+            .and_then(|c| cells.get(c))
+            .map_or("", |s| s.trim())
+    };
+    let text = |k: usize| -> Result<String, ClipError> {
+        let t = get(k);
+        if t.chars().count() > MAX_TEXT_CHARS {
+            return Err(ClipError::new(
+                row,
+                format!("“{}”过长。", PROJECT_COLUMNS[k]),
+                format!("the {} is too long.", EN_COLUMNS[k].to_lowercase()),
+            ));
+        }
+        Ok(t.to_string())
+    };
+    let count = |k: usize| -> Result<u32, ClipError> {
+        let t = get(k).replace([',', '，'], "");
+        if t.is_empty() {
+            return Ok(0);
+        }
+        t.parse().map_err(|_| {
+            ClipError::new(
+                row,
+                format!("“{}”列的“{t}”不是整数。", PROJECT_COLUMNS[k]),
+                format!("\"{t}\" in column {} is not a whole number.", EN_COLUMNS[k]),
+            )
+        })
+    };
+    let money = |col: Option<usize>, name: &str, en: &str| -> Result<Money, ClipError> {
+        let t = col.and_then(|c| cells.get(c)).map_or("", |s| s.trim());
+        if t.is_empty() {
+            return Ok(Money::ZERO);
+        }
+        match Money::parse_in(t, unit) {
+            Ok(m) if !m.is_negative() => Ok(m),
+            _ => Err(ClipError::new(
+                row,
+                format!("“{name}”列的“{t}”不是金额。"),
+                format!("\"{t}\" in column {en} is not an amount."),
+            )),
+        }
+    };
+    let use_text = get(3);
+    let use_ = if use_text.is_empty() {
+        Use::default()
+    } else {
+        Use::ALL
+            .iter()
+            .copied()
+            .find(|u| u.label(Lang::Zh) == use_text || u.label(Lang::En) == use_text)
+            .ok_or_else(|| {
+                ClipError::new(
+                    row,
+                    format!("使用方向“{use_text}”不是已知的使用方向。"),
+                    format!("the use \"{use_text}\" is not a known use."),
+                )
+            })?
+    };
+    // The total is worked out from the lines; it must still be an amount.
+    money(layout.fixed[12], PROJECT_COLUMNS[12], EN_COLUMNS[12])?;
+    let mut funding = Vec::new();
+    for (line, col) in &layout.lines {
+        let amount = money(Some(*col), line, line)?;
+        if !amount.is_zero() {
+            funding.push(Funding {
+                line: line.clone(),
+                amount,
+            });
+        }
+    }
+    Ok(Project {
+        id: String::new(),
+        name: text(2)?,
+        use_,
+        township: text(4)?,
+        village: text(5)?,
+        unit: text(6)?,
+        content: text(7)?,
+        period: text(8)?,
+        households: count(9)?,
+        people: count(10)?,
+        targets: text(11)?,
+        funding,
+        other_funds: money(layout.other, OTHER, "Other funds")?,
+    })
+}
+
+/// Reads pasted rows as projects (ids left empty for the caller to assign),
+/// or the first row that is not right; nothing is taken from a bad paste.
+pub fn parse(text: &str, plan: &Plan, unit: Unit) -> Result<Vec<Project>, ClipError> {
+    let rows = split(text);
+    let mut numbered = rows.iter().enumerate().map(|(k, r)| (k + 1, r));
+    let layout = match rows.first() {
+        Some(first) if is_header(first) => {
+            numbered.next();
+            Layout::from_header(first, plan)?
+        }
+        _ => Layout::of_table2(plan),
+    };
+    let mut out = Vec::new();
+    for (row, cells) in numbered {
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if plan.projects.len() + out.len() >= MAX_PROJECTS {
+            return Err(ClipError::new(
+                row,
+                format!("超出项目数上限（{MAX_PROJECTS} 个）。"),
+                format!("the plan would have more than {MAX_PROJECTS} projects."),
+            ));
+        }
+        out.push(project_of(cells, &layout, unit, row)?);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests;

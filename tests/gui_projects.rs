@@ -1,0 +1,628 @@
+//! The 项目安排 screen driven by keys and clicks, as a county officer types:
+//! the use list, the project list's keys, funding entry without the mouse,
+//! and copy/paste of project rows with a spreadsheet.
+
+mod common;
+
+use egui::accesskit::Role;
+use egui::{Event, Key, Modifiers, OutputCommand};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use fundplan::Lang;
+use fundplan::Money;
+use fundplan::gui::FundplanApp;
+use fundplan::money::Unit;
+use fundplan::plan::Project;
+use fundplan::plan::Use;
+
+type H = Harness<'static, FundplanApp>;
+
+fn projects_screen() -> H {
+    let mut h = common::app();
+    h.get_by_role_and_label(Role::Button, "项目安排").click();
+    h.run();
+    h
+}
+
+fn projects(h: &H) -> Vec<Project> {
+    h.state().doc().plan().projects.clone()
+}
+
+/// Clicks the row of the project at `i` (its id cell) and returns the id;
+/// a row below the visible ones is reached from the first by Down keys.
+fn click_row(h: &mut H, i: usize) -> String {
+    let ps = projects(h);
+    let id = ps[i].id.clone();
+    if h.query_by_label(&id).is_some() {
+        h.get_by_label(&id).click();
+        h.run();
+    } else {
+        h.get_by_label(&ps[0].id).click();
+        h.run();
+        for _ in 0..i {
+            h.key_press(Key::ArrowDown);
+        }
+        h.run();
+    }
+    assert_eq!(shown(h).as_deref(), Some(id.as_str()));
+    id
+}
+
+/// The id of the project whose form is shown.
+fn shown(h: &H) -> Option<String> {
+    projects(h)
+        .into_iter()
+        .map(|p| p.id)
+        .find(|id| h.query_by_label(&format!("{id} 项目名称")).is_some())
+}
+
+/// One press of a key, with the text it types (as a real keyboard sends).
+fn press(h: &mut H, key: Key, text: Option<&str>) {
+    let events = &mut h.input_mut().events;
+    events.push(Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::NONE,
+    });
+    if let Some(t) = text {
+        events.push(Event::Text(t.to_string()));
+    }
+    events.push(Event::Key {
+        key,
+        physical_key: None,
+        pressed: false,
+        repeat: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+}
+
+fn key_of(c: char) -> Key {
+    Key::from_name(&c.to_ascii_uppercase().to_string()).expect("a key for the character")
+}
+
+/// Types `text` key by key; returns how many keys were pressed.
+fn type_keys(h: &mut H, text: &str) -> usize {
+    for c in text.chars() {
+        press(h, key_of(c), Some(&c.to_string()));
+    }
+    text.chars().count()
+}
+
+// ---------------------------------------------------------------- item 1
+
+#[test]
+fn the_use_list_opens_on_click_and_offers_all_thirteen_uses() {
+    let mut h = projects_screen();
+    let last = *Use::ALL.last().unwrap();
+    assert_eq!(Use::ALL.len(), 13);
+    let i = projects(&h).iter().position(|p| p.use_ != last).unwrap();
+    let id = click_row(&mut h, i);
+    h.get_by_label(&format!("{id} 使用方向")).click();
+    h.run();
+    let list = h.get_by_role(Role::ListBox);
+    let entry = list.get_by_label(last.label(Lang::Zh));
+    entry.click();
+    h.run();
+    assert_eq!(projects(&h)[i].use_, last, "the 13th use was picked");
+    assert!(h.query_by_role(Role::ListBox).is_none(), "the list closed");
+}
+
+#[test]
+fn the_use_list_opens_by_keyboard_and_arrows_and_enter_pick() {
+    let mut h = projects_screen();
+    let i = projects(&h)
+        .iter()
+        .position(|p| p.use_ != *Use::ALL.last().unwrap())
+        .unwrap();
+    let id = click_row(&mut h, i);
+    let combo = format!("{id} 使用方向");
+    for opener in [Key::Space, Key::Enter, Key::ArrowDown] {
+        h.get_by_label(&combo).focus();
+        h.run();
+        press(&mut h, opener, None);
+        assert!(
+            h.query_by_role(Role::ListBox).is_some(),
+            "{opener:?} opens the use list"
+        );
+        press(&mut h, Key::Escape, None);
+        assert!(h.query_by_role(Role::ListBox).is_none(), "Escape closes it");
+    }
+    // Down from the current use to the next one, then Enter.
+    let before = projects(&h)[i].use_;
+    let k = Use::ALL.iter().position(|u| *u == before).unwrap();
+    h.get_by_label(&combo).focus();
+    h.run();
+    press(&mut h, Key::ArrowDown, None);
+    press(&mut h, Key::ArrowDown, None);
+    press(&mut h, Key::Enter, None);
+    assert_eq!(projects(&h)[i].use_, Use::ALL[k + 1]);
+    assert!(h.query_by_role(Role::ListBox).is_none());
+    // Down past the end stops at the 13th.
+    h.get_by_label(&combo).focus();
+    h.run();
+    press(&mut h, Key::Enter, None);
+    for _ in 0..20 {
+        press(&mut h, Key::ArrowDown, None);
+    }
+    press(&mut h, Key::Enter, None);
+    assert_eq!(projects(&h)[i].use_, *Use::ALL.last().unwrap());
+}
+
+#[test]
+fn right_click_on_the_use_list_still_offers_a_comment() {
+    let mut h = projects_screen();
+    let id = click_row(&mut h, 0);
+    h.get_by_label(&format!("{id} 使用方向")).click_secondary();
+    h.run();
+    h.get_by_label("添加审核意见…");
+    assert!(h.query_by_role(Role::ListBox).is_none());
+}
+
+// ---------------------------------------------------------------- item 2
+
+#[test]
+fn arrow_keys_move_the_selection_and_enter_goes_to_the_name() {
+    let mut h = projects_screen();
+    let ps = projects(&h);
+    click_row(&mut h, 1);
+    press(&mut h, Key::ArrowDown, None);
+    assert_eq!(shown(&h).as_deref(), Some(ps[2].id.as_str()));
+    press(&mut h, Key::ArrowUp, None);
+    press(&mut h, Key::ArrowUp, None);
+    assert_eq!(shown(&h).as_deref(), Some(ps[0].id.as_str()));
+    press(&mut h, Key::ArrowUp, None);
+    assert_eq!(
+        shown(&h).as_deref(),
+        Some(ps[0].id.as_str()),
+        "stops at the top"
+    );
+    press(&mut h, Key::Enter, None);
+    assert!(
+        h.get_by_label(&format!("{} 项目名称", ps[0].id))
+            .is_focused()
+    );
+}
+
+#[test]
+fn arriving_on_the_screen_puts_the_keys_on_the_list() {
+    let mut h = projects_screen();
+    assert_eq!(shown(&h), None, "nothing selected yet");
+    press(&mut h, Key::ArrowDown, None);
+    assert_eq!(shown(&h), Some(projects(&h)[0].id.clone()));
+    // Away and back: the list has the keys again.
+    h.get_by_role_and_label(Role::Button, "资金来源").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "项目安排").click();
+    h.run();
+    press(&mut h, Key::ArrowDown, None);
+    assert_eq!(shown(&h), Some(projects(&h)[1].id.clone()));
+}
+
+#[test]
+fn ctrl_enter_adds_below_and_ctrl_d_duplicates_with_the_name_focused() {
+    let mut h = projects_screen();
+    let n = projects(&h).len();
+    click_row(&mut h, 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run();
+    let ps = projects(&h);
+    assert_eq!(ps.len(), n + 1);
+    let new_id = ps[2].id.clone();
+    assert!(ps[..2].iter().chain(&ps[3..]).all(|p| p.id != new_id));
+    assert!(h.get_by_label(&format!("{new_id} 项目名称")).is_focused());
+    type_keys(&mut h, "abc");
+    assert_eq!(projects(&h)[2].name, "abc", "typing goes into the new name");
+
+    click_row(&mut h, 2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    h.run();
+    let ps = projects(&h);
+    assert_eq!(ps.len(), n + 2);
+    assert_ne!(ps[3].id, ps[2].id);
+    let mut copy = ps[3].clone();
+    copy.id = ps[2].id.clone();
+    assert_eq!(copy, ps[2], "a duplicate with a new id");
+    assert!(
+        h.get_by_label(&format!("{} 项目名称", ps[3].id))
+            .is_focused()
+    );
+
+    click_row(&mut h, 0);
+    press(&mut h, Key::Insert, None);
+    assert_eq!(projects(&h).len(), n + 3, "Insert adds too");
+    assert!(
+        h.get_by_label(&format!("{} 项目名称", projects(&h)[1].id))
+            .is_focused()
+    );
+}
+
+#[test]
+fn the_selected_row_is_scrolled_into_view() {
+    let mut h = projects_screen();
+    // Make the list longer than the window: paste 60 plain rows.
+    let rows: String = (1..=60)
+        .map(|k| format!("{k}\t\t第{k}个项目\t产业发展\t镇\t\t单位\r\n"))
+        .collect();
+    click_row(&mut h, 0);
+    h.event(Event::Paste(rows));
+    h.run();
+    let ps = projects(&h);
+    assert!(ps.len() >= 60);
+    // All the way down in one frame, as a held key repeats.
+    for _ in 0..ps.len() + 5 {
+        h.input_mut().events.push(Event::Key {
+            key: Key::ArrowDown,
+            physical_key: None,
+            pressed: true,
+            repeat: true,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+    let last = ps.last().unwrap().id.clone();
+    assert_eq!(shown(&h).as_deref(), Some(last.as_str()));
+    let row = h.get_by_label(&last);
+    assert!(
+        row.rect().max.y <= 800.0 && row.rect().min.y >= 0.0,
+        "the last row is on screen: {:?}",
+        row.rect()
+    );
+}
+
+#[test]
+fn every_blank_required_field_is_marked() {
+    let mut h = projects_screen();
+    h.get_by_label("＋ 添加项目").click();
+    h.run();
+    let id = projects(&h).last().unwrap().id.clone();
+    // Clear whatever was prefilled in 苏木乡镇 and 实施单位.
+    for field in ["苏木乡镇", "实施单位"] {
+        h.get_by_label(&format!("{id} {field}")).focus();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.key_press(Key::Backspace);
+        h.run();
+    }
+    let p = projects(&h).last().unwrap().clone();
+    assert!(p.name.is_empty() && p.township.is_empty() && p.unit.is_empty());
+    assert_eq!(
+        h.query_all_by_label("必填").count(),
+        3,
+        "name, township and unit are all marked"
+    );
+}
+
+// ---------------------------------------------------------------- item 3
+
+fn focus_picker(h: &mut H, id: &str) {
+    h.get_by_label(&format!("{id} ＋ 添加资金来源…")).focus();
+    h.run();
+}
+
+#[test]
+fn a_funding_entry_by_keys_only_takes_at_most_eight_presses() {
+    let mut h = common::app();
+    // Leave 10 万元 to arrange on the third line, so the picker prefills it.
+    let line = h.state().doc().plan().sources[2].line.clone();
+    let src = h.state().doc().plan().sources[2].clone();
+    let plus_ten = (src.integrated + Money::from_yuan(100_000)).edit_string(Unit::Wan);
+    let allocated = src
+        .allocated
+        .max(src.integrated + Money::from_yuan(100_000));
+    for (field, value) in [
+        ("下达金额", allocated.edit_string(Unit::Wan)),
+        ("纳入整合金额", plus_ten),
+    ] {
+        let label = format!("{line} {field}");
+        h.get_by_label(&label).focus();
+        h.run();
+        h.get_by_label(&label).type_text(&value);
+        h.run();
+    }
+    h.get_by_role_and_label(Role::Button, "项目安排").click();
+    h.run();
+    h.get_by_label("＋ 添加项目").click();
+    h.run();
+    let i = projects(&h).len() - 1;
+    let id = projects(&h)[i].id.clone();
+    focus_picker(&mut h, &id);
+
+    let mut presses = type_keys(&mut h, &line);
+    press(&mut h, Key::Enter, None);
+    presses += 1;
+    let amount = format!("{id} {line} 安排金额");
+    assert!(
+        h.get_by_label(&amount).is_focused(),
+        "Enter picked: amount has focus"
+    );
+    presses += type_keys(&mut h, "123");
+    press(&mut h, Key::Tab, None);
+    presses += 1;
+
+    let p = &projects(&h)[i];
+    assert_eq!(p.funding.len(), 1);
+    assert_eq!(p.funding[0].line, line);
+    assert_eq!(
+        p.funding[0].amount,
+        Money::parse_in("123", Unit::Wan).unwrap()
+    );
+    assert!(presses <= 8, "{presses} key presses");
+    assert!(
+        h.get_by_label(&format!("{id} ＋ 添加资金来源…"))
+            .is_focused(),
+        "Tab from the last amount goes back to the picker"
+    );
+}
+
+/// The lines the picker offers for project `i` for `needle`, in the order it should list them.
+fn expected_offer(h: &H, i: usize, needle: &str) -> Vec<String> {
+    let doc = h.state().doc();
+    let plan = doc.plan();
+    let p = &plan.projects[i];
+    let mut lines: Vec<(bool, String)> = plan
+        .sources
+        .iter()
+        .filter(|s| !p.funding.iter().any(|f| f.line == s.line))
+        .filter(|s| s.line.to_lowercase().contains(needle) || s.name.contains(needle))
+        .map(|s| {
+            let rest = s.integrated - doc.report().totals.arranged_from(&s.line);
+            (!rest.is_positive(), s.line.clone())
+        })
+        .collect();
+    lines.sort_by_key(|(empty, _)| *empty);
+    lines.into_iter().map(|(_, l)| l).collect()
+}
+
+fn offered(h: &H) -> Vec<String> {
+    let list = h.get_by_role(Role::ListBox);
+    list.query_all_by_label_contains("待安排")
+        .filter_map(|n| {
+            n.accesskit_node()
+                .label()
+                .map(|l| l.split_whitespace().next().unwrap_or("").to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_picker_filters_lists_empty_lines_last_and_arrows_pick() {
+    let mut h = projects_screen();
+    let id = click_row(&mut h, 0);
+    focus_picker(&mut h, &id);
+    press(&mut h, Key::R, Some("r"));
+    assert_eq!(offered(&h), expected_offer(&h, 0, "r"));
+    assert!(offered(&h).len() >= 2);
+    let want = expected_offer(&h, 0, "r")[1].clone();
+    press(&mut h, Key::ArrowDown, None);
+    press(&mut h, Key::Enter, None);
+    let p = &projects(&h)[0];
+    assert_eq!(
+        p.funding.last().unwrap().line,
+        want,
+        "Down then Enter picks the second"
+    );
+    assert!(
+        h.get_by_label(&format!("{id} {want} 安排金额"))
+            .is_focused()
+    );
+
+    // Opening again starts with an empty search and every line left, empty ones last.
+    focus_picker(&mut h, &id);
+    press(&mut h, Key::Space, None);
+    let search = h.get_by_label("按代码或名称查找");
+    assert_eq!(search.value().as_deref(), Some(""));
+    assert_eq!(offered(&h), expected_offer(&h, 0, ""));
+}
+
+#[test]
+fn tab_goes_from_one_funding_amount_to_the_next() {
+    let mut h = projects_screen();
+    let i = projects(&h)
+        .iter()
+        .position(|p| p.funding.len() >= 2)
+        .unwrap();
+    let id = click_row(&mut h, i);
+    let p = projects(&h)[i].clone();
+    let first = format!("{id} {} 安排金额", p.funding[0].line);
+    let second = format!("{id} {} 安排金额", p.funding[1].line);
+    h.get_by_label(&first).focus();
+    h.run();
+    press(&mut h, Key::Tab, None);
+    assert!(
+        h.get_by_label(&second).is_focused(),
+        "Tab skips 安排剩余 and ×"
+    );
+}
+
+#[test]
+fn many_entries_by_keys_and_tab_keeps_each_amount_on_screen() {
+    let mut h = projects_screen();
+    let id = click_row(&mut h, 0);
+    let before = projects(&h)[0].funding.len();
+    // Down opens the picker, Enter takes the first line offered, Tab comes back.
+    focus_picker(&mut h, &id);
+    for _ in 0..12 {
+        press(&mut h, Key::ArrowDown, None);
+        press(&mut h, Key::Enter, None);
+        press(&mut h, Key::Tab, None);
+    }
+    let p = projects(&h)[0].clone();
+    assert_eq!(p.funding.len(), before + 12);
+    h.get_by_label(&format!("{id} {} 安排金额", p.funding[0].line))
+        .focus();
+    h.run();
+    for f in &p.funding[1..] {
+        press(&mut h, Key::Tab, None);
+        let name = format!("{id} {} 安排金额", f.line);
+        let cell = h.get_by_label(&name);
+        assert!(cell.is_focused(), "{} has focus", f.line);
+        let r = cell.rect();
+        assert!(
+            r.min.y >= 0.0 && r.max.y <= 800.0,
+            "{} on screen: {r:?}",
+            f.line
+        );
+    }
+}
+
+// ---------------------------------------------------------------- item 4
+
+fn copied(h: &H) -> Option<String> {
+    h.output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+}
+
+#[test]
+fn pasting_rows_from_a_spreadsheet_creates_projects_in_one_undo_step() {
+    let mut h = projects_screen();
+    let line = h.state().doc().plan().sources[0].line.clone();
+    let before = h.state().doc().plan().clone();
+    click_row(&mut h, 1);
+    let header = format!(
+        "序号\t项目编号\t项目名称\t使用方向\t苏木乡镇\t嘎查村\t实施单位\t建设内容\t实施期限\t受益脱贫户\t受益人口\t绩效目标\t整合资金合计\t{line} 某资金\t自筹及其他资金"
+    );
+    let tsv = format!(
+        "{header}\r\n1\tP901\t甲项目\t危房改造\t甲镇\t甲村\t甲单位\t修房\t2020-05/2020-10\t12\t40\t修好\t1.5\t1.5\t0.2\r\n2\tP902\t乙项目\t项目管理费\t乙镇\t\t乙单位\t\t\t0\t0\t\t\t\t\r\n"
+    );
+    h.event(Event::Paste(tsv));
+    h.run();
+    let ps = projects(&h);
+    assert_eq!(ps.len(), before.projects.len() + 2);
+    let (a, b) = (&ps[2], &ps[3]);
+    assert_eq!(a.name, "甲项目");
+    assert_eq!(a.use_, Use::Housing);
+    assert_eq!((a.households, a.people), (12, 40));
+    assert_eq!(a.funding.len(), 1);
+    assert_eq!(a.funding[0].line, line);
+    assert_eq!(
+        a.funding[0].amount,
+        Money::parse_in("1.5", Unit::Wan).unwrap()
+    );
+    assert_eq!(a.other_funds, Money::parse_in("0.2", Unit::Wan).unwrap());
+    assert_eq!(b.use_, Use::Management);
+    assert!(b.funding.is_empty());
+    assert!(before.projects.iter().all(|p| p.id != a.id && p.id != b.id));
+    assert_ne!(a.id, b.id);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().doc().plan(),
+        &before,
+        "one undo step removes both"
+    );
+}
+
+#[test]
+fn a_paste_with_a_bad_amount_is_refused_and_names_the_row() {
+    let mut h = projects_screen();
+    let before = h.state().doc().plan().clone();
+    click_row(&mut h, 0);
+    let tsv = "1\t\t甲\t产业发展\t镇\t\t单位\t\t\t0\t0\t\t1\r\n2\t\t乙\t产业发展\t镇\t\t单位\t\t\t0\t0\t\t2OO\r\n";
+    h.event(Event::Paste(tsv.to_string()));
+    h.run();
+    assert_eq!(h.state().doc().plan(), &before, "nothing pasted");
+    h.get_by_label_contains("第 2 行");
+}
+
+#[test]
+fn ctrl_c_copies_the_selected_project_and_pasting_it_back_gives_an_equal_one() {
+    let mut h = projects_screen();
+    let i = projects(&h)
+        .iter()
+        .position(|p| p.funding.len() >= 2)
+        .unwrap();
+    click_row(&mut h, i);
+    h.event(Event::Copy);
+    h.step();
+    let text = copied(&h).expect("Ctrl+C copies text");
+    assert!(text.contains('\t') && text.contains("\r\n"), "{text}");
+    h.run();
+    h.event(Event::Paste(text));
+    h.run();
+    let ps = projects(&h);
+    let mut copy = ps[i + 1].clone();
+    assert_ne!(copy.id, ps[i].id);
+    copy.id = ps[i].id.clone();
+    assert_eq!(copy, ps[i]);
+}
+
+#[test]
+fn shift_arrows_select_several_projects_to_copy() {
+    let mut h = projects_screen();
+    click_row(&mut h, 1);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    h.run();
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    h.run();
+    h.event(Event::Copy);
+    h.step();
+    let text = copied(&h).expect("Ctrl+C copies text");
+    assert_eq!(
+        text.split_terminator("\r\n").count(),
+        4,
+        "a header and 3 rows"
+    );
+    h.run();
+    // The selection is the last of the three; paste them below it.
+    let before = projects(&h);
+    h.event(Event::Paste(text));
+    h.run();
+    let ps = projects(&h);
+    assert_eq!(ps.len(), before.len() + 3);
+    for k in 0..3 {
+        let mut copy = ps[4 + k].clone();
+        copy.id = before[1 + k].id.clone();
+        assert_eq!(copy, before[1 + k]);
+    }
+    // The paste ended the range: Ctrl+C now copies the last pasted row only.
+    h.event(Event::Copy);
+    h.step();
+    let text = copied(&h).expect("Ctrl+C copies text");
+    assert_eq!(
+        text.split_terminator("\r\n").count(),
+        2,
+        "a header and 1 row"
+    );
+}
+
+// ---------------------------------------------------------------- item 5
+
+#[test]
+fn review_mode_shows_the_list_buttons_disabled() {
+    let mut h = projects_screen();
+    // Review mode is entered from the submitted plan's banner; set it directly.
+    h.state_mut().push(fundplan::gui::Action::SetReadOnly(true));
+    h.run();
+    click_row(&mut h, 1);
+    for b in ["＋ 添加项目", "复制", "删除", "上移", "下移"] {
+        assert!(
+            h.get_by_role_and_label(Role::Button, b)
+                .accesskit_node()
+                .is_disabled(),
+            "{b} is disabled"
+        );
+    }
+    let n = projects(&h).len();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    h.run();
+    h.event(Event::Paste(
+        "1\t\t甲\t产业发展\t镇\t\t单位\r\n".to_string(),
+    ));
+    h.run();
+    assert_eq!(
+        projects(&h).len(),
+        n,
+        "no keys add or paste projects either"
+    );
+}
