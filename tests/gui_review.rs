@@ -162,13 +162,7 @@ fn the_county_sees_each_comment_and_jumps_to_it() {
     // Read-only fields take no focus; the field is scrolled to and outlined.
     assert_eq!(h.state().flash(), Some("sources[C09].document"));
     h.run();
-    h.get_by_role_and_label(Role::Button, "允许修改").click();
-    h.run();
-    h.get_all_by_role_and_label(Role::Button, "允许修改")
-        .last()
-        .unwrap()
-        .click();
-    h.run();
+    common::allow_editing(&mut h);
     h.state_mut()
         .push(Action::JumpTo("sources[C09].document".into()));
     h.run();

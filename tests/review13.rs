@@ -4,7 +4,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use common::*;
 use fundplan::digest::{SealState, seal_state};
@@ -12,12 +11,7 @@ use fundplan::file;
 use fundplan::plan::{Decision, Plan, Review};
 use serde_json::Value;
 
-fn fundplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fundplan"))
-        .args(args)
-        .output()
-        .unwrap()
-}
+use common::fundplan_cli as fundplan;
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
@@ -159,15 +153,21 @@ fn among_sealed_files_the_later_seal_counts() {
     assert_eq!(row(&v, "b-earlier.ron")["superseded"], true);
 }
 
-#[test]
-fn the_register_flags_a_resealed_edit_and_validate_is_unchanged() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
+/// `d/wuchuan.ron` submitted and rolled up once: registered as new.
+fn registered(d: &Path) -> PathBuf {
     let plan = plan_as(d, "wuchuan.ron", "150125");
     submit(&plan, None);
     let (code, v) = summary_json(&[s(d)]);
     assert_eq!(code, 0);
     assert_eq!(row(&v, "wuchuan.ron")["register"], "new");
+    plan
+}
+
+#[test]
+fn the_register_flags_a_resealed_edit_and_validate_is_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let plan = registered(d);
     let register = d.join("fundplan-register.ron");
     let text = std::fs::read_to_string(&register).unwrap();
     let digest = load(&plan).submission.unwrap().digest;
@@ -203,10 +203,7 @@ fn the_register_flags_a_resealed_edit_and_validate_is_unchanged() {
 fn a_resubmission_after_a_return_is_registered_not_flagged() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let plan = plan_as(d, "wuchuan.ron", "150125");
-    submit(&plan, None);
-    let (_, v) = summary_json(&[s(d)]);
-    assert_eq!(row(&v, "wuchuan.ron")["register"], "new");
+    let plan = registered(d);
     decide(&plan, Decision::Returned);
     edit_text(&plan);
     submit(&plan, None);

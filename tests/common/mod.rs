@@ -61,3 +61,48 @@ pub fn app() -> egui_kittest::Harness<'static, fundplan::gui::FundplanApp> {
     h.run();
     h
 }
+
+/// Runs the `fundplan` binary with `args`.
+pub fn fundplan_cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_fundplan"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// Opens `path` in the app as 文件 › 打开 does.
+pub fn open_in(
+    h: &mut egui_kittest::Harness<'_, fundplan::gui::FundplanApp>,
+    path: &std::path::Path,
+) {
+    h.state_mut()
+        .push(fundplan::gui::Action::Open(path.to_path_buf()));
+    h.run();
+}
+
+/// Clicks 允许修改 in the review strip and confirms it, as the county does.
+pub fn allow_editing(h: &mut egui_kittest::Harness<'_, fundplan::gui::FundplanApp>) {
+    use egui_kittest::kittest::Queryable;
+    let button = egui::accesskit::Role::Button;
+    h.get_by_role_and_label(button, "允许修改").click();
+    h.run();
+    h.get_all_by_role_and_label(button, "允许修改")
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    assert!(!h.state().doc().is_read_only());
+}
+
+/// Focuses the field named `label` and types `text` into it, as a person does.
+pub fn type_into(
+    h: &mut egui_kittest::Harness<'_, fundplan::gui::FundplanApp>,
+    label: &str,
+    text: &str,
+) {
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label(label).focus();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
