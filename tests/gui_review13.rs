@@ -186,26 +186,30 @@ fn jumping_from_a_comment_scrolls_to_a_row_below_the_fold_and_focuses_it() {
     let line = sample.sources.last().unwrap().line.clone();
     let target = format!("sources[{line}].reason");
     let (_dir, path) = returned_with(&target, |_| {});
-    let mut h = common::app();
-    common::open_in(&mut h, &path);
-    common::allow_editing(&mut h);
-    let field = format!("{line} 未纳入整合原因");
-    h.state_mut().push(Action::Go(Screen::Sources));
-    h.run();
-    assert!(
-        h.query_by_label(&field).is_none(),
-        "the last line is below the fold (rows are drawn only when visible)"
-    );
-    h.state_mut().push(Action::Go(Screen::Review));
-    h.run();
-    // The comment names its target in words, also as accessible name.
-    h.get_by_label(&format!("{line} 未纳入原因")).click();
-    h.run();
-    assert_eq!(h.state().screen(), Screen::Sources);
-    assert!(
-        h.get_by_label(&field).is_focused(),
-        "scrolled to and focused"
-    );
+    // The reviewer (read-only: scrolled into view) and the county (editing:
+    // scrolled to and focused).
+    for editing in [false, true] {
+        let mut h = common::app();
+        common::open_in(&mut h, &path);
+        if editing {
+            common::allow_editing(&mut h);
+        }
+        let field = format!("{line} 未纳入整合原因");
+        h.state_mut().push(Action::Go(Screen::Sources));
+        h.run();
+        assert!(
+            h.query_by_label(&field).is_none(),
+            "the last line is below the fold (rows are drawn only when visible)"
+        );
+        h.state_mut().push(Action::Go(Screen::Review));
+        h.run();
+        // The comment names its target in words, also as accessible name.
+        h.get_by_label(&format!("{line} 未纳入原因")).click();
+        h.run();
+        assert_eq!(h.state().screen(), Screen::Sources);
+        let node = h.get_by_label(&field);
+        assert_eq!(node.is_focused(), editing, "focused when editing");
+    }
 }
 
 #[test]
@@ -291,4 +295,31 @@ fn the_change_column_of_the_comparison_sits_under_its_header() {
         (delta.right() - header.right()).abs() < 4.0,
         "增减 {header:?}, its number {delta:?}"
     );
+}
+
+#[test]
+fn every_rollup_column_can_be_reached_in_a_narrow_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = common::load(&common::sample_path());
+    file::save_plan(&plan, &dir.path().join("wuchuan.ron")).unwrap();
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([900.0, 700.0])
+        .with_max_steps(16)
+        .build_eframe(|cc| {
+            fundplan::gui::fonts::install(&cc.egui_ctx);
+            FundplanApp::with_prefs(fundplan::gui::Prefs::default())
+        });
+    h.run();
+    h.state_mut()
+        .push(Action::Summarize(vec![dir.path().to_path_buf()]));
+    h.run();
+    let last = fundplan::gui::Column::ALL
+        .last()
+        .unwrap()
+        .label(fundplan::Lang::Zh);
+    assert!(h.get_by_role_and_label(Role::Button, last).rect().right() > 900.0);
+    h.get_by_role_and_label(Role::Button, last).scroll_to_me();
+    h.run();
+    let rect = h.get_by_role_and_label(Role::Button, last).rect();
+    assert!(rect.right() <= 900.0, "{last} at {rect:?}");
 }
