@@ -289,3 +289,38 @@ fn old_files_resave_byte_identical() {
         assert_eq!(file::plan_to_string(&plan), text, "{}", path.display());
     }
 }
+
+#[test]
+fn review_rounds_and_resolutions_take_the_fast_path_and_mean_what_ron_reads() {
+    use fundplan::file::canonical;
+    use fundplan::plan::{Comment, Resolution};
+    let mut plan =
+        fundplan::digest::seal(&load(&sample_path()), "2020-03-15T10:00:00+08:00".into(), 1);
+    let comment = |resolved: bool| Comment {
+        target: "projects[P001].targets".into(),
+        text: "绩效目标未量化".into(),
+        author: "呼和浩特市财政局".into(),
+        at: "2020-03-20T16:00:00+08:00".into(),
+        resolved: resolved.then(|| Resolution {
+            note: "已补充\"产量\"指标".into(),
+            at: "2020-03-22T09:00:00+08:00".into(),
+        }),
+    };
+    let mut review = Review {
+        reviewer: "呼和浩特市财政局".into(),
+        at: "2020-03-20T16:30:00+08:00".into(),
+        decision: Decision::Returned,
+        comments: vec![comment(true), comment(false)],
+        ..Review::default()
+    };
+    review.start_new_round("sha256v2:ab");
+    review.comments.push(comment(false));
+    plan.review = Some(review);
+    let text = file::plan_to_string(&plan);
+    let fast = canonical::parse(&text).expect("fast path");
+    let slow = file::parse_plan_with_ron(&text, Path::new("x.ron")).unwrap();
+    assert_eq!(fast, slow);
+    assert_eq!(fast, plan);
+    // Without the optional fields the text is what older fundplan wrote.
+    assert!(!file::plan_to_string(&load(&sample_path())).contains("history"));
+}

@@ -428,8 +428,19 @@ fn comment_ui(
     {
         ui.label(RichText::new(format!("• {}", c.text)).weak());
     }
+    if !view.read_only {
+        // Comments are the reviewer's (issue 13): the county reads them here.
+        ui.label(
+            RichText::new(view.t(
+                "审核意见只能在审核模式下由审核人添加。",
+                "Only the reviewer adds comments, in review mode.",
+            ))
+            .weak(),
+        );
+    }
     let label = ui.label(view.t("意见", "Comment"));
-    ui.add(
+    ui.add_enabled(
+        view.read_only,
         egui::TextEdit::multiline(text)
             .desired_rows(3)
             .desired_width(480.0),
@@ -438,7 +449,7 @@ fn comment_ui(
     ui.horizontal(|ui| {
         if ui
             .add_enabled(
-                !text.trim().is_empty(),
+                view.read_only && !text.trim().is_empty(),
                 egui::Button::new(view.t("添加", "Add")),
             )
             .clicked()
