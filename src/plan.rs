@@ -220,6 +220,16 @@ pub struct Round {
 }
 
 impl Review {
+    /// What only the reviewer may change: everything but the county's 已处理
+    /// marks, which are cleared in the copy returned.
+    pub fn reviewer_part(&self) -> Review {
+        let mut r = self.clone();
+        for c in &mut r.comments {
+            c.resolved = None;
+        }
+        r
+    }
+
     /// Moves the current decision and comments into [`Review::history`] as a
     /// finished round for the revision sealed with `judged` and starts a new,
     /// pending round: what happens when a returned plan is submitted again.

@@ -323,3 +323,23 @@ fn every_rollup_column_can_be_reached_in_a_narrow_window() {
     let rect = h.get_by_role_and_label(Role::Button, last).rect();
     assert!(rect.right() <= 900.0, "{last} at {rect:?}");
 }
+
+#[test]
+fn undo_while_editing_does_not_take_back_the_reviewers_comment() {
+    let (_dir, path) = returned();
+    let mut h = common::app();
+    common::open_in(&mut h, &path);
+    h.state_mut().push(Action::Go(Screen::Review));
+    h.run();
+    common::type_into(&mut h, "审核人", "呼和浩特市财政局");
+    h.get_by_label("＋ 总体意见").click();
+    h.run();
+    common::type_into(&mut h, "意见", "请补充绩效目标");
+    h.get_by_role_and_label(Role::Button, "添加").click();
+    h.run();
+    assert_eq!(review(&h).comments.len(), 2);
+    common::allow_editing(&mut h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(review(&h).comments.len(), 2, "the reviewer's comment stays");
+}

@@ -230,12 +230,30 @@ impl Document {
         !self.redo.is_empty()
     }
 
+    /// Whether undo/redo may not apply `edit` now: content edits in review
+    /// mode; while editing, a step that changes the reviewer's part of the
+    /// review (comments, decision), which only review mode may do. A county's
+    /// 已处理 mark and a submission (a batch) stay undoable.
+    fn refuses(&self, edit: &Edit) -> bool {
+        if self.read_only {
+            return edit.changes_content();
+        }
+        match edit {
+            Edit::Review(r) => {
+                let part =
+                    |r: Option<&crate::plan::Review>| r.map(crate::plan::Review::reviewer_part);
+                part(r.as_deref()) != part(self.plan.review.as_ref())
+            }
+            _ => false,
+        }
+    }
+
     /// Undoes the last step; false when there is none.
     pub fn undo(&mut self) -> bool {
         let Some(step) = self.undo.pop() else {
             return false;
         };
-        if self.read_only && step.undo.changes_content() {
+        if self.refuses(&step.undo) {
             self.undo.push(step);
             return false;
         }
@@ -251,7 +269,7 @@ impl Document {
         let Some(step) = self.redo.pop() else {
             return false;
         };
-        if self.read_only && step.redo.changes_content() {
+        if self.refuses(&step.redo) {
             self.redo.push(step);
             return false;
         }
