@@ -169,6 +169,8 @@ pub struct FundplanApp {
     disk_changed: bool,
     last_disk_check: f64,
     allowed_to_close: bool,
+    /// Events kept back until focus has moved (see [`super::input`]).
+    held: super::input::HeldInput,
 }
 
 impl FundplanApp {
@@ -226,6 +228,7 @@ impl FundplanApp {
             disk_changed: false,
             last_disk_check: 0.0,
             allowed_to_close: false,
+            held: Default::default(),
         }
     }
 
@@ -740,6 +743,18 @@ impl eframe::App for FundplanApp {
         self.apply_actions(&ctx);
         self.update_title(&ctx);
         self.background_checks(&ctx);
+        if self.held.is_holding() {
+            // The held keys are delivered in the next frame, without waiting for more input.
+            ctx.request_repaint();
+        }
+    }
+
+    /// Delivers keys in the order typed: what follows a key that moves focus
+    /// waits for the next frame (see [`super::input`]).
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.held.hook(raw_input) {
+            ctx.request_repaint();
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

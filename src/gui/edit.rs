@@ -224,10 +224,7 @@ mod tests {
                 .is_none()
         );
         assert_eq!(plan, before);
-        let half_stale = Edit::Batch(vec![
-            Edit::RemoveProject(0),
-            Edit::RemoveProject(999),
-        ]);
+        let half_stale = Edit::Batch(vec![Edit::RemoveProject(0), Edit::RemoveProject(999)]);
         assert!(half_stale.apply(&mut plan).is_none());
         assert_eq!(plan, before, "a batch applies whole or not at all");
     }

@@ -15,6 +15,7 @@ mod findings_ui;
 mod flow_ui;
 pub mod fonts;
 mod header_ui;
+mod input;
 mod league;
 mod matrix_ui;
 mod menu_ui;
