@@ -12,6 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use fundplan::Money;
 use fundplan::gui::FundplanApp;
+use fundplan::money::Unit;
 
 type H = Harness<'static, FundplanApp>;
 
@@ -29,9 +30,14 @@ fn step_like_eframe(h: &mut H) {
 
 /// Frames as eframe runs them until held input is delivered and the app is idle.
 fn run_like_eframe(h: &mut H) {
-    for _ in 0..40 {
+    step_like_eframe(h);
+    for _ in 0..2000 {
+        if !h.state().holds_input() {
+            break;
+        }
         step_like_eframe(h);
     }
+    assert!(!h.state().holds_input(), "input still held");
     h.run();
 }
 
@@ -136,4 +142,106 @@ fn county_code_then_tab_then_name_in_one_frame() {
     let county = &h.state().doc().plan().county;
     assert_eq!(county.code, "150929");
     assert_eq!(county.name, "E旗");
+}
+
+/// A distinct amount (in 万元) for the n-th line.
+fn nth_amount(n: usize) -> i64 {
+    101 + n as i64 * 7
+}
+
+#[test]
+fn enter_walks_the_whole_allocated_column_below_the_visible_rows() {
+    let mut h = common::app();
+    let codes = line_codes(&h);
+    click(&mut h, &format!("{} 下达金额", codes[0]));
+    for n in 0..codes.len() {
+        let mut events = vec![text(&nth_amount(n).to_string())];
+        events.extend(press(Key::Enter));
+        one_frame(&mut h, events);
+    }
+    for (n, code) in codes.iter().enumerate() {
+        assert_eq!(line(&h, code).allocated, wan(nth_amount(n)), "{code}");
+    }
+}
+
+#[test]
+fn a_source_line_is_allocated_tab_integrated_enter() {
+    let mut h = common::app();
+    let codes = line_codes(&h);
+    click(&mut h, &format!("{} 下达金额", codes[0]));
+    // Each line: two amounts and two keys, all typed in one burst.
+    let mut events = Vec::new();
+    for n in 0..codes.len() {
+        events.push(text(&nth_amount(n).to_string()));
+        events.extend(press(Key::Tab));
+        events.push(text(&(n + 1).to_string()));
+        events.extend(press(Key::Enter));
+    }
+    one_frame(&mut h, events);
+    for (n, code) in codes.iter().enumerate() {
+        let s = line(&h, code);
+        assert_eq!(s.allocated, wan(nth_amount(n)), "{code} allocated");
+        assert_eq!(s.integrated, wan(n as i64 + 1), "{code} integrated");
+    }
+}
+
+/// Types `s` one character per frame, as a person at an ordinary pace.
+fn type_slowly(h: &mut H, s: &str) {
+    for c in s.chars() {
+        one_frame(h, vec![text(&c.to_string())]);
+    }
+}
+
+fn value_of(h: &H, label: &str) -> String {
+    h.get_by_role_and_label(Role::TextInput, label)
+        .value()
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_typo_keeps_the_old_amount_and_stays_red_until_corrected() {
+    let mut h = common::app();
+    let code = line_codes(&h)[7].clone();
+    let label = format!("{code} 下达金额");
+    let before = line(&h, &code).allocated;
+    click(&mut h, &label);
+    type_slowly(&mut h, "2OO");
+    assert_eq!(line(&h, &code).allocated, before, "2OO is not 2");
+    h.get_by_label_contains("“2OO”不是有效金额");
+    // Leave the cell: the text stays as typed, and says why.
+    one_frame(&mut h, press(Key::Tab).to_vec());
+    assert_eq!(value_of(&h, &label), "2OO");
+    assert_eq!(line(&h, &code).allocated, before);
+    h.get_by_label_contains("“2OO”不是有效金额");
+    // Correct it: back in the cell, select all (focus does), type 200.
+    one_frame(&mut h, key(Key::Tab, Modifiers::SHIFT).to_vec());
+    type_slowly(&mut h, "200");
+    one_frame(&mut h, press(Key::Tab).to_vec());
+    assert_eq!(line(&h, &code).allocated, wan(200));
+    assert!(h.query_by_label_contains("不是有效金额").is_none());
+    // One field, one undo step.
+    one_frame(&mut h, key(Key::Z, Modifiers::COMMAND).to_vec());
+    assert_eq!(line(&h, &code).allocated, before);
+}
+
+#[test]
+fn escape_restores_the_amount_the_cell_had_when_focused() {
+    let mut h = common::app();
+    let code = line_codes(&h)[3].clone();
+    let label = format!("{code} 下达金额");
+    let plan_before = h.state().doc().plan().clone();
+    let before = line(&h, &code).allocated;
+    click(&mut h, &label);
+    type_slowly(&mut h, "555");
+    assert_eq!(line(&h, &code).allocated, wan(555), "live while valid");
+    one_frame(&mut h, press(Key::Escape).to_vec());
+    assert_eq!(line(&h, &code).allocated, before);
+    assert_eq!(value_of(&h, &label), before.display(Unit::Wan, 2));
+    // An invalid text is also thrown away by Escape.
+    click(&mut h, &label);
+    type_slowly(&mut h, "1x");
+    one_frame(&mut h, press(Key::Escape).to_vec());
+    assert_eq!(value_of(&h, &label), before.display(Unit::Wan, 2));
+    assert!(h.query_by_label_contains("不是有效金额").is_none());
+    assert_eq!(h.state().doc().plan(), &plan_before);
 }

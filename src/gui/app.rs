@@ -247,6 +247,11 @@ impl FundplanApp {
         self.flash.as_deref()
     }
 
+    /// True while input events wait for a later frame (see `raw_input_hook`).
+    pub fn holds_input(&self) -> bool {
+        self.held.is_holding()
+    }
+
     /// The open dialog, if any.
     pub fn dialog(&self) -> Option<&Dialog> {
         self.dialog.as_ref()

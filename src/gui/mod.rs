@@ -14,6 +14,7 @@ mod files;
 mod findings_ui;
 mod flow_ui;
 pub mod fonts;
+mod grid_walk;
 mod header_ui;
 mod input;
 mod league;

@@ -6,6 +6,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::app::Action;
 use super::edit::Edit;
+use super::grid_walk::{self, GridRow};
 use super::theme;
 use super::widgets::{
     View, amount_label_ui, amount_ui, comment_button_ui, field_id, heading_ui, text_ui,
@@ -23,6 +24,29 @@ enum Row {
 }
 
 const AMOUNT_FIELDS: [&str; 2] = ["allocated", "integrated"];
+
+/// The editable cells of a line, left to right (the name only on own lines).
+const WALK_FIELDS: [&str; 5] = ["name", "document", "allocated", "integrated", "reason"];
+
+/// Each line's editable cells for the spreadsheet walk, in display order.
+fn walk_rows(rows: &[Row], sources: &[Source]) -> Vec<GridRow> {
+    rows.iter()
+        .enumerate()
+        .filter_map(|(table_row, r)| match r {
+            Row::Line(i) => sources.get(*i).map(|s| GridRow {
+                table_row,
+                cells: WALK_FIELDS
+                    .iter()
+                    .map(|f| {
+                        (*f != "name" || !s.is_catalog_line())
+                            .then(|| field_id(&path::source(&s.line, Some(f))))
+                    })
+                    .collect(),
+            }),
+            _ => None,
+        })
+        .collect()
+}
 
 fn rows(sources: &[Source]) -> Vec<Row> {
     let mut rows = Vec::with_capacity(sources.len() + 9);
@@ -93,11 +117,21 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         });
     });
     let rows = rows(&plan.sources);
-    let mut enter_from: Option<(usize, &str)> = None;
+    let walk = grid_walk::walk(
+        ui,
+        egui::Id::unique("sources"),
+        &walk_rows(&rows, &plan.sources),
+        view.jump.map(field_id),
+    );
     let amount = |m: Money| m.display(view.unit, 2);
     let row_height = ui.spacing().interact_size.y + 6.0;
-    TableBuilder::new(ui)
+    let mut table = TableBuilder::new(ui)
         .id_salt("sources")
+        .animate_scrolling(false);
+    if let Some(row) = walk.scroll_to {
+        table = table.scroll_to_row(row, None);
+    }
+    table
         .striped(true)
         .cell_layout(egui::Layout::left_to_right(Align::Center))
         .column(Column::exact(44.0))
@@ -190,26 +224,12 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                     }
                     Row::Line(i) => {
                         let Some(s) = plan.sources.get(i) else { return };
-                        line_row(&mut row, view, i, s, out, &mut enter_from);
+                        line_row(&mut row, view, i, s, out);
                     }
                 }
             });
         });
-    if let Some((i, field)) = enter_from {
-        // Enter moves down the column, as in a spreadsheet.
-        let order: Vec<usize> = rows
-            .iter()
-            .filter_map(|r| if let Row::Line(i) = r { Some(*i) } else { None })
-            .collect();
-        if let Some(next) = order
-            .iter()
-            .position(|&x| x == i)
-            .and_then(|p| order.get(p + 1))
-            && let Some(s) = plan.sources.get(*next)
-        {
-            ui.memory_mut(|m| m.request_focus(field_id(&path::source(&s.line, Some(field)))));
-        }
-    }
+    grid_walk::finish(ui, &walk);
 }
 
 fn line_row(
@@ -218,7 +238,6 @@ fn line_row(
     i: usize,
     s: &Source,
     out: &mut Vec<Action>,
-    enter_from: &mut Option<(usize, &'static str)>,
 ) {
     let own = !s.is_catalog_line();
     let code = s.line.as_str();
@@ -306,9 +325,6 @@ fn line_row(
                     _ => next.integrated = m,
                 }
                 set(out, i, next, p);
-            }
-            if cell.enter {
-                *enter_from = Some((i, field));
             }
         });
     }

@@ -115,15 +115,33 @@ pub fn decorate(ui: &Ui, view: &View<'_>, path: &str, resp: &Response, out: &mut
 
 /// What an amount cell reports back.
 pub struct AmountCell {
-    /// A new valid amount typed this frame.
+    /// The amount the cell now stands for, when it differs from the plan's:
+    /// the typed amount, or the amount it had when focused (the text turned
+    /// invalid, or Escape).
     pub changed: Option<Money>,
-    /// Enter was pressed to leave the cell (move down).
+    /// Enter was pressed to leave the cell (move down). The sources table
+    /// moves with [`super::grid_walk`] instead; kept for other tables.
+    #[allow(dead_code)]
     pub enter: bool,
 }
 
+/// An amount cell's text while it is edited, and after focus left it with a
+/// text that is not an amount (kept, red, until corrected or Escape).
+#[derive(Clone, Debug)]
+struct Typed {
+    text: String,
+    /// The amount when the cell was focused: kept while the text is invalid,
+    /// restored by Escape.
+    orig: Money,
+    /// The cell has focus (false: an invalid text left behind).
+    focused: bool,
+}
+
 /// An editable amount in the view's unit: right-aligned, thousands separators
-/// when not focused, the whole content selected on focus so typing replaces it,
-/// red while the text is not an amount (and nothing is applied then).
+/// when not focused, the whole content selected on focus so typing replaces it.
+/// The amount follows the text while it is valid; a text that is not an
+/// amount keeps the amount the cell had when focused, is shown red as typed
+/// (also after focus leaves) and says why; Escape restores that amount.
 pub fn amount_ui(
     ui: &mut Ui,
     view: &View<'_>,
@@ -136,60 +154,132 @@ pub fn amount_ui(
     let id = field_id(path);
     let buf_id = id.with("typed");
     let focused = ui.memory(|m| m.has_focus(id));
-    let typed = if focused {
-        ui.data(|d| d.get_temp::<String>(buf_id))
-    } else {
-        ui.data_mut(|d| d.remove::<String>(buf_id));
-        None
-    };
-    // However focus arrived (click, Tab, a finding, a screen reader), the first
-    // focused frame selects everything, so typing replaces the amount.
-    let first_focused_frame = focused && typed.is_none();
-    let mut text = match typed {
-        Some(t) => t,
-        None if focused => value.edit_string(view.unit),
+    let mut typed: Option<Typed> = ui.data(|d| d.get_temp(buf_id));
+    let mut changed = None;
+    // egui drops focus on Escape when the frame begins.
+    let escaped = !focused
+        && ui.memory(|m| m.had_focus_last_frame(id))
+        && ui.input(|i| i.key_pressed(Key::Escape));
+    if escaped && let Some(t) = typed.take() {
+        changed = (t.orig != value).then_some(t.orig);
+        ui.data_mut(|d| d.remove::<Typed>(buf_id));
+    }
+    // However focus arrived (click, Tab, Enter, a finding, a screen reader),
+    // the first focused frame selects everything, so typing replaces it.
+    if focused && !typed.as_ref().is_some_and(|t| t.focused) {
+        let t = typed.get_or_insert_with(|| Typed {
+            text: value.edit_string(view.unit),
+            orig: value,
+            focused: true,
+        });
+        t.focused = true;
+        select_all(ui, id, t.text.chars().count());
+    }
+    let mut text = match &typed {
+        Some(t) => t.text.clone(),
         None => value.display(view.unit, 2),
     };
-    if first_focused_frame {
-        select_all(ui, id, text.chars().count());
-    }
-    let invalid = focused && Money::parse_in(&text, view.unit).is_err();
+    let was_invalid = typed
+        .as_ref()
+        .is_some_and(|t| Money::parse_in(&t.text, view.unit).is_err());
     let edit = TextEdit::singleline(&mut text)
         .id(id)
         .align(egui::Align2::RIGHT_CENTER)
         .desired_width(width)
-        .text_color_opt(invalid.then_some(theme::OVER));
+        .text_color_opt(was_invalid.then_some(theme::OVER));
     let response = ui
         .add(edit.interactive(!view.read_only))
         .accessible_name(name);
-    let mut changed = None;
-    if response.changed()
-        && let Ok(m) = Money::parse_in(&text, view.unit)
-        && m != value
-    {
-        changed = Some(m);
+    if let Some(t) = &mut typed {
+        if focused && response.changed() {
+            // Redraw at once: the colour and the sentence follow the text.
+            ui.ctx().request_repaint();
+            t.text = text;
+            changed = match Money::parse_in(&t.text, view.unit) {
+                Ok(m) => (m != value).then_some(m),
+                Err(_) => (t.orig != value).then_some(t.orig),
+            };
+        }
+        t.focused = focused && ui.memory(|m| m.has_focus(id));
     }
-    if focused {
-        ui.data_mut(|d| d.insert_temp(buf_id, text));
+    let invalid = typed
+        .as_ref()
+        .is_some_and(|t| Money::parse_in(&t.text, view.unit).is_err());
+    match &typed {
+        Some(t) if t.focused || invalid => {
+            ui.data_mut(|d| d.insert_temp(buf_id, t.clone()));
+        }
+        _ => ui.data_mut(|d| {
+            d.remove::<Typed>(buf_id);
+        }),
     }
-    if invalid {
-        ui.painter().rect_stroke(
-            response.rect.expand(1.0),
-            2.0,
-            Stroke::new(2.0, theme::OVER),
-            egui::StrokeKind::Outside,
-        );
-        response.clone().on_hover_text(view.t(
-            "不是有效金额，未修改",
-            "Not a valid amount; nothing changed",
-        ));
-    }
+    let response = if invalid && let Some(t) = &typed {
+        invalid_mark_ui(ui, view, path, name, t, &response)
+    } else {
+        response
+    };
     decorate(ui, view, path, &response, out);
     let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
     if response.lost_focus() {
         out.push(Action::EndTyping);
     }
     AmountCell { changed, enter }
+}
+
+/// Why an amount cell is red, as a sentence: for its hover text and the status bar.
+fn invalid_sentence(view: &View<'_>, name: &str, t: &Typed) -> String {
+    let kept = t.orig.display(view.unit, 2);
+    match view.lang {
+        crate::Lang::Zh => format!(
+            "{name}：“{}”不是有效金额，金额仍为 {kept}。请改正，或按 Esc 恢复。",
+            t.text
+        ),
+        crate::Lang::En => format!(
+            "{name}: \"{}\" is not an amount; it stays {kept}. Correct it, or press Escape to restore it.",
+            t.text
+        ),
+    }
+}
+
+/// Draws the red mark of an invalid amount text, with the sentence on hover,
+/// and lists the sentence for the status bar.
+fn invalid_mark_ui(
+    ui: &Ui,
+    view: &View<'_>,
+    path: &str,
+    name: &str,
+    t: &Typed,
+    response: &Response,
+) -> Response {
+    ui.painter().rect_stroke(
+        response.rect.expand(1.0),
+        2.0,
+        Stroke::new(2.0, theme::OVER),
+        egui::StrokeKind::Outside,
+    );
+    let sentence = invalid_sentence(view, name, t);
+    ui.ctx().data_mut(|d| {
+        d.get_temp_mut_or_default::<InvalidCells>(Id::unique(INVALID_CELLS))
+            .0
+            .insert(path.to_string(), sentence.clone());
+    });
+    response.clone().on_hover_text(sentence)
+}
+
+const INVALID_CELLS: &str = "invalid-amount-cells";
+
+/// Sentences for the amount cells that hold a text that is not an amount.
+#[derive(Clone, Default)]
+struct InvalidCells(std::collections::BTreeMap<String, String>);
+
+/// The sentence for the first amount cell holding a text that is not an
+/// amount, and how many such cells there are (for the status bar). Cells
+/// forget their entry when corrected, so it is cleared here each frame and
+/// filled again by the cells drawn.
+pub fn take_invalid_cells(ctx: &egui::Context) -> Option<(String, usize)> {
+    let cells = ctx.data_mut(|d| d.remove_temp::<InvalidCells>(Id::unique(INVALID_CELLS)))?;
+    let n = cells.0.len();
+    cells.0.into_values().next().map(|s| (s, n))
 }
 
 /// An editable single-line text bound to the model; returns the new text when
@@ -248,13 +338,13 @@ pub fn multiline_ui(
 }
 
 fn select_all(ui: &Ui, id: Id, chars: usize) {
-    if let Some(mut state) = egui::text_edit::TextEditState::load(ui.ctx(), id) {
-        state.cursor.set_char_range(Some(CCursorRange::two(
-            CCursor::new(0),
-            CCursor::new(chars),
-        )));
-        state.store(ui.ctx(), id);
-    }
+    // A cell that was never drawn has no state yet: make one.
+    let mut state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+    state.cursor.set_char_range(Some(CCursorRange::two(
+        CCursor::new(0),
+        CCursor::new(chars),
+    )));
+    state.store(ui.ctx(), id);
 }
 
 /// A right-aligned amount label in `color` (or the default text colour).
