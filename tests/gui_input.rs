@@ -245,3 +245,99 @@ fn escape_restores_the_amount_the_cell_had_when_focused() {
     assert!(h.query_by_label_contains("不是有效金额").is_none());
     assert_eq!(h.state().doc().plan(), &plan_before);
 }
+
+/// Switches amounts to 元 with the menu bar's unit button.
+fn to_yuan(h: &mut H) {
+    h.get_by_role_and_label(Role::Button, "单位：万元").click();
+    run_like_eframe(h);
+    assert_eq!(h.state().prefs.unit, Unit::Yuan);
+}
+
+/// Pastes `clip` into the focused cell, as Ctrl+V does.
+fn paste(h: &mut H, clip: &str) {
+    let mut events = key(Key::V, Modifiers::COMMAND).to_vec();
+    events.insert(1, Event::Paste(clip.to_string()));
+    one_frame(h, events);
+}
+
+#[test]
+fn a_pasted_column_fills_the_allocated_cells_downward_as_one_undo_step() {
+    let mut h = common::app();
+    let codes = line_codes(&h);
+    let plan_before = h.state().doc().plan().clone();
+    click(&mut h, &format!("{} 下达金额", codes[1]));
+    paste(&mut h, "120\r\n80.5\r\n1,234.25\r\n");
+    assert_eq!(line(&h, &codes[1]).allocated, wan(120));
+    assert_eq!(line(&h, &codes[2]).allocated, Money::from_yuan(805_000));
+    assert_eq!(line(&h, &codes[3]).allocated, Money::from_yuan(12_342_500));
+    assert_eq!(
+        line(&h, &codes[0]).allocated,
+        plan_before.source(&codes[0]).unwrap().allocated
+    );
+    assert_eq!(
+        line(&h, &codes[4]).allocated,
+        plan_before.source(&codes[4]).unwrap().allocated
+    );
+    // The focused cell shows what was pasted.
+    assert_eq!(value_of(&h, &format!("{} 下达金额", codes[1])), "120.00");
+    one_frame(&mut h, key(Key::Z, Modifiers::COMMAND).to_vec());
+    assert_eq!(h.state().doc().plan(), &plan_before);
+}
+
+#[test]
+fn a_pasted_block_of_two_columns_fills_allocated_and_integrated_in_yuan() {
+    let mut h = common::app();
+    let codes = line_codes(&h);
+    to_yuan(&mut h);
+    click(&mut h, &format!("{} 下达金额", codes[5]));
+    paste(&mut h, "1,500,000.00\t1,200,000\n300000\t300000\n");
+    assert_eq!(line(&h, &codes[5]).allocated, Money::from_yuan(1_500_000));
+    assert_eq!(line(&h, &codes[5]).integrated, Money::from_yuan(1_200_000));
+    assert_eq!(line(&h, &codes[6]).allocated, Money::from_yuan(300_000));
+    assert_eq!(line(&h, &codes[6]).integrated, Money::from_yuan(300_000));
+}
+
+#[test]
+fn a_paste_with_a_non_amount_is_refused_whole_and_names_the_row() {
+    let mut h = common::app();
+    let codes = line_codes(&h);
+    let plan_before = h.state().doc().plan().clone();
+    click(&mut h, &format!("{} 纳入整合金额", codes[0]));
+    paste(&mut h, "10\r\n2O\r\n30\r\n");
+    assert_eq!(h.state().doc().plan(), &plan_before);
+    h.get_by_label_contains("第 2 行第 1 列“2O”不是金额");
+    // More rows than cells below the last line.
+    let mut h = common::app();
+    let codes = line_codes(&h);
+    click(&mut h, &format!("{} 下达金额", codes[0]));
+    // Down to the last line, below the visible rows.
+    let downs = (1..codes.len()).flat_map(|_| press(Key::Enter)).collect();
+    one_frame(&mut h, downs);
+    let last = codes.last().cloned().unwrap_or_default();
+    assert!(h.get_by_label(&format!("{last} 下达金额")).is_focused());
+    paste(&mut h, "1\n2\n3\n");
+    assert_eq!(h.state().doc().plan(), &plan_before);
+    h.get_by_label_contains("粘贴了 3 行，但从此格往下只有 1 格");
+}
+
+#[test]
+fn a_pasted_column_fills_a_projects_funding_amounts_in_entry_order() {
+    let mut h = common::app();
+    let plan = h.state().doc().plan().clone();
+    let (k, p) = plan
+        .projects
+        .iter()
+        .enumerate()
+        .find(|(_, p)| p.funding.len() >= 2)
+        .expect("a project with two funding entries");
+    go(&mut h, "项目安排");
+    h.get_by_label(&p.id).click();
+    run_like_eframe(&mut h);
+    let first = &p.funding[0].line;
+    click(&mut h, &format!("{} {first} 安排金额", p.id));
+    paste(&mut h, "12.5\r\n7\r\n");
+    let after = &h.state().doc().plan().projects[k];
+    assert_eq!(after.funding[0].amount, Money::from_yuan(125_000));
+    assert_eq!(after.funding[1].amount, wan(7));
+    assert_eq!(after.funding[2..], p.funding[2..]);
+}

@@ -143,6 +143,15 @@ pub enum Action {
     ForceSave(PathBuf),
     /// Read the open file again from disk (discarding changes here).
     Reload,
+    /// Fill amount cells from `path` on with cells copied from a spreadsheet
+    /// (tab and newline separated), as one undo step; refused whole if a cell
+    /// is not an amount or the block does not fit.
+    Paste {
+        /// The amount cell pasted into.
+        path: String,
+        /// The clipboard text.
+        text: String,
+    },
 }
 
 /// The whole app.
@@ -356,6 +365,16 @@ impl FundplanApp {
             Action::Proceed(p) => self.proceed(ctx, p),
             Action::CloseDialog => self.dialog = None,
             Action::Show(d) => self.dialog = Some(d),
+            Action::Paste { path, text } => {
+                match super::paste::paste_edit(self.doc.plan(), &path, &text, self.prefs.unit) {
+                    Ok(edit) => {
+                        // A paste is its own undo step, apart from typing before it.
+                        self.doc.end_coalescing();
+                        self.apply(ctx, Action::Edit(edit, None));
+                    }
+                    Err(e) => self.dialog = Some(Dialog::Error(e.message(self.prefs.lang))),
+                }
+            }
             other => self.review_action(other),
         }
     }

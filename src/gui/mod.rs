@@ -21,6 +21,7 @@ mod league;
 mod matrix_ui;
 mod menu_ui;
 mod nav_ui;
+mod paste;
 mod prefs;
 mod projects_ui;
 mod recovery;

@@ -156,6 +156,11 @@ pub fn amount_ui(
     let focused = ui.memory(|m| m.has_focus(id));
     let mut typed: Option<Typed> = ui.data(|d| d.get_temp(buf_id));
     let mut changed = None;
+    let pasted_block = focused && !view.read_only && paste_ui(ui, path, out);
+    if pasted_block {
+        // The cell shows the pasted amount from the next frame on.
+        typed = None;
+    }
     // egui drops focus on Escape when the frame begins.
     let escaped = !focused
         && ui.memory(|m| m.had_focus_last_frame(id))
@@ -166,7 +171,7 @@ pub fn amount_ui(
     }
     // However focus arrived (click, Tab, Enter, a finding, a screen reader),
     // the first focused frame selects everything, so typing replaces it.
-    if focused && !typed.as_ref().is_some_and(|t| t.focused) {
+    if focused && !pasted_block && !typed.as_ref().is_some_and(|t| t.focused) {
         let t = typed.get_or_insert_with(|| Typed {
             text: value.edit_string(view.unit),
             orig: value,
@@ -224,6 +229,36 @@ pub fn amount_ui(
         out.push(Action::EndTyping);
     }
     AmountCell { changed, enter }
+}
+
+/// Takes a paste of several cells (a column or block copied from a
+/// spreadsheet) away from the cell's text field and asks for it to fill the
+/// cells from `path` on; returns true then. A single pasted cell loses the
+/// line break spreadsheets add and goes into the field as typed text.
+fn paste_ui(ui: &Ui, path: &str, out: &mut Vec<Action>) -> bool {
+    let pasted = ui.input(|i| {
+        i.events.iter().find_map(|e| match e {
+            egui::Event::Paste(s) => Some(s.clone()),
+            _ => None,
+        })
+    });
+    let Some(text) = pasted else { return false };
+    if super::paste::is_block(&text) {
+        ui.input_mut(|i| i.events.retain(|e| !matches!(e, egui::Event::Paste(_))));
+        out.push(Action::Paste {
+            path: path.to_string(),
+            text,
+        });
+        return true;
+    }
+    ui.input_mut(|i| {
+        for e in &mut i.events {
+            if let egui::Event::Paste(s) = e {
+                *s = s.trim().to_string();
+            }
+        }
+    });
+    false
 }
 
 /// Why an amount cell is red, as a sentence: for its hover text and the status bar.
