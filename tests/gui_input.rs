@@ -341,3 +341,89 @@ fn a_pasted_column_fills_a_projects_funding_amounts_in_entry_order() {
     assert_eq!(after.funding[1].amount, wan(7));
     assert_eq!(after.funding[2..], p.funding[2..]);
 }
+
+/// The width `text` takes in the body font.
+fn text_width(h: &H, text: &str) -> f32 {
+    let font = egui::TextStyle::Body.resolve(&h.ctx.global_style());
+    h.ctx
+        .fonts_mut(|f| f.layout_no_wrap(text.to_string(), font, egui::Color32::WHITE))
+        .size()
+        .x
+}
+
+/// Types `wan` into the first line's 下达金额, switches to 元 and checks the
+/// cell shows `yuan` in full: wide enough for the text and a text field's
+/// margins (4 points a side), and the level's subtotal label too.
+fn amount_fits_in_yuan(wan_typed: &str, yuan: &str) {
+    let mut h = common::app();
+    let code = line_codes(&h)[0].clone();
+    let label = format!("{code} 下达金额");
+    click(&mut h, &label);
+    type_slowly(&mut h, wan_typed);
+    one_frame(&mut h, press(Key::Tab).to_vec());
+    to_yuan(&mut h);
+    let shown = value_of(&h, &label);
+    assert_eq!(shown, yuan);
+    let cell = h.get_by_role_and_label(Role::TextInput, &label).rect();
+    assert!(
+        cell.width() >= text_width(&h, &shown) + 8.0,
+        "cell {} wide for {} of text",
+        cell.width(),
+        text_width(&h, &shown)
+    );
+    let plan = h.state().doc().plan();
+    let level = line(&h, &code).level;
+    let total: Money = plan
+        .sources
+        .iter()
+        .filter(|s| s.level == level)
+        .map(|s| s.allocated)
+        .sum();
+    let total = total.display(Unit::Yuan, 2);
+    let node = h.get_by_label(&total);
+    assert!(
+        node.rect().width() >= text_width(&h, &total) - 1.5,
+        "{total}: {:?} vs {}",
+        node.rect(),
+        text_width(&h, &total)
+    );
+    assert!(node.rect().right() <= 1280.0);
+}
+
+#[test]
+fn fifteen_million_yuan_is_not_cut_off() {
+    amount_fits_in_yuan("1500", "15,000,000.00");
+}
+
+#[test]
+fn the_largest_amount_is_not_cut_off() {
+    amount_fits_in_yuan("99999999.999999", "999,999,999,999.99");
+}
+
+#[test]
+fn own_line_delete_buttons_fit_the_window_and_are_not_in_the_tab_order() {
+    let mut h = common::app();
+    let own: Vec<String> = h
+        .state()
+        .doc()
+        .plan()
+        .sources
+        .iter()
+        .filter(|s| !s.is_catalog_line())
+        .map(|s| s.line.clone())
+        .collect();
+    assert!(!own.is_empty(), "the sample has own lines");
+    // Reach the first own line by keyboard, then Tab along the row.
+    let codes = line_codes(&h);
+    let at = codes.iter().position(|c| *c == own[0]).unwrap_or(0);
+    click(&mut h, &format!("{} 下达金额", codes[0]));
+    let downs = (0..at).flat_map(|_| press(Key::Enter)).collect();
+    one_frame(&mut h, downs);
+    for b in h.get_all_by_label("×") {
+        assert!(b.rect().right() <= 1280.0, "× at {:?}", b.rect());
+    }
+    for _ in 0..3 {
+        one_frame(&mut h, press(Key::Tab).to_vec());
+        assert!(h.get_all_by_label("×").all(|b| !b.is_focused()));
+    }
+}

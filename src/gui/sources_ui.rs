@@ -9,7 +9,8 @@ use super::edit::Edit;
 use super::grid_walk::{self, GridRow};
 use super::theme;
 use super::widgets::{
-    View, amount_label_ui, amount_ui, comment_button_ui, field_id, heading_ui, text_ui,
+    View, amount_label_ui, amount_ui, amount_width, comment_button_ui, field_id, heading_ui,
+    text_ui,
 };
 use crate::enums::{Category, Level};
 use crate::money::Money;
@@ -125,6 +126,18 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
     );
     let amount = |m: Money| m.display(view.unit, 2);
     let row_height = ui.spacing().interact_size.y + 6.0;
+    // Wide enough for every amount shown, the totals being the largest.
+    let all = |f: fn(&Source) -> Money| plan.sources.iter().map(f).sum::<Money>();
+    let amount_w = amount_width(
+        ui,
+        view,
+        plan.sources
+            .iter()
+            .flat_map(|s| [s.allocated, s.integrated, s.not_integrated()])
+            .chain([all(|s| s.allocated), all(|s| s.integrated)])
+            .chain([all(|s| s.not_integrated()), totals.unarranged()]),
+        84.0,
+    );
     let mut table = TableBuilder::new(ui)
         .id_salt("sources")
         .animate_scrolling(false);
@@ -135,15 +148,15 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         .striped(true)
         .cell_layout(egui::Layout::left_to_right(Align::Center))
         .column(Column::exact(44.0))
-        .column(Column::initial(190.0).at_least(120.0).clip(true))
+        .column(Column::initial(170.0).at_least(100.0).clip(true))
         .column(Column::exact(84.0))
-        .column(Column::initial(136.0).clip(true))
-        .column(Column::exact(104.0))
-        .column(Column::exact(104.0))
-        .column(Column::exact(86.0))
-        .column(Column::remainder().at_least(120.0))
-        .column(Column::exact(96.0))
-        .column(Column::exact(64.0))
+        .column(Column::initial(120.0).at_least(60.0).clip(true))
+        .column(Column::exact(amount_w))
+        .column(Column::exact(amount_w))
+        .column(Column::exact(amount_w))
+        .column(Column::remainder().at_least(100.0).clip(true))
+        .column(Column::exact(amount_w))
+        .column(Column::exact(76.0))
         .header(24.0, |mut h| {
             for title in [
                 view.t("代码", "Code"),
@@ -266,7 +279,7 @@ fn line_row(
                 set(out, i, next, path::source(code, Some("name")));
             }
         } else {
-            ui.label(&s.name).on_hover_text(&s.name);
+            ui.add(egui::Label::new(&s.name).truncate());
         }
     });
     row.col(|ui| {
@@ -317,7 +330,8 @@ fn line_row(
                 _ => (s.integrated, view.t("纳入整合金额", "integrated")),
             };
             let p = path::source(code, Some(field));
-            let cell = amount_ui(ui, view, &p, &format!("{code} {label}"), value, 96.0, out);
+            let width = ui.available_width();
+            let cell = amount_ui(ui, view, &p, &format!("{code} {label}"), value, width, out);
             if let Some(m) = cell.changed {
                 let mut next = s.clone();
                 match field {
@@ -358,10 +372,11 @@ fn line_row(
     });
     row.col(|ui| {
         comment_button_ui(ui, view, &path::source(code, None), out);
+        // Not in the Tab order: Tab along a row must not land on a delete button.
         if own
             && !view.read_only
             && ui
-                .small_button("×")
+                .add(egui::Button::new("×").small().sense(egui::Sense::CLICK))
                 .on_hover_text(view.t("删除此资金", "Remove this line"))
                 .clicked()
         {

@@ -382,16 +382,46 @@ fn select_all(ui: &Ui, id: Id, chars: usize) {
     state.store(ui.ctx(), id);
 }
 
-/// A right-aligned amount label in `color` (or the default text colour).
+/// A right-aligned amount label in `color` (or the default text colour);
+/// should it ever not fit, it ends in "…" and shows in full on hover.
 pub fn amount_label_ui(ui: &mut Ui, text: String, color: Option<egui::Color32>) -> Response {
     ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
         let rich = egui::RichText::new(text);
-        ui.label(match color {
-            Some(c) => rich.color(c),
-            None => rich,
-        })
+        ui.add(
+            egui::Label::new(match color {
+                Some(c) => rich.color(c),
+                None => rich,
+            })
+            .truncate(),
+        )
     })
     .inner
+}
+
+/// The width an amount column needs so that none of `amounts` (in the view's
+/// unit, with separators) is cut off, and at least `min` (for its heading):
+/// the widest formatted amount measured in the body font, plus a text
+/// field's margins.
+pub fn amount_width(
+    ui: &Ui,
+    view: &View<'_>,
+    amounts: impl IntoIterator<Item = Money>,
+    min: f32,
+) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    let widest = amounts
+        .into_iter()
+        .map(|m| {
+            ui.painter()
+                .layout_no_wrap(m.display(view.unit, 2), font.clone(), color)
+                .size()
+                .x
+        })
+        .fold(0.0_f32, f32::max);
+    // A text field's inner margin both sides, and a little air.
+    let margins = 2.0 * ui.spacing().button_padding.x + 8.0;
+    (widest + margins).max(min).ceil()
 }
 
 /// A screen's heading with the unit amounts are shown in, e.g. 资金来源（单位：万元）.
