@@ -427,3 +427,80 @@ fn own_line_delete_buttons_fit_the_window_and_are_not_in_the_tab_order() {
         assert!(h.get_all_by_label("×").all(|b| !b.is_focused()));
     }
 }
+
+/// Moves focus to `code`'s 下达金额 by Enter from the first line (scrolling).
+fn walk_to_line(h: &mut H, code: &str) {
+    let codes = line_codes(h);
+    let at = codes.iter().position(|c| c == code).unwrap_or(0);
+    click(h, &format!("{} 下达金额", codes[0]));
+    let downs = (0..at).flat_map(|_| press(Key::Enter)).collect();
+    one_frame(h, downs);
+    assert!(h.get_by_label(&format!("{code} 下达金额")).is_focused());
+}
+
+fn first_own_line(h: &H) -> String {
+    h.state()
+        .doc()
+        .plan()
+        .sources
+        .iter()
+        .find(|s| !s.is_catalog_line())
+        .map(|s| s.line.clone())
+        .expect("the sample has own lines")
+}
+
+#[test]
+fn an_own_lines_category_list_opens_by_mouse_and_offers_every_choice() {
+    let mut h = common::app();
+    let code = first_own_line(&h);
+    walk_to_line(&mut h, &code);
+    h.get_by_label(&format!("{code} 大类")).click();
+    run_like_eframe(&mut h);
+    for label in ["扶贫", "农村综合/基础设施", "人居环境", "其他"] {
+        let item = h.get_by_role_and_label(Role::Button, label);
+        assert!(item.rect().bottom() <= 800.0, "{label} on screen");
+    }
+    h.get_by_role_and_label(Role::Button, "其他").click();
+    run_like_eframe(&mut h);
+    assert_eq!(line(&h, &code).category.label(fundplan::Lang::Zh), "其他");
+}
+
+#[test]
+fn an_own_lines_category_list_works_by_keyboard() {
+    let mut h = common::app();
+    let code = first_own_line(&h);
+    walk_to_line(&mut h, &code);
+    let before = line(&h, &code).category;
+    // Back along the row: 下达文号, then the category list.
+    one_frame(&mut h, key(Key::Tab, Modifiers::SHIFT).to_vec());
+    one_frame(&mut h, key(Key::Tab, Modifiers::SHIFT).to_vec());
+    assert!(h.get_by_label(&format!("{code} 大类")).is_focused());
+    // Space opens the list; every choice is there.
+    one_frame(&mut h, press(Key::Space).to_vec());
+    h.get_by_role_and_label(Role::Button, "其他");
+    // Down moves through the open list, Enter picks.
+    one_frame(&mut h, press(Key::ArrowDown).to_vec());
+    one_frame(&mut h, press(Key::Enter).to_vec());
+    assert_ne!(line(&h, &code).category, before);
+    assert!(
+        h.query_by_role_and_label(Role::Button, "其他").is_none(),
+        "closed"
+    );
+}
+
+#[test]
+fn english_line_counts_have_plurals_and_no_full_width_brackets() {
+    let mut h = common::app();
+    h.get_by_role_and_label(Role::Button, "English").click();
+    run_like_eframe(&mut h);
+    assert!(h.query_all_by_label_contains("1 lines").next().is_none());
+    assert!(h.query_all_by_label("(unit: 10k yuan)").next().is_some());
+    // English text (fund line names from the catalog stay Chinese).
+    let full_width: Vec<String> = h
+        .query_all_by_label_contains("（")
+        .map(|n| format!("{n:?}"))
+        .filter(|n| n.contains("unit") || n.contains("yuan"))
+        .collect();
+    assert!(full_width.is_empty(), "{full_width:#?}");
+    assert!(h.query_all_by_label("Not integrated").next().is_some());
+}

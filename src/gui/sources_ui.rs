@@ -9,8 +9,8 @@ use super::edit::Edit;
 use super::grid_walk::{self, GridRow};
 use super::theme;
 use super::widgets::{
-    View, amount_label_ui, amount_ui, amount_width, comment_button_ui, field_id, heading_ui,
-    text_ui,
+    View, amount_label_ui, amount_ui, amount_width, choice_ui, comment_button_ui, field_id,
+    heading_ui, text_ui,
 };
 use crate::enums::{Category, Level};
 use crate::money::Money;
@@ -138,6 +138,23 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             .chain([all(|s| s.not_integrated()), totals.unarranged()]),
         84.0,
     );
+    // The category list shows its longest name in full, plus the arrow.
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let category_w = Category::ALL
+        .iter()
+        .map(|c| {
+            ui.painter()
+                .layout_no_wrap(
+                    c.label(view.lang).to_string(),
+                    font.clone(),
+                    egui::Color32::WHITE,
+                )
+                .size()
+                .x
+        })
+        .fold(0.0_f32, f32::max)
+        + ui.spacing().icon_width
+        + 3.0 * ui.spacing().button_padding.x;
     let mut table = TableBuilder::new(ui)
         .id_salt("sources")
         .animate_scrolling(false);
@@ -149,8 +166,8 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         .cell_layout(egui::Layout::left_to_right(Align::Center))
         .column(Column::exact(44.0))
         .column(Column::initial(170.0).at_least(100.0).clip(true))
-        .column(Column::exact(84.0))
-        .column(Column::initial(120.0).at_least(60.0).clip(true))
+        .column(Column::exact(category_w))
+        .column(Column::initial(110.0).at_least(60.0).clip(true))
         .column(Column::exact(amount_w))
         .column(Column::exact(amount_w))
         .column(Column::exact(amount_w))
@@ -165,7 +182,7 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 view.t("下达文号", "Document"),
                 view.t("下达金额", "Allocated"),
                 view.t("纳入整合", "Integrated"),
-                view.t("未纳入", "Not integr."),
+                view.t("未纳入", "Not integrated"),
                 view.t("未纳入原因", "Reason not integrated"),
                 view.t("待安排", "To arrange"),
                 "",
@@ -186,10 +203,13 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                         row.col(|ui| {
                             ui.strong(level.label(view.lang));
                         });
+                        let count = match (view.lang, n) {
+                            (crate::Lang::Zh, n) => format!("{n} 项"),
+                            (crate::Lang::En, 1) => "1 line".to_string(),
+                            (crate::Lang::En, n) => format!("{n} lines"),
+                        };
                         row.col(|ui| {
-                            ui.label(
-                                RichText::new(format!("{n} {}", view.t("项", "lines"))).weak(),
-                            );
+                            ui.label(RichText::new(count).weak());
                         });
                         for _ in 0..8 {
                             row.col(|_| {});
@@ -284,25 +304,19 @@ fn line_row(
     });
     row.col(|ui| {
         if own && !view.read_only {
-            let combo = egui::ComboBox::from_id_salt(("category", code))
-                .width(76.0)
-                .selected_text(s.category.label(view.lang))
-                .show_ui(ui, |ui| {
-                    for c in Category::ALL {
-                        if ui
-                            .selectable_label(s.category == *c, c.label(view.lang))
-                            .clicked()
-                            && s.category != *c
-                        {
-                            let mut next = s.clone();
-                            next.category = *c;
-                            set(out, i, next, path::source(code, Some("category")));
-                        }
-                    }
-                });
-            let _ = combo
-                .response
-                .accessible_name(format!("{code} {}", view.t("大类", "category")));
+            if let Some(c) = choice_ui(
+                ui,
+                ("category", code),
+                &format!("{code} {}", view.t("大类", "category")),
+                s.category,
+                Category::ALL,
+                |c| c.label(view.lang).to_string(),
+                ui.available_width(),
+            ) {
+                let mut next = s.clone();
+                next.category = c;
+                set(out, i, next, path::source(code, Some("category")));
+            }
         } else {
             ui.label(s.category.label(view.lang));
         }

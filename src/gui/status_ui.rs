@@ -41,7 +41,10 @@ pub fn status_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             ))
             .color(theme::remaining(rest)),
         );
-        ui.label(format!("（{unit}）"));
+        ui.label(match view.lang {
+            crate::Lang::Zh => format!("（{unit}）"),
+            crate::Lang::En => format!("({unit})"),
+        });
         if let Some((sentence, n)) = super::widgets::take_invalid_cells(ui.ctx()) {
             ui.separator();
             let more = match (view.lang, n) {

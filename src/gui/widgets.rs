@@ -382,6 +382,62 @@ fn select_all(ui: &Ui, id: Id, chars: usize) {
     state.store(ui.ctx(), id);
 }
 
+/// A drop-down list of `choices` showing `selected`, named `name` for screen
+/// readers: opens by click, Space or Enter and shows every choice at once (no
+/// scrolling that hides the last ones); while it has focus, Up and Down pick
+/// the previous or next choice, open or closed, as a native list does.
+/// Returns the choice made this frame.
+#[allow(clippy::too_many_arguments)]
+pub fn choice_ui<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    name: &str,
+    selected: T,
+    choices: &[T],
+    label: impl Fn(T) -> String,
+    width: f32,
+) -> Option<T> {
+    let mut picked = None;
+    let combo = egui::ComboBox::from_id_salt(salt)
+        .width(width)
+        .height(f32::INFINITY)
+        .selected_text(label(selected))
+        .show_ui(ui, |ui| {
+            for &c in choices {
+                if ui.selectable_label(c == selected, label(c)).clicked() && c != selected {
+                    picked = Some(c);
+                }
+            }
+        });
+    let response = combo.response;
+    if response.has_focus() {
+        // Up and Down change the choice instead of moving focus.
+        let arrows = egui::EventFilter {
+            vertical_arrows: true,
+            ..Default::default()
+        };
+        ui.memory_mut(|m| m.set_focus_lock_filter(response.id, arrows));
+        let step = ui.input_mut(|i| {
+            if i.consume_key(egui::Modifiers::NONE, Key::ArrowDown) {
+                1
+            } else if i.consume_key(egui::Modifiers::NONE, Key::ArrowUp) {
+                -1
+            } else {
+                0
+            }
+        });
+        if let Some(at) = choices.iter().position(|c| *c == selected)
+            && let Some(next) = at.checked_add_signed(step)
+            && next != at
+            && let Some(c) = choices.get(next)
+        {
+            picked = Some(*c);
+        }
+    }
+    let _ = response.accessible_name(name);
+    picked
+}
+
 /// A right-aligned amount label in `color` (or the default text colour);
 /// should it ever not fit, it ends in "…" and shows in full on hover.
 pub fn amount_label_ui(ui: &mut Ui, text: String, color: Option<egui::Color32>) -> Response {
@@ -427,11 +483,10 @@ pub fn amount_width(
 /// A screen's heading with the unit amounts are shown in, e.g. 资金来源（单位：万元）.
 pub fn heading_ui(ui: &mut Ui, view: &View<'_>, title: &str) {
     ui.heading(title);
-    let unit = format!(
-        "（{}{}）",
-        view.t("单位：", "unit: "),
-        view.unit.label(view.lang)
-    );
+    let unit = match view.lang {
+        crate::Lang::Zh => format!("（单位：{}）", view.unit.label(view.lang)),
+        crate::Lang::En => format!("(unit: {})", view.unit.label(view.lang)),
+    };
     ui.label(egui::RichText::new(unit).weak());
 }
 
