@@ -244,6 +244,11 @@ fn escape_restores_the_amount_the_cell_had_when_focused() {
     assert_eq!(value_of(&h, &label), before.display(Unit::Wan, 2));
     assert!(h.query_by_label_contains("不是有效金额").is_none());
     assert_eq!(h.state().doc().plan(), &plan_before);
+    assert!(
+        !h.state().doc().is_dirty(),
+        "nothing to save, nothing to undo"
+    );
+    assert!(!h.state().doc().can_undo());
 }
 
 /// Switches amounts to 元 with the menu bar's unit button.

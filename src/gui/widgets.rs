@@ -165,9 +165,17 @@ pub fn amount_ui(
     let escaped = !focused
         && ui.memory(|m| m.had_focus_last_frame(id))
         && ui.input(|i| i.key_pressed(Key::Escape));
+    let end_id = id.with("end-typing");
+    if ui.data_mut(|d| d.remove_temp::<bool>(end_id)).is_some() {
+        out.push(Action::EndTyping);
+    }
     if escaped && let Some(t) = typed.take() {
         changed = (t.orig != value).then_some(t.orig);
-        ui.data_mut(|d| d.remove::<Typed>(buf_id));
+        ui.data_mut(|d| {
+            d.remove::<Typed>(buf_id);
+            // The typing step ends next frame, after the restoring edit.
+            d.insert_temp(end_id, true);
+        });
     }
     // However focus arrived (click, Tab, Enter, a finding, a screen reader),
     // the first focused frame selects everything, so typing replaces it.
@@ -225,7 +233,9 @@ pub fn amount_ui(
     };
     decorate(ui, view, path, &response, out);
     let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-    if response.lost_focus() {
+    // After Escape the restoring edit (pushed by the caller) still belongs to
+    // the typing step, which then undoes to nothing and is dropped.
+    if response.lost_focus() && !escaped {
         out.push(Action::EndTyping);
     }
     AmountCell { changed, enter }
