@@ -509,3 +509,58 @@ fn english_line_counts_have_plurals_and_no_full_width_brackets() {
     assert!(full_width.is_empty(), "{full_width:#?}");
     assert!(h.query_all_by_label("Not integrated").next().is_some());
 }
+
+#[test]
+fn a_finding_below_the_visible_rows_is_scrolled_to_and_takes_typing() {
+    let mut h = common::app();
+    let codes = line_codes(&h);
+    let last = codes.last().cloned().unwrap_or_default();
+    walk_to_line(&mut h, &last);
+    // More integrated than allocated on the last line: a finding names it.
+    let too_much = line(&h, &last).allocated.display(Unit::Wan, 2);
+    one_frame(&mut h, press(Key::Tab).to_vec());
+    type_slowly(&mut h, &format!("{too_much}9"));
+    // Shift+Enter walks back up to the first line (in the column where the
+    // Tab run started), out of the last one's sight.
+    let ups = (1..codes.len())
+        .flat_map(|_| key(Key::Enter, Modifiers::SHIFT))
+        .collect();
+    one_frame(&mut h, ups);
+    assert!(
+        h.get_by_label(&format!("{} 下达金额", codes[0]))
+            .is_focused()
+    );
+    assert!(
+        h.query_by_label(&format!("{last} 纳入整合金额")).is_none(),
+        "scrolled away"
+    );
+    go(&mut h, "校验结果");
+    let finding = h
+        .query_all_by_label_contains(&last)
+        .find(|n| n.rect().width() > 0.0)
+        .map(|n| n.rect().center())
+        .expect("a finding on the last line");
+    h.input_mut().events.push(Event::PointerButton {
+        pos: finding,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.input_mut().events.push(Event::PointerButton {
+        pos: finding,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    run_like_eframe(&mut h);
+    assert_eq!(h.state().screen(), fundplan::gui::Screen::Sources);
+    let field = h
+        .query_by(|n| n.is_focused())
+        .map(|n| format!("{n:?}"))
+        .unwrap_or_default();
+    assert!(field.contains(&last), "focused: {field}");
+    // Typing goes into it.
+    one_frame(&mut h, key(Key::A, Modifiers::COMMAND).to_vec());
+    type_slowly(&mut h, "1");
+    assert_eq!(line(&h, &last).integrated, wan(1));
+}
