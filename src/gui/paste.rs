@@ -47,6 +47,23 @@ fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// "3 rows were pasted, but there is only 1 cell from this cell down; …".
+fn too_many_en(
+    pasted: usize,
+    what: (&str, &str),
+    cells: usize,
+    cell: (&str, &str),
+    direction: &str,
+) -> String {
+    let there = if cells == 1 { "is" } else { "are" };
+    format!(
+        "{} {} pasted, but there {there} only {} from this cell {direction}; nothing was pasted.",
+        count(pasted, what.0, what.1),
+        if pasted == 1 { "was" } else { "were" },
+        count(cells, cell.0, cell.1),
+    )
+}
+
 impl PasteError {
     /// The refusal as a sentence in `lang`.
     pub fn message(&self, lang: Lang) -> String {
@@ -60,26 +77,18 @@ impl PasteError {
             (PasteError::TooManyRows { rows, cells }, Lang::Zh) => {
                 format!("粘贴了 {rows} 行，但从此格往下只有 {cells} 格，未粘贴任何内容。")
             }
-            (PasteError::TooManyRows { rows, cells }, Lang::En) => format!(
-                "{} were pasted, but there {} from this cell down; nothing was pasted.",
-                count(*rows, "row", "rows"),
-                if *cells == 1 {
-                    "is only 1 cell".to_string()
-                } else {
-                    format!("are only {cells} cells")
-                }
-            ),
+            (PasteError::TooManyRows { rows, cells }, Lang::En) => {
+                too_many_en(*rows, ("row", "rows"), *cells, ("cell", "cells"), "down")
+            }
             (PasteError::TooManyColumns { cols, cells }, Lang::Zh) => {
                 format!("粘贴了 {cols} 列，但从此格往右只有 {cells} 列金额，未粘贴任何内容。")
             }
-            (PasteError::TooManyColumns { cols, cells }, Lang::En) => format!(
-                "{} were pasted, but there {} from this cell right; nothing was pasted.",
-                count(*cols, "column", "columns"),
-                if *cells == 1 {
-                    "is only 1 amount column".to_string()
-                } else {
-                    format!("are only {cells} amount columns")
-                }
+            (PasteError::TooManyColumns { cols, cells }, Lang::En) => too_many_en(
+                *cols,
+                ("column", "columns"),
+                *cells,
+                ("amount column", "amount columns"),
+                "right",
             ),
             (PasteError::NotAColumn, Lang::Zh) => {
                 "此格只能填一个金额，未粘贴任何内容。".to_string()
