@@ -405,32 +405,40 @@ fn the_largest_amount_is_not_cut_off() {
     amount_fits_in_yuan("99999999.999999", "999,999,999,999.99");
 }
 
+/// Walks by keyboard to the first own line (L/X) and checks its × and the
+/// comment button fit in the 1280-point window and Tab never lands on ×;
+/// `allocated` is the 下达 cell's label word in the language shown.
+fn delete_buttons_fit(h: &mut H, allocated: &str) {
+    let own = first_own_line(h);
+    let codes = line_codes(h);
+    let at = codes.iter().position(|c| *c == own).unwrap_or(0);
+    click(h, &format!("{} {allocated}", codes[0]));
+    let downs = (0..at).flat_map(|_| press(Key::Enter)).collect();
+    one_frame(h, downs);
+    let buttons: Vec<egui::Rect> = h.get_all_by_label("×").map(|b| b.rect()).collect();
+    assert!(!buttons.is_empty(), "own lines show ×");
+    for b in buttons {
+        assert!(b.right() <= 1280.0, "× at {b:?}");
+    }
+    for _ in 0..3 {
+        one_frame(h, press(Key::Tab).to_vec());
+        assert!(h.get_all_by_label("×").all(|b| !b.is_focused()));
+    }
+}
+
 #[test]
 fn own_line_delete_buttons_fit_the_window_and_are_not_in_the_tab_order() {
     let mut h = common::app();
-    let own: Vec<String> = h
-        .state()
-        .doc()
-        .plan()
-        .sources
-        .iter()
-        .filter(|s| !s.is_catalog_line())
-        .map(|s| s.line.clone())
-        .collect();
-    assert!(!own.is_empty(), "the sample has own lines");
-    // Reach the first own line by keyboard, then Tab along the row.
-    let codes = line_codes(&h);
-    let at = codes.iter().position(|c| *c == own[0]).unwrap_or(0);
-    click(&mut h, &format!("{} 下达金额", codes[0]));
-    let downs = (0..at).flat_map(|_| press(Key::Enter)).collect();
-    one_frame(&mut h, downs);
-    for b in h.get_all_by_label("×") {
-        assert!(b.rect().right() <= 1280.0, "× at {:?}", b.rect());
-    }
-    for _ in 0..3 {
-        one_frame(&mut h, press(Key::Tab).to_vec());
-        assert!(h.get_all_by_label("×").all(|b| !b.is_focused()));
-    }
+    delete_buttons_fit(&mut h, "下达金额");
+}
+
+#[test]
+fn own_line_delete_buttons_fit_in_english_in_yuan() {
+    let mut h = common::app();
+    to_yuan(&mut h);
+    h.get_by_role_and_label(Role::Button, "English").click();
+    run_like_eframe(&mut h);
+    delete_buttons_fit(&mut h, "allocated");
 }
 
 /// Moves focus to `code`'s 下达金额 by Enter from the first line (scrolling).

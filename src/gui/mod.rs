@@ -4,6 +4,7 @@
 //! the app applies them in one place at the end of the frame, where edits are
 //! recorded for undo, mark the document dirty and re-run the validator.
 
+mod amount_cell;
 pub mod app;
 mod commands;
 mod compare_ui;

@@ -10,7 +10,7 @@ use super::grid_walk::{self, GridRow};
 use super::theme;
 use super::widgets::{
     View, amount_label_ui, amount_ui, amount_width, choice_ui, comment_button_ui, field_id,
-    heading_ui, text_ui,
+    heading_ui, text_ui, text_width,
 };
 use crate::enums::{Category, Level};
 use crate::money::Money;
@@ -136,25 +136,37 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             .flat_map(|s| [s.allocated, s.integrated, s.not_integrated()])
             .chain([all(|s| s.allocated), all(|s| s.integrated)])
             .chain([all(|s| s.not_integrated()), totals.unarranged()]),
-        84.0,
+        // …and for the headings over them.
+        [
+            view.t("下达金额", "Allocated"),
+            view.t("纳入整合", "Integrated"),
+            view.t("未纳入", "Not integrated"),
+            view.t("待安排", "To arrange"),
+        ]
+        .iter()
+        .map(|t| text_width(ui, t, egui::TextStyle::Body) + 8.0)
+        .fold(60.0_f32, f32::max),
     );
     // The category list shows its longest name in full, plus the arrow.
-    let font = egui::TextStyle::Button.resolve(ui.style());
-    let category_w = Category::ALL
-        .iter()
-        .map(|c| {
-            ui.painter()
-                .layout_no_wrap(
-                    c.label(view.lang).to_string(),
-                    font.clone(),
-                    egui::Color32::WHITE,
-                )
-                .size()
-                .x
-        })
-        .fold(0.0_f32, f32::max)
-        + ui.spacing().icon_width
-        + 3.0 * ui.spacing().button_padding.x;
+    let widest = |texts: &mut dyn Iterator<Item = &str>, style: egui::TextStyle| {
+        texts
+            .map(|t| text_width(ui, t, style.clone()))
+            .fold(0.0_f32, f32::max)
+    };
+    let pad = ui.spacing().button_padding.x;
+    let category_w = widest(
+        &mut Category::ALL.iter().map(|c| c.label(view.lang)),
+        egui::TextStyle::Button,
+    ) + ui.spacing().icon_width
+        + 3.0 * pad;
+    // Comments button ("Notes 99") and × side by side.
+    let buttons_w = widest(
+        &mut [view.t("批注 99", "Notes 99"), "×"].into_iter(),
+        egui::TextStyle::Button,
+    ) + text_width(ui, "×", egui::TextStyle::Button)
+        + 4.0 * pad
+        + ui.spacing().item_spacing.x
+        + 4.0;
     let mut table = TableBuilder::new(ui)
         .id_salt("sources")
         .animate_scrolling(false);
@@ -165,15 +177,15 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         .striped(true)
         .cell_layout(egui::Layout::left_to_right(Align::Center))
         .column(Column::exact(44.0))
-        .column(Column::initial(170.0).at_least(100.0).clip(true))
+        .column(Column::remainder().at_least(90.0).clip(true))
         .column(Column::exact(category_w))
-        .column(Column::initial(110.0).at_least(60.0).clip(true))
+        .column(Column::exact(104.0))
         .column(Column::exact(amount_w))
         .column(Column::exact(amount_w))
         .column(Column::exact(amount_w))
-        .column(Column::remainder().at_least(100.0).clip(true))
+        .column(Column::remainder().at_least(80.0).clip(true))
         .column(Column::exact(amount_w))
-        .column(Column::exact(76.0))
+        .column(Column::exact(buttons_w))
         .header(24.0, |mut h| {
             for title in [
                 view.t("代码", "Code"),
@@ -183,7 +195,7 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 view.t("下达金额", "Allocated"),
                 view.t("纳入整合", "Integrated"),
                 view.t("未纳入", "Not integrated"),
-                view.t("未纳入原因", "Reason not integrated"),
+                view.t("未纳入原因", "Reason"),
                 view.t("待安排", "To arrange"),
                 "",
             ] {
