@@ -572,3 +572,26 @@ fn a_finding_below_the_visible_rows_is_scrolled_to_and_takes_typing() {
     type_slowly(&mut h, "1");
     assert_eq!(line(&h, &last).integrated, wan(1));
 }
+
+#[test]
+fn a_document_number_too_long_for_its_cell_shows_in_full_on_hover() {
+    let mut h = common::app();
+    let code = line_codes(&h)[0].clone();
+    let full = line(&h, &code).document.clone();
+    let label = format!("{code} 下达文号");
+    let cell = h.get_by_role_and_label(Role::TextInput, &label).rect();
+    assert!(
+        text_width(&h, &full) > cell.width() - 8.0,
+        "the sample's document number is wider than its cell"
+    );
+    h.hover_at(cell.center());
+    for _ in 0..60 {
+        h.step();
+    }
+    h.run();
+    // The tooltip: a second node with the full text besides the field's value.
+    assert!(
+        h.query_all_by_label(&full).next().is_some(),
+        "tooltip with {full}"
+    );
+}

@@ -135,6 +135,14 @@ pub fn text_ui(
                 .interactive(!view.read_only),
         )
         .accessible_name(name);
+    // A text wider than its cell shows in full on hover.
+    let response = if !response.has_focus()
+        && text_width(ui, value, egui::TextStyle::Body) > response.rect.width() - 8.0
+    {
+        response.on_hover_text(value)
+    } else {
+        response
+    };
     decorate(ui, view, path, &response, out);
     if response.lost_focus() {
         out.push(Action::EndTyping);
