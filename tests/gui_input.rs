@@ -595,3 +595,25 @@ fn a_document_number_too_long_for_its_cell_shows_in_full_on_hover() {
         "tooltip with {full}"
     );
 }
+
+#[test]
+fn tab_walks_rows_below_the_visible_ones_too() {
+    let mut h = common::app();
+    let catalog: Vec<String> = line_codes(&h)
+        .into_iter()
+        .filter(|c| line(&h, c).is_catalog_line())
+        .collect();
+    click(&mut h, &format!("{} 下达金额", catalog[0]));
+    // 下达, Tab 纳入整合, Tab 原因, Tab 批注, Tab next 下达文号, Tab next 下达.
+    let mut events = Vec::new();
+    for n in 0..catalog.len() {
+        events.push(text(&nth_amount(n).to_string()));
+        for _ in 0..5 {
+            events.extend(press(Key::Tab));
+        }
+    }
+    one_frame(&mut h, events);
+    for (n, code) in catalog.iter().enumerate() {
+        assert_eq!(line(&h, code).allocated, wan(nth_amount(n)), "{code}");
+    }
+}
