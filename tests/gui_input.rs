@@ -162,6 +162,11 @@ fn enter_walks_the_whole_allocated_column_below_the_visible_rows() {
     for (n, code) in codes.iter().enumerate() {
         assert_eq!(line(&h, code).allocated, wan(nth_amount(n)), "{code}");
     }
+    // Enter on the last line keeps focus there: what is typed next is not lost.
+    let last = codes.last().cloned().unwrap_or_default();
+    assert!(h.get_by_label(&format!("{last} 下达金额")).is_focused());
+    type_slowly(&mut h, "5");
+    assert_eq!(line(&h, &last).allocated, wan(5));
 }
 
 #[test]

@@ -96,14 +96,15 @@ pub fn walk(ui: &Ui, salt: Id, rows: &[GridRow], jump: Option<Id>) -> Walk {
                 _ => None,
             })
         });
-        if let Some(down) = enter
-            && let Some((tr, tc)) = enter_target(rows, r, state.anchor_col, down)
-            && let Some(row) = rows.get(tr)
-        {
-            walk.focus = row.cells.get(tc).copied().flatten();
-            walk.scroll_to = Some(row.table_row);
-            // The run's column stays the anchor for the rows after.
-            state.last = Some((tr, tc));
+        if let Some(down) = enter {
+            // Past the first or last row, focus stays: typing never goes nowhere.
+            let (tr, tc) = enter_target(rows, r, state.anchor_col, down).unwrap_or((r, c));
+            if let Some(row) = rows.get(tr) {
+                walk.focus = row.cells.get(tc).copied().flatten();
+                walk.scroll_to = Some(row.table_row);
+                // The run's column stays the anchor for the rows after.
+                state.last = Some((tr, tc));
+            }
         }
     }
     if let Some(id) = jump
