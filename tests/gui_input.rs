@@ -622,3 +622,33 @@ fn tab_walks_rows_below_the_visible_ones_too() {
         assert_eq!(line(&h, code).allocated, wan(nth_amount(n)), "{code}");
     }
 }
+
+/// A real mouse click at the centre of the widget labelled `label`: pointer
+/// move, press and release in one frame, as the window delivers them.
+fn mouse_click(h: &mut H, label: &str) {
+    let pos = h
+        .get_by_role_and_label(Role::TextInput, label)
+        .rect()
+        .center();
+    let button = |pressed| Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    one_frame(
+        h,
+        vec![Event::PointerMoved(pos), button(true), button(false)],
+    );
+}
+
+#[test]
+fn typing_after_a_mouse_click_replaces_the_amount() {
+    let mut h = common::app();
+    let code = line_codes(&h)[2].clone();
+    let label = format!("{code} 下达金额");
+    mouse_click(&mut h, &label);
+    type_slowly(&mut h, "42");
+    assert_eq!(value_of(&h, &label), "42");
+    assert_eq!(line(&h, &code).allocated, wan(42));
+}
