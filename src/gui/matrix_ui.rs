@@ -56,99 +56,83 @@ fn table_ui(ui: &mut Ui, view: &View<'_>) {
     };
     let row_height = ui.spacing().interact_size.y + 4.0;
     ui.style_mut().interaction.selectable_labels = false;
-    // Wide enough for every cell; the grand total is the largest. Many uses
-    // scroll sideways instead of cutting amounts off.
+    // Wide enough for every cell; the grand total is the largest.
     let amount_w = amount_width(
         ui,
         view,
         totals.matrix.values().copied().chain([totals.arranged]),
         84.0,
     );
-    egui::ScrollArea::horizontal()
-        .id_salt("matrix-wide")
-        .show(ui, |ui| {
-            TableBuilder::new(ui)
-                .id_salt("matrix")
-                .striped(true)
-                .vscroll(false)
-                .cell_layout(egui::Layout::left_to_right(Align::Center))
-                .column(Column::exact(130.0))
-                .columns(Column::exact(amount_w), uses.len() + 1)
-                .header(42.0, |mut h| {
-                    h.col(|ui| {
-                        ui.strong(view.t("资金大类＼使用方向", "Category＼use"));
+    TableBuilder::new(ui)
+        .id_salt("matrix")
+        .striped(true)
+        .vscroll(false)
+        .cell_layout(egui::Layout::left_to_right(Align::Center))
+        .column(Column::exact(130.0))
+        .columns(Column::exact(amount_w), uses.len() + 1)
+        .header(42.0, |mut h| {
+            h.col(|ui| {
+                ui.strong(view.t("资金大类＼使用方向", "Category＼use"));
+            });
+            for u in uses
+                .iter()
+                .map(|u| u.label(view.lang))
+                .chain([view.t("合计", "Total")])
+            {
+                h.col(|ui| {
+                    ui.add(egui::Label::new(RichText::new(u).strong()).wrap());
+                });
+            }
+        })
+        .body(|mut body| {
+            for c in &cats {
+                body.row(row_height, |mut row| {
+                    row.col(|ui| {
+                        ui.strong(c.label(view.lang));
                     });
-                    for u in uses
-                        .iter()
-                        .map(|u| u.label(view.lang))
-                        .chain([view.t("合计", "Total")])
-                    {
-                        h.col(|ui| {
-                            ui.add(egui::Label::new(RichText::new(u).strong()).wrap());
-                        });
-                    }
-                })
-                .body(|mut body| {
-                    for c in &cats {
-                        body.row(row_height, |mut row| {
-                            row.col(|ui| {
-                                ui.strong(c.label(view.lang));
-                            });
-                            for u in &uses {
-                                let m = cell(*c, *u);
-                                let cross = catalog.is_cross_category(*c, *u) && m.is_positive();
-                                row.col(|ui| {
-                                    if cross {
-                                        ui.painter().rect_filled(
-                                            ui.max_rect(),
-                                            0.0,
-                                            theme::CROSS_BG,
-                                        );
-                                    }
-                                    let r = amount_label_ui(ui, text(m), None);
-                                    if cross {
-                                        r.on_hover_text(format!(
-                                            "{}{} {}",
-                                            view.t("跨类别使用：", "Cross-category use: "),
-                                            m.display(view.unit, 2),
-                                            view.unit.label(view.lang)
-                                        ));
-                                    }
-                                });
+                    for u in &uses {
+                        let m = cell(*c, *u);
+                        let cross = catalog.is_cross_category(*c, *u) && m.is_positive();
+                        row.col(|ui| {
+                            if cross {
+                                ui.painter()
+                                    .rect_filled(ui.max_rect(), 0.0, theme::CROSS_BG);
                             }
-                            let total: Money = uses.iter().map(|u| cell(*c, *u)).sum();
-                            row.col(|ui| {
-                                amount_label_ui(
-                                    ui,
-                                    text(total),
-                                    Some(ui.visuals().strong_text_color()),
-                                );
-                            });
+                            let r = amount_label_ui(ui, text(m), None);
+                            if cross {
+                                r.on_hover_text(format!(
+                                    "{}{} {}",
+                                    view.t("跨类别使用：", "Cross-category use: "),
+                                    m.display(view.unit, 2),
+                                    view.unit.label(view.lang)
+                                ));
+                            }
                         });
                     }
-                    body.row(row_height, |mut row| {
-                        row.col(|ui| {
-                            ui.strong(view.t("合计", "Total"));
-                        });
-                        for u in &uses {
-                            let m: Money = cats.iter().map(|c| cell(*c, *u)).sum();
-                            row.col(|ui| {
-                                amount_label_ui(
-                                    ui,
-                                    text(m),
-                                    Some(ui.visuals().strong_text_color()),
-                                );
-                            });
-                        }
-                        row.col(|ui| {
-                            amount_label_ui(
-                                ui,
-                                text(totals.arranged),
-                                Some(ui.visuals().strong_text_color()),
-                            );
-                        });
+                    let total: Money = uses.iter().map(|u| cell(*c, *u)).sum();
+                    row.col(|ui| {
+                        amount_label_ui(ui, text(total), Some(ui.visuals().strong_text_color()));
                     });
                 });
+            }
+            body.row(row_height, |mut row| {
+                row.col(|ui| {
+                    ui.strong(view.t("合计", "Total"));
+                });
+                for u in &uses {
+                    let m: Money = cats.iter().map(|c| cell(*c, *u)).sum();
+                    row.col(|ui| {
+                        amount_label_ui(ui, text(m), Some(ui.visuals().strong_text_color()));
+                    });
+                }
+                row.col(|ui| {
+                    amount_label_ui(
+                        ui,
+                        text(totals.arranged),
+                        Some(ui.visuals().strong_text_color()),
+                    );
+                });
+            });
         });
     ui.add_space(10.0);
     let share = totals

@@ -112,7 +112,7 @@ pub fn summary_ui(ui: &mut Ui, view: &View<'_>, rollup: Option<&Rollup>, out: &m
     ui.style_mut().interaction.selectable_labels = false;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let body_rows = s.rows.len() + 1;
-    // Wide enough for the league's totals; sideways scroll rather than cut.
+    // Wide enough for the league's totals.
     let amount_w = amount_width(
         ui,
         view,
@@ -122,121 +122,102 @@ pub fn summary_ui(ui: &mut Ui, view: &View<'_>, rollup: Option<&Rollup>, out: &m
             .chain([s.totals.allocated, s.totals.integrated, s.totals.arranged]),
         88.0,
     );
-    egui::ScrollArea::horizontal()
-        .id_salt("rollup-wide")
-        .show(ui, |ui| {
-            TableBuilder::new(ui)
-                .id_salt("rollup")
-                .striped(true)
-                .sense(egui::Sense::click())
-                .max_scroll_height(420.0)
-                .cell_layout(egui::Layout::left_to_right(Align::Center))
-                .column(TableColumn::initial(90.0).clip(true))
-                .column(TableColumn::exact(62.0))
-                .columns(TableColumn::exact(48.0), 2)
-                .column(TableColumn::initial(110.0).clip(true))
-                .columns(TableColumn::exact(amount_w), 5)
-                .columns(TableColumn::exact(84.0), 2)
-                .columns(TableColumn::exact(50.0), 2)
-                .header(24.0, |mut h| {
-                    for c in Column::ALL {
-                        h.col(|ui| {
-                            let arrow = match rollup.sort {
-                                Some((s, false)) if s == c => " ▲",
-                                Some((s, true)) if s == c => " ▼",
-                                _ => "",
-                            };
-                            if ui
-                                .button(format!("{}{arrow}", c.label(view.lang)))
-                                .clicked()
-                            {
-                                out.push(Action::SortSummary(c));
-                            }
-                        });
+    TableBuilder::new(ui)
+        .id_salt("rollup")
+        .striped(true)
+        .sense(egui::Sense::click())
+        .max_scroll_height(420.0)
+        .cell_layout(egui::Layout::left_to_right(Align::Center))
+        .column(TableColumn::initial(90.0).clip(true))
+        .column(TableColumn::exact(62.0))
+        .columns(TableColumn::exact(48.0), 2)
+        .column(TableColumn::initial(110.0).clip(true))
+        .columns(TableColumn::exact(amount_w), 5)
+        .columns(TableColumn::exact(84.0), 2)
+        .columns(TableColumn::exact(50.0), 2)
+        .header(24.0, |mut h| {
+            for c in Column::ALL {
+                h.col(|ui| {
+                    let arrow = match rollup.sort {
+                        Some((s, false)) if s == c => " ▲",
+                        Some((s, true)) if s == c => " ▼",
+                        _ => "",
+                    };
+                    if ui
+                        .button(format!("{}{arrow}", c.label(view.lang)))
+                        .clicked()
+                    {
+                        out.push(Action::SortSummary(c));
                     }
-                })
-                .body(|body| {
-                    body.rows(row_height, body_rows, |mut row| {
-                        let i = row.index();
-                        match s.rows.get(i) {
-                            Some(r) => {
-                                for c in Column::ALL {
-                                    row.col(|ui| cell_ui(ui, view, r, c));
-                                }
-                                if row
-                                    .response()
-                                    .on_hover_text(r.path.display().to_string())
-                                    .clicked()
-                                {
-                                    out.push(Action::Open(r.path.clone()));
-                                }
-                            }
-                            None => {
-                                let t = &s.totals;
-                                for c in Column::ALL {
-                                    row.col(|ui| match c {
-                                        Column::County => {
-                                            ui.strong(view.t("合计", "Total"));
-                                        }
-                                        Column::Allocated => {
-                                            amount_label_ui(
-                                                ui,
-                                                t.allocated.display(view.unit, 2),
-                                                None,
-                                            );
-                                        }
-                                        Column::Integrated => {
-                                            amount_label_ui(
-                                                ui,
-                                                t.integrated.display(view.unit, 2),
-                                                None,
-                                            );
-                                        }
-                                        Column::NotIntegrated => {
-                                            amount_label_ui(
-                                                ui,
-                                                t.not_integrated().display(view.unit, 2),
-                                                None,
-                                            );
-                                        }
-                                        Column::Arranged => {
-                                            amount_label_ui(
-                                                ui,
-                                                t.arranged.display(view.unit, 2),
-                                                None,
-                                            );
-                                        }
-                                        Column::Cross => {
-                                            amount_label_ui(
-                                                ui,
-                                                t.cross_category.display(view.unit, 2),
-                                                None,
-                                            );
-                                        }
-                                        Column::CrossShare => {
-                                            let p = t
-                                                .cross_category
-                                                .share_of(t.integrated)
-                                                .map(percent);
-                                            amount_label_ui(ui, p.unwrap_or_default(), None);
-                                        }
-                                        Column::IndustryShare => {
-                                            let p = t.industry.share_of(t.integrated).map(percent);
-                                            amount_label_ui(ui, p.unwrap_or_default(), None);
-                                        }
-                                        Column::Errors => {
-                                            amount_label_ui(ui, t.errors.to_string(), None);
-                                        }
-                                        Column::Warnings => {
-                                            amount_label_ui(ui, t.warnings.to_string(), None);
-                                        }
-                                        _ => {}
-                                    });
-                                }
-                            }
-                        }
-                    });
                 });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, body_rows, |mut row| {
+                let i = row.index();
+                match s.rows.get(i) {
+                    Some(r) => {
+                        for c in Column::ALL {
+                            row.col(|ui| cell_ui(ui, view, r, c));
+                        }
+                        if row
+                            .response()
+                            .on_hover_text(r.path.display().to_string())
+                            .clicked()
+                        {
+                            out.push(Action::Open(r.path.clone()));
+                        }
+                    }
+                    None => {
+                        let t = &s.totals;
+                        for c in Column::ALL {
+                            row.col(|ui| match c {
+                                Column::County => {
+                                    ui.strong(view.t("合计", "Total"));
+                                }
+                                Column::Allocated => {
+                                    amount_label_ui(ui, t.allocated.display(view.unit, 2), None);
+                                }
+                                Column::Integrated => {
+                                    amount_label_ui(ui, t.integrated.display(view.unit, 2), None);
+                                }
+                                Column::NotIntegrated => {
+                                    amount_label_ui(
+                                        ui,
+                                        t.not_integrated().display(view.unit, 2),
+                                        None,
+                                    );
+                                }
+                                Column::Arranged => {
+                                    amount_label_ui(ui, t.arranged.display(view.unit, 2), None);
+                                }
+                                Column::Cross => {
+                                    amount_label_ui(
+                                        ui,
+                                        t.cross_category.display(view.unit, 2),
+                                        None,
+                                    );
+                                }
+                                Column::CrossShare => {
+                                    let p = t.cross_category.share_of(t.integrated).map(percent);
+                                    amount_label_ui(ui, p.unwrap_or_default(), None);
+                                }
+                                Column::IndustryShare => {
+                                    let p = t.industry.share_of(t.integrated).map(percent);
+                                    amount_label_ui(ui, p.unwrap_or_default(), None);
+                                }
+                                Column::Errors => {
+                                    amount_label_ui(ui, t.errors.to_string(), None);
+                                }
+                                Column::Warnings => {
+                                    amount_label_ui(ui, t.warnings.to_string(), None);
+                                }
+                                _ => {}
+                            });
+                        }
+                    }
+                }
+            });
         });
     if !s.failures.is_empty() {
         ui.add_space(8.0);
