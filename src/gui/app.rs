@@ -148,6 +148,15 @@ pub enum Action {
     SealNow,
     /// Look light, dark, or as the system says.
     Appearance(Appearance),
+    /// Fill amount cells from `path` on with cells copied from a spreadsheet
+    /// (tab and newline separated), as one undo step; refused whole if a cell
+    /// is not an amount or the block does not fit.
+    Paste {
+        /// The amount cell pasted into.
+        path: String,
+        /// The clipboard text.
+        text: String,
+    },
 }
 
 /// The whole app.
@@ -178,6 +187,8 @@ pub struct FundplanApp {
     allowed_to_close: bool,
     /// The look's tweaks are installed.
     styled: bool,
+    /// Events kept back until focus has moved (see [`super::input`]).
+    held: super::input::HeldInput,
 }
 
 impl FundplanApp {
@@ -237,6 +248,7 @@ impl FundplanApp {
             last_disk_check: 0.0,
             allowed_to_close: false,
             styled: false,
+            held: Default::default(),
         }
     }
 
@@ -253,6 +265,11 @@ impl FundplanApp {
     /// The path last jumped to (highlighted), if any.
     pub fn flash(&self) -> Option<&str> {
         self.flash.path()
+    }
+
+    /// True while input events wait for a later frame (see `raw_input_hook`).
+    pub fn holds_input(&self) -> bool {
+        self.held.is_holding()
     }
 
     /// The open dialog, if any.
@@ -361,6 +378,16 @@ impl FundplanApp {
             Action::Appearance(a) => self.prefs.appearance = a,
             Action::CloseDialog => self.dialog = None,
             Action::Show(d) => self.dialog = Some(d),
+            Action::Paste { path, text } => {
+                match super::paste::paste_edit(self.doc.plan(), &path, &text, self.prefs.unit) {
+                    Ok(edit) => {
+                        // A paste is its own undo step, apart from typing before it.
+                        self.doc.end_coalescing();
+                        self.apply(ctx, Action::Edit(edit, None));
+                    }
+                    Err(e) => self.dialog = Some(Dialog::Error(e.message(self.prefs.lang))),
+                }
+            }
             other => self.review_action(ctx, other),
         }
     }
@@ -798,6 +825,18 @@ impl eframe::App for FundplanApp {
         self.apply_actions(&ctx);
         self.update_title(&ctx);
         self.background_checks(&ctx);
+        if self.held.is_holding() {
+            // The held keys are delivered in the next frame, without waiting for more input.
+            ctx.request_repaint();
+        }
+    }
+
+    /// Delivers keys in the order typed: what follows a key that moves focus
+    /// waits for the next frame (see [`super::input`]).
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.held.hook(raw_input) {
+            ctx.request_repaint();
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

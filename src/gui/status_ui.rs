@@ -42,6 +42,15 @@ pub fn status_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             .color(theme::palette(ui).remaining(rest)),
         );
         ui.label(view.lang.paren(unit));
+        if let Some((sentence, n)) = super::widgets::take_invalid_cells(ui.ctx()) {
+            ui.separator();
+            let more = match (view.lang, n) {
+                (_, 1) => String::new(),
+                (crate::Lang::Zh, n) => format!("（共 {n} 格）"),
+                (crate::Lang::En, n) => format!(" ({n} cells)"),
+            };
+            ui.label(RichText::new(format!("{sentence}{more}")).color(theme::palette(ui).over));
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let (e, w) = (
                 report.count(Severity::Error),

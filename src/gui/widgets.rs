@@ -1,7 +1,6 @@
 //! Editable cells shared by the panels: amounts and text, each with an
 //! accessible name, the validator's mark, jump-to focus and Excel-like typing.
 
-use egui::text::{CCursor, CCursorRange};
 use egui::{Align, Id, Key, Response, Stroke, TextEdit, Ui};
 
 use super::app::Action;
@@ -117,84 +116,7 @@ pub fn decorate(ui: &Ui, view: &View<'_>, path: &str, resp: &Response, out: &mut
     }
 }
 
-/// What an amount cell reports back.
-pub struct AmountCell {
-    /// A new valid amount typed this frame.
-    pub changed: Option<Money>,
-    /// Enter was pressed to leave the cell (move down).
-    pub enter: bool,
-}
-
-/// An editable amount in the view's unit: right-aligned, thousands separators
-/// when not focused, the whole content selected on focus so typing replaces it,
-/// red while the text is not an amount (and nothing is applied then).
-pub fn amount_ui(
-    ui: &mut Ui,
-    view: &View<'_>,
-    path: &str,
-    name: &str,
-    value: Money,
-    width: f32,
-    out: &mut Vec<Action>,
-) -> AmountCell {
-    let id = field_id(path);
-    let buf_id = id.with("typed");
-    let focused = ui.memory(|m| m.has_focus(id));
-    let typed = if focused {
-        ui.data(|d| d.get_temp::<String>(buf_id))
-    } else {
-        ui.data_mut(|d| d.remove::<String>(buf_id));
-        None
-    };
-    // However focus arrived (click, Tab, a finding, a screen reader), the first
-    // focused frame selects everything, so typing replaces the amount.
-    let first_focused_frame = focused && typed.is_none();
-    let mut text = match typed {
-        Some(t) => t,
-        None if focused => value.edit_string(view.unit),
-        None => value.display(view.unit, 2),
-    };
-    if first_focused_frame {
-        select_all(ui, id, text.chars().count());
-    }
-    let invalid = focused && Money::parse_in(&text, view.unit).is_err();
-    let edit = TextEdit::singleline(&mut text)
-        .id(id)
-        .align(egui::Align2::RIGHT_CENTER)
-        .desired_width(width)
-        .text_color_opt(invalid.then_some(theme::OVER));
-    let response = ui
-        .add(edit.interactive(!view.read_only))
-        .accessible_name(name);
-    let mut changed = None;
-    if response.changed()
-        && let Ok(m) = Money::parse_in(&text, view.unit)
-        && m != value
-    {
-        changed = Some(m);
-    }
-    if focused {
-        ui.data_mut(|d| d.insert_temp(buf_id, text));
-    }
-    if invalid {
-        ui.painter().rect_stroke(
-            response.rect.expand(1.0),
-            2.0,
-            Stroke::new(2.0, theme::OVER),
-            egui::StrokeKind::Outside,
-        );
-        response.clone().on_hover_text(view.t(
-            "不是有效金额，未修改",
-            "Not a valid amount; nothing changed",
-        ));
-    }
-    decorate(ui, view, path, &response, out);
-    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-    if response.lost_focus() {
-        out.push(Action::EndTyping);
-    }
-    AmountCell { changed, enter }
-}
+pub use super::amount_cell::{amount_ui, take_invalid_cells};
 
 /// An editable single-line text bound to the model; returns the new text when
 /// it changed this frame.
@@ -217,6 +139,14 @@ pub fn text_ui(
                 .interactive(!view.read_only),
         )
         .accessible_name(name);
+    // A text wider than its cell shows in full on hover.
+    let response = if !response.has_focus()
+        && text_width(ui, value, egui::TextStyle::Body) > response.rect.width() - 8.0
+    {
+        response.on_hover_text(value)
+    } else {
+        response
+    };
     decorate(ui, view, path, &response, out);
     if response.lost_focus() {
         out.push(Action::EndTyping);
@@ -251,36 +181,113 @@ pub fn multiline_ui(
     (response.changed() && text != value).then_some(text)
 }
 
-fn select_all(ui: &Ui, id: Id, chars: usize) {
-    if let Some(mut state) = egui::text_edit::TextEditState::load(ui.ctx(), id) {
-        state.cursor.set_char_range(Some(CCursorRange::two(
-            CCursor::new(0),
-            CCursor::new(chars),
-        )));
-        state.store(ui.ctx(), id);
+/// A drop-down list of `choices` showing `selected`, named `name` for screen
+/// readers: opens by click, Space or Enter and shows every choice at once (no
+/// scrolling that hides the last ones); while it has focus, Up and Down pick
+/// the previous or next choice, open or closed, as a native list does.
+/// Returns the choice made this frame.
+#[allow(clippy::too_many_arguments)]
+pub fn choice_ui<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    name: &str,
+    selected: T,
+    choices: &[T],
+    label: impl Fn(T) -> String,
+    width: f32,
+) -> Option<T> {
+    let mut picked = None;
+    let combo = egui::ComboBox::from_id_salt(salt)
+        .width(width)
+        .height(f32::INFINITY)
+        .selected_text(label(selected))
+        .show_ui(ui, |ui| {
+            for &c in choices {
+                if ui.selectable_label(c == selected, label(c)).clicked() && c != selected {
+                    picked = Some(c);
+                }
+            }
+        });
+    let response = combo.response;
+    if response.has_focus() {
+        // Up and Down change the choice instead of moving focus.
+        let arrows = egui::EventFilter {
+            vertical_arrows: true,
+            ..Default::default()
+        };
+        ui.memory_mut(|m| m.set_focus_lock_filter(response.id, arrows));
+        let step = ui.input_mut(|i| {
+            if i.consume_key(egui::Modifiers::NONE, Key::ArrowDown) {
+                1
+            } else if i.consume_key(egui::Modifiers::NONE, Key::ArrowUp) {
+                -1
+            } else {
+                0
+            }
+        });
+        if let Some(at) = choices.iter().position(|c| *c == selected)
+            && let Some(next) = at.checked_add_signed(step)
+            && next != at
+            && let Some(c) = choices.get(next)
+        {
+            picked = Some(*c);
+        }
     }
+    let _ = response.accessible_name(name);
+    picked
 }
 
-/// A right-aligned amount label in `color` (or the default text colour).
+/// A right-aligned amount label in `color` (or the default text colour);
+/// should it ever not fit, it ends in "…" and shows in full on hover.
 pub fn amount_label_ui(ui: &mut Ui, text: String, color: Option<egui::Color32>) -> Response {
     ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
         let rich = egui::RichText::new(text);
-        ui.label(match color {
-            Some(c) => rich.color(c),
-            None => rich,
-        })
+        ui.add(
+            egui::Label::new(match color {
+                Some(c) => rich.color(c),
+                None => rich,
+            })
+            .truncate(),
+        )
     })
     .inner
+}
+
+/// The width of `text` on one line in the text style `style`.
+pub fn text_width(ui: &Ui, text: &str, style: egui::TextStyle) -> f32 {
+    let font = style.resolve(ui.style());
+    ui.painter()
+        .layout_no_wrap(text.to_string(), font, ui.visuals().text_color())
+        .size()
+        .x
+}
+
+/// The width an amount column needs so that none of `amounts` (in the view's
+/// unit, with separators) is cut off, and at least `min` (for its heading):
+/// the widest formatted amount measured in the body font, plus a text
+/// field's margins.
+pub fn amount_width(
+    ui: &Ui,
+    view: &View<'_>,
+    amounts: impl IntoIterator<Item = Money>,
+    min: f32,
+) -> f32 {
+    let widest = amounts
+        .into_iter()
+        .map(|m| text_width(ui, &m.display(view.unit, 2), egui::TextStyle::Body))
+        .fold(0.0_f32, f32::max);
+    // A text field's inner margin both sides, and a little air.
+    let margins = 2.0 * ui.spacing().button_padding.x + 8.0;
+    (widest + margins).max(min).ceil()
 }
 
 /// A screen's heading with the unit amounts are shown in, e.g. 资金来源（单位：万元）.
 pub fn heading_ui(ui: &mut Ui, view: &View<'_>, title: &str) {
     ui.heading(title);
-    let unit = format!(
-        "（{}{}）",
-        view.t("单位：", "unit: "),
-        view.unit.label(view.lang)
-    );
+    let unit = match view.lang {
+        crate::Lang::Zh => format!("（单位：{}）", view.unit.label(view.lang)),
+        crate::Lang::En => format!("(unit: {})", view.unit.label(view.lang)),
+    };
     ui.label(egui::RichText::new(unit).weak());
 }
 
