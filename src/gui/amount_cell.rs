@@ -97,7 +97,7 @@ pub fn amount_ui(
         .id(id)
         .align(egui::Align2::RIGHT_CENTER)
         .desired_width(width)
-        .text_color_opt(was_invalid.then_some(theme::OVER));
+        .text_color_opt(was_invalid.then_some(theme::palette(ui).over));
     let response = ui
         .add(edit.interactive(!view.read_only))
         .accessible_name(name);
@@ -197,7 +197,7 @@ fn invalid_mark_ui(
     ui.painter().rect_stroke(
         response.rect.expand(1.0),
         2.0,
-        Stroke::new(2.0, theme::OVER),
+        Stroke::new(2.0, theme::palette(ui).over),
         egui::StrokeKind::Outside,
     );
     let sentence = invalid_sentence(view, name, t);

@@ -262,7 +262,7 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                             amount_label_ui(
                                 ui,
                                 amount(integ - arranged),
-                                Some(theme::remaining(integ - arranged)),
+                                Some(theme::palette(ui).remaining(integ - arranged)),
                             );
                         });
                         row.col(|_| {});
@@ -290,7 +290,7 @@ fn line_row(
     row.col(|ui| {
         let text = RichText::new(code).monospace();
         ui.label(match marked {
-            Some(sev) => text.color(theme::severity(*sev)),
+            Some(sev) => text.color(theme::palette(ui).severity(*sev)),
             None => text,
         });
     });
@@ -373,7 +373,7 @@ fn line_row(
         amount_label_ui(
             ui,
             rest.display(view.unit, 2),
-            rest.is_negative().then_some(theme::OVER),
+            rest.is_negative().then_some(theme::palette(ui).over),
         );
     });
     row.col(|ui| {
@@ -390,11 +390,15 @@ fn line_row(
     });
     row.col(|ui| {
         let rest = s.integrated - view.doc.report().totals.arranged_from(code);
-        amount_label_ui(ui, rest.display(view.unit, 2), Some(theme::remaining(rest)))
-            .on_hover_text(view.t(
-                "纳入整合金额中尚未安排到项目的部分（负数为超额安排）",
-                "Integrated but not yet arranged to projects (negative: over-arranged)",
-            ));
+        amount_label_ui(
+            ui,
+            rest.display(view.unit, 2),
+            Some(theme::palette(ui).remaining(rest)),
+        )
+        .on_hover_text(view.t(
+            "纳入整合金额中尚未安排到项目的部分（负数为超额安排）",
+            "Integrated but not yet arranged to projects (negative: over-arranged)",
+        ));
     });
     row.col(|ui| {
         comment_button_ui(ui, view, &path::source(code, None), out);

@@ -51,7 +51,7 @@ pub fn decorate(ui: &Ui, view: &View<'_>, path: &str, resp: &Response, out: &mut
         ];
         ui.painter().add(egui::Shape::convex_polygon(
             corner.to_vec(),
-            theme::FLASH,
+            theme::palette(ui).flash,
             Stroke::NONE,
         ));
         let texts: Vec<&str> = view
@@ -98,7 +98,7 @@ pub fn decorate(ui: &Ui, view: &View<'_>, path: &str, resp: &Response, out: &mut
         ui.painter().rect_stroke(
             resp.rect.expand(1.0),
             2.0,
-            Stroke::new(1.5, theme::severity(*sev)),
+            Stroke::new(1.5, theme::palette(ui).severity(*sev)),
             egui::StrokeKind::Outside,
         );
     }
@@ -106,7 +106,7 @@ pub fn decorate(ui: &Ui, view: &View<'_>, path: &str, resp: &Response, out: &mut
         ui.painter().rect_stroke(
             resp.rect.expand(2.5),
             3.0,
-            Stroke::new(2.5, theme::FLASH),
+            Stroke::new(2.5, theme::palette(ui).flash),
             egui::StrokeKind::Outside,
         );
     }
@@ -296,7 +296,7 @@ pub fn comment_button_ui(ui: &mut Ui, view: &View<'_>, path: &str, out: &mut Vec
     let n = view.doc.comments_on(path);
     let text = if n > 0 {
         egui::RichText::new(format!("{} {n}", view.t("批注", "Notes")))
-            .color(theme::FLASH)
+            .color(theme::palette(ui).flash)
             .strong()
     } else {
         egui::RichText::new(view.t("批注", "Note")).weak()

@@ -56,11 +56,13 @@ pub fn detail_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut 
                         ui.painter().rect_stroke(
                             r.rect.expand(1.0),
                             2.0,
-                            Stroke::new(1.5, theme::OVER),
+                            Stroke::new(1.5, theme::palette(ui).over),
                             egui::StrokeKind::Outside,
                         );
                     }
-                    ui.label(RichText::new(view.t("必填", "Required")).color(theme::OVER));
+                    ui.label(
+                        RichText::new(view.t("必填", "Required")).color(theme::palette(ui).over),
+                    );
                 }
             });
             ui.end_row();

@@ -94,7 +94,11 @@ pub fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
                 }
                 let rest = remaining(view, &f.line);
                 ui.allocate_ui(egui::vec2(width, ui.spacing().interact_size.y), |ui| {
-                    amount_label_ui(ui, rest.display(view.unit, 2), Some(theme::remaining(rest)));
+                    amount_label_ui(
+                        ui,
+                        rest.display(view.unit, 2),
+                        Some(theme::palette(ui).remaining(rest)),
+                    );
                 });
                 // Neither button takes Tab focus: Tab goes amount to amount.
                 if ui
@@ -248,7 +252,7 @@ fn add_funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
                     crate::Lang::Zh => format!("{}  {}  —  待安排 {left}", s.line, s.name),
                     crate::Lang::En => format!("{}  {}  -  left {left}", s.line, s.name),
                 })
-                .color(theme::remaining(rest));
+                .color(theme::palette(ui).remaining(rest));
                 let r = ui.selectable_label(k == st.highlight, text);
                 if k == st.highlight && scroll {
                     r.scroll_to_me(None);

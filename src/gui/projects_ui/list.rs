@@ -352,7 +352,7 @@ fn table_ui(
                 row.col(|ui| {
                     let t = RichText::new(&p.id).monospace();
                     ui.label(match mark {
-                        Some(s) => t.color(theme::severity(s)),
+                        Some(s) => t.color(theme::palette(ui).severity(s)),
                         None => t,
                     });
                 });
