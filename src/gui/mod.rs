@@ -6,6 +6,7 @@
 
 mod amount_cell;
 pub mod app;
+mod choice;
 mod commands;
 mod compare_ui;
 mod dialogs_ui;

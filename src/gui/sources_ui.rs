@@ -5,12 +5,13 @@ use egui::{Align, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::app::Action;
+use super::choice;
 use super::edit::Edit;
 use super::grid_walk::{self, GridRow};
 use super::theme;
 use super::widgets::{
-    View, amount_label_ui, amount_ui, amount_width, choice_ui, comment_button_ui, field_id,
-    heading_ui, text_ui, text_width,
+    View, amount_label_ui, amount_ui, amount_width, comment_button_ui, field_id, heading_ui,
+    text_ui, text_width,
 };
 use crate::enums::{Category, Level};
 use crate::money::Money;
@@ -316,15 +317,16 @@ fn line_row(
     });
     row.col(|ui| {
         if own && !view.read_only {
-            if let Some(c) = choice_ui(
+            let (response, picked) = choice::choice_ui(
                 ui,
-                ("category", code),
-                &format!("{code} {}", view.t("大类", "category")),
+                egui::Id::unique(("category", code)),
+                ui.available_width(),
                 s.category,
                 Category::ALL,
                 |c| c.label(view.lang).to_string(),
-                ui.available_width(),
-            ) {
+            );
+            let _ = response.accessible_name(format!("{code} {}", view.t("大类", "category")));
+            if let Some(c) = picked {
                 let mut next = s.clone();
                 next.category = c;
                 set(out, i, next, path::source(code, Some("category")));

@@ -1,7 +1,7 @@
 //! Editable cells shared by the panels: amounts and text, each with an
 //! accessible name, the validator's mark, jump-to focus and Excel-like typing.
 
-use egui::{Align, Id, Key, Response, Stroke, TextEdit, Ui};
+use egui::{Align, Id, Response, Stroke, TextEdit, Ui};
 
 use super::app::Action;
 use super::document::Document;
@@ -187,55 +187,6 @@ pub fn multiline_ui(
 /// the previous or next choice, open or closed, as a native list does.
 /// Returns the choice made this frame.
 #[allow(clippy::too_many_arguments)]
-pub fn choice_ui<T: Copy + PartialEq>(
-    ui: &mut Ui,
-    salt: impl std::hash::Hash + std::fmt::Debug,
-    name: &str,
-    selected: T,
-    choices: &[T],
-    label: impl Fn(T) -> String,
-    width: f32,
-) -> Option<T> {
-    let mut picked = None;
-    let combo = egui::ComboBox::from_id_salt(salt)
-        .width(width)
-        .height(f32::INFINITY)
-        .selected_text(label(selected))
-        .show_ui(ui, |ui| {
-            for &c in choices {
-                if ui.selectable_label(c == selected, label(c)).clicked() && c != selected {
-                    picked = Some(c);
-                }
-            }
-        });
-    let response = combo.response;
-    if response.has_focus() {
-        // Up and Down change the choice instead of moving focus.
-        let arrows = egui::EventFilter {
-            vertical_arrows: true,
-            ..Default::default()
-        };
-        ui.memory_mut(|m| m.set_focus_lock_filter(response.id, arrows));
-        let step = ui.input_mut(|i| {
-            if i.consume_key(egui::Modifiers::NONE, Key::ArrowDown) {
-                1
-            } else if i.consume_key(egui::Modifiers::NONE, Key::ArrowUp) {
-                -1
-            } else {
-                0
-            }
-        });
-        if let Some(at) = choices.iter().position(|c| *c == selected)
-            && let Some(next) = at.checked_add_signed(step)
-            && next != at
-            && let Some(c) = choices.get(next)
-        {
-            picked = Some(*c);
-        }
-    }
-    let _ = response.accessible_name(name);
-    picked
-}
 
 /// A right-aligned amount label in `color` (or the default text colour);
 /// should it ever not fit, it ends in "…" and shows in full on hover.
@@ -263,19 +214,29 @@ pub fn text_width(ui: &Ui, text: &str, style: egui::TextStyle) -> f32 {
 }
 
 /// The width an amount column needs so that none of `amounts` (in the view's
-/// unit, with separators) is cut off, and at least `min` (for its heading):
-/// the widest formatted amount measured in the body font, plus a text
-/// field's margins.
+/// unit, with separators) is cut off, and at least `min` (for its heading).
+///
+/// Only the largest and the most negative amount are formatted (plans have up
+/// to 100,000 projects), with every digit measured as the widest one, plus a
+/// text field's margins.
 pub fn amount_width(
     ui: &Ui,
     view: &View<'_>,
     amounts: impl IntoIterator<Item = Money>,
     min: f32,
 ) -> f32 {
-    let widest = amounts
+    let (low, high) = amounts
         .into_iter()
-        .map(|m| text_width(ui, &m.display(view.unit, 2), egui::TextStyle::Body))
-        .fold(0.0_f32, f32::max);
+        .fold((Money::ZERO, Money::ZERO), |(lo, hi), m| {
+            (lo.min(m), hi.max(m))
+        });
+    let longest = [low, high]
+        .map(|m| m.display(view.unit, 2))
+        .into_iter()
+        .max_by_key(|t| t.chars().count())
+        .unwrap_or_default()
+        .replace(|c: char| c.is_ascii_digit(), "8");
+    let widest = text_width(ui, &longest, egui::TextStyle::Body);
     // A text field's inner margin both sides, and a little air.
     let margins = 2.0 * ui.spacing().button_padding.x + 8.0;
     (widest + margins).max(min).ceil()

@@ -4,11 +4,12 @@
 use egui::{RichText, Stroke, Ui};
 
 use super::super::app::Action;
+use super::super::choice;
 use super::super::theme;
 use super::super::widgets::{
     View, amount_ui, comment_button_ui, decorate, field_id, multiline_ui, text_ui,
 };
-use super::{Setter, choice, funding, set};
+use super::{Setter, funding, set};
 use crate::enums::Use;
 use crate::plan::{Project, path};
 

@@ -9,8 +9,8 @@ use super::super::dialogs_ui::Dialog;
 use super::super::edit::Edit;
 use super::super::project_clip;
 use super::super::theme;
-use super::super::widgets::{View, amount_label_ui};
-use super::{add_ui, amount_width, duplicate_ui, focus_name, next_ids};
+use super::super::widgets::{View, amount_label_ui, amount_width};
+use super::{add_ui, duplicate_ui, focus_name, next_ids};
 use crate::plan::path;
 
 /// The id of the project list's keyboard focus: focus it to drive the list
@@ -306,7 +306,7 @@ fn table_ui(
     let n = plan.projects.len();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let totals = plan.projects.iter().map(|p| p.integrated_total());
-    let amount = amount_width(ui, totals, view.unit);
+    let amount = amount_width(ui, view, totals, 80.0);
     // A click anywhere on a row selects it; selectable labels would take it.
     ui.style_mut().interaction.selectable_labels = false;
     let mut clicked = None;

@@ -2,7 +2,6 @@
 //! paste rows with a spreadsheet) and the selected project's fields and
 //! funding entries. Everything here works from the keyboard too.
 
-mod choice;
 mod detail;
 mod funding;
 mod list;
@@ -14,7 +13,6 @@ use egui::{Id, Ui};
 use super::app::Action;
 use super::edit::Edit;
 use super::widgets::{View, field_id};
-use crate::money::{Money, Unit};
 use crate::plan::{Plan, Project, path};
 
 /// Writes a text field into a project.
@@ -50,33 +48,6 @@ fn next_ids(plan: &Plan, n: usize) -> Vec<String> {
 /// A project id not used yet.
 fn next_id(plan: &Plan) -> String {
     next_ids(plan, 1).pop().unwrap_or_default()
-}
-
-/// Width for an amount column: the widest of `amounts` as shown in `unit`,
-/// so no amount is clipped. (A local helper until the shared one in
-/// widgets.rs lands.)
-fn amount_width(ui: &Ui, amounts: impl IntoIterator<Item = Money>, unit: Unit) -> f32 {
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    // The longest text is the largest or the most negative amount's (only
-    // those two are formatted: plans have up to 100,000 projects), with every
-    // digit as wide as the widest one.
-    let (low, high) = amounts
-        .into_iter()
-        .fold((Money::ZERO, Money::ZERO), |(lo, hi), m| {
-            (lo.min(m), hi.max(m))
-        });
-    let longest = [low, high]
-        .map(|m| m.display(unit, 2))
-        .into_iter()
-        .max_by_key(|t| t.chars().count())
-        .unwrap_or_default()
-        .replace(|c: char| c.is_ascii_digit(), "8");
-    let widest = ui.fonts_mut(|f| {
-        f.layout_no_wrap(longest, font, egui::Color32::WHITE)
-            .size()
-            .x
-    });
-    (widest + 2.0 * ui.spacing().button_padding.x + 8.0).max(80.0)
 }
 
 /// Focuses the name field of the project `id` (drawn from the next frame on).
