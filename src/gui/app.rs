@@ -85,6 +85,9 @@ pub enum Action {
     Go(Screen),
     /// Select a project on the projects screen.
     SelectProject(Option<usize>),
+    /// Give the keyboard focus to this widget at the start of the next frame,
+    /// when it is drawn (a field that appears only after this frame's edits).
+    Focus(egui::Id),
     /// Show and focus the field a path names.
     JumpTo(String),
     /// Open this file (asking first if there are unsaved changes).
@@ -169,8 +172,12 @@ pub struct FundplanApp {
     actions: Vec<Action>,
     /// Path to focus on the next frame, and to keep highlighted after.
     jump: Option<String>,
-    /// Widget to focus on the next frame (the project list).
+    /// Widget to focus from the next frame on, until it holds the focus at the
+    /// end of a frame: a widget that appears for the first time (a new
+    /// project's form) is first laid out unseen, and egui drops a focus given
+    /// to it in that frame.
     focus_next: Option<egui::Id>,
+    focus_tries: u8,
     flash: Flash,
     dialog: Option<Dialog>,
     files: FileDialogs,
@@ -236,6 +243,7 @@ impl FundplanApp {
             actions: Vec::new(),
             jump: None,
             focus_next: None,
+            focus_tries: 0,
             flash: Flash::default(),
             dialog: None,
             files: FileDialogs::default(),
@@ -354,6 +362,10 @@ impl FundplanApp {
             Action::Command(c) => self.command(ctx, c),
             Action::Go(s) => self.screen = s,
             Action::SelectProject(p) => self.selected_project = p,
+            Action::Focus(id) => {
+                self.focus_next = Some(id);
+                self.focus_tries = 0;
+            }
             Action::JumpTo(path) => self.jump_to(path),
             Action::Open(path) => self.guard_now(ctx, Pending::Open(path)),
             Action::Create(plan) => {
@@ -722,6 +734,20 @@ impl FundplanApp {
         }
     }
 
+    /// Ends a focus request once its widget holds the focus; asks for another
+    /// frame otherwise. A few frames at most: the user may have moved on.
+    fn keep_focus_request(&mut self, ctx: &egui::Context) {
+        if let Some(id) = self.focus_next {
+            self.focus_tries += 1;
+            if ctx.memory(|m| m.has_focus(id)) || self.focus_tries >= 4 {
+                self.focus_next = None;
+                self.focus_tries = 0;
+            } else {
+                ctx.request_repaint();
+            }
+        }
+    }
+
     /// The window title as last set.
     pub fn title(&self) -> &str {
         &self.title
@@ -779,7 +805,7 @@ impl eframe::App for FundplanApp {
             self.styled = true;
         }
         self.handle_window_events(&ctx);
-        if let Some(id) = self.focus_next.take() {
+        if let Some(id) = self.focus_next {
             ctx.memory_mut(|m| m.request_focus(id));
         }
         self.flash.tick(&ctx);
@@ -822,6 +848,7 @@ impl eframe::App for FundplanApp {
         if let Some(dialog) = &mut self.dialog {
             dialogs_ui::dialog_ui(ui, &view, dialog, out);
         }
+        self.keep_focus_request(&ctx);
         self.apply_actions(&ctx);
         self.update_title(&ctx);
         self.background_checks(&ctx);

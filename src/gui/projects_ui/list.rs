@@ -10,7 +10,7 @@ use super::super::edit::Edit;
 use super::super::project_clip;
 use super::super::theme;
 use super::super::widgets::{View, amount_label_ui, amount_width};
-use super::{add_ui, duplicate_ui, focus_name, next_ids};
+use super::{add_project, duplicate_project, focus_name, next_ids};
 use crate::plan::path;
 
 /// The id of the project list's keyboard focus: focus it to drive the list
@@ -113,12 +113,12 @@ fn keys_ui(
         return moved;
     }
     if k.add {
-        add_ui(ui, view, out);
+        add_project(view, out);
     }
     if k.duplicate
         && let Some(i) = selected
     {
-        duplicate_ui(ui, view, out, i);
+        duplicate_project(view, out, i);
     }
     if let Some(text) = k.paste {
         paste(view, selected, &text, out);
@@ -257,7 +257,7 @@ fn buttons_ui(ui: &mut Ui, view: &View<'_>, selected: Option<usize>, out: &mut V
             ))
             .clicked()
         {
-            add_ui(ui, view, out);
+            add_project(view, out);
         }
         ui.add_enabled_ui(selected.is_some(), |ui| {
             let i = selected.unwrap_or(0);
@@ -266,7 +266,7 @@ fn buttons_ui(ui: &mut Ui, view: &View<'_>, selected: Option<usize>, out: &mut V
                 .on_hover_text("Ctrl+D")
                 .clicked()
             {
-                duplicate_ui(ui, view, out, i);
+                duplicate_project(view, out, i);
             }
             if ui.button(view.t("删除", "Delete")).clicked() {
                 out.push(Action::Edit(Edit::RemoveProject(i), None));

@@ -57,18 +57,23 @@ fn focus_name(ui: &Ui, id: &str) {
 }
 
 /// Inserts `project` at `at`, selects it and puts the cursor in its name.
-fn insert_ui(ui: &Ui, out: &mut Vec<Action>, at: usize, project: Project) {
-    focus_name(ui, &project.id);
+///
+/// The focus is given when the next frame starts, where the new name field
+/// is drawn: asked for now, egui dropped it again whenever the new project
+/// went below the list's last row (nothing was selected).
+fn insert_ui(out: &mut Vec<Action>, at: usize, project: Project) {
+    let name = field_id(&path::project(&project.id, Some("name")));
     out.push(Action::Edit(
         Edit::InsertProject(at, Box::new(project)),
         None,
     ));
     out.push(Action::SelectProject(Some(at)));
+    out.push(Action::Focus(name));
 }
 
 /// A new blank project below the selected one (or at the end), with the
 /// selected one's township and the plan's drafting unit filled in.
-fn add_ui(ui: &Ui, view: &View<'_>, out: &mut Vec<Action>) {
+fn add_project(view: &View<'_>, out: &mut Vec<Action>) {
     let plan = view.doc.plan();
     let selected = view.selected_project.filter(|&i| i < plan.projects.len());
     let at = selected.map_or(plan.projects.len(), |i| i + 1);
@@ -82,16 +87,16 @@ fn add_ui(ui: &Ui, view: &View<'_>, out: &mut Vec<Action>) {
         unit: plan.prepared_by.clone(),
         ..Project::default()
     };
-    insert_ui(ui, out, at, project);
+    insert_ui(out, at, project);
 }
 
 /// A copy of the project at `i` with a new id, just below it.
-fn duplicate_ui(ui: &Ui, view: &View<'_>, out: &mut Vec<Action>, i: usize) {
+fn duplicate_project(view: &View<'_>, out: &mut Vec<Action>, i: usize) {
     let plan = view.doc.plan();
     if let Some(p) = plan.projects.get(i) {
         let mut copy = p.clone();
         copy.id = next_id(plan);
-        insert_ui(ui, out, i + 1, copy);
+        insert_ui(out, i + 1, copy);
     }
 }
 
