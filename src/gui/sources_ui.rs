@@ -243,9 +243,12 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                         let (alloc, integ) = (sum(|s| s.allocated), sum(|s| s.integrated));
                         let label = match level {
                             None => view.t("合计", "Total").to_string(),
-                            Some(l) => {
-                                format!("{}{}", l.label(view.lang), view.t("小计", " subtotal"))
-                            }
+                            // In English the group's name ("Central subtotal") did not fit the
+                            // name column; the group heading is just above.
+                            Some(l) => match view.lang {
+                                crate::Lang::Zh => format!("{}小计", l.label(view.lang)),
+                                crate::Lang::En => "Subtotal".to_string(),
+                            },
                         };
                         row.col(|_| {});
                         row.col(|ui| {

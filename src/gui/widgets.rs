@@ -181,13 +181,6 @@ pub fn multiline_ui(
     (response.changed() && text != value).then_some(text)
 }
 
-/// A drop-down list of `choices` showing `selected`, named `name` for screen
-/// readers: opens by click, Space or Enter and shows every choice at once (no
-/// scrolling that hides the last ones); while it has focus, Up and Down pick
-/// the previous or next choice, open or closed, as a native list does.
-/// Returns the choice made this frame.
-#[allow(clippy::too_many_arguments)]
-
 /// A right-aligned amount label in `color` (or the default text colour);
 /// should it ever not fit, it ends in "…" and shows in full on hover.
 pub fn amount_label_ui(ui: &mut Ui, text: String, color: Option<egui::Color32>) -> Response {

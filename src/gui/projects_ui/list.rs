@@ -306,7 +306,8 @@ fn table_ui(
     let n = plan.projects.len();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let totals = plan.projects.iter().map(|p| p.integrated_total());
-    let amount = amount_width(ui, view, totals, 80.0);
+    // Room for the scroll bar too, which is drawn over the last column.
+    let amount = amount_width(ui, view, totals, 80.0) + ui.spacing().scroll.bar_width + 6.0;
     // A click anywhere on a row selects it; selectable labels would take it.
     ui.style_mut().interaction.selectable_labels = false;
     let mut clicked = None;
