@@ -626,3 +626,33 @@ fn review_mode_shows_the_list_buttons_disabled() {
         "no keys add or paste projects either"
     );
 }
+
+/// Found by the keyboard-entry benchmark: in a new plan nothing is selected,
+/// and the first project's name field lost the focus Ctrl+Enter gave it (the
+/// form is laid out unseen the first time it appears), so the name typed
+/// next went nowhere.
+#[test]
+fn the_first_project_of_a_new_plan_takes_its_name_by_keys() {
+    let mut h = common::app();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    for (text, key) in [("150125", Key::Tab), ("武川县", Key::Enter)] {
+        for c in text.chars() {
+            h.input_mut().events.push(Event::Text(c.to_string()));
+        }
+        h.run();
+        press(&mut h, key, None);
+    }
+    assert!(projects(&h).is_empty(), "a new plan has no projects");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run();
+    for c in "新建产业项目".chars() {
+        h.input_mut().events.push(Event::Text(c.to_string()));
+    }
+    h.run();
+    let ps = projects(&h);
+    assert_eq!(ps.len(), 1);
+    assert_eq!(ps[0].name, "新建产业项目");
+}

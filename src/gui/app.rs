@@ -85,6 +85,9 @@ pub enum Action {
     Go(Screen),
     /// Select a project on the projects screen.
     SelectProject(Option<usize>),
+    /// Give the keyboard focus to this widget at the start of the next frame,
+    /// when it is drawn (a field that appears only after this frame's edits).
+    Focus(egui::Id),
     /// Show and focus the field a path names.
     JumpTo(String),
     /// The field jumped to was drawn and focused: the jump is over.
@@ -155,6 +158,15 @@ pub enum Action {
     SealNow,
     /// Look light, dark, or as the system says.
     Appearance(Appearance),
+    /// Fill amount cells from `path` on with cells copied from a spreadsheet
+    /// (tab and newline separated), as one undo step; refused whole if a cell
+    /// is not an amount or the block does not fit.
+    Paste {
+        /// The amount cell pasted into.
+        path: String,
+        /// The clipboard text.
+        text: String,
+    },
 }
 
 /// The whole app.
@@ -173,8 +185,12 @@ pub struct FundplanApp {
     register_dir: Option<PathBuf>,
     /// The register's word on the open plan.
     register_mark: Option<crate::register::Mark>,
-    /// Widget to focus on the next frame (the project list).
+    /// Widget to focus from the next frame on, until it holds the focus at the
+    /// end of a frame: a widget that appears for the first time (a new
+    /// project's form) is first laid out unseen, and egui drops a focus given
+    /// to it in that frame.
     focus_next: Option<egui::Id>,
+    focus_tries: u8,
     flash: Flash,
     dialog: Option<Dialog>,
     files: FileDialogs,
@@ -191,6 +207,8 @@ pub struct FundplanApp {
     allowed_to_close: bool,
     /// The look's tweaks are installed.
     styled: bool,
+    /// Events kept back until focus has moved (see [`super::input`]).
+    held: super::input::HeldInput,
 }
 
 impl FundplanApp {
@@ -282,6 +300,7 @@ impl FundplanApp {
             register_dir: None,
             register_mark: None,
             focus_next: None,
+            focus_tries: 0,
             flash: Flash::default(),
             dialog: None,
             files: FileDialogs::default(),
@@ -294,6 +313,7 @@ impl FundplanApp {
             last_disk_check: 0.0,
             allowed_to_close: false,
             styled: false,
+            held: Default::default(),
         }
     }
 
@@ -310,6 +330,11 @@ impl FundplanApp {
     /// The path last jumped to (highlighted), if any.
     pub fn flash(&self) -> Option<&str> {
         self.flash.path()
+    }
+
+    /// True while input events wait for a later frame (see `raw_input_hook`).
+    pub fn holds_input(&self) -> bool {
+        self.held.is_holding()
     }
 
     /// The open dialog, if any.
@@ -395,6 +420,10 @@ impl FundplanApp {
             Action::Command(c) => self.command(ctx, c),
             Action::Go(s) => self.screen = s,
             Action::SelectProject(p) => self.selected_project = p,
+            Action::Focus(id) => {
+                self.focus_next = Some(id);
+                self.focus_tries = 0;
+            }
             Action::JumpTo(path) => self.jump_to(path),
             Action::Jumped => {
                 self.jump = None;
@@ -424,6 +453,16 @@ impl FundplanApp {
             Action::Appearance(a) => self.prefs.appearance = a,
             Action::CloseDialog => self.dialog = None,
             Action::Show(d) => self.dialog = Some(d),
+            Action::Paste { path, text } => {
+                match super::paste::paste_edit(self.doc.plan(), &path, &text, self.prefs.unit) {
+                    Ok(edit) => {
+                        // A paste is its own undo step, apart from typing before it.
+                        self.doc.end_coalescing();
+                        self.apply(ctx, Action::Edit(edit, None));
+                    }
+                    Err(e) => self.dialog = Some(Dialog::Error(e.message(self.prefs.lang))),
+                }
+            }
             other => self.review_action(ctx, other),
         }
     }
@@ -844,6 +883,20 @@ impl FundplanApp {
         }
     }
 
+    /// Ends a focus request once its widget holds the focus; asks for another
+    /// frame otherwise. A few frames at most: the user may have moved on.
+    fn keep_focus_request(&mut self, ctx: &egui::Context) {
+        if let Some(id) = self.focus_next {
+            self.focus_tries += 1;
+            if ctx.memory(|m| m.has_focus(id)) || self.focus_tries >= 4 {
+                self.focus_next = None;
+                self.focus_tries = 0;
+            } else {
+                ctx.request_repaint();
+            }
+        }
+    }
+
     /// The window title as last set.
     pub fn title(&self) -> &str {
         &self.title
@@ -904,7 +957,7 @@ impl eframe::App for FundplanApp {
             self.styled = true;
         }
         self.handle_window_events(&ctx);
-        if let Some(id) = self.focus_next.take() {
+        if let Some(id) = self.focus_next {
             ctx.memory_mut(|m| m.request_focus(id));
         }
         self.flash.tick(&ctx);
@@ -958,9 +1011,22 @@ impl eframe::App for FundplanApp {
         if let Some(dialog) = &mut self.dialog {
             dialogs_ui::dialog_ui(ui, &view, dialog, out);
         }
+        self.keep_focus_request(&ctx);
         self.apply_actions(&ctx);
         self.update_title(&ctx);
         self.background_checks(&ctx);
+        if self.held.is_holding() {
+            // The held keys are delivered in the next frame, without waiting for more input.
+            ctx.request_repaint();
+        }
+    }
+
+    /// Delivers keys in the order typed: what follows a key that moves focus
+    /// waits for the next frame (see [`super::input`]).
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.held.hook(raw_input) {
+            ctx.request_repaint();
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -313,15 +313,24 @@ fn new_plan_ui(ui: &mut Ui, view: &View<'_>, form: &mut NewPlanForm, out: &mut V
                 .labelled_by(label.id);
             ui.end_row();
             let label = ui.label(view.t("资金目录", "Catalog"));
-            egui::ComboBox::from_id_salt("new-catalog")
-                .selected_text(form.catalog.clone())
-                .show_ui(ui, |ui| {
-                    for (id, _) in catalog::EMBEDDED {
-                        ui.selectable_value(&mut form.catalog, id.to_string(), *id);
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            let ids: Vec<&str> = catalog::EMBEDDED.iter().map(|(id, _)| *id).collect();
+            let current = ids
+                .iter()
+                .copied()
+                .find(|id| *id == form.catalog)
+                .unwrap_or_default();
+            let (response, picked) = super::choice::choice_ui(
+                ui,
+                egui::Id::unique("new-catalog"),
+                160.0,
+                current,
+                &ids,
+                str::to_string,
+            );
+            let _ = response.labelled_by(label.id);
+            if let Some(id) = picked {
+                form.catalog = id.to_string();
+            }
             ui.end_row();
         });
     ui.add_space(8.0);

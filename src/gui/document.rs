@@ -196,7 +196,10 @@ impl Document {
                 .undo
                 .last()
                 .is_some_and(|s| s.coalesce == coalesce && s.state != self.saved_state);
-        if merge && let Some(last) = self.undo.last_mut() {
+        if merge && self.undo.last().is_some_and(|s| s.undo == edit) {
+            // Typing ended where it began (Escape in an amount cell): no step.
+            self.undo.pop();
+        } else if merge && let Some(last) = self.undo.last_mut() {
             last.redo = edit;
         } else {
             let state = self.next_state;

@@ -6,7 +6,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::app::Action;
 use super::theme;
-use super::widgets::{View, amount_label_ui, heading_ui};
+use super::widgets::{View, amount_label_ui, amount_width, heading_ui};
 use crate::enums::{Category, Use};
 use crate::money::{Money, percent};
 
@@ -56,13 +56,20 @@ fn table_ui(ui: &mut Ui, view: &View<'_>) {
     };
     let row_height = ui.spacing().interact_size.y + 4.0;
     ui.style_mut().interaction.selectable_labels = false;
+    // Wide enough for every cell; the grand total is the largest.
+    let amount_w = amount_width(
+        ui,
+        view,
+        totals.matrix.values().copied().chain([totals.arranged]),
+        84.0,
+    );
     TableBuilder::new(ui)
         .id_salt("matrix")
         .striped(true)
         .vscroll(false)
         .cell_layout(egui::Layout::left_to_right(Align::Center))
         .column(Column::exact(130.0))
-        .columns(Column::exact(84.0), uses.len() + 1)
+        .columns(Column::exact(amount_w), uses.len() + 1)
         .header(42.0, |mut h| {
             h.col(|ui| {
                 ui.strong(view.t("资金大类＼使用方向", "Category \\ use"));

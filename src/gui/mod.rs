@@ -4,7 +4,9 @@
 //! the app applies them in one place at the end of the frame, where edits are
 //! recorded for undo, mark the document dirty and re-run the validator.
 
+mod amount_cell;
 pub mod app;
+mod choice;
 mod commands;
 mod compare_ui;
 mod dialogs_ui;
@@ -15,11 +17,14 @@ mod findings_ui;
 mod flash;
 mod flow_ui;
 pub mod fonts;
+mod grid_walk;
 mod header_ui;
+mod input;
 mod league;
 mod matrix_ui;
 mod menu_ui;
 mod nav_ui;
+mod paste;
 mod prefs;
 mod project_clip;
 mod projects_ui;

@@ -5,10 +5,13 @@ use egui::{Align, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::app::Action;
+use super::choice;
 use super::edit::Edit;
+use super::grid_walk::{self, GridRow};
 use super::theme;
 use super::widgets::{
-    View, amount_label_ui, amount_ui, comment_button_ui, field_id, heading_ui, text_ui,
+    View, amount_label_ui, amount_ui, amount_width, comment_button_ui, field_id, heading_ui,
+    text_ui, text_width,
 };
 use crate::enums::{Category, Level};
 use crate::money::Money;
@@ -23,6 +26,29 @@ enum Row {
 }
 
 const AMOUNT_FIELDS: [&str; 2] = ["allocated", "integrated"];
+
+/// The editable cells of a line, left to right (the name only on own lines).
+const WALK_FIELDS: [&str; 5] = ["name", "document", "allocated", "integrated", "reason"];
+
+/// Each line's editable cells for the spreadsheet walk, in display order.
+fn walk_rows(rows: &[Row], sources: &[Source]) -> Vec<GridRow> {
+    rows.iter()
+        .enumerate()
+        .filter_map(|(table_row, r)| match r {
+            Row::Line(i) => sources.get(*i).map(|s| GridRow {
+                table_row,
+                cells: WALK_FIELDS
+                    .iter()
+                    .map(|f| {
+                        (*f != "name" || !s.is_catalog_line())
+                            .then(|| field_id(&path::source(&s.line, Some(f))))
+                    })
+                    .collect(),
+            }),
+            _ => None,
+        })
+        .collect()
+}
 
 fn rows(sources: &[Source]) -> Vec<Row> {
     let mut rows = Vec::with_capacity(sources.len() + 9);
@@ -93,35 +119,74 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         });
     });
     let rows = rows(&plan.sources);
-    let mut enter_from: Option<(usize, &str)> = None;
+    let walk = grid_walk::walk(
+        ui,
+        egui::Id::unique("sources"),
+        &walk_rows(&rows, &plan.sources),
+        view.jump.map(field_id),
+    );
     let amount = |m: Money| m.display(view.unit, 2);
     let row_height = ui.spacing().interact_size.y + 6.0;
-    // Rows are drawn only when visible: a jump (finding, comment) to a line
-    // scrolls the table to its row first, then the field takes focus.
-    let jump_row = view.jump.and_then(|p| match path::parse(p) {
-        path::Target::Source(line, _) => rows.iter().position(
-            |r| matches!(r, Row::Line(i) if plan.sources.get(*i).is_some_and(|s| s.line == line)),
-        ),
-        _ => None,
-    });
-    let mut table = TableBuilder::new(ui);
-    if let Some(i) = jump_row {
-        table = table.scroll_to_row(i, Some(Align::Center));
+    // Wide enough for every amount shown, the totals being the largest.
+    let all = |f: fn(&Source) -> Money| plan.sources.iter().map(f).sum::<Money>();
+    let amount_w = amount_width(
+        ui,
+        view,
+        plan.sources
+            .iter()
+            .flat_map(|s| [s.allocated, s.integrated, s.not_integrated()])
+            .chain([all(|s| s.allocated), all(|s| s.integrated)])
+            .chain([all(|s| s.not_integrated()), totals.unarranged()]),
+        // …and for the headings over them.
+        [
+            view.t("下达金额", "Allocated"),
+            view.t("纳入整合", "Integrated"),
+            view.t("未纳入", "Not integrated"),
+            view.t("待安排", "To arrange"),
+        ]
+        .iter()
+        .map(|t| text_width(ui, t, egui::TextStyle::Body) + 8.0)
+        .fold(60.0_f32, f32::max),
+    );
+    // The category list shows its longest name in full, plus the arrow.
+    let widest = |texts: &mut dyn Iterator<Item = &str>, style: egui::TextStyle| {
+        texts
+            .map(|t| text_width(ui, t, style.clone()))
+            .fold(0.0_f32, f32::max)
+    };
+    let pad = ui.spacing().button_padding.x;
+    let category_w = widest(
+        &mut Category::ALL.iter().map(|c| c.label(view.lang)),
+        egui::TextStyle::Button,
+    ) + ui.spacing().icon_width
+        + 3.0 * pad;
+    // Comments button ("Notes 99") and × side by side.
+    let buttons_w = widest(
+        &mut [view.t("批注 99", "Notes 99"), "×"].into_iter(),
+        egui::TextStyle::Button,
+    ) + text_width(ui, "×", egui::TextStyle::Button)
+        + 4.0 * pad
+        + ui.spacing().item_spacing.x
+        + 4.0;
+    let mut table = TableBuilder::new(ui)
+        .id_salt("sources")
+        .animate_scrolling(false);
+    if let Some(row) = walk.scroll_to {
+        table = table.scroll_to_row(row, None);
     }
     table
-        .id_salt("sources")
         .striped(true)
         .cell_layout(egui::Layout::left_to_right(Align::Center))
         .column(Column::exact(44.0))
-        .column(Column::initial(190.0).at_least(120.0).clip(true))
-        .column(Column::exact(84.0))
-        .column(Column::initial(136.0).clip(true))
+        .column(Column::remainder().at_least(90.0).clip(true))
+        .column(Column::exact(category_w))
         .column(Column::exact(104.0))
-        .column(Column::exact(104.0))
-        .column(Column::exact(86.0))
-        .column(Column::remainder().at_least(120.0))
-        .column(Column::exact(96.0))
-        .column(Column::exact(64.0))
+        .column(Column::exact(amount_w))
+        .column(Column::exact(amount_w))
+        .column(Column::exact(amount_w))
+        .column(Column::remainder().at_least(80.0).clip(true))
+        .column(Column::exact(amount_w))
+        .column(Column::exact(buttons_w))
         .header(24.0, |mut h| {
             for title in [
                 view.t("代码", "Code"),
@@ -130,8 +195,8 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 view.t("下达文号", "Document"),
                 view.t("下达金额", "Allocated"),
                 view.t("纳入整合", "Integrated"),
-                view.t("未纳入", "Not integr."),
-                view.t("未纳入原因", "Reason not integrated"),
+                view.t("未纳入", "Not integrated"),
+                view.t("未纳入原因", "Reason"),
                 view.t("待安排", "To arrange"),
                 "",
             ] {
@@ -151,10 +216,13 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                         row.col(|ui| {
                             ui.strong(level.label(view.lang));
                         });
+                        let count = match (view.lang, n) {
+                            (crate::Lang::Zh, n) => format!("{n} 项"),
+                            (crate::Lang::En, 1) => "1 line".to_string(),
+                            (crate::Lang::En, n) => format!("{n} lines"),
+                        };
                         row.col(|ui| {
-                            ui.label(
-                                RichText::new(format!("{n} {}", view.t("项", "lines"))).weak(),
-                            );
+                            ui.label(RichText::new(count).weak());
                         });
                         for _ in 0..8 {
                             row.col(|_| {});
@@ -175,9 +243,12 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                         let (alloc, integ) = (sum(|s| s.allocated), sum(|s| s.integrated));
                         let label = match level {
                             None => view.t("合计", "Total").to_string(),
-                            Some(l) => {
-                                format!("{}{}", l.label(view.lang), view.t("小计", " subtotal"))
-                            }
+                            // In English the group's name ("Central subtotal") did not fit the
+                            // name column; the group heading is just above.
+                            Some(l) => match view.lang {
+                                crate::Lang::Zh => format!("{}小计", l.label(view.lang)),
+                                crate::Lang::En => "Subtotal".to_string(),
+                            },
                         };
                         row.col(|_| {});
                         row.col(|ui| {
@@ -195,33 +266,19 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                             amount_label_ui(
                                 ui,
                                 amount(integ - arranged),
-                                Some(theme::remaining(integ - arranged)),
+                                Some(theme::palette(ui).remaining(integ - arranged)),
                             );
                         });
                         row.col(|_| {});
                     }
                     Row::Line(i) => {
                         let Some(s) = plan.sources.get(i) else { return };
-                        line_row(&mut row, view, i, s, out, &mut enter_from);
+                        line_row(&mut row, view, i, s, out);
                     }
                 }
             });
         });
-    if let Some((i, field)) = enter_from {
-        // Enter moves down the column, as in a spreadsheet.
-        let order: Vec<usize> = rows
-            .iter()
-            .filter_map(|r| if let Row::Line(i) = r { Some(*i) } else { None })
-            .collect();
-        if let Some(next) = order
-            .iter()
-            .position(|&x| x == i)
-            .and_then(|p| order.get(p + 1))
-            && let Some(s) = plan.sources.get(*next)
-        {
-            ui.memory_mut(|m| m.request_focus(field_id(&path::source(&s.line, Some(field)))));
-        }
-    }
+    grid_walk::finish(ui, &walk);
 }
 
 fn line_row(
@@ -230,7 +287,6 @@ fn line_row(
     i: usize,
     s: &Source,
     out: &mut Vec<Action>,
-    enter_from: &mut Option<(usize, &'static str)>,
 ) {
     let own = !s.is_catalog_line();
     let code = s.line.as_str();
@@ -238,7 +294,7 @@ fn line_row(
     row.col(|ui| {
         let text = RichText::new(code).monospace();
         ui.label(match marked {
-            Some(sev) => text.color(theme::severity(*sev)),
+            Some(sev) => text.color(theme::palette(ui).severity(*sev)),
             None => text,
         });
     });
@@ -259,30 +315,25 @@ fn line_row(
                 set(out, i, next, path::source(code, Some("name")));
             }
         } else {
-            ui.label(&s.name).on_hover_text(&s.name);
+            ui.add(egui::Label::new(&s.name).truncate());
         }
     });
     row.col(|ui| {
         if own && !view.read_only {
-            let combo = egui::ComboBox::from_id_salt(("category", code))
-                .width(76.0)
-                .selected_text(s.category.label(view.lang))
-                .show_ui(ui, |ui| {
-                    for c in Category::ALL {
-                        if ui
-                            .selectable_label(s.category == *c, c.label(view.lang))
-                            .clicked()
-                            && s.category != *c
-                        {
-                            let mut next = s.clone();
-                            next.category = *c;
-                            set(out, i, next, path::source(code, Some("category")));
-                        }
-                    }
-                });
-            let _ = combo
-                .response
-                .accessible_name(format!("{code} {}", view.t("大类", "category")));
+            let (response, picked) = choice::choice_ui(
+                ui,
+                egui::Id::unique(("category", code)),
+                ui.available_width(),
+                s.category,
+                Category::ALL,
+                |c| c.label(view.lang).to_string(),
+            );
+            let _ = response.accessible_name(format!("{code} {}", view.t("大类", "category")));
+            if let Some(c) = picked {
+                let mut next = s.clone();
+                next.category = c;
+                set(out, i, next, path::source(code, Some("category")));
+            }
         } else {
             ui.label(s.category.label(view.lang));
         }
@@ -310,7 +361,8 @@ fn line_row(
                 _ => (s.integrated, view.t("纳入整合金额", "integrated")),
             };
             let p = path::source(code, Some(field));
-            let cell = amount_ui(ui, view, &p, &format!("{code} {label}"), value, 96.0, out);
+            let width = ui.available_width();
+            let cell = amount_ui(ui, view, &p, &format!("{code} {label}"), value, width, out);
             if let Some(m) = cell.changed {
                 let mut next = s.clone();
                 match field {
@@ -319,9 +371,6 @@ fn line_row(
                 }
                 set(out, i, next, p);
             }
-            if cell.enter {
-                *enter_from = Some((i, field));
-            }
         });
     }
     row.col(|ui| {
@@ -329,7 +378,7 @@ fn line_row(
         amount_label_ui(
             ui,
             rest.display(view.unit, 2),
-            rest.is_negative().then_some(theme::OVER),
+            rest.is_negative().then_some(theme::palette(ui).over),
         );
     });
     row.col(|ui| {
@@ -346,18 +395,23 @@ fn line_row(
     });
     row.col(|ui| {
         let rest = s.integrated - view.doc.report().totals.arranged_from(code);
-        amount_label_ui(ui, rest.display(view.unit, 2), Some(theme::remaining(rest)))
-            .on_hover_text(view.t(
-                "纳入整合金额中尚未安排到项目的部分（负数为超额安排）",
-                "Integrated but not yet arranged to projects (negative: over-arranged)",
-            ));
+        amount_label_ui(
+            ui,
+            rest.display(view.unit, 2),
+            Some(theme::palette(ui).remaining(rest)),
+        )
+        .on_hover_text(view.t(
+            "纳入整合金额中尚未安排到项目的部分（负数为超额安排）",
+            "Integrated but not yet arranged to projects (negative: over-arranged)",
+        ));
     });
     row.col(|ui| {
         comment_button_ui(ui, view, &path::source(code, None), out);
+        // Not in the Tab order: Tab along a row must not land on a delete button.
         if own
             && !view.read_only
             && ui
-                .small_button("×")
+                .add(egui::Button::new("×").small().sense(egui::Sense::CLICK))
                 .on_hover_text(view.t("删除此资金", "Remove this line"))
                 .clicked()
         {

@@ -42,6 +42,22 @@ pub fn status_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             .color(theme::palette(ui).remaining(rest)),
         );
         ui.label(view.lang.paren(unit));
+        if let Some((sentence, n)) = super::widgets::take_invalid_cells(ui.ctx()) {
+            ui.separator();
+            let more = match (view.lang, n) {
+                (_, 1) => String::new(),
+                (crate::Lang::Zh, n) => format!("（共 {n} 格）"),
+                (crate::Lang::En, n) => format!(" ({n} cells)"),
+            };
+            // Leave the error and warning counts on the right their room: a long
+            // sentence ends in "…" and shows in full on hover.
+            let room = (ui.available_width() - 180.0).max(80.0);
+            let text = RichText::new(format!("{sentence}{more}")).color(theme::palette(ui).over);
+            ui.scope(|ui| {
+                ui.set_max_width(room);
+                ui.add(egui::Label::new(text).truncate());
+            });
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let (e, w) = (
                 report.count(Severity::Error),

@@ -7,7 +7,7 @@ use egui_extras::{Column as TableColumn, TableBuilder};
 use super::app::Action;
 use super::league::{Column, Rollup};
 use super::theme;
-use super::widgets::{View, amount_label_ui};
+use super::widgets::{View, amount_label_ui, amount_width};
 use crate::money::{Money, percent};
 use crate::summary::{Row, Status};
 
@@ -157,6 +157,16 @@ fn table_ui(
     out: &mut Vec<Action>,
 ) {
     let s = &rollup.summary;
+    // Wide enough for the league's totals.
+    let amount_w = amount_width(
+        ui,
+        view,
+        s.rows
+            .iter()
+            .flat_map(|r| [r.allocated, r.integrated, r.arranged, r.not_integrated()])
+            .chain([s.totals.allocated, s.totals.integrated, s.totals.arranged]),
+        88.0,
+    );
     TableBuilder::new(ui)
         .id_salt("rollup")
         .striped(true)
@@ -167,7 +177,7 @@ fn table_ui(
         .column(TableColumn::exact(62.0))
         .columns(TableColumn::exact(48.0), 2)
         .column(TableColumn::initial(170.0).clip(true))
-        .columns(TableColumn::exact(88.0), 5)
+        .columns(TableColumn::exact(amount_w), 5)
         .columns(TableColumn::exact(84.0), 2)
         .columns(TableColumn::exact(50.0), 2)
         .header(24.0, |mut h| {

@@ -1,9 +1,7 @@
 //! Colours with a meaning, in one place, for the light and the dark look.
 //!
 //! Screens take their colours from [`palette`]: each text colour has at least
-//! 4.5:1 contrast on its theme's backgrounds (checked below). The constants
-//! are the older single set, kept readable (about 3:1) on both backgrounds for
-//! code not yet drawing with the palette.
+//! 4.5:1 contrast on its theme's backgrounds (checked below).
 
 use egui::Color32;
 
@@ -91,16 +89,8 @@ pub fn palette(ui: &egui::Ui) -> &'static Palette {
     Palette::of(ui.visuals())
 }
 
-/// Money still to arrange on a line (amber).
-pub const TO_ARRANGE: Color32 = Color32::from_rgb(0xB2, 0x6B, 0x00);
-/// Exactly arranged (green).
-pub const BALANCED: Color32 = Color32::from_rgb(0x1E, 0x7B, 0x34);
-/// Over-arranged or invalid (red).
-pub const OVER: Color32 = Color32::from_rgb(0xC6, 0x28, 0x28);
 /// Cross-category cells of the matrix (light violet background).
 pub const CROSS_BG: Color32 = Color32::from_rgba_premultiplied(0x30, 0x0C, 0x45, 0x50);
-/// The field a finding jumped to.
-pub const FLASH: Color32 = Color32::from_rgb(0x15, 0x65, 0xC0);
 /// Flow diagram: money used within its category (translucent blue grey,
 /// readable on light and dark backgrounds).
 pub const FLOW_BAND: Color32 = Color32::from_rgba_unmultiplied_const(0x78, 0x90, 0x9C, 0x90);
@@ -112,27 +102,6 @@ pub const FLOW_CROSS: Color32 = Color32::from_rgba_unmultiplied_const(0x9C, 0x27
 pub const FLOW_CROSS_HOVER: Color32 = Color32::from_rgba_unmultiplied_const(0x9C, 0x27, 0xB0, 0xF0);
 /// Bars of the amount per use.
 pub const FLOW_BAR: Color32 = Color32::from_rgb(0x42, 0x7F, 0xBF);
-
-/// The colour of a severity.
-pub fn severity(s: Severity) -> Color32 {
-    match s {
-        Severity::Error => OVER,
-        Severity::Warning => TO_ARRANGE,
-        Severity::Info => Color32::from_rgb(0x45, 0x5A, 0x64),
-    }
-}
-
-/// The colour of a remaining-to-arrange amount: amber above zero, green at
-/// zero, red below.
-pub fn remaining(m: crate::Money) -> Color32 {
-    if m.is_zero() {
-        BALANCED
-    } else if m.is_negative() {
-        OVER
-    } else {
-        TO_ARRANGE
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -184,16 +153,6 @@ mod tests {
                         visuals.dark_mode
                     );
                 }
-            }
-        }
-    }
-
-    #[test]
-    fn the_older_constants_stay_readable_on_both_looks() {
-        for visuals in [egui::Visuals::light(), egui::Visuals::dark()] {
-            for colour in [TO_ARRANGE, BALANCED, OVER, FLASH] {
-                let c = contrast(colour, visuals.panel_fill);
-                assert!(c >= 2.9, "{colour:?} dark {}: {c:.2}", visuals.dark_mode);
             }
         }
     }

@@ -1,8 +1,7 @@
 //! Editable cells shared by the panels: amounts and text, each with an
 //! accessible name, the validator's mark, jump-to focus and Excel-like typing.
 
-use egui::text::{CCursor, CCursorRange};
-use egui::{Align, Id, Key, Response, Stroke, TextEdit, Ui};
+use egui::{Align, Id, Response, Stroke, TextEdit, Ui};
 
 use super::app::Action;
 use super::document::Document;
@@ -71,7 +70,7 @@ pub fn decorate_text(
         ];
         ui.painter().add(egui::Shape::convex_polygon(
             corner.to_vec(),
-            theme::FLASH,
+            theme::palette(ui).flash,
             Stroke::NONE,
         ));
         let texts: Vec<&str> = view
@@ -124,7 +123,7 @@ pub fn decorate_text(
         ui.painter().rect_stroke(
             resp.rect.expand(1.0),
             2.0,
-            Stroke::new(1.5, theme::severity(*sev)),
+            Stroke::new(1.5, theme::palette(ui).severity(*sev)),
             egui::StrokeKind::Outside,
         );
     }
@@ -132,7 +131,7 @@ pub fn decorate_text(
         ui.painter().rect_stroke(
             resp.rect.expand(2.5),
             3.0,
-            Stroke::new(2.5, theme::FLASH),
+            Stroke::new(2.5, theme::palette(ui).flash),
             egui::StrokeKind::Outside,
         );
     }
@@ -143,84 +142,7 @@ pub fn decorate_text(
     }
 }
 
-/// What an amount cell reports back.
-pub struct AmountCell {
-    /// A new valid amount typed this frame.
-    pub changed: Option<Money>,
-    /// Enter was pressed to leave the cell (move down).
-    pub enter: bool,
-}
-
-/// An editable amount in the view's unit: right-aligned, thousands separators
-/// when not focused, the whole content selected on focus so typing replaces it,
-/// red while the text is not an amount (and nothing is applied then).
-pub fn amount_ui(
-    ui: &mut Ui,
-    view: &View<'_>,
-    path: &str,
-    name: &str,
-    value: Money,
-    width: f32,
-    out: &mut Vec<Action>,
-) -> AmountCell {
-    let id = field_id(path);
-    let buf_id = id.with("typed");
-    let focused = ui.memory(|m| m.has_focus(id));
-    let typed = if focused {
-        ui.data(|d| d.get_temp::<String>(buf_id))
-    } else {
-        ui.data_mut(|d| d.remove::<String>(buf_id));
-        None
-    };
-    // However focus arrived (click, Tab, a finding, a screen reader), the first
-    // focused frame selects everything, so typing replaces the amount.
-    let first_focused_frame = focused && typed.is_none();
-    let mut text = match typed {
-        Some(t) => t,
-        None if focused => value.edit_string(view.unit),
-        None => value.display(view.unit, 2),
-    };
-    if first_focused_frame {
-        select_all(ui, id, text.chars().count());
-    }
-    let invalid = focused && Money::parse_in(&text, view.unit).is_err();
-    let edit = TextEdit::singleline(&mut text)
-        .id(id)
-        .align(egui::Align2::RIGHT_CENTER)
-        .desired_width(width)
-        .text_color_opt(invalid.then_some(theme::OVER));
-    let response = ui
-        .add(edit.interactive(!view.read_only))
-        .accessible_name(name);
-    let mut changed = None;
-    if response.changed()
-        && let Ok(m) = Money::parse_in(&text, view.unit)
-        && m != value
-    {
-        changed = Some(m);
-    }
-    if focused {
-        ui.data_mut(|d| d.insert_temp(buf_id, text));
-    }
-    if invalid {
-        ui.painter().rect_stroke(
-            response.rect.expand(1.0),
-            2.0,
-            Stroke::new(2.0, theme::OVER),
-            egui::StrokeKind::Outside,
-        );
-        response.clone().on_hover_text(view.t(
-            "不是有效金额，未修改",
-            "Not a valid amount; nothing changed",
-        ));
-    }
-    decorate(ui, view, path, &response, out);
-    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-    if response.lost_focus() {
-        out.push(Action::EndTyping);
-    }
-    AmountCell { changed, enter }
-}
+pub use super::amount_cell::{amount_ui, take_invalid_cells};
 
 /// An editable single-line text bound to the model; returns the new text when
 /// it changed this frame.
@@ -243,6 +165,16 @@ pub fn text_ui(
                 .interactive(!view.read_only),
         )
         .accessible_name(name);
+    // A text wider than its cell shows in full on hover.
+    // (In review mode decorate_text puts the whole text on the overlay.)
+    let response = if !view.read_only
+        && !response.has_focus()
+        && text_width(ui, value, egui::TextStyle::Body) > response.rect.width() - 8.0
+    {
+        response.on_hover_text(value)
+    } else {
+        response
+    };
     decorate_text(ui, view, path, &response, Some(value), out);
     if response.lost_focus() {
         out.push(Action::EndTyping);
@@ -277,36 +209,67 @@ pub fn multiline_ui(
     (response.changed() && text != value).then_some(text)
 }
 
-fn select_all(ui: &Ui, id: Id, chars: usize) {
-    if let Some(mut state) = egui::text_edit::TextEditState::load(ui.ctx(), id) {
-        state.cursor.set_char_range(Some(CCursorRange::two(
-            CCursor::new(0),
-            CCursor::new(chars),
-        )));
-        state.store(ui.ctx(), id);
-    }
-}
-
-/// A right-aligned amount label in `color` (or the default text colour).
+/// A right-aligned amount label in `color` (or the default text colour);
+/// should it ever not fit, it ends in "…" and shows in full on hover.
 pub fn amount_label_ui(ui: &mut Ui, text: String, color: Option<egui::Color32>) -> Response {
     ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
         let rich = egui::RichText::new(text);
-        ui.label(match color {
-            Some(c) => rich.color(c),
-            None => rich,
-        })
+        ui.add(
+            egui::Label::new(match color {
+                Some(c) => rich.color(c),
+                None => rich,
+            })
+            .truncate(),
+        )
     })
     .inner
+}
+
+/// The width of `text` on one line in the text style `style`.
+pub fn text_width(ui: &Ui, text: &str, style: egui::TextStyle) -> f32 {
+    let font = style.resolve(ui.style());
+    ui.painter()
+        .layout_no_wrap(text.to_string(), font, ui.visuals().text_color())
+        .size()
+        .x
+}
+
+/// The width an amount column needs so that none of `amounts` (in the view's
+/// unit, with separators) is cut off, and at least `min` (for its heading).
+///
+/// Only the largest and the most negative amount are formatted (plans have up
+/// to 100,000 projects), with every digit measured as the widest one, plus a
+/// text field's margins.
+pub fn amount_width(
+    ui: &Ui,
+    view: &View<'_>,
+    amounts: impl IntoIterator<Item = Money>,
+    min: f32,
+) -> f32 {
+    let (low, high) = amounts
+        .into_iter()
+        .fold((Money::ZERO, Money::ZERO), |(lo, hi), m| {
+            (lo.min(m), hi.max(m))
+        });
+    let longest = [low, high]
+        .map(|m| m.display(view.unit, 2))
+        .into_iter()
+        .max_by_key(|t| t.chars().count())
+        .unwrap_or_default()
+        .replace(|c: char| c.is_ascii_digit(), "8");
+    let widest = text_width(ui, &longest, egui::TextStyle::Body);
+    // A text field's inner margin both sides, and a little air.
+    let margins = 2.0 * ui.spacing().button_padding.x + 8.0;
+    (widest + margins).max(min).ceil()
 }
 
 /// A screen's heading with the unit amounts are shown in, e.g. 资金来源（单位：万元）.
 pub fn heading_ui(ui: &mut Ui, view: &View<'_>, title: &str) {
     ui.heading(title);
-    let unit = format!(
-        "（{}{}）",
-        view.t("单位：", "unit: "),
-        view.unit.label(view.lang)
-    );
+    let unit = match view.lang {
+        crate::Lang::Zh => format!("（单位：{}）", view.unit.label(view.lang)),
+        crate::Lang::En => format!("(unit: {})", view.unit.label(view.lang)),
+    };
     ui.label(egui::RichText::new(unit).weak());
 }
 
@@ -315,7 +278,7 @@ pub fn comment_button_ui(ui: &mut Ui, view: &View<'_>, path: &str, out: &mut Vec
     let n = view.doc.comments_on(path);
     let text = if n > 0 {
         egui::RichText::new(format!("{} {n}", view.t("批注", "Notes")))
-            .color(theme::FLASH)
+            .color(theme::palette(ui).flash)
             .strong()
     } else {
         egui::RichText::new(view.t("批注", "Note")).weak()

@@ -4,11 +4,12 @@
 use egui::{RichText, Stroke, Ui};
 
 use super::super::app::Action;
+use super::super::choice;
 use super::super::theme;
 use super::super::widgets::{
     View, amount_ui, comment_button_ui, decorate, field_id, multiline_ui, text_ui,
 };
-use super::{Setter, choice, funding, set};
+use super::{Setter, funding, set};
 use crate::enums::Use;
 use crate::plan::{Project, path};
 
@@ -56,11 +57,13 @@ pub fn detail_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut 
                         ui.painter().rect_stroke(
                             r.rect.expand(1.0),
                             2.0,
-                            Stroke::new(1.5, theme::OVER),
+                            Stroke::new(1.5, theme::palette(ui).over),
                             egui::StrokeKind::Outside,
                         );
                     }
-                    ui.label(RichText::new(view.t("必填", "Required")).color(theme::OVER));
+                    ui.label(
+                        RichText::new(view.t("必填", "Required")).color(theme::palette(ui).over),
+                    );
                 }
             });
             ui.end_row();

@@ -6,11 +6,11 @@ use egui::text_edit::TextEditState;
 use egui::{Align, Id, Layout, Popup, RichText, Sense, TextEdit, Ui};
 
 use super::super::app::Action;
+use super::super::choice;
 use super::super::edit::Edit;
 use super::super::theme;
-use super::super::widgets::{View, amount_label_ui, amount_ui, decorate, field_id};
-use super::choice;
-use super::{amount_width, set};
+use super::super::widgets::{View, amount_label_ui, amount_ui, amount_width, decorate, field_id};
+use super::set;
 use crate::money::Money;
 use crate::plan::{Funding, Project, Source, path};
 
@@ -41,12 +41,13 @@ pub fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
     let amounts = plan.sources.iter().map(|s| s.integrated);
     let width = amount_width(
         ui,
+        view,
         amounts.chain(
             plan.projects
                 .iter()
                 .flat_map(|p| p.funding.iter().map(|f| f.amount)),
         ),
-        view.unit,
+        80.0,
     );
     ui.horizontal(|ui| {
         ui.strong(view.t("资金安排", "Funding"));
@@ -94,7 +95,11 @@ pub fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
                 }
                 let rest = remaining(view, &f.line);
                 ui.allocate_ui(egui::vec2(width, ui.spacing().interact_size.y), |ui| {
-                    amount_label_ui(ui, rest.display(view.unit, 2), Some(theme::remaining(rest)));
+                    amount_label_ui(
+                        ui,
+                        rest.display(view.unit, 2),
+                        Some(theme::palette(ui).remaining(rest)),
+                    );
                 });
                 // Neither button takes Tab focus: Tab goes amount to amount.
                 if ui
@@ -248,7 +253,7 @@ fn add_funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
                     crate::Lang::Zh => format!("{}  {}  —  待安排 {left}", s.line, s.name),
                     crate::Lang::En => format!("{}  {}  -  left {left}", s.line, s.name),
                 })
-                .color(theme::remaining(rest));
+                .color(theme::palette(ui).remaining(rest));
                 let r = ui.selectable_label(k == st.highlight, text);
                 if k == st.highlight && scroll {
                     r.scroll_to_me(None);

@@ -9,8 +9,8 @@ use super::super::dialogs_ui::Dialog;
 use super::super::edit::Edit;
 use super::super::project_clip;
 use super::super::theme;
-use super::super::widgets::{View, amount_label_ui};
-use super::{add_ui, amount_width, duplicate_ui, focus_name, next_ids};
+use super::super::widgets::{View, amount_label_ui, amount_width};
+use super::{add_project, duplicate_project, focus_name, next_ids};
 use crate::plan::path;
 
 /// The id of the project list's keyboard focus: focus it to drive the list
@@ -113,12 +113,12 @@ fn keys_ui(
         return moved;
     }
     if k.add {
-        add_ui(ui, view, out);
+        add_project(view, out);
     }
     if k.duplicate
         && let Some(i) = selected
     {
-        duplicate_ui(ui, view, out, i);
+        duplicate_project(view, out, i);
     }
     if let Some(text) = k.paste {
         paste(view, selected, &text, out);
@@ -257,7 +257,7 @@ fn buttons_ui(ui: &mut Ui, view: &View<'_>, selected: Option<usize>, out: &mut V
             ))
             .clicked()
         {
-            add_ui(ui, view, out);
+            add_project(view, out);
         }
         ui.add_enabled_ui(selected.is_some(), |ui| {
             let i = selected.unwrap_or(0);
@@ -266,7 +266,7 @@ fn buttons_ui(ui: &mut Ui, view: &View<'_>, selected: Option<usize>, out: &mut V
                 .on_hover_text("Ctrl+D")
                 .clicked()
             {
-                duplicate_ui(ui, view, out, i);
+                duplicate_project(view, out, i);
             }
             if ui.button(view.t("删除", "Delete")).clicked() {
                 out.push(Action::Edit(Edit::RemoveProject(i), None));
@@ -306,7 +306,8 @@ fn table_ui(
     let n = plan.projects.len();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let totals = plan.projects.iter().map(|p| p.integrated_total());
-    let amount = amount_width(ui, totals, view.unit);
+    // Room for the scroll bar too, which is drawn over the last column.
+    let amount = amount_width(ui, view, totals, 80.0) + ui.spacing().scroll.bar_width + 6.0;
     // A click anywhere on a row selects it; selectable labels would take it.
     ui.style_mut().interaction.selectable_labels = false;
     let mut clicked = None;
@@ -352,7 +353,7 @@ fn table_ui(
                 row.col(|ui| {
                     let t = RichText::new(&p.id).monospace();
                     ui.label(match mark {
-                        Some(s) => t.color(theme::severity(s)),
+                        Some(s) => t.color(theme::palette(ui).severity(s)),
                         None => t,
                     });
                 });

@@ -2,7 +2,6 @@
 //! paste rows with a spreadsheet) and the selected project's fields and
 //! funding entries. Everything here works from the keyboard too.
 
-mod choice;
 mod detail;
 mod funding;
 mod list;
@@ -14,7 +13,6 @@ use egui::{Id, Ui};
 use super::app::Action;
 use super::edit::Edit;
 use super::widgets::{View, field_id};
-use crate::money::{Money, Unit};
 use crate::plan::{Plan, Project, path};
 
 /// Writes a text field into a project.
@@ -52,33 +50,6 @@ fn next_id(plan: &Plan) -> String {
     next_ids(plan, 1).pop().unwrap_or_default()
 }
 
-/// Width for an amount column: the widest of `amounts` as shown in `unit`,
-/// so no amount is clipped. (A local helper until the shared one in
-/// widgets.rs lands.)
-fn amount_width(ui: &Ui, amounts: impl IntoIterator<Item = Money>, unit: Unit) -> f32 {
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    // The longest text is the largest or the most negative amount's (only
-    // those two are formatted: plans have up to 100,000 projects), with every
-    // digit as wide as the widest one.
-    let (low, high) = amounts
-        .into_iter()
-        .fold((Money::ZERO, Money::ZERO), |(lo, hi), m| {
-            (lo.min(m), hi.max(m))
-        });
-    let longest = [low, high]
-        .map(|m| m.display(unit, 2))
-        .into_iter()
-        .max_by_key(|t| t.chars().count())
-        .unwrap_or_default()
-        .replace(|c: char| c.is_ascii_digit(), "8");
-    let widest = ui.fonts_mut(|f| {
-        f.layout_no_wrap(longest, font, egui::Color32::WHITE)
-            .size()
-            .x
-    });
-    (widest + 2.0 * ui.spacing().button_padding.x + 8.0).max(80.0)
-}
-
 /// Focuses the name field of the project `id` (drawn from the next frame on).
 fn focus_name(ui: &Ui, id: &str) {
     let target: Id = field_id(&path::project(id, Some("name")));
@@ -86,18 +57,23 @@ fn focus_name(ui: &Ui, id: &str) {
 }
 
 /// Inserts `project` at `at`, selects it and puts the cursor in its name.
-fn insert_ui(ui: &Ui, out: &mut Vec<Action>, at: usize, project: Project) {
-    focus_name(ui, &project.id);
+///
+/// The focus is given when the next frame starts, where the new name field
+/// is drawn: asked for now, egui dropped it again whenever the new project
+/// went below the list's last row (nothing was selected).
+fn insert_ui(out: &mut Vec<Action>, at: usize, project: Project) {
+    let name = field_id(&path::project(&project.id, Some("name")));
     out.push(Action::Edit(
         Edit::InsertProject(at, Box::new(project)),
         None,
     ));
     out.push(Action::SelectProject(Some(at)));
+    out.push(Action::Focus(name));
 }
 
 /// A new blank project below the selected one (or at the end), with the
 /// selected one's township and the plan's drafting unit filled in.
-fn add_ui(ui: &Ui, view: &View<'_>, out: &mut Vec<Action>) {
+fn add_project(view: &View<'_>, out: &mut Vec<Action>) {
     let plan = view.doc.plan();
     let selected = view.selected_project.filter(|&i| i < plan.projects.len());
     let at = selected.map_or(plan.projects.len(), |i| i + 1);
@@ -111,16 +87,16 @@ fn add_ui(ui: &Ui, view: &View<'_>, out: &mut Vec<Action>) {
         unit: plan.prepared_by.clone(),
         ..Project::default()
     };
-    insert_ui(ui, out, at, project);
+    insert_ui(out, at, project);
 }
 
 /// A copy of the project at `i` with a new id, just below it.
-fn duplicate_ui(ui: &Ui, view: &View<'_>, out: &mut Vec<Action>, i: usize) {
+fn duplicate_project(view: &View<'_>, out: &mut Vec<Action>, i: usize) {
     let plan = view.doc.plan();
     if let Some(p) = plan.projects.get(i) {
         let mut copy = p.clone();
         copy.id = next_id(plan);
-        insert_ui(ui, out, i + 1, copy);
+        insert_ui(out, i + 1, copy);
     }
 }
 

@@ -1,4 +1,5 @@
-//! A drop-down list that works by mouse and by keyboard: it opens on a click,
+//! A drop-down list that works by mouse and by keyboard (every list of the
+//! app: 使用方向, an own line's 大类, the new plan's catalog): it opens on a click,
 //! Space, Enter or Down; Up/Down move the highlight, Enter or Space pick, and
 //! the list is tall enough (or scrolls) to offer every choice.
 

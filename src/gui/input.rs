@@ -1,0 +1,159 @@
+//! Input in the order a person typed it.
+//!
+//! egui moves keyboard focus while it draws a frame, but a frame hands every
+//! widget all the events that arrived since the last one. When a fast typist
+//! (or a slow PC) puts "900", Tab, "80" into one frame, the digits after Tab
+//! would still reach the field that had focus at the start of the frame. And
+//! egui decides a Tab or Escape when the frame begins, so even the digits
+//! *before* the Tab would miss their field. So [`HeldInput::hook`], called from
+//! `eframe::App::raw_input_hook`, gives every event that can move focus a frame
+//! of its own: the events before it come first, the ones after it wait, in
+//! order, for the frame after it, when focus has moved.
+
+use egui::{Event, Key, RawInput};
+
+/// Events kept back for later frames.
+#[derive(Debug, Default)]
+pub struct HeldInput {
+    held: Vec<Event>,
+}
+
+/// True for an event after which focus may be elsewhere: Tab, Enter and
+/// Escape (they leave or move between fields), arrow and page keys (lists and
+/// tables move their selection), shortcuts with Ctrl/Cmd/Alt (screens, undo,
+/// new project), and mouse button presses and releases (a click focuses).
+pub fn moves_focus(event: &Event) -> bool {
+    match event {
+        Event::Key {
+            key,
+            pressed: true,
+            modifiers,
+            ..
+        } => {
+            matches!(
+                key,
+                Key::Tab
+                    | Key::Enter
+                    | Key::Escape
+                    | Key::ArrowUp
+                    | Key::ArrowDown
+                    | Key::PageUp
+                    | Key::PageDown
+            ) || modifiers.command
+                || modifiers.ctrl
+                || modifiers.alt
+        }
+        Event::PointerButton { .. } => true,
+        _ => false,
+    }
+}
+
+impl HeldInput {
+    /// Lets through the events before the first one that may move focus, or
+    /// that one alone when it comes first (older held events first); holds the
+    /// rest. Returns true while events are held: the caller must ask for
+    /// another frame.
+    pub fn hook(&mut self, raw: &mut RawInput) -> bool {
+        let mut events = std::mem::take(&mut self.held);
+        events.append(&mut raw.events);
+        if let Some(at) = events.iter().position(moves_focus) {
+            self.held = events.split_off(at.max(1));
+        }
+        raw.events = events;
+        self.is_holding()
+    }
+
+    /// True while events wait for a later frame.
+    pub fn is_holding(&self) -> bool {
+        !self.held.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Event {
+        Event::Text(s.to_string())
+    }
+
+    fn key(key: Key, pressed: bool) -> Event {
+        Event::Key {
+            key,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers: Default::default(),
+        }
+    }
+
+    fn frame(held: &mut HeldInput, events: Vec<Event>) -> Vec<Event> {
+        let mut raw = RawInput {
+            events,
+            ..Default::default()
+        };
+        held.hook(&mut raw);
+        raw.events
+    }
+
+    #[test]
+    fn events_after_tab_wait_for_the_next_frame_in_order() {
+        let mut held = HeldInput::default();
+        let typed = vec![
+            text("9"),
+            text("0"),
+            key(Key::Tab, true),
+            key(Key::Tab, false),
+            text("8"),
+            key(Key::Enter, true),
+            text("7"),
+        ];
+        assert_eq!(frame(&mut held, typed), vec![text("9"), text("0")]);
+        assert!(held.is_holding());
+        // New events of the next frame queue behind the held ones.
+        assert_eq!(frame(&mut held, vec![text("6")]), vec![key(Key::Tab, true)]);
+        assert_eq!(
+            frame(&mut held, vec![]),
+            vec![key(Key::Tab, false), text("8")]
+        );
+        assert_eq!(frame(&mut held, vec![]), vec![key(Key::Enter, true)]);
+        assert_eq!(frame(&mut held, vec![]), vec![text("7"), text("6")]);
+        assert!(!held.is_holding());
+        assert_eq!(frame(&mut held, vec![]), vec![]);
+    }
+
+    #[test]
+    fn plain_typing_and_key_releases_pass_in_one_frame() {
+        let mut held = HeldInput::default();
+        let typed = vec![
+            text("1"),
+            key(Key::Backspace, true),
+            key(Key::Backspace, false),
+            text("2"),
+            key(Key::Tab, false),
+        ];
+        assert_eq!(frame(&mut held, typed.clone()), typed);
+        assert!(!held.is_holding());
+    }
+
+    #[test]
+    fn clicks_and_shortcuts_move_focus() {
+        let click = Event::PointerButton {
+            pos: egui::pos2(1.0, 1.0),
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: Default::default(),
+        };
+        assert!(moves_focus(&click));
+        let ctrl_2 = Event::Key {
+            key: Key::Num2,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::COMMAND,
+        };
+        assert!(moves_focus(&ctrl_2));
+        assert!(!moves_focus(&key(Key::Num2, true)));
+        assert!(moves_focus(&key(Key::Escape, true)));
+    }
+}

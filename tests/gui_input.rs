@@ -1,0 +1,654 @@
+//! Direct entry by keyboard and mouse, as fast as a person types: keys in the
+//! same frame as Tab/Enter, focus below the visible rows, typos, Escape, wide
+//! amounts and pastes from a spreadsheet. Every test drives the window with
+//! key, text, pointer and paste events; values are read back from the plan.
+
+mod common;
+
+use eframe::App as _;
+use egui::accesskit::Role;
+use egui::{Event, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use fundplan::Money;
+use fundplan::gui::FundplanApp;
+use fundplan::money::Unit;
+
+type H = Harness<'static, FundplanApp>;
+
+/// One frame as eframe runs it: eframe calls `App::raw_input_hook` on the
+/// frame's raw input before running the frame (eframe's
+/// `native/epi_integration.rs`, `EpiIntegration::update`); kittest does not,
+/// so this does it by hand.
+fn step_like_eframe(h: &mut H) {
+    let ctx = h.ctx.clone();
+    let mut raw = h.input_mut().clone();
+    h.state_mut().raw_input_hook(&ctx, &mut raw);
+    *h.input_mut() = raw;
+    h.step();
+}
+
+/// Frames as eframe runs them until held input is delivered and the app is idle.
+fn run_like_eframe(h: &mut H) {
+    step_like_eframe(h);
+    for _ in 0..2000 {
+        if !h.state().holds_input() {
+            break;
+        }
+        step_like_eframe(h);
+    }
+    assert!(!h.state().holds_input(), "input still held");
+    h.run();
+}
+
+fn text(s: &str) -> Event {
+    Event::Text(s.to_string())
+}
+
+fn key(k: Key, modifiers: Modifiers) -> [Event; 2] {
+    [true, false].map(|pressed| Event::Key {
+        key: k,
+        physical_key: None,
+        pressed,
+        repeat: false,
+        modifiers,
+    })
+}
+
+fn press(k: Key) -> [Event; 2] {
+    key(k, Modifiers::NONE)
+}
+
+/// Puts all `events` into ONE frame, as a fast typist or a slow PC does.
+fn one_frame(h: &mut H, events: Vec<Event>) {
+    h.input_mut().events.extend(events);
+    run_like_eframe(h);
+}
+
+/// Clicks the widget labelled `label`, as a person focuses a cell.
+fn click(h: &mut H, label: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).click();
+    run_like_eframe(h);
+}
+
+/// Shows a screen by clicking its navigation button.
+fn go(h: &mut H, screen: &str) {
+    h.get_by_role_and_label(Role::Button, screen).click();
+    run_like_eframe(h);
+}
+
+fn wan(n: i64) -> Money {
+    Money::from_yuan(n * 10_000)
+}
+
+fn line<'a>(h: &'a H, code: &str) -> &'a fundplan::plan::Source {
+    h.state()
+        .doc()
+        .plan()
+        .source(code)
+        .unwrap_or_else(|| panic!("no line {code}"))
+}
+
+/// The catalog lines in the order the sources table shows them (by level).
+fn line_codes(h: &H) -> Vec<String> {
+    let mut lines: Vec<&fundplan::plan::Source> = h.state().doc().plan().sources.iter().collect();
+    lines.sort_by_key(|s| s.level);
+    lines.iter().map(|s| s.line.clone()).collect()
+}
+
+#[test]
+fn digits_after_enter_in_the_same_frame_go_to_the_next_row() {
+    let mut h = common::app();
+    let codes = line_codes(&h);
+    let (a, b, c) = (&codes[7], &codes[8], &codes[9]);
+    click(&mut h, &format!("{a} 下达金额"));
+    let mut events = vec![text("123")];
+    events.extend(press(Key::Enter));
+    events.push(text("456"));
+    events.extend(press(Key::Enter));
+    events.push(text("789"));
+    one_frame(&mut h, events);
+    assert_eq!(line(&h, a).allocated, wan(123));
+    assert_eq!(line(&h, b).allocated, wan(456));
+    assert_eq!(line(&h, c).allocated, wan(789));
+}
+
+#[test]
+fn digits_after_tab_in_the_same_frame_go_to_the_next_field() {
+    let mut h = common::app();
+    let code = line_codes(&h)[7].clone();
+    click(&mut h, &format!("{code} 下达金额"));
+    let mut events = vec![text("9"), text("0"), text("0")];
+    events.extend(press(Key::Tab));
+    events.push(text("80"));
+    one_frame(&mut h, events);
+    assert_eq!(line(&h, &code).allocated, wan(900));
+    assert_eq!(line(&h, &code).integrated, wan(80));
+}
+
+#[test]
+fn county_code_then_tab_then_name_in_one_frame() {
+    let mut h = common::app();
+    go(&mut h, "基本信息");
+    click(&mut h, "旗县代码");
+    // Replace the code: select all, type, Tab to the name, select all, type.
+    let mut events = Vec::new();
+    events.extend(key(Key::A, Modifiers::COMMAND));
+    events.push(text("150929"));
+    events.extend(press(Key::Tab));
+    events.extend(key(Key::A, Modifiers::COMMAND));
+    events.push(text("E旗"));
+    one_frame(&mut h, events);
+    let county = &h.state().doc().plan().county;
+    assert_eq!(county.code, "150929");
+    assert_eq!(county.name, "E旗");
+}
+
+/// A distinct amount (in 万元) for the n-th line.
+fn nth_amount(n: usize) -> i64 {
+    101 + n as i64 * 7
+}
+
+#[test]
+fn enter_walks_the_whole_allocated_column_below_the_visible_rows() {
+    let mut h = common::app();
+    let codes = line_codes(&h);
+    click(&mut h, &format!("{} 下达金额", codes[0]));
+    for n in 0..codes.len() {
+        let mut events = vec![text(&nth_amount(n).to_string())];
+        events.extend(press(Key::Enter));
+        one_frame(&mut h, events);
+    }
+    for (n, code) in codes.iter().enumerate() {
+        assert_eq!(line(&h, code).allocated, wan(nth_amount(n)), "{code}");
+    }
+    // Enter on the last line keeps focus there: what is typed next is not lost.
+    let last = codes.last().cloned().unwrap_or_default();
+    assert!(h.get_by_label(&format!("{last} 下达金额")).is_focused());
+    type_slowly(&mut h, "5");
+    assert_eq!(line(&h, &last).allocated, wan(5));
+}
+
+#[test]
+fn a_source_line_is_allocated_tab_integrated_enter() {
+    let mut h = common::app();
+    let codes = line_codes(&h);
+    click(&mut h, &format!("{} 下达金额", codes[0]));
+    // Each line: two amounts and two keys, all typed in one burst.
+    let mut events = Vec::new();
+    for n in 0..codes.len() {
+        events.push(text(&nth_amount(n).to_string()));
+        events.extend(press(Key::Tab));
+        events.push(text(&(n + 1).to_string()));
+        events.extend(press(Key::Enter));
+    }
+    one_frame(&mut h, events);
+    for (n, code) in codes.iter().enumerate() {
+        let s = line(&h, code);
+        assert_eq!(s.allocated, wan(nth_amount(n)), "{code} allocated");
+        assert_eq!(s.integrated, wan(n as i64 + 1), "{code} integrated");
+    }
+}
+
+/// Types `s` one character per frame, as a person at an ordinary pace.
+fn type_slowly(h: &mut H, s: &str) {
+    for c in s.chars() {
+        one_frame(h, vec![text(&c.to_string())]);
+    }
+}
+
+fn value_of(h: &H, label: &str) -> String {
+    h.get_by_role_and_label(Role::TextInput, label)
+        .value()
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_typo_keeps_the_old_amount_and_stays_red_until_corrected() {
+    let mut h = common::app();
+    let code = line_codes(&h)[7].clone();
+    let label = format!("{code} 下达金额");
+    let before = line(&h, &code).allocated;
+    click(&mut h, &label);
+    type_slowly(&mut h, "2OO");
+    assert_eq!(line(&h, &code).allocated, before, "2OO is not 2");
+    h.get_by_label_contains("“2OO”不是有效金额");
+    // Leave the cell: the text stays as typed, and says why.
+    one_frame(&mut h, press(Key::Tab).to_vec());
+    assert_eq!(value_of(&h, &label), "2OO");
+    assert_eq!(line(&h, &code).allocated, before);
+    h.get_by_label_contains("“2OO”不是有效金额");
+    // Correct it: back in the cell, select all (focus does), type 200.
+    one_frame(&mut h, key(Key::Tab, Modifiers::SHIFT).to_vec());
+    type_slowly(&mut h, "200");
+    one_frame(&mut h, press(Key::Tab).to_vec());
+    assert_eq!(line(&h, &code).allocated, wan(200));
+    assert!(h.query_by_label_contains("不是有效金额").is_none());
+    // One field, one undo step.
+    one_frame(&mut h, key(Key::Z, Modifiers::COMMAND).to_vec());
+    assert_eq!(line(&h, &code).allocated, before);
+}
+
+#[test]
+fn escape_restores_the_amount_the_cell_had_when_focused() {
+    let mut h = common::app();
+    let code = line_codes(&h)[3].clone();
+    let label = format!("{code} 下达金额");
+    let plan_before = h.state().doc().plan().clone();
+    let before = line(&h, &code).allocated;
+    click(&mut h, &label);
+    type_slowly(&mut h, "555");
+    assert_eq!(line(&h, &code).allocated, wan(555), "live while valid");
+    one_frame(&mut h, press(Key::Escape).to_vec());
+    assert_eq!(line(&h, &code).allocated, before);
+    assert_eq!(value_of(&h, &label), before.display(Unit::Wan, 2));
+    // An invalid text is also thrown away by Escape.
+    click(&mut h, &label);
+    type_slowly(&mut h, "1x");
+    one_frame(&mut h, press(Key::Escape).to_vec());
+    assert_eq!(value_of(&h, &label), before.display(Unit::Wan, 2));
+    assert!(h.query_by_label_contains("不是有效金额").is_none());
+    assert_eq!(h.state().doc().plan(), &plan_before);
+    assert!(
+        !h.state().doc().is_dirty(),
+        "nothing to save, nothing to undo"
+    );
+    assert!(!h.state().doc().can_undo());
+}
+
+/// Switches amounts to 元 with the menu bar's unit button.
+fn to_yuan(h: &mut H) {
+    h.get_by_role_and_label(Role::Button, "单位：万元").click();
+    run_like_eframe(h);
+    assert_eq!(h.state().prefs.unit, Unit::Yuan);
+}
+
+/// Pastes `clip` into the focused cell, as Ctrl+V does.
+fn paste(h: &mut H, clip: &str) {
+    let mut events = key(Key::V, Modifiers::COMMAND).to_vec();
+    events.insert(1, Event::Paste(clip.to_string()));
+    one_frame(h, events);
+}
+
+#[test]
+fn a_pasted_column_fills_the_allocated_cells_downward_as_one_undo_step() {
+    let mut h = common::app();
+    let codes = line_codes(&h);
+    let plan_before = h.state().doc().plan().clone();
+    click(&mut h, &format!("{} 下达金额", codes[1]));
+    paste(&mut h, "120\r\n80.5\r\n1,234.25\r\n");
+    assert_eq!(line(&h, &codes[1]).allocated, wan(120));
+    assert_eq!(line(&h, &codes[2]).allocated, Money::from_yuan(805_000));
+    assert_eq!(line(&h, &codes[3]).allocated, Money::from_yuan(12_342_500));
+    assert_eq!(
+        line(&h, &codes[0]).allocated,
+        plan_before.source(&codes[0]).unwrap().allocated
+    );
+    assert_eq!(
+        line(&h, &codes[4]).allocated,
+        plan_before.source(&codes[4]).unwrap().allocated
+    );
+    // The focused cell shows what was pasted.
+    assert_eq!(value_of(&h, &format!("{} 下达金额", codes[1])), "120.00");
+    one_frame(&mut h, key(Key::Z, Modifiers::COMMAND).to_vec());
+    assert_eq!(h.state().doc().plan(), &plan_before);
+}
+
+#[test]
+fn a_pasted_block_of_two_columns_fills_allocated_and_integrated_in_yuan() {
+    let mut h = common::app();
+    let codes = line_codes(&h);
+    to_yuan(&mut h);
+    click(&mut h, &format!("{} 下达金额", codes[5]));
+    paste(&mut h, "1,500,000.00\t1,200,000\n300000\t300000\n");
+    assert_eq!(line(&h, &codes[5]).allocated, Money::from_yuan(1_500_000));
+    assert_eq!(line(&h, &codes[5]).integrated, Money::from_yuan(1_200_000));
+    assert_eq!(line(&h, &codes[6]).allocated, Money::from_yuan(300_000));
+    assert_eq!(line(&h, &codes[6]).integrated, Money::from_yuan(300_000));
+}
+
+#[test]
+fn a_paste_with_a_non_amount_is_refused_whole_and_names_the_row() {
+    let mut h = common::app();
+    let codes = line_codes(&h);
+    let plan_before = h.state().doc().plan().clone();
+    click(&mut h, &format!("{} 纳入整合金额", codes[0]));
+    paste(&mut h, "10\r\n2O\r\n30\r\n");
+    assert_eq!(h.state().doc().plan(), &plan_before);
+    h.get_by_label_contains("第 2 行第 1 列“2O”不是金额");
+    // More rows than cells below the last line.
+    let mut h = common::app();
+    let codes = line_codes(&h);
+    click(&mut h, &format!("{} 下达金额", codes[0]));
+    // Down to the last line, below the visible rows.
+    let downs = (1..codes.len()).flat_map(|_| press(Key::Enter)).collect();
+    one_frame(&mut h, downs);
+    let last = codes.last().cloned().unwrap_or_default();
+    assert!(h.get_by_label(&format!("{last} 下达金额")).is_focused());
+    paste(&mut h, "1\n2\n3\n");
+    assert_eq!(h.state().doc().plan(), &plan_before);
+    h.get_by_label_contains("粘贴了 3 行，但从此格往下只有 1 格");
+}
+
+#[test]
+fn a_pasted_column_fills_a_projects_funding_amounts_in_entry_order() {
+    let mut h = common::app();
+    let plan = h.state().doc().plan().clone();
+    let (k, p) = plan
+        .projects
+        .iter()
+        .enumerate()
+        .find(|(_, p)| p.funding.len() >= 2)
+        .expect("a project with two funding entries");
+    go(&mut h, "项目安排");
+    h.get_by_label(&p.id).click();
+    run_like_eframe(&mut h);
+    let first = &p.funding[0].line;
+    click(&mut h, &format!("{} {first} 安排金额", p.id));
+    paste(&mut h, "12.5\r\n7\r\n");
+    let after = &h.state().doc().plan().projects[k];
+    assert_eq!(after.funding[0].amount, Money::from_yuan(125_000));
+    assert_eq!(after.funding[1].amount, wan(7));
+    assert_eq!(after.funding[2..], p.funding[2..]);
+}
+
+/// The width `text` takes in the body font.
+fn text_width(h: &H, text: &str) -> f32 {
+    let font = egui::TextStyle::Body.resolve(&h.ctx.global_style());
+    h.ctx
+        .fonts_mut(|f| f.layout_no_wrap(text.to_string(), font, egui::Color32::WHITE))
+        .size()
+        .x
+}
+
+/// Types `wan` into the first line's 下达金额, switches to 元 and checks the
+/// cell shows `yuan` in full: wide enough for the text and a text field's
+/// margins (4 points a side), and the level's subtotal label too.
+fn amount_fits_in_yuan(wan_typed: &str, yuan: &str) {
+    let mut h = common::app();
+    let code = line_codes(&h)[0].clone();
+    let label = format!("{code} 下达金额");
+    click(&mut h, &label);
+    type_slowly(&mut h, wan_typed);
+    one_frame(&mut h, press(Key::Tab).to_vec());
+    to_yuan(&mut h);
+    let shown = value_of(&h, &label);
+    assert_eq!(shown, yuan);
+    let cell = h.get_by_role_and_label(Role::TextInput, &label).rect();
+    assert!(
+        cell.width() >= text_width(&h, &shown) + 8.0,
+        "cell {} wide for {} of text",
+        cell.width(),
+        text_width(&h, &shown)
+    );
+    let plan = h.state().doc().plan();
+    let level = line(&h, &code).level;
+    let total: Money = plan
+        .sources
+        .iter()
+        .filter(|s| s.level == level)
+        .map(|s| s.allocated)
+        .sum();
+    let total = total.display(Unit::Yuan, 2);
+    let node = h.get_by_label(&total);
+    assert!(
+        node.rect().width() >= text_width(&h, &total) - 1.5,
+        "{total}: {:?} vs {}",
+        node.rect(),
+        text_width(&h, &total)
+    );
+    assert!(node.rect().right() <= 1280.0);
+}
+
+#[test]
+fn fifteen_million_yuan_is_not_cut_off() {
+    amount_fits_in_yuan("1500", "15,000,000.00");
+}
+
+#[test]
+fn the_largest_amount_is_not_cut_off() {
+    amount_fits_in_yuan("99999999.999999", "999,999,999,999.99");
+}
+
+/// Walks by keyboard to the first own line (L/X) and checks its × and the
+/// comment button fit in the 1280-point window and Tab never lands on ×;
+/// `allocated` is the 下达 cell's label word in the language shown.
+fn delete_buttons_fit(h: &mut H, allocated: &str) {
+    let own = first_own_line(h);
+    let codes = line_codes(h);
+    let at = codes.iter().position(|c| *c == own).unwrap_or(0);
+    click(h, &format!("{} {allocated}", codes[0]));
+    let downs = (0..at).flat_map(|_| press(Key::Enter)).collect();
+    one_frame(h, downs);
+    let buttons: Vec<egui::Rect> = h.get_all_by_label("×").map(|b| b.rect()).collect();
+    assert!(!buttons.is_empty(), "own lines show ×");
+    for b in buttons {
+        assert!(b.right() <= 1280.0, "× at {b:?}");
+    }
+    for _ in 0..3 {
+        one_frame(h, press(Key::Tab).to_vec());
+        assert!(h.get_all_by_label("×").all(|b| !b.is_focused()));
+    }
+}
+
+#[test]
+fn own_line_delete_buttons_fit_the_window_and_are_not_in_the_tab_order() {
+    let mut h = common::app();
+    delete_buttons_fit(&mut h, "下达金额");
+}
+
+#[test]
+fn own_line_delete_buttons_fit_in_english_in_yuan() {
+    let mut h = common::app();
+    to_yuan(&mut h);
+    h.get_by_role_and_label(Role::Button, "English").click();
+    run_like_eframe(&mut h);
+    delete_buttons_fit(&mut h, "allocated");
+}
+
+/// Moves focus to `code`'s 下达金额 by Enter from the first line (scrolling).
+fn walk_to_line(h: &mut H, code: &str) {
+    let codes = line_codes(h);
+    let at = codes.iter().position(|c| c == code).unwrap_or(0);
+    click(h, &format!("{} 下达金额", codes[0]));
+    let downs = (0..at).flat_map(|_| press(Key::Enter)).collect();
+    one_frame(h, downs);
+    assert!(h.get_by_label(&format!("{code} 下达金额")).is_focused());
+}
+
+fn first_own_line(h: &H) -> String {
+    h.state()
+        .doc()
+        .plan()
+        .sources
+        .iter()
+        .find(|s| !s.is_catalog_line())
+        .map(|s| s.line.clone())
+        .expect("the sample has own lines")
+}
+
+#[test]
+fn an_own_lines_category_list_opens_by_mouse_and_offers_every_choice() {
+    let mut h = common::app();
+    let code = first_own_line(&h);
+    walk_to_line(&mut h, &code);
+    h.get_by_label(&format!("{code} 大类")).click();
+    run_like_eframe(&mut h);
+    for label in ["扶贫", "农村综合/基础设施", "人居环境", "其他"] {
+        let item = h.get_by_role_and_label(Role::Button, label);
+        assert!(item.rect().bottom() <= 800.0, "{label} on screen");
+    }
+    h.get_by_role_and_label(Role::Button, "其他").click();
+    run_like_eframe(&mut h);
+    assert_eq!(line(&h, &code).category.label(fundplan::Lang::Zh), "其他");
+}
+
+#[test]
+fn an_own_lines_category_list_works_by_keyboard() {
+    let mut h = common::app();
+    let code = first_own_line(&h);
+    walk_to_line(&mut h, &code);
+    let before = line(&h, &code).category;
+    // Back along the row: 下达文号, then the category list.
+    one_frame(&mut h, key(Key::Tab, Modifiers::SHIFT).to_vec());
+    one_frame(&mut h, key(Key::Tab, Modifiers::SHIFT).to_vec());
+    assert!(h.get_by_label(&format!("{code} 大类")).is_focused());
+    // Space opens the list; every choice is there.
+    one_frame(&mut h, press(Key::Space).to_vec());
+    h.get_by_role_and_label(Role::Button, "其他");
+    // Down moves through the open list, Enter picks.
+    one_frame(&mut h, press(Key::ArrowDown).to_vec());
+    one_frame(&mut h, press(Key::Enter).to_vec());
+    assert_ne!(line(&h, &code).category, before);
+    assert!(
+        h.query_by_role_and_label(Role::Button, "其他").is_none(),
+        "closed"
+    );
+}
+
+#[test]
+fn english_line_counts_have_plurals_and_no_full_width_brackets() {
+    let mut h = common::app();
+    h.get_by_role_and_label(Role::Button, "English").click();
+    run_like_eframe(&mut h);
+    assert!(h.query_all_by_label_contains("1 lines").next().is_none());
+    assert!(h.query_all_by_label("(unit: 10k yuan)").next().is_some());
+    // English text (fund line names from the catalog stay Chinese).
+    let full_width: Vec<String> = h
+        .query_all_by_label_contains("（")
+        .map(|n| format!("{n:?}"))
+        .filter(|n| n.contains("unit") || n.contains("yuan"))
+        .collect();
+    assert!(full_width.is_empty(), "{full_width:#?}");
+    assert!(h.query_all_by_label("Not integrated").next().is_some());
+}
+
+#[test]
+fn a_finding_below_the_visible_rows_is_scrolled_to_and_takes_typing() {
+    let mut h = common::app();
+    let codes = line_codes(&h);
+    let last = codes.last().cloned().unwrap_or_default();
+    walk_to_line(&mut h, &last);
+    // More integrated than allocated on the last line: a finding names it.
+    let too_much = line(&h, &last).allocated.display(Unit::Wan, 2);
+    one_frame(&mut h, press(Key::Tab).to_vec());
+    type_slowly(&mut h, &format!("{too_much}9"));
+    // Shift+Enter walks back up to the first line (in the column where the
+    // Tab run started), out of the last one's sight.
+    let ups = (1..codes.len())
+        .flat_map(|_| key(Key::Enter, Modifiers::SHIFT))
+        .collect();
+    one_frame(&mut h, ups);
+    assert!(
+        h.get_by_label(&format!("{} 下达金额", codes[0]))
+            .is_focused()
+    );
+    assert!(
+        h.query_by_label(&format!("{last} 纳入整合金额")).is_none(),
+        "scrolled away"
+    );
+    go(&mut h, "校验结果");
+    let finding = h
+        .query_all_by_label_contains(&last)
+        .find(|n| n.rect().width() > 0.0)
+        .map(|n| n.rect().center())
+        .expect("a finding on the last line");
+    h.input_mut().events.push(Event::PointerButton {
+        pos: finding,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.input_mut().events.push(Event::PointerButton {
+        pos: finding,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    run_like_eframe(&mut h);
+    assert_eq!(h.state().screen(), fundplan::gui::Screen::Sources);
+    let field = h
+        .query_by(|n| n.is_focused())
+        .map(|n| format!("{n:?}"))
+        .unwrap_or_default();
+    assert!(field.contains(&last), "focused: {field}");
+    // Typing goes into it.
+    one_frame(&mut h, key(Key::A, Modifiers::COMMAND).to_vec());
+    type_slowly(&mut h, "1");
+    assert_eq!(line(&h, &last).integrated, wan(1));
+}
+
+#[test]
+fn a_document_number_too_long_for_its_cell_shows_in_full_on_hover() {
+    let mut h = common::app();
+    let code = line_codes(&h)[0].clone();
+    let full = line(&h, &code).document.clone();
+    let label = format!("{code} 下达文号");
+    let cell = h.get_by_role_and_label(Role::TextInput, &label).rect();
+    assert!(
+        text_width(&h, &full) > cell.width() - 8.0,
+        "the sample's document number is wider than its cell"
+    );
+    h.hover_at(cell.center());
+    for _ in 0..60 {
+        h.step();
+    }
+    h.run();
+    // The tooltip: a second node with the full text besides the field's value.
+    assert!(
+        h.query_all_by_label(&full).next().is_some(),
+        "tooltip with {full}"
+    );
+}
+
+#[test]
+fn tab_walks_rows_below_the_visible_ones_too() {
+    let mut h = common::app();
+    let catalog: Vec<String> = line_codes(&h)
+        .into_iter()
+        .filter(|c| line(&h, c).is_catalog_line())
+        .collect();
+    click(&mut h, &format!("{} 下达金额", catalog[0]));
+    // 下达, Tab 纳入整合, Tab 原因, Tab 批注, Tab next 下达文号, Tab next 下达.
+    let mut events = Vec::new();
+    for n in 0..catalog.len() {
+        events.push(text(&nth_amount(n).to_string()));
+        for _ in 0..5 {
+            events.extend(press(Key::Tab));
+        }
+    }
+    one_frame(&mut h, events);
+    for (n, code) in catalog.iter().enumerate() {
+        assert_eq!(line(&h, code).allocated, wan(nth_amount(n)), "{code}");
+    }
+}
+
+/// A real mouse click at the centre of the widget labelled `label`: pointer
+/// move, press and release in one frame, as the window delivers them.
+fn mouse_click(h: &mut H, label: &str) {
+    let pos = h
+        .get_by_role_and_label(Role::TextInput, label)
+        .rect()
+        .center();
+    let button = |pressed| Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    one_frame(
+        h,
+        vec![Event::PointerMoved(pos), button(true), button(false)],
+    );
+}
+
+#[test]
+fn typing_after_a_mouse_click_replaces_the_amount() {
+    let mut h = common::app();
+    let code = line_codes(&h)[2].clone();
+    let label = format!("{code} 下达金额");
+    mouse_click(&mut h, &label);
+    type_slowly(&mut h, "42");
+    assert_eq!(value_of(&h, &label), "42");
+    assert_eq!(line(&h, &code).allocated, wan(42));
+}
