@@ -7,11 +7,15 @@
 //! text where a number belongs, unknown fund lines and 合计 rows that do not
 //! match their rows are all reported with sheet, cell and reason.
 
+mod bounded;
+
 use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Range, Reader, Xlsx};
+use calamine::{Data, Reader, Xlsx};
+
+pub use bounded::{MAX_CELLS, MAX_COLS, MAX_INFLATED_BYTES, MAX_ROWS};
 use rust_decimal::Decimal;
 
 use crate::catalog::Catalog;
@@ -84,13 +88,12 @@ pub fn cell_name(row: u32, col: u32) -> String {
 
 struct Sheet<'a> {
     name: &'a str,
-    data: Range<Data>,
-    formulas: Range<String>,
+    cells: bounded::Cells,
 }
 
 impl Sheet<'_> {
     fn value(&self, row: u32, col: u32) -> &Data {
-        self.data.get_value((row, col)).unwrap_or(&Data::Empty)
+        self.cells.map.get(&(row, col)).unwrap_or(&Data::Empty)
     }
 
     fn text(&self, row: u32, col: u32) -> String {
@@ -104,7 +107,7 @@ impl Sheet<'_> {
     }
 
     fn end(&self) -> (u32, u32) {
-        self.data.end().unwrap_or((0, 0))
+        self.cells.end
     }
 }
 
@@ -124,12 +127,8 @@ impl Importer<'_> {
 
     /// Every cell with a formula is a problem: imported numbers must be typed.
     fn formulas(&mut self, s: &Sheet<'_>) {
-        for (r, c, f) in s.formulas.used_cells() {
-            if f.is_empty() {
-                continue;
-            }
-            let (r0, c0) = s.formulas.start().unwrap_or((0, 0));
-            let name = cell_name(r0 + r as u32, c0 + c as u32);
+        for (r, c, f) in &s.cells.formulas {
+            let name = cell_name(*r, *c);
             self.problem(
                 s.name,
                 name,
@@ -248,25 +247,34 @@ fn label_to<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str, text: &str) -
 
 /// Reads a plan from workbook bytes; `catalog` decides which C/R lines exist.
 pub fn import(bytes: &[u8], catalog: &Catalog) -> Result<Plan, ImportError> {
+    bounded::check_zip(bytes)?;
+    // calamine parses cell names like G99999999999999999999 with arithmetic
+    // that overflows (a panic where overflow checks are on): a hostile file
+    // must be refused, never take the app down.
+    std::panic::catch_unwind(|| import_checked(bytes, catalog)).unwrap_or_else(|_| {
+        Err(ImportError::Unreadable(
+            "malformed worksheet XML (the reader failed)".into(),
+        ))
+    })
+}
+
+/// [`import`] of a workbook whose zip is known to stay within budget.
+fn import_checked(bytes: &[u8], catalog: &Catalog) -> Result<Plan, ImportError> {
     let mut wb: Xlsx<_> =
         Xlsx::new(Cursor::new(bytes)).map_err(|e| ImportError::Unreadable(e.to_string()))?;
     let mut load = |name: &'static str| -> Result<Sheet<'static>, ImportError> {
-        let data = wb.worksheet_range(name).map_err(|_| {
-            ImportError::Invalid(vec![Problem {
+        match bounded::read_sheet(&mut wb, name) {
+            Ok(Some(cells)) => Ok(Sheet { name, cells }),
+            Ok(None) => Err(ImportError::Invalid(vec![Problem {
                 sheet: name.to_string(),
                 cell: String::new(),
                 reason: Text::new(
                     format!("缺少工作表“{name}”"),
                     format!("the sheet “{name}” is missing"),
                 ),
-            }])
-        })?;
-        let formulas = wb.worksheet_formula(name).unwrap_or_default();
-        Ok(Sheet {
-            name,
-            data,
-            formulas,
-        })
+            }])),
+            Err(p) => Err(ImportError::Invalid(vec![p])),
+        }
     };
     let info = load(INFO_SHEET)?;
     let t1 = load(TableKind::Sources.sheet_name())?;
