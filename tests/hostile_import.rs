@@ -12,6 +12,9 @@ use std::process::{Command, Output};
 use common::*;
 use fundplan::export;
 
+/// A zip being written in memory.
+type Zip = zip::ZipWriter<Cursor<Vec<u8>>>;
+
 /// The sample plan exported as a workbook.
 fn exported() -> Vec<u8> {
     export::xlsx::workbook(&load(&sample_path())).unwrap()
@@ -22,7 +25,7 @@ fn exported() -> Vec<u8> {
 fn rezip(
     bytes: &[u8],
     edit: impl Fn(&str, String) -> String,
-    extra: &mut dyn FnMut(&mut zip::ZipWriter<Cursor<Vec<u8>>>),
+    extra: &mut dyn FnMut(&mut Zip),
 ) -> Vec<u8> {
     let mut zin = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
@@ -203,4 +206,231 @@ fn text_over_the_limit_is_refused_naming_the_cell() {
     )));
     run.refused("方案信息!B40");
     assert!(run.stderr().contains("longer than 10000 characters"));
+}
+
+// ---- Silent defaults and dropped data: each refuses the workbook, naming the cell.
+
+/// The sample plan's workbook as export lays it out (header on row 3), after
+/// `change` edited the 方案信息 rows and the tables; `extra` cells are
+/// (sheet 0–2, row, column, text).
+fn workbook_with(
+    change: impl Fn(&mut Vec<(String, String)>, &mut Vec<export::Table>),
+    extra: &[(usize, u32, u16, &str)],
+) -> Vec<u8> {
+    use rust_xlsxwriter::Workbook;
+    let plan = load(&sample_path());
+    let mut info: Vec<(String, String)> = export::xlsx::info_rows(&plan)
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    let mut tables = export::tables(&plan);
+    change(&mut info, &mut tables);
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("方案信息").unwrap();
+    for (i, (k, v)) in info.iter().enumerate() {
+        ws.write_string(i as u32, 0, k).unwrap();
+        ws.write_string(i as u32, 1, v).unwrap();
+    }
+    for t in &tables[..2] {
+        let ws = wb.add_worksheet().set_name(t.kind.sheet_name()).unwrap();
+        for (c, h) in t.header.iter().enumerate() {
+            ws.write_string(2, c as u16, h).unwrap();
+        }
+        for (r, row) in t.rows.iter().chain([&t.total]).enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (3 + r as u32, c as u16);
+                match cell {
+                    export::Cell::Text(s) => drop(ws.write_string(r, c, s)),
+                    export::Cell::Money(m) => {
+                        drop(ws.write_number(r, c, export::xlsx::wan_f64(*m)))
+                    }
+                    export::Cell::Count(n) => drop(ws.write_number(r, c, *n as f64)),
+                    export::Cell::Empty => {}
+                }
+            }
+        }
+    }
+    for &(sheet, r, c, text) in extra {
+        let ws = wb.worksheet_from_index(sheet).unwrap();
+        ws.write_string(r, c, text).unwrap();
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+/// The problems of importing `bytes`, as "SHEET!CELL: reason" lines (English).
+fn problems(bytes: &[u8]) -> Vec<String> {
+    match fundplan::import::import(bytes, &nm2017()) {
+        Ok(_) => panic!("imported"),
+        Err(fundplan::import::ImportError::Invalid(ps)) => ps
+            .iter()
+            .map(|p| format!("{}!{}: {}", p.sheet, p.cell, p.reason.en))
+            .collect(),
+        Err(e) => panic!("{}", e.message(fundplan::Lang::En)),
+    }
+}
+
+fn assert_problem(bytes: &[u8], at: &str, says: &str) {
+    let ps = problems(bytes);
+    assert!(
+        ps.iter()
+            .any(|p| p.starts_with(&format!("{at}:")) && p.contains(says)),
+        "{at} {says}: {ps:#?}"
+    );
+}
+
+/// A1 cell of the value of `key` in 方案信息 as export lays it out.
+fn info_cell(key: &str) -> String {
+    let row = export::xlsx::INFO_KEYS
+        .iter()
+        .position(|k| *k == key)
+        .unwrap();
+    format!("方案信息!B{}", row + 1)
+}
+
+fn set_info(key: &'static str, value: &'static str) -> Vec<u8> {
+    workbook_with(
+        move |info, _| {
+            for (k, v) in info.iter_mut() {
+                if k == key {
+                    *v = value.to_string();
+                }
+            }
+        },
+        &[],
+    )
+}
+
+#[test]
+fn the_unchanged_workbook_imports() {
+    let back = fundplan::import::import(&workbook_with(|_, _| {}, &[]), &nm2017()).unwrap();
+    assert_eq!(back, load(&sample_path()));
+}
+
+#[test]
+fn header_fields_are_never_guessed() {
+    assert_problem(
+        &set_info("年度", "twenty"),
+        &info_cell("年度"),
+        "is not a year",
+    );
+    for bad in ["abc", "0", "-1", "1.5"] {
+        let bytes = set_info("版本", bad);
+        assert_problem(&bytes, &info_cell("版本"), "is not a whole number from 1");
+    }
+    for bad in ["", "国家级"] {
+        let bytes = set_info("旗县类别", bad);
+        assert_problem(
+            &bytes,
+            &info_cell("旗县类别"),
+            "is not one of 国贫旗县, 区贫旗县",
+        );
+    }
+}
+
+#[test]
+fn a_corrupt_info_sheet_is_refused() {
+    // No rows at all: every field would have been imported empty.
+    let bytes = workbook_with(|info, _| info.clear(), &[]);
+    assert_problem(&bytes, "方案信息!", "the row “年度” is missing");
+    // Keys shifted into column B, values into C.
+    let bytes = workbook_with(|_, _| {}, &[(0, 20, 1, "年度"), (0, 20, 2, "2020")]);
+    assert_problem(&bytes, "方案信息!B21", "a value without a key");
+    assert_problem(&bytes, "方案信息!C21", "only columns A and B");
+    // An unknown key, and one given twice.
+    let bytes = workbook_with(
+        |info, _| {
+            info.push(("年份".into(), "2020".into()));
+            info.push(("年度".into(), "2021".into()));
+        },
+        &[],
+    );
+    let n = export::xlsx::INFO_KEYS.len();
+    assert_problem(
+        &bytes,
+        &format!("方案信息!A{}", n + 1),
+        "unknown key “年份”",
+    );
+    assert_problem(
+        &bytes,
+        &format!("方案信息!A{}", n + 2),
+        "“年度” appears twice",
+    );
+}
+
+/// Column letter of 0-based `col`.
+fn col_name(col: usize) -> String {
+    fundplan::import::cell_name(0, col as u32)
+        .trim_end_matches('1')
+        .to_string()
+}
+
+#[test]
+fn a_repeated_fund_line_column_is_refused() {
+    let bytes = workbook_with(
+        |_, tables| {
+            let t = &mut tables[1];
+            let first = t.header.iter().position(|h| h.starts_with('C')).unwrap();
+            let at = t.header.len() - 1;
+            t.header.insert(at, t.header[first].clone());
+            for row in t.rows.iter_mut().chain([&mut t.total]) {
+                let cell = row[first].clone();
+                row.insert(at, cell);
+            }
+        },
+        &[],
+    );
+    let t = &export::tables(&load(&sample_path()))[1];
+    let at = format!("表2 项目计划!{}3", col_name(t.header.len() - 1));
+    assert_problem(&bytes, &at, "appears twice");
+}
+
+#[test]
+fn a_column_with_an_unknown_header_is_refused() {
+    let t = &export::tables(&load(&sample_path()))[1];
+    let col = t.header.len() as u16;
+    let bytes = workbook_with(|_, _| {}, &[(2, 2, col, "Z99 假资金"), (2, 3, col, "5")]);
+    let at = format!("表2 项目计划!{}3", col_name(col.into()));
+    assert_problem(&bytes, &at, "unknown column “Z99 假资金”");
+    // In 表1 too.
+    let t1 = &export::tables(&load(&sample_path()))[0];
+    let col = t1.header.len() as u16;
+    let bytes = workbook_with(|_, _| {}, &[(1, 2, col, "备注")]);
+    let at = format!("表1 资金来源!{}3", col_name(col.into()));
+    assert_problem(&bytes, &at, "unknown column “备注”");
+}
+
+#[test]
+fn rows_below_the_total_are_refused() {
+    let tables = export::tables(&load(&sample_path()));
+    for (sheet, t) in [(1usize, &tables[0]), (2, &tables[1])] {
+        let below = 3 + t.rows.len() as u32 + 2;
+        let bytes = workbook_with(|_, _| {}, &[(sheet, below, 1, "P999")]);
+        let at = format!("{}!B{}", t.kind.sheet_name(), below + 1);
+        assert_problem(&bytes, &at, "below the 合计 row");
+    }
+}
+
+#[test]
+fn import_never_makes_a_plan_too_big_to_open() {
+    // 2,000 projects with a 9,000-character 建设内容: each text is allowed, the
+    // plan file (about 54 MB) is not.
+    let mut plan = fundplan::sample::generate(
+        &nm2017(),
+        fundplan::sample::SampleOptions {
+            projects: 2_000,
+            seed: 1,
+            year: 2020,
+        },
+    );
+    let long = "长".repeat(9_000);
+    for p in &mut plan.projects {
+        p.content = long.clone();
+    }
+    let bytes = export::xlsx::workbook(&plan).unwrap();
+    let ps = problems(&bytes);
+    assert!(
+        ps.iter()
+            .any(|p| p.contains("more than the 16 MB a plan may have")),
+        "{ps:#?}"
+    );
 }

@@ -185,7 +185,7 @@ pub(super) fn read_sheet(
 }
 
 /// Long formulas are quoted in part: messages stay a line long.
-fn shorten(text: &str) -> String {
+pub(super) fn shorten(text: &str) -> String {
     const QUOTED: usize = 80;
     if text.chars().count() <= QUOTED {
         text.to_string()

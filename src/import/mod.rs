@@ -8,6 +8,8 @@
 //! match their rows are all reported with sheet, cell and reason.
 
 mod bounded;
+mod info;
+mod layout;
 
 use std::collections::HashMap;
 use std::io::Cursor;
@@ -19,7 +21,7 @@ pub use bounded::{MAX_CELLS, MAX_COLS, MAX_INFLATED_BYTES, MAX_ROWS};
 use rust_decimal::Decimal;
 
 use crate::catalog::Catalog;
-use crate::enums::{Category, CountyKind, Level, Use};
+use crate::enums::{Category, Level, Use};
 use crate::export::TableKind;
 use crate::export::tables::PROJECT_COLUMNS;
 use crate::export::xlsx::INFO_SHEET;
@@ -286,13 +288,13 @@ fn import_checked(bytes: &[u8], catalog: &Catalog) -> Result<Plan, ImportError> 
     for s in [&info, &t1, &t2] {
         im.formulas(s);
     }
-    let header_fields = read_info(&info);
+    let header_fields = info::read_info(&mut im, &info);
     let sources = read_sources(&mut im, &t1);
     let projects = read_projects(&mut im, &t2, &sources);
     if !im.problems.is_empty() {
         return Err(ImportError::Invalid(im.problems));
     }
-    let get = |k: &str| header_fields.get(k).cloned().unwrap_or_default();
+    let get = |k: &str| header_fields.get(k);
     let adjustment =
         (!get("调整原因").is_empty() || !get("调整批复文号").is_empty()).then(|| Adjustment {
             reason: get("调整原因"),
@@ -304,15 +306,14 @@ fn import_checked(bytes: &[u8], catalog: &Catalog) -> Result<Plan, ImportError> 
         catalog: Some(get("资金目录"))
             .filter(|c| !c.is_empty())
             .unwrap_or_else(|| catalog.id.clone()),
-        year: get("年度").parse().unwrap_or(0),
+        year: header_fields.year,
         county: County {
             code: get("旗县代码"),
             name: get("旗县名称"),
             league: get("所属盟市"),
-            kind: label_to(CountyKind::ALL, |k| k.label(Lang::Zh), &get("旗县类别"))
-                .unwrap_or_default(),
+            kind: header_fields.kind,
         },
-        revision: get("版本").parse().unwrap_or(1),
+        revision: header_fields.revision,
         adjustment,
         prepared_by: get("编制单位"),
         approval: get("审定会议/文号"),
@@ -321,7 +322,28 @@ fn import_checked(bytes: &[u8], catalog: &Catalog) -> Result<Plan, ImportError> 
         submission: None,
         review: None,
     };
-    // The file this plan will be saved to must load again.
+    // The file this plan will be saved to must load again: within the limits
+    // and the size that loading accepts.
+    let size = crate::file::plan_to_string(&plan).len() as u64;
+    if size > crate::file::MAX_FILE_BYTES {
+        let mb = |b: u64| b.div_ceil(1024 * 1024);
+        return Err(ImportError::Invalid(vec![Problem {
+            sheet: String::new(),
+            cell: String::new(),
+            reason: Text::new(
+                format!(
+                    "导入的方案文件将有 {} MB，超过可打开的 {} MB",
+                    mb(size),
+                    mb(crate::file::MAX_FILE_BYTES)
+                ),
+                format!(
+                    "the plan file would be {} MB, more than the {} MB a plan may have",
+                    mb(size),
+                    mb(crate::file::MAX_FILE_BYTES)
+                ),
+            ),
+        }]));
+    }
     if let Err(kind) = crate::file::check_limits(&plan) {
         let why = crate::file::LoadError {
             path: Default::default(),
@@ -335,14 +357,6 @@ fn import_checked(bytes: &[u8], catalog: &Catalog) -> Result<Plan, ImportError> 
         }]));
     }
     Ok(plan)
-}
-
-fn read_info(s: &Sheet<'_>) -> HashMap<String, String> {
-    let (rows, _) = s.end();
-    (0..=rows)
-        .map(|r| (s.text(r, 0), s.text(r, 1)))
-        .filter(|(k, _)| !k.is_empty())
-        .collect()
 }
 
 fn read_sources(im: &mut Importer<'_>, s: &Sheet<'_>) -> Vec<Source> {
@@ -359,6 +373,9 @@ fn read_sources(im: &mut Importer<'_>, s: &Sheet<'_>) -> Vec<Source> {
     let Some((hr, cols)) = im.columns(s, &needed) else {
         return Vec::new();
     };
+    let mut known = needed.to_vec();
+    known.extend(["序号", "未纳入整合金额"]);
+    im.check_headers(s, hr, false, &known);
     let c = |name: &str| cols.get(name).copied().unwrap_or(0);
     let (rows, _) = s.end();
     let mut out = Vec::new();
@@ -386,6 +403,7 @@ fn read_sources(im: &mut Importer<'_>, s: &Sheet<'_>) -> Vec<Source> {
                     );
                 }
             }
+            im.nothing_below(s, r);
             break;
         }
         if code.is_empty() {
@@ -436,19 +454,18 @@ fn read_projects(im: &mut Importer<'_>, s: &Sheet<'_>, sources: &[Source]) -> Ve
     let Some((hr, cols)) = im.columns(s, &PROJECT_COLUMNS) else {
         return Vec::new();
     };
+    let mut known = PROJECT_COLUMNS.to_vec();
+    known.push("自筹及其他资金");
+    im.check_headers(s, hr, true, &known);
     let c = |name: &str| cols.get(name).copied().unwrap_or(0);
     // Line columns: header "C01 中央财政专项扶贫资金" (the code before the first space).
     let (_, last_col) = s.end();
     let mut line_cols = Vec::new();
     for col in 0..=last_col {
         let h = s.text(hr, col);
-        let code = h.split_whitespace().next().unwrap_or("");
-        let looks_like_line = code.len() >= 3
-            && code.starts_with(['C', 'R', 'L', 'X'])
-            && code[1..].chars().all(|ch| ch.is_ascii_digit());
-        if !looks_like_line {
+        let Some(code) = layout::line_code(&h) else {
             continue;
-        }
+        };
         if !sources.iter().any(|src| src.line == code) {
             im.problem(
                 s.name,
@@ -484,6 +501,7 @@ fn read_projects(im: &mut Importer<'_>, s: &Sheet<'_>, sources: &[Source]) -> Ve
                     );
                 }
             }
+            im.nothing_below(s, r);
             break;
         }
         let id = s.text(r, c("项目编号"));
