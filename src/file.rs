@@ -542,13 +542,57 @@ pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
             source: std::io::Error::other(message),
         });
     }
-    let text = plan_to_string(plan);
+    replace_keeping_backup(path, plan_to_string(plan).as_bytes())
+}
+
+/// Writes `bytes` to `path` atomically; the file it replaces, if different,
+/// is kept as `NAME.bak` (exports keep one as saves do). Through a symlink,
+/// the link's target is written and backed up, beside the target.
+pub fn replace_keeping_backup(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let path = &resolve_links(path);
     if let Ok(old) = fs::read(path)
-        && old != text.as_bytes()
+        && old != bytes
     {
         keep_backup(path, &old)?;
     }
-    write_atomic(path, text.as_bytes())
+    write_atomic(path, bytes)
+}
+
+/// The file a chain of symlinks at `path` ends in (`path` itself if it is not
+/// a link). Writing there keeps the link a link; renaming a new file over the
+/// link itself would replace it and leave the real file as it was.
+pub fn resolve_links(path: &Path) -> PathBuf {
+    let mut p = path.to_path_buf();
+    // Bounded: a link cycle stops here and the write then fails on it.
+    for _ in 0..40 {
+        let Ok(target) = fs::read_link(&p) else {
+            break;
+        };
+        p = match p.parent() {
+            Some(dir) if target.is_relative() => dir.join(target),
+            _ => target,
+        };
+    }
+    p
+}
+
+/// True when `a` and `b` name the same existing file (through links too).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (fs::metadata(a), fs::metadata(b)) {
+            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        match (fs::canonicalize(a), fs::canonicalize(b)) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => false,
+        }
+    }
 }
 
 /// Makes the current `path` the backup. A hard link under a temporary name,
@@ -619,6 +663,8 @@ pub fn write_atomic_with(
         path: path.to_path_buf(),
         source,
     };
+    // Through a symlink: write the target, in the target's folder.
+    let path = &resolve_links(path);
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),

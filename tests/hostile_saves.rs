@@ -27,3 +27,111 @@ fn an_imported_plan_is_unsaved_and_quitting_asks() {
         "quitting after an import asks to save"
     );
 }
+
+fn fundplan(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_fundplan"))
+        .args(["--lang", "en"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_output_that_is_the_input_plan_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    std::fs::copy(common::sample_path(), &plan).unwrap();
+    let before = std::fs::read(&plan).unwrap();
+    let alias = dir.path().join("alias.ron");
+    std::os::unix::fs::symlink("plan.ron", &alias).unwrap();
+    for flag in ["--xlsx", "--pdf", "--notice-pdf"] {
+        for out in [&plan, &alias] {
+            let o = fundplan(&[
+                "export".as_ref(),
+                flag.as_ref(),
+                out.as_os_str(),
+                plan.as_os_str(),
+            ]);
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(2), "{flag}: {err}");
+            assert!(err.contains("is the plan itself"), "{err}");
+            assert_eq!(
+                std::fs::read(&plan).unwrap(),
+                before,
+                "{flag} replaced the plan"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_existing_export_is_kept_as_bak() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    std::fs::copy(common::sample_path(), &plan).unwrap();
+    for (flag, name) in [("--xlsx", "out.xlsx"), ("--pdf", "out.pdf")] {
+        let out = dir.path().join(name);
+        std::fs::write(&out, b"an older export").unwrap();
+        let o = fundplan(&[
+            "export".as_ref(),
+            flag.as_ref(),
+            out.as_os_str(),
+            plan.as_os_str(),
+        ]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let bak = dir.path().join(format!("{name}.bak"));
+        assert_eq!(std::fs::read(bak).unwrap(), b"an older export", "{flag}");
+    }
+    // `sample -o` over an existing, different plan keeps it too.
+    let mut other = common::load(&plan);
+    other.prepared_by = "旧版本".into();
+    fundplan::file::save_plan(&other, &plan).unwrap();
+    let older = std::fs::read(&plan).unwrap();
+    let o = fundplan(&["sample".as_ref(), "-o".as_ref(), plan.as_os_str()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("plan.ron.bak")).unwrap(),
+        older
+    );
+}
+
+#[test]
+fn saving_through_a_symlink_writes_its_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real");
+    std::fs::create_dir(&real).unwrap();
+    let target = real.join("plan.ron");
+    std::fs::copy(common::sample_path(), &target).unwrap();
+    let link = dir.path().join("link.ron");
+    std::os::unix::fs::symlink("real/plan.ron", &link).unwrap();
+    let mut plan = common::load(&link);
+    plan.prepared_by = "经链接保存".into();
+    fundplan::file::save_plan(&plan, &link).unwrap();
+    assert!(
+        link.symlink_metadata().unwrap().file_type().is_symlink(),
+        "still a link"
+    );
+    assert_eq!(common::load(&target).prepared_by, "经链接保存");
+    assert!(
+        real.join("plan.ron.bak").exists(),
+        "the backup is beside the target"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .chain(std::fs::read_dir(&real).unwrap())
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

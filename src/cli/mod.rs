@@ -527,6 +527,27 @@ fn run_export(
         Ok(p) => p,
         Err(code) => return code,
     };
+    // An output that is the plan itself would replace it with a workbook or PDF.
+    if let Some(out) = [xlsx, pdf, notice]
+        .into_iter()
+        .flatten()
+        .find(|out| file::same_file(out, path))
+    {
+        eprintln!(
+            "{}",
+            lang.pick(
+                &format!(
+                    "输出文件 {} 就是方案文件本身，未导出任何内容",
+                    out.display()
+                ),
+                &format!(
+                    "the output {} is the plan itself; nothing was exported",
+                    out.display()
+                ),
+            )
+        );
+        return 2;
+    }
     let report = validate(&plan, &catalog_for(&plan, None));
     let mut results: Vec<Result<Vec<PathBuf>, file::SaveError>> = Vec::new();
     if let Some(out) = xlsx {
@@ -540,11 +561,11 @@ fn run_export(
     }
     if let Some(out) = pdf {
         let bytes = crate::export::pdf::plan_pdf(&plan, &report);
-        results.push(file::write_atomic(out, &bytes).map(|()| vec![out.to_path_buf()]));
+        results.push(file::replace_keeping_backup(out, &bytes).map(|()| vec![out.to_path_buf()]));
     }
     if let Some(out) = notice {
         let bytes = crate::export::pdf::notice_pdf(&plan);
-        results.push(file::write_atomic(out, &bytes).map(|()| vec![out.to_path_buf()]));
+        results.push(file::replace_keeping_backup(out, &bytes).map(|()| vec![out.to_path_buf()]));
     }
     let mut status = 0;
     for r in results {

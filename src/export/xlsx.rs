@@ -170,11 +170,11 @@ pub fn workbook(plan: &Plan) -> Result<Vec<u8>, XlsxError> {
     wb.save_to_buffer()
 }
 
-/// Writes the workbook to `path` atomically.
+/// Writes the workbook to `path` atomically, keeping a replaced one as `.bak`.
 pub fn save(plan: &Plan, path: &std::path::Path) -> Result<(), crate::file::SaveError> {
     let bytes = workbook(plan).map_err(|e| crate::file::SaveError {
         path: path.to_path_buf(),
         source: std::io::Error::other(e.to_string()),
     })?;
-    crate::file::write_atomic(path, &bytes)
+    crate::file::replace_keeping_backup(path, &bytes)
 }
