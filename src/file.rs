@@ -601,13 +601,19 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 /// supported, `old` is written out instead.
 fn keep_backup(path: &Path, old: &[u8]) -> Result<(), SaveError> {
     let bak = backup_path(path);
-    let link = path.with_file_name(format!(".fundplan-bak-{}.tmp", std::process::id()));
+    // A name no other save uses, in this process or another.
+    static SAVES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = SAVES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let link = path.with_file_name(format!(".fundplan-bak-{}-{n}.tmp", std::process::id()));
     let _ = fs::remove_file(&link);
     if fs::hard_link(path, &link).is_ok() {
-        if fs::rename(&link, &bak).is_ok() {
+        let renamed = fs::rename(&link, &bak).is_ok();
+        // When a concurrent save already made `bak` this very file, rename
+        // succeeds doing nothing and `link` stays: it must never be left.
+        let _ = fs::remove_file(&link);
+        if renamed {
             return Ok(());
         }
-        let _ = fs::remove_file(&link);
     }
     write_atomic(&bak, old)
 }

@@ -135,3 +135,31 @@ fn saving_through_a_symlink_writes_its_target() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn concurrent_saves_leave_no_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let plan = common::load(&common::sample_path());
+    fundplan::file::save_plan(&plan, &path).unwrap();
+    std::thread::scope(|s| {
+        for t in 0..8 {
+            let (path, mut plan) = (&path, plan.clone());
+            s.spawn(move || {
+                for i in 0..100 {
+                    plan.prepared_by = format!("{t}-{i}");
+                    // Some saves may fail under the race; none may leave a file.
+                    let _ = fundplan::file::save_plan(&plan, path);
+                }
+            });
+        }
+    });
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let left: Vec<&String> = names.iter().filter(|n| n.ends_with(".tmp")).collect();
+    assert!(left.is_empty(), "{left:?}");
+    common::load(&path);
+}
