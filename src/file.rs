@@ -682,8 +682,18 @@ pub fn write_atomic_with(
         .tempfile_in(&dir)
         .map_err(err)?;
     write(tmp.as_file_mut()).map_err(err)?;
-    // Temporary files are private (0600); the saved file keeps the old file's
-    // permissions, or gets the usual ones for a document (0644).
+    tmp.as_file().sync_all().map_err(err)?;
+    persist_document(tmp, path)
+}
+
+/// Renames a written and synced temporary file (in `path`'s folder) to `path`.
+/// Temporary files are private (0600); the saved file keeps the old file's
+/// permissions, or gets the usual ones for a document (0644).
+pub fn persist_document(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), SaveError> {
+    let err = |source| SaveError {
+        path: path.to_path_buf(),
+        source,
+    };
     let permissions = match fs::metadata(path) {
         Ok(m) => Some(m.permissions()),
         Err(_) => default_permissions(),
@@ -691,10 +701,13 @@ pub fn write_atomic_with(
     if let Some(p) = permissions {
         tmp.as_file().set_permissions(p).map_err(err)?;
     }
-    tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
     // Make the rename itself durable; not every platform can open a folder.
-    if let Ok(d) = fs::File::open(&dir) {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }
     Ok(())

@@ -163,3 +163,78 @@ fn concurrent_saves_leave_no_temporary_files() {
     assert!(left.is_empty(), "{left:?}");
     common::load(&path);
 }
+
+#[test]
+fn csv_export_into_a_full_disk_writes_all_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    std::fs::copy(common::sample_path(), &plan).unwrap();
+    let sizes: Vec<usize> = fundplan::export::tables(&common::load(&plan))
+        .iter()
+        .map(|t| fundplan::export::csv::table_csv(t).len())
+        .collect();
+    // Files may be no bigger than all but the largest table: the disk is "full"
+    // part-way through the set.
+    let limit = sizes.iter().max().unwrap() - 1;
+    assert!(sizes.iter().any(|s| *s <= limit));
+    let out = dir.path().join("csv");
+    // SIGXFSZ ignored (inherited through exec), so writes fail with EFBIG.
+    let script = format!(
+        "trap '' XFSZ; exec prlimit --fsize={limit} \"$0\" --lang en export --csv \"$1\" \"$2\""
+    );
+    let o = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .arg(env!("CARGO_BIN_EXE_fundplan"))
+        .arg(&out)
+        .arg(&plan)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let left: Vec<_> = std::fs::read_dir(&out)
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "a partial set: {left:?}");
+}
+
+#[test]
+fn csv_text_that_looks_like_a_formula_is_written_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let mut plan = common::load(&common::sample_path());
+    plan.projects[0].name = "=HYPERLINK(\"http://x\",\"点我\")".into();
+    plan.projects[0].township = "+1+2".into();
+    plan.projects[0].village = "@SUM(A1)".into();
+    plan.county.name = "-2+3".into();
+    fundplan::file::save_plan(&plan, &path).unwrap();
+    let out = dir.path().join("csv");
+    let o = fundplan(&[
+        "export".as_ref(),
+        "--csv".as_ref(),
+        out.as_os_str(),
+        path.as_os_str(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let t2 = std::fs::read_to_string(out.join("表2 项目计划.csv")).unwrap();
+    assert!(
+        t2.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\""),
+        "{t2}"
+    );
+    assert!(t2.contains(",'+1+2,") && t2.contains(",'@SUM(A1),"), "{t2}");
+    assert!(!t2.contains(",=") && !t2.contains(",+1"), "{t2}");
+    // Amounts stay numbers.
+    let total = plan.projects[0].integrated_total().wan().replace(',', "");
+    assert!(t2.contains(&format!(",{total},")), "{t2}");
+    let o = fundplan(&["summary".as_ref(), "--csv".as_ref(), path.as_os_str()]);
+    let s = String::from_utf8_lossy(&o.stdout);
+    assert!(s.contains("'-2+3") && !s.contains(",-2+3"), "{s}");
+}
