@@ -132,8 +132,8 @@ impl LoadError {
         };
         let zh = lang == Lang::Zh;
         let cause = match &self.kind {
-            LoadErrorKind::Unreadable(e) if zh => format!("无法读取文件（{e}）"),
-            LoadErrorKind::Unreadable(e) => format!("cannot read the file ({e})"),
+            LoadErrorKind::Unreadable(e) if zh => format!("无法读取文件（{}）", clip_long(e)),
+            LoadErrorKind::Unreadable(e) => format!("cannot read the file ({})", clip_long(e)),
             LoadErrorKind::TooLarge { size } if zh => format!(
                 "文件过大（{size} 字节），上限 {} MiB，未读取",
                 MAX_FILE_BYTES / 1024 / 1024
@@ -144,13 +144,16 @@ impl LoadError {
             ),
             LoadErrorKind::NotUtf8 if zh => "不是 UTF-8 文本文件".to_string(),
             LoadErrorKind::NotUtf8 => "is not UTF-8 text".to_string(),
-            LoadErrorKind::Syntax { zh: d, .. } if zh => format!("格式错误：{d}"),
-            LoadErrorKind::Syntax { en, .. } => format!("is not valid: {en}"),
+            LoadErrorKind::Syntax { zh: d, .. } if zh => format!("格式错误：{}", clip_long(d)),
+            LoadErrorKind::Syntax { en, .. } => format!("is not valid: {}", clip_long(en)),
             LoadErrorKind::WrongFormat { expected, found } if zh => {
-                format!("文件类型为“{found}”，此处需要“{expected}”")
+                format!("文件类型为“{}”，此处需要“{expected}”", clip(found))
             }
             LoadErrorKind::WrongFormat { expected, found } => {
-                format!("the file is of format “{found}”, expected “{expected}”")
+                format!(
+                    "the file is of format “{}”, expected “{expected}”",
+                    clip(found)
+                )
             }
             LoadErrorKind::UnsupportedVersion { found }
                 if zh && *found > u64::from(FORMAT_VERSION) =>
@@ -168,19 +171,21 @@ impl LoadError {
             LoadErrorKind::UnsupportedVersion { found } => {
                 format!("unsupported format version {found}")
             }
-            LoadErrorKind::UnknownField(f) if zh => format!("未知字段“{f}”（拼写错误？）"),
-            LoadErrorKind::UnknownField(f) => format!("unknown field “{f}” (a typo?)"),
-            LoadErrorKind::MissingField(f) if zh => format!("缺少字段“{f}”"),
-            LoadErrorKind::MissingField(f) => format!("missing field “{f}”"),
-            LoadErrorKind::DuplicateField(f) if zh => format!("字段“{f}”重复"),
-            LoadErrorKind::DuplicateField(f) => format!("field “{f}” is given twice"),
+            LoadErrorKind::UnknownField(f) if zh => format!("未知字段“{}”（拼写错误？）", clip(f)),
+            LoadErrorKind::UnknownField(f) => format!("unknown field “{}” (a typo?)", clip(f)),
+            LoadErrorKind::MissingField(f) if zh => format!("缺少字段“{}”", clip(f)),
+            LoadErrorKind::MissingField(f) => format!("missing field “{}”", clip(f)),
+            LoadErrorKind::DuplicateField(f) if zh => format!("字段“{}”重复", clip(f)),
+            LoadErrorKind::DuplicateField(f) => format!("field “{}” is given twice", clip(f)),
             LoadErrorKind::BadMoney { found, number } if zh => format!(
-                "金额须为加引号的元金额字符串、最多两位小数（如 \"1250.50\"），此处为{} {found}",
-                if *number { "不带引号的数字" } else { "" }
+                "金额须为加引号的元金额字符串、最多两位小数（如 \"1250.50\"），此处为{} {}",
+                if *number { "不带引号的数字" } else { "" },
+                clip(found)
             ),
             LoadErrorKind::BadMoney { found, number } => format!(
-                "an amount must be a quoted string of yuan with at most 2 decimals (e.g. \"1250.50\"), found {}{found}",
-                if *number { "the bare number " } else { "" }
+                "an amount must be a quoted string of yuan with at most 2 decimals (e.g. \"1250.50\"), found {}{}",
+                if *number { "the bare number " } else { "" },
+                clip(found)
             ),
             LoadErrorKind::TooDeep if zh => "嵌套层数过深".to_string(),
             LoadErrorKind::TooDeep => "is nested too deeply".to_string(),
@@ -266,6 +271,7 @@ pub fn load_plan(path: &Path) -> Result<Plan, LoadError> {
 
 /// Parses plan text; `path` is only used in errors.
 pub fn parse_plan(text: &str, path: &Path) -> Result<Plan, LoadError> {
+    let text = without_bom(text);
     // Files fundplan wrote take the fast reader; anything else, and every
     // error, goes through ron (same plan either way, see `canonical`).
     let plan = match canonical::parse(text) {
@@ -293,6 +299,27 @@ pub const MAX_FUNDING: usize = 1_000;
 pub const MAX_COMMENTS: usize = 10_000;
 /// Longest text field, in characters (a long 绩效目标 is a few hundred).
 pub const MAX_TEXT_CHARS: usize = 10_000;
+
+/// Most characters of a file's own text quoted in a message: a hostile file
+/// with a 15 MiB name must not make a 15 MB message (or dialog).
+pub const QUOTED_CHARS: usize = 80;
+
+/// `text` cut to [`QUOTED_CHARS`] characters, with … when cut.
+pub fn clip(text: &str) -> std::borrow::Cow<'_, str> {
+    clip_to(text, QUOTED_CHARS)
+}
+
+/// A parser's sentence, which quotes the token within it: cut longer.
+fn clip_long(text: &str) -> std::borrow::Cow<'_, str> {
+    clip_to(text, 3 * QUOTED_CHARS)
+}
+
+fn clip_to(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => text.into(),
+        Some((cut, _)) => format!("{}…", &text[..cut]).into(),
+    }
+}
 
 fn what_zh(what: &str) -> &'static str {
     match what {
@@ -394,7 +421,12 @@ pub fn load_catalog(path: &Path) -> Result<Catalog, LoadError> {
 
 /// Parses catalog text; `path` is only used in errors.
 pub fn parse_catalog(text: &str, path: &Path) -> Result<Catalog, LoadError> {
-    parse(text, path, CatalogFormat::TAG)
+    parse(without_bom(text), path, CatalogFormat::TAG)
+}
+
+/// `text` without the byte-order mark Windows Notepad puts first.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 fn options() -> ron::Options {
