@@ -421,7 +421,10 @@ pub fn load_catalog(path: &Path) -> Result<Catalog, LoadError> {
 
 /// Parses catalog text; `path` is only used in errors.
 pub fn parse_catalog(text: &str, path: &Path) -> Result<Catalog, LoadError> {
-    parse(without_bom(text), path, CatalogFormat::TAG)
+    let catalog: Catalog = parse(without_bom(text), path, CatalogFormat::TAG)?;
+    crate::catalog::check(&catalog)
+        .map_err(|(zh, en)| LoadError::new(path, LoadErrorKind::Syntax { zh, en }, None))?;
+    Ok(catalog)
 }
 
 /// `text` without the byte-order mark Windows Notepad puts first.
