@@ -26,9 +26,12 @@ fn the_bundled_catalog_passes_the_checks() {
     parse_catalog(&catalog_text(), Path::new("c.ron")).unwrap();
 }
 
+/// A change to the catalog text.
+type Edit = Box<dyn Fn(String) -> String>;
+
 #[test]
 fn odd_catalogs_are_refused_at_load() {
-    let cases: [(Box<dyn Fn(String) -> String>, &str); 6] = [
+    let cases: [(Edit, &str); 6] = [
         (
             Box::new(|t| t.replace("years: (2017, 2020)", "years: (2020, 2017)")),
             "years 2020–2017 are not in order",

@@ -85,3 +85,51 @@ fn a_long_error_dialog_scrolls_and_its_button_stays_in_the_window() {
     );
     assert!(ok.rect().min.y >= 0.0);
 }
+
+/// The sample plan with its first `allocated` amount written as `amount`.
+fn with_amount(amount: &str) -> String {
+    sample_text().replacen(
+        "allocated: \"44500000.00\"",
+        &format!("allocated: \"{amount}\""),
+        1,
+    )
+}
+
+#[test]
+fn money_strings_in_a_file_have_one_spelling() {
+    // Decided (README "File format in brief"): a sign other than -, spaces
+    // (the no-break space too) and leading zeros are not amounts.
+    for bad in [
+        "+5", " 5", "5 ", "\u{a0}5", "5\u{a0}", "0005", "-05", "00.5",
+    ] {
+        let e = parse_plan(&with_amount(bad), Path::new("p.ron")).unwrap_err();
+        let m = e.message(Lang::En);
+        assert!(
+            m.contains("an amount must be a quoted string"),
+            "{bad:?}: {m}"
+        );
+    }
+    for good in ["5", "0", "0.5", "-5", "44500000.00", "1250.5"] {
+        parse_plan(&with_amount(good), Path::new("p.ron")).unwrap_or_else(|e| {
+            panic!("{good:?}: {}", e.message(Lang::En));
+        });
+    }
+}
+
+#[test]
+fn negative_other_funds_and_revision_0_are_findings() {
+    use fundplan::validate::{Rule, validate};
+    let mut plan = load(&sample_path());
+    plan.revision = 0;
+    plan.projects[0].other_funds = yuan("-1");
+    let report = validate(&plan, &nm2017());
+    let rules: Vec<Rule> = report.findings.iter().map(|f| f.rule).collect();
+    assert!(
+        rules.contains(&Rule::H06) && rules.contains(&Rule::P09),
+        "{rules:?}"
+    );
+    assert!(report.errors() >= 2);
+    // They load (the officer can fix them in the app) and are saved as they are.
+    let text = fundplan::file::plan_to_string(&plan);
+    assert_eq!(parse_plan(&text, Path::new("p.ron")).unwrap(), plan);
+}

@@ -1,4 +1,4 @@
-//! P01–P08: the projects and their funding entries.
+//! P01–P09: the projects and their funding entries.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
@@ -8,7 +8,7 @@ use crate::money::Money;
 use crate::plan::{Use, path};
 use crate::validate::Rule;
 
-/// Checks P01–P08 and returns the funding summed per (line, use) cell, added
+/// Checks P01–P09 and returns the funding summed per (line, use) cell, added
 /// up in the same pass over the projects.
 pub(super) fn check<'a>(ctx: &mut Ctx<'a>) -> FxHashMap<(&'a str, Use), Money> {
     let plan = ctx.plan;
@@ -80,6 +80,21 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>) -> FxHashMap<(&'a str, Use), Money> {
                 path::project(id, Some(first.0)),
                 format!("项目 {id} 未填写：{}", zh_list.join("、")),
                 format!("project {id} has no {}", en_list.join(", ")),
+            );
+        }
+
+        if p.other_funds.is_negative() {
+            ctx.push(
+                Rule::P09,
+                path::project(id, Some("other_funds")),
+                format!(
+                    "项目 {id} 的自筹及其他资金为负数（{}）",
+                    p.other_funds.wan()
+                ),
+                format!(
+                    "project {id}: other funds are negative ({} 10k yuan)",
+                    p.other_funds.wan()
+                ),
             );
         }
 
