@@ -577,7 +577,17 @@ pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
             source: std::io::Error::other(message),
         });
     }
-    replace_keeping_backup(path, plan_to_string(plan).as_bytes())
+    let text = plan_to_string(plan);
+    let size = text.len() as u64;
+    if size > MAX_FILE_BYTES {
+        let message =
+            LoadError::new(path, LoadErrorKind::TooLarge { size }, None).message(Lang::En);
+        return Err(SaveError {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(message),
+        });
+    }
+    replace_keeping_backup(path, text.as_bytes())
 }
 
 /// Writes `bytes` to `path` atomically; the file it replaces, if different,

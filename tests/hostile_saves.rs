@@ -238,3 +238,25 @@ fn csv_text_that_looks_like_a_formula_is_written_as_text() {
     let s = String::from_utf8_lossy(&o.stdout);
     assert!(s.contains("'-2+3") && !s.contains(",-2+3"), "{s}");
 }
+
+#[test]
+fn a_plan_too_big_to_open_is_never_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let mut plan = common::load(&common::sample_path());
+    let long = "长".repeat(9_000);
+    let first = plan.projects[0].clone();
+    for n in 0..700 {
+        let mut p = first.clone();
+        p.id = format!("Q{n:04}");
+        p.content = long.clone();
+        plan.projects.push(p);
+    }
+    let e = fundplan::file::save_plan(&plan, &path).unwrap_err();
+    assert!(
+        e.message(fundplan::Lang::En).contains("too large"),
+        "{}",
+        e.message(fundplan::Lang::En)
+    );
+    assert!(!path.exists());
+}
