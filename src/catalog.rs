@@ -167,36 +167,6 @@ pub fn default_catalog() -> Catalog {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn embedded_catalogs_parse() {
-        for (id, text) in EMBEDDED {
-            let c = crate::file::parse_catalog(text, std::path::Path::new(id)).unwrap();
-            assert_eq!(&c.id, id);
-        }
-        let c = default_catalog();
-        assert_eq!(
-            c.lines.iter().filter(|l| l.level == Level::Central).count(),
-            17
-        );
-        assert_eq!(
-            c.lines.iter().filter(|l| l.level == Level::Region).count(),
-            12
-        );
-    }
-
-    #[test]
-    fn poverty_money_is_general_purpose() {
-        let c = default_catalog();
-        assert!(!c.is_cross_category(Category::Poverty, Use::Roads));
-        assert!(c.is_cross_category(Category::Water, Use::Industry));
-        assert!(!c.is_cross_category(Category::Water, Use::DrinkingWater));
-    }
-}
-
 /// A map whose keys each appear once in the file.
 fn unique_keys<'de, D, K, V>(d: D) -> Result<BTreeMap<K, V>, D::Error>
 where
@@ -291,4 +261,34 @@ pub fn check(c: &Catalog) -> Result<(), (String, String)> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_catalogs_parse() {
+        for (id, text) in EMBEDDED {
+            let c = crate::file::parse_catalog(text, std::path::Path::new(id)).unwrap();
+            assert_eq!(&c.id, id);
+        }
+        let c = default_catalog();
+        assert_eq!(
+            c.lines.iter().filter(|l| l.level == Level::Central).count(),
+            17
+        );
+        assert_eq!(
+            c.lines.iter().filter(|l| l.level == Level::Region).count(),
+            12
+        );
+    }
+
+    #[test]
+    fn poverty_money_is_general_purpose() {
+        let c = default_catalog();
+        assert!(!c.is_cross_category(Category::Poverty, Use::Roads));
+        assert!(c.is_cross_category(Category::Water, Use::Industry));
+        assert!(!c.is_cross_category(Category::Water, Use::DrinkingWater));
+    }
 }
