@@ -70,3 +70,30 @@ fn odd_catalogs_are_refused_at_load() {
         assert!(start.elapsed().as_secs() < 5);
     }
 }
+
+#[test]
+fn keyword_matching_stays_fast_with_long_keywords_and_texts() {
+    // Even past the load check (a catalog built in code), matching is one
+    // pass over each text: a 9,000-character keyword once took 64 s.
+    let mut catalog = fundplan::catalog::default_catalog();
+    catalog.forbidden_keywords.push("办".repeat(9_000));
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut plan = fundplan::file::load_plan(Path::new(&format!(
+        "{root}/assets/examples/wuchuan-2020.ron"
+    )))
+    .unwrap();
+    for p in &mut plan.projects {
+        p.content = "办".repeat(9_999);
+        p.name = "办公".repeat(4_000);
+    }
+    let start = Instant::now();
+    let report = fundplan::validate::validate(&plan, &catalog);
+    let took = start.elapsed();
+    assert!(took.as_secs_f64() < 5.0, "validation took {took:?}");
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.rule == fundplan::validate::Rule::P07)
+    );
+}
