@@ -119,3 +119,31 @@ fn the_extension_matches_in_any_case() {
         "{stdout}"
     );
 }
+
+#[test]
+fn the_summary_screen_lists_what_it_could_not_read() {
+    use egui_kittest::kittest::Queryable;
+    let dir = folder();
+    let fifo = dir.path().join("x.ron");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    symlink(".", dir.path().join("loop")).unwrap();
+    let mut h = app();
+    // 汇总 › 选择文件夹 ends in this action once the folder dialog returns.
+    h.state_mut().push(fundplan::gui::Action::Summarize(vec![
+        dir.path().to_path_buf(),
+    ]));
+    h.run();
+    assert_eq!(
+        h.query_all_by_label("武川县").count(),
+        2,
+        "the open plan and its one row, though a link leads to it again"
+    );
+    h.get_by_label_contains("x.ron");
+    h.get_by_label_contains("无法读取的文件");
+}
