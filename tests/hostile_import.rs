@@ -434,3 +434,22 @@ fn import_never_makes_a_plan_too_big_to_open() {
         "{ps:#?}"
     );
 }
+
+#[test]
+fn the_app_survives_a_hostile_workbook_and_says_why() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("far.xlsx");
+    std::fs::write(
+        &xlsx,
+        with_row(r#"<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#),
+    )
+    .unwrap();
+    let mut h = app();
+    let before = h.state().doc().plan().clone();
+    // 文件 › 从 Excel 导入 ends in this action once the file dialog returns.
+    h.state_mut().push(fundplan::gui::Action::Import(xlsx));
+    h.run();
+    h.get_by_label_contains("方案信息!XFD1048576");
+    assert_eq!(h.state().doc().plan(), &before, "nothing imported");
+}
