@@ -176,9 +176,12 @@ impl League {
 
     /// Rolls up `paths` (files or folders).
     pub fn summarize(&mut self, paths: Vec<PathBuf>) {
-        let files = crate::cli::expand_paths(&paths);
+        let scan = crate::cli::scan_paths(&paths);
+        let mut summary = summarize(&scan.files, None);
+        // Folders that could not be read are listed with the files that failed.
+        summary.failures.extend(scan.problems);
         self.rollup = Some(Rollup {
-            summary: summarize(&files, None),
+            summary,
             paths,
             sort: None,
         });
