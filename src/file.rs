@@ -595,12 +595,17 @@ pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
 /// the link's target is written and backed up, beside the target.
 pub fn replace_keeping_backup(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let path = &resolve_links(path);
-    if let Ok(old) = fs::read(path)
-        && old != bytes
-    {
-        keep_backup(path, &old)?;
-    }
+    back_up_if_replaced(path, bytes)?;
     write_atomic(path, bytes)
+}
+
+/// Keeps the file at `path` as `NAME.bak` when `bytes`, about to replace it,
+/// differ from it; nothing when there is no such file.
+pub fn back_up_if_replaced(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    match fs::read(path) {
+        Ok(old) if old != bytes => keep_backup(path, &old),
+        _ => Ok(()),
+    }
 }
 
 /// The file a chain of symlinks at `path` ends in (`path` itself if it is not

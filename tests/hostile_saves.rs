@@ -87,6 +87,33 @@ fn an_existing_export_is_kept_as_bak() {
         let bak = dir.path().join(format!("{name}.bak"));
         assert_eq!(std::fs::read(bak).unwrap(), b"an older export", "{flag}");
     }
+    // A CSV folder: each replaced table is kept as NAME.csv.bak.
+    let csv_dir = dir.path().join("csv");
+    let export_csv = || {
+        let o = fundplan(&[
+            "export".as_ref(),
+            "--csv".as_ref(),
+            csv_dir.as_os_str(),
+            plan.as_os_str(),
+        ]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    };
+    export_csv();
+    let table = std::fs::read_dir(&csv_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "csv"))
+        .unwrap();
+    std::fs::write(&table, b"an older export").unwrap();
+    export_csv();
+    let mut bak = table.clone().into_os_string();
+    bak.push(".bak");
+    assert_eq!(std::fs::read(bak).unwrap(), b"an older export", "--csv");
     // `sample -o` over an existing, different plan keeps it too.
     let mut other = common::load(&plan);
     other.prepared_by = "旧版本".into();

@@ -57,12 +57,15 @@ pub fn write_dir(tables: &[Table], dir: &Path) -> Result<Vec<PathBuf>, crate::fi
             .suffix(".tmp")
             .tempfile_in(dir)
             .map_err(err(&path))?;
-        tmp.write_all(table_csv(t).as_bytes()).map_err(err(&path))?;
+        let text = table_csv(t);
+        tmp.write_all(text.as_bytes()).map_err(err(&path))?;
         tmp.as_file().sync_all().map_err(err(&path))?;
-        ready.push((tmp, path));
+        ready.push((tmp, path, text));
     }
     let mut files = Vec::new();
-    for (tmp, path) in ready {
+    for (tmp, path, text) in ready {
+        // A table replaced by a different one is kept as NAME.csv.bak, as saves do.
+        crate::file::back_up_if_replaced(&path, text.as_bytes())?;
         crate::file::persist_document(tmp, &path)?;
         files.push(path);
     }
