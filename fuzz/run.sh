@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzz the file loaders: fuzz/run.sh [SECONDS] [TARGET...]
 #
-# Runs each target (default: load_validate and load_catalog) for SECONDS
+# Runs each target (default: load_validate, load_catalog and import_xlsx) for SECONDS
 # (default 60) with libFuzzer through cargo-fuzz, on the stable toolchain
 # (RUSTC_BOOTSTRAP=1 lets it take cargo-fuzz's -Z flags). Each run starts from
 # the committed seeds (fuzz/seeds/<target>) plus whatever earlier runs left in
@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(load_validate load_catalog)
+[ ${#targets[@]} -gt 0 ] || targets=(load_validate load_catalog import_xlsx)
 sanitizer=${FUZZ_SANITIZER:-none}
 export RUSTC_BOOTSTRAP=1
 

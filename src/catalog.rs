@@ -38,6 +38,8 @@ pub struct Catalog {
     /// The C and R lines, in order.
     pub lines: Vec<CatalogLine>,
     /// Each category's own uses; a category missing here is general-purpose.
+    /// A category given twice is refused (a map would silently keep one).
+    #[serde(deserialize_with = "unique_keys")]
     pub home_uses: BTreeMap<Category, Vec<Use>>,
     /// Levels whose own lines a national banner must integrate.
     pub required_own_levels: Vec<Level>,
@@ -163,6 +165,102 @@ pub fn default_catalog() -> Catalog {
         management_share_max: None,
         forbidden_keywords: Vec::new(),
     })
+}
+
+/// A map whose keys each appear once in the file.
+fn unique_keys<'de, D, K, V>(d: D) -> Result<BTreeMap<K, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    K: Deserialize<'de> + Ord + std::fmt::Debug,
+    V: Deserialize<'de>,
+{
+    struct Unique<K, V>(std::marker::PhantomData<(K, V)>);
+    impl<'de, K, V> serde::de::Visitor<'de> for Unique<K, V>
+    where
+        K: Deserialize<'de> + Ord + std::fmt::Debug,
+        V: Deserialize<'de>,
+    {
+        type Value = BTreeMap<K, V>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a map")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some((k, v)) = map.next_entry::<K, V>()? {
+                if out.contains_key(&k) {
+                    return Err(serde::de::Error::custom(format!(
+                        "home_uses: {k:?} is given twice"
+                    )));
+                }
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Unique(std::marker::PhantomData))
+}
+
+/// Longest 负面清单 keyword, in characters (real ones are a few characters).
+pub const MAX_KEYWORD_CHARS: usize = 50;
+
+/// What a loaded catalog must be beyond its syntax: years in order, line codes
+/// unique and of their level's form (`C01` for 中央 …), keywords non-empty and
+/// short. Returns the first problem, in English and Chinese.
+pub fn check(c: &Catalog) -> Result<(), (String, String)> {
+    if c.years.0 > c.years.1 {
+        return Err((
+            format!("适用年度 {}–{} 起止颠倒", c.years.0, c.years.1),
+            format!("years {}–{} are not in order", c.years.0, c.years.1),
+        ));
+    }
+    let mut seen = std::collections::HashSet::new();
+    for l in &c.lines {
+        let code = crate::file::clip(&l.code);
+        let mut chars = l.code.chars();
+        let well_formed = chars.next() == Some(l.level.prefix())
+            && l.code.len() >= 3
+            && chars.all(|ch| ch.is_ascii_digit());
+        if !well_formed {
+            return Err((
+                format!(
+                    "资金代码“{code}”不符合{}级的格式（如 {}01）",
+                    l.level.label(crate::Lang::Zh),
+                    l.level.prefix()
+                ),
+                format!(
+                    "line code “{code}” is not of the form {}01 for its level",
+                    l.level.prefix()
+                ),
+            ));
+        }
+        if !seen.insert(l.code.as_str()) {
+            return Err((
+                format!("资金代码“{code}”重复"),
+                format!("line code “{code}” is given twice"),
+            ));
+        }
+    }
+    for k in &c.forbidden_keywords {
+        if k.trim().is_empty() {
+            return Err((
+                "负面清单含有空关键词".into(),
+                "an empty forbidden keyword".into(),
+            ));
+        }
+        if k.chars().count() > MAX_KEYWORD_CHARS {
+            let shown = crate::file::clip(k);
+            return Err((
+                format!("负面清单关键词“{shown}”超过 {MAX_KEYWORD_CHARS} 个字符"),
+                format!(
+                    "the forbidden keyword “{shown}” is longer than {MAX_KEYWORD_CHARS} characters"
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

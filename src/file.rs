@@ -132,8 +132,8 @@ impl LoadError {
         };
         let zh = lang == Lang::Zh;
         let cause = match &self.kind {
-            LoadErrorKind::Unreadable(e) if zh => format!("无法读取文件（{e}）"),
-            LoadErrorKind::Unreadable(e) => format!("cannot read the file ({e})"),
+            LoadErrorKind::Unreadable(e) if zh => format!("无法读取文件（{}）", clip_long(e)),
+            LoadErrorKind::Unreadable(e) => format!("cannot read the file ({})", clip_long(e)),
             LoadErrorKind::TooLarge { size } if zh => format!(
                 "文件过大（{size} 字节），上限 {} MiB，未读取",
                 MAX_FILE_BYTES / 1024 / 1024
@@ -144,13 +144,16 @@ impl LoadError {
             ),
             LoadErrorKind::NotUtf8 if zh => "不是 UTF-8 文本文件".to_string(),
             LoadErrorKind::NotUtf8 => "is not UTF-8 text".to_string(),
-            LoadErrorKind::Syntax { zh: d, .. } if zh => format!("格式错误：{d}"),
-            LoadErrorKind::Syntax { en, .. } => format!("is not valid: {en}"),
+            LoadErrorKind::Syntax { zh: d, .. } if zh => format!("格式错误：{}", clip_long(d)),
+            LoadErrorKind::Syntax { en, .. } => format!("is not valid: {}", clip_long(en)),
             LoadErrorKind::WrongFormat { expected, found } if zh => {
-                format!("文件类型为“{found}”，此处需要“{expected}”")
+                format!("文件类型为“{}”，此处需要“{expected}”", clip(found))
             }
             LoadErrorKind::WrongFormat { expected, found } => {
-                format!("the file is of format “{found}”, expected “{expected}”")
+                format!(
+                    "the file is of format “{}”, expected “{expected}”",
+                    clip(found)
+                )
             }
             LoadErrorKind::UnsupportedVersion { found }
                 if zh && *found > u64::from(FORMAT_VERSION) =>
@@ -168,19 +171,21 @@ impl LoadError {
             LoadErrorKind::UnsupportedVersion { found } => {
                 format!("unsupported format version {found}")
             }
-            LoadErrorKind::UnknownField(f) if zh => format!("未知字段“{f}”（拼写错误？）"),
-            LoadErrorKind::UnknownField(f) => format!("unknown field “{f}” (a typo?)"),
-            LoadErrorKind::MissingField(f) if zh => format!("缺少字段“{f}”"),
-            LoadErrorKind::MissingField(f) => format!("missing field “{f}”"),
-            LoadErrorKind::DuplicateField(f) if zh => format!("字段“{f}”重复"),
-            LoadErrorKind::DuplicateField(f) => format!("field “{f}” is given twice"),
+            LoadErrorKind::UnknownField(f) if zh => format!("未知字段“{}”（拼写错误？）", clip(f)),
+            LoadErrorKind::UnknownField(f) => format!("unknown field “{}” (a typo?)", clip(f)),
+            LoadErrorKind::MissingField(f) if zh => format!("缺少字段“{}”", clip(f)),
+            LoadErrorKind::MissingField(f) => format!("missing field “{}”", clip(f)),
+            LoadErrorKind::DuplicateField(f) if zh => format!("字段“{}”重复", clip(f)),
+            LoadErrorKind::DuplicateField(f) => format!("field “{}” is given twice", clip(f)),
             LoadErrorKind::BadMoney { found, number } if zh => format!(
-                "金额须为加引号的元金额字符串、最多两位小数（如 \"1250.50\"），此处为{} {found}",
-                if *number { "不带引号的数字" } else { "" }
+                "金额须为加引号的元金额字符串、最多两位小数（如 \"1250.50\"），此处为{} {}",
+                if *number { "不带引号的数字" } else { "" },
+                clip(found)
             ),
             LoadErrorKind::BadMoney { found, number } => format!(
-                "an amount must be a quoted string of yuan with at most 2 decimals (e.g. \"1250.50\"), found {}{found}",
-                if *number { "the bare number " } else { "" }
+                "an amount must be a quoted string of yuan with at most 2 decimals (e.g. \"1250.50\"), found {}{}",
+                if *number { "the bare number " } else { "" },
+                clip(found)
             ),
             LoadErrorKind::TooDeep if zh => "嵌套层数过深".to_string(),
             LoadErrorKind::TooDeep => "is nested too deeply".to_string(),
@@ -266,6 +271,7 @@ pub fn load_plan(path: &Path) -> Result<Plan, LoadError> {
 
 /// Parses plan text; `path` is only used in errors.
 pub fn parse_plan(text: &str, path: &Path) -> Result<Plan, LoadError> {
+    let text = without_bom(text);
     // Files fundplan wrote take the fast reader; anything else, and every
     // error, goes through ron (same plan either way, see `canonical`).
     let plan = match canonical::parse(text) {
@@ -293,6 +299,27 @@ pub const MAX_FUNDING: usize = 1_000;
 pub const MAX_COMMENTS: usize = 10_000;
 /// Longest text field, in characters (a long 绩效目标 is a few hundred).
 pub const MAX_TEXT_CHARS: usize = 10_000;
+
+/// Most characters of a file's own text quoted in a message: a hostile file
+/// with a 15 MiB name must not make a 15 MB message (or dialog).
+pub const QUOTED_CHARS: usize = 80;
+
+/// `text` cut to [`QUOTED_CHARS`] characters, with … when cut.
+pub fn clip(text: &str) -> std::borrow::Cow<'_, str> {
+    clip_to(text, QUOTED_CHARS)
+}
+
+/// A parser's sentence, which quotes the token within it: cut longer.
+fn clip_long(text: &str) -> std::borrow::Cow<'_, str> {
+    clip_to(text, 3 * QUOTED_CHARS)
+}
+
+fn clip_to(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => text.into(),
+        Some((cut, _)) => format!("{}…", &text[..cut]).into(),
+    }
+}
 
 fn what_zh(what: &str) -> &'static str {
     match what {
@@ -394,7 +421,15 @@ pub fn load_catalog(path: &Path) -> Result<Catalog, LoadError> {
 
 /// Parses catalog text; `path` is only used in errors.
 pub fn parse_catalog(text: &str, path: &Path) -> Result<Catalog, LoadError> {
-    parse(text, path, CatalogFormat::TAG)
+    let catalog: Catalog = parse(without_bom(text), path, CatalogFormat::TAG)?;
+    crate::catalog::check(&catalog)
+        .map_err(|(zh, en)| LoadError::new(path, LoadErrorKind::Syntax { zh, en }, None))?;
+    Ok(catalog)
+}
+
+/// `text` without the byte-order mark Windows Notepad puts first.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 fn options() -> ron::Options {
@@ -543,12 +578,71 @@ pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
         });
     }
     let text = plan_to_string(plan);
-    if let Ok(old) = fs::read(path)
-        && old != text.as_bytes()
-    {
-        keep_backup(path, &old)?;
+    let size = text.len() as u64;
+    if size > MAX_FILE_BYTES {
+        let message =
+            LoadError::new(path, LoadErrorKind::TooLarge { size }, None).message(Lang::En);
+        return Err(SaveError {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(message),
+        });
     }
-    write_atomic(path, text.as_bytes())
+    replace_keeping_backup(path, text.as_bytes())
+}
+
+/// Writes `bytes` to `path` atomically; the file it replaces, if different,
+/// is kept as `NAME.bak` (exports keep one as saves do). Through a symlink,
+/// the link's target is written and backed up, beside the target.
+pub fn replace_keeping_backup(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let path = &resolve_links(path);
+    back_up_if_replaced(path, bytes)?;
+    write_atomic(path, bytes)
+}
+
+/// Keeps the file at `path` as `NAME.bak` when `bytes`, about to replace it,
+/// differ from it; nothing when there is no such file.
+pub fn back_up_if_replaced(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    match fs::read(path) {
+        Ok(old) if old != bytes => keep_backup(path, &old),
+        _ => Ok(()),
+    }
+}
+
+/// The file a chain of symlinks at `path` ends in (`path` itself if it is not
+/// a link). Writing there keeps the link a link; renaming a new file over the
+/// link itself would replace it and leave the real file as it was.
+pub fn resolve_links(path: &Path) -> PathBuf {
+    let mut p = path.to_path_buf();
+    // Bounded: a link cycle stops here and the write then fails on it.
+    for _ in 0..40 {
+        let Ok(target) = fs::read_link(&p) else {
+            break;
+        };
+        p = match p.parent() {
+            Some(dir) if target.is_relative() => dir.join(target),
+            _ => target,
+        };
+    }
+    p
+}
+
+/// True when `a` and `b` name the same existing file (through links too).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (fs::metadata(a), fs::metadata(b)) {
+            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        match (fs::canonicalize(a), fs::canonicalize(b)) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => false,
+        }
+    }
 }
 
 /// Makes the current `path` the backup. A hard link under a temporary name,
@@ -557,13 +651,19 @@ pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
 /// supported, `old` is written out instead.
 fn keep_backup(path: &Path, old: &[u8]) -> Result<(), SaveError> {
     let bak = backup_path(path);
-    let link = path.with_file_name(format!(".fundplan-bak-{}.tmp", std::process::id()));
+    // A name no other save uses, in this process or another.
+    static SAVES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = SAVES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let link = path.with_file_name(format!(".fundplan-bak-{}-{n}.tmp", std::process::id()));
     let _ = fs::remove_file(&link);
     if fs::hard_link(path, &link).is_ok() {
-        if fs::rename(&link, &bak).is_ok() {
+        let renamed = fs::rename(&link, &bak).is_ok();
+        // When a concurrent save already made `bak` this very file, rename
+        // succeeds doing nothing and `link` stays: it must never be left.
+        let _ = fs::remove_file(&link);
+        if renamed {
             return Ok(());
         }
-        let _ = fs::remove_file(&link);
     }
     write_atomic(&bak, old)
 }
@@ -619,6 +719,8 @@ pub fn write_atomic_with(
         path: path.to_path_buf(),
         source,
     };
+    // Through a symlink: write the target, in the target's folder.
+    let path = &resolve_links(path);
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -630,8 +732,18 @@ pub fn write_atomic_with(
         .tempfile_in(&dir)
         .map_err(err)?;
     write(tmp.as_file_mut()).map_err(err)?;
-    // Temporary files are private (0600); the saved file keeps the old file's
-    // permissions, or gets the usual ones for a document (0644).
+    tmp.as_file().sync_all().map_err(err)?;
+    persist_document(tmp, path)
+}
+
+/// Renames a written and synced temporary file (in `path`'s folder) to `path`.
+/// Temporary files are private (0600); the saved file keeps the old file's
+/// permissions, or gets the usual ones for a document (0644).
+pub fn persist_document(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), SaveError> {
+    let err = |source| SaveError {
+        path: path.to_path_buf(),
+        source,
+    };
     let permissions = match fs::metadata(path) {
         Ok(m) => Some(m.permissions()),
         Err(_) => default_permissions(),
@@ -639,10 +751,13 @@ pub fn write_atomic_with(
     if let Some(p) = permissions {
         tmp.as_file().set_permissions(p).map_err(err)?;
     }
-    tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
     // Make the rename itself durable; not every platform can open a folder.
-    if let Ok(d) = fs::File::open(&dir) {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }
     Ok(())

@@ -82,8 +82,16 @@ impl Money {
     /// Zero yuan.
     pub const ZERO: Money = Money(Decimal::ZERO);
 
-    /// Parses a file amount: yuan, at most two decimals, optional sign.
+    /// Parses a file amount: yuan, at most two decimals, an optional `-`.
+    /// Files hold one spelling of an amount: `"+5"`, `" 5"` (any space,
+    /// the no-break space too) and `"0005"` are not amounts (typed input, see
+    /// [`Money::parse_in`], is more forgiving).
     pub fn from_yuan_str(s: &str) -> Result<Money, MoneyError> {
+        let digits = s.strip_prefix('-').unwrap_or(s);
+        let whole = digits.split('.').next().unwrap_or("");
+        if s.starts_with('+') || s.trim() != s || (whole.len() > 1 && whole.starts_with('0')) {
+            return Err(MoneyError::NotANumber(s.to_string()));
+        }
         parse_scaled(s, 0, 2)
     }
 

@@ -621,18 +621,21 @@ fn amount_like() -> impl Strategy<Value = String> {
 }
 
 /// The acceptance rule of a file amount in integers: `Some(fen)` when `s`
-/// (trimmed) is an optional sign, digits, optionally `.` and one or two
-/// digits, and |value| < 10^15 yuan.
+/// is an optional `-`, digits without leading zeros, optionally `.` and one or
+/// two digits, and |value| < 10^15 yuan.
 fn model(s: &str) -> Option<i64> {
-    let t = s.trim();
+    // One spelling in files (issue 14): no spaces around, no `+`, no leading zeros.
+    let t = s;
     let (neg, body) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
         _ => (false, t),
     };
     let (int, frac) = body.split_once('.').unwrap_or((body, ""));
     let ok = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
     if int.is_empty() || !ok(int) || !ok(frac) || frac.len() > 2 || body.ends_with('.') {
+        return None;
+    }
+    if int.len() > 1 && int.starts_with('0') {
         return None;
     }
     // Longer bodies are refused before parsing (Decimal holds 28 digits), even

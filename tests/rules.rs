@@ -88,6 +88,7 @@ fn mutate(rule: Rule, plan: &mut Plan) -> Catalog {
         Rule::H03 => plan.year = 2021,
         Rule::H04 => plan.revision = 2,
         Rule::H05 => plan.county.league = "包头市".into(),
+        Rule::H06 => plan.revision = 0,
         Rule::S01 => {
             plan.sources.retain(|s| s.line != "C05");
             plan.projects.retain(|p| p.funding[0].line != "C05");
@@ -131,6 +132,7 @@ fn mutate(rule: Rule, plan: &mut Plan) -> Catalog {
         Rule::P05 => project_of(plan, "C12").township = "  ".into(),
         Rule::P06 => project_of(plan, "C13").targets.clear(),
         Rule::P07 => project_of(plan, "R01").name = "嘎查村委会办公楼维修".into(),
+        Rule::P09 => project_of(plan, "C01").other_funds = yuan("-1"),
         Rule::P08 => {
             project_of(plan, "R02").funding = vec![funding("R02", "50000"), funding("R02", "50000")]
         }

@@ -3,6 +3,7 @@
 //! 2 a file could not be loaded (2 wins over 1).
 
 mod diff;
+mod scan;
 mod summary;
 mod table;
 
@@ -19,6 +20,7 @@ use crate::plan::Plan;
 use crate::sample::{self, SampleOptions};
 use crate::validate::{Report, Severity, Sums, validate};
 use crate::{Lang, Money};
+pub use scan::{Scan, scan_paths};
 
 /// Largest plan `sample` generates.
 pub const MAX_SAMPLE_PROJECTS: usize = 100_000;
@@ -224,36 +226,10 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
     }
 }
 
-/// Expands folders into the `*.ron` files below them (sorted); files stay as given.
+/// Expands folders into the `*.ron` files below them (sorted); files stay as
+/// given. What could not be read is dropped here: see [`scan_paths`].
 pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut found = Vec::new();
-            collect_ron(p, &mut found);
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out
-}
-
-fn collect_ron(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect_ron(&path, out);
-        } else if path.extension().is_some_and(|e| e == "ron")
-            && !crate::register::is_not_a_plan(&path)
-        {
-            out.push(path);
-        }
-    }
+    scan_paths(paths).files
 }
 
 /// The catalog to judge `plan` with: `explicit` if given, else the built-in
@@ -285,7 +261,8 @@ fn run_validate(
         Ok(c) => c,
         Err(code) => return code,
     };
-    let files = expand_paths(files);
+    let scan = scan_paths(files);
+    let files = scan.files;
     let mut status = 0;
     let mut results = Vec::with_capacity(files.len());
     let stdout = std::io::stdout();
@@ -312,6 +289,15 @@ fn run_validate(
                     let _ = write!(out, "{}", report_text(&shown, &report, lang));
                 }
             }
+        }
+    }
+    for e in &scan.problems {
+        status = 2;
+        if as_json {
+            results
+                .push(json!({"file": e.path.display().to_string(), "load_error": e.message(lang)}));
+        } else {
+            eprintln!("{}", e.message(lang));
         }
     }
     if as_json {
@@ -546,7 +532,9 @@ fn run_summary(
         Ok(c) => c,
         Err(code) => return code,
     };
-    let mut s = crate::summary::summarize(&expand_paths(paths), explicit.as_ref());
+    let scan = scan_paths(paths);
+    let mut s = crate::summary::summarize(&scan.files, explicit.as_ref());
+    s.failures.extend(scan.problems);
     // The register: a broken one is reported and left alone (exit status 2),
     // the roll-up is still printed, with every row "unsealed" or unchecked.
     let mut register_failed = false;
@@ -595,6 +583,27 @@ fn run_export(
         Ok(p) => p,
         Err(code) => return code,
     };
+    // An output that is the plan itself would replace it with a workbook or PDF.
+    if let Some(out) = [xlsx, pdf, notice]
+        .into_iter()
+        .flatten()
+        .find(|out| file::same_file(out, path))
+    {
+        eprintln!(
+            "{}",
+            lang.pick(
+                &format!(
+                    "输出文件 {} 就是方案文件本身，未导出任何内容",
+                    out.display()
+                ),
+                &format!(
+                    "the output {} is the plan itself; nothing was exported",
+                    out.display()
+                ),
+            )
+        );
+        return 2;
+    }
     let report = validate(&plan, &catalog_for(&plan, None));
     let mut results: Vec<Result<Vec<PathBuf>, file::SaveError>> = Vec::new();
     if let Some(out) = xlsx {
@@ -608,11 +617,11 @@ fn run_export(
     }
     if let Some(out) = pdf {
         let bytes = crate::export::pdf::plan_pdf(&plan, &report);
-        results.push(file::write_atomic(out, &bytes).map(|()| vec![out.to_path_buf()]));
+        results.push(file::replace_keeping_backup(out, &bytes).map(|()| vec![out.to_path_buf()]));
     }
     if let Some(out) = notice {
         let bytes = crate::export::pdf::notice_pdf(&plan);
-        results.push(file::write_atomic(out, &bytes).map(|()| vec![out.to_path_buf()]));
+        results.push(file::replace_keeping_backup(out, &bytes).map(|()| vec![out.to_path_buf()]));
     }
     let mut status = 0;
     for r in results {

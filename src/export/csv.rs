@@ -5,8 +5,17 @@ use std::path::{Path, PathBuf};
 
 use super::{Cell, Table};
 
-/// One CSV field, quoted when it holds a comma, quote or line break.
+/// One CSV field, quoted when it holds a comma, quote or line break. Text
+/// that Excel or WPS would run as a formula (starting with `= + - @`, tab or
+/// CR, and not a plain number) gets a leading `'`, so it shows as text.
 pub(crate) fn field(s: &str) -> String {
+    let formula_like = s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+        && s.parse::<rust_decimal::Decimal>().is_err();
+    let s = &if formula_like {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -30,16 +39,34 @@ pub fn table_csv(t: &Table) -> String {
     out
 }
 
-/// Writes each table to `dir` as `<sheet name>.csv` (atomically); returns the files.
+/// Writes each table to `dir` as `<sheet name>.csv`; returns the files. All
+/// or none: every file is written and synced under a temporary name first
+/// (a full disk stops there, changing nothing), then each is renamed into place.
 pub fn write_dir(tables: &[Table], dir: &Path) -> Result<Vec<PathBuf>, crate::file::SaveError> {
-    std::fs::create_dir_all(dir).map_err(|source| crate::file::SaveError {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    let mut files = Vec::new();
+    use std::io::Write;
+    let err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| crate::file::SaveError { path, source }
+    };
+    std::fs::create_dir_all(dir).map_err(err(dir))?;
+    let mut ready = Vec::new();
     for t in tables {
         let path = dir.join(format!("{}.csv", t.kind.sheet_name()));
-        crate::file::write_atomic(&path, table_csv(t).as_bytes())?;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".fundplan-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(err(&path))?;
+        let text = table_csv(t);
+        tmp.write_all(text.as_bytes()).map_err(err(&path))?;
+        tmp.as_file().sync_all().map_err(err(&path))?;
+        ready.push((tmp, path, text));
+    }
+    let mut files = Vec::new();
+    for (tmp, path, text) in ready {
+        // A table replaced by a different one is kept as NAME.csv.bak, as saves do.
+        crate::file::back_up_if_replaced(&path, text.as_bytes())?;
+        crate::file::persist_document(tmp, &path)?;
         files.push(path);
     }
     Ok(files)

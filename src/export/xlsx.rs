@@ -13,7 +13,22 @@ use crate::plan::Plan;
 /// Name of the sheet with the plan's header fields.
 pub const INFO_SHEET: &str = "方案信息";
 
-/// Rows of [`INFO_SHEET`]: key, value. Import reads them back by key.
+/// Keys of [`INFO_SHEET`], in order; import requires each exactly once.
+pub const INFO_KEYS: [&str; 11] = [
+    "旗县代码",
+    "旗县名称",
+    "所属盟市",
+    "旗县类别",
+    "年度",
+    "资金目录",
+    "版本",
+    "调整原因",
+    "调整批复文号",
+    "编制单位",
+    "审定会议/文号",
+];
+
+/// Rows of [`INFO_SHEET`]: key, value (keys as [`INFO_KEYS`]). Import reads them back by key.
 pub fn info_rows(plan: &Plan) -> Vec<(&'static str, String)> {
     let adj = plan.adjustment.clone().unwrap_or_default();
     vec![
@@ -155,11 +170,11 @@ pub fn workbook(plan: &Plan) -> Result<Vec<u8>, XlsxError> {
     wb.save_to_buffer()
 }
 
-/// Writes the workbook to `path` atomically.
+/// Writes the workbook to `path` atomically, keeping a replaced one as `.bak`.
 pub fn save(plan: &Plan, path: &std::path::Path) -> Result<(), crate::file::SaveError> {
     let bytes = workbook(plan).map_err(|e| crate::file::SaveError {
         path: path.to_path_buf(),
         source: std::io::Error::other(e.to_string()),
     })?;
-    crate::file::write_atomic(path, &bytes)
+    crate::file::replace_keeping_backup(path, &bytes)
 }

@@ -582,7 +582,8 @@ impl FundplanApp {
             Action::ChooseImport => self.guard_now(ctx, Pending::Import),
             Action::Import(path) => match crate::import::import_file(&path, self.doc.catalog()) {
                 Ok(plan) => {
-                    self.doc = Document::new(plan, None);
+                    // Nothing is on disk yet: unsaved (●, asked on quit) until saved.
+                    self.doc = Document::restored(plan, None);
                     self.register_mark = None;
                     self.league.compare = None;
                     self.selected_project = None;

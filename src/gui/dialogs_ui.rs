@@ -147,11 +147,11 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
                 ui.heading(
                     RichText::new(view.t("出错了", "Something went wrong")).color(theme::palette(ui).over),
                 );
-                ui.label(msg.as_str());
+                message_ui(ui, msg);
                 ok_ui(ui, view, out);
             }
             Dialog::Info(msg) => {
-                ui.label(msg.as_str());
+                message_ui(ui, msg);
                 ok_ui(ui, view, out);
             }
             Dialog::Unsaved(pending) => unsaved_ui(ui, view, pending, out),
@@ -537,4 +537,17 @@ pub fn disk_changed_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             });
         }
     });
+}
+
+/// A message of any length: it scrolls instead of growing the dialog past the
+/// window (an import can list hundreds of problems), and the OK button stays
+/// in view.
+fn message_ui(ui: &mut egui::Ui, msg: &str) {
+    let room = (ui.ctx().content_rect().height() * 0.6).max(120.0);
+    egui::ScrollArea::vertical()
+        .max_height(room)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            ui.label(msg);
+        });
 }

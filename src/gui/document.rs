@@ -110,7 +110,7 @@ impl Document {
         Ok(doc)
     }
 
-    /// A plan restored from a recovery file: unsaved until saved.
+    /// A plan restored from a recovery file or imported: unsaved until saved.
     pub fn restored(plan: Plan, path: Option<PathBuf>) -> Document {
         let mut doc = Document::new(plan, path);
         doc.saved_state = u64::MAX;

@@ -180,8 +180,10 @@ impl League {
     /// Rolls up `paths` (files or folders) and checks them against the
     /// receipt register in the (first) folder, registering new seals.
     pub fn summarize(&mut self, paths: Vec<PathBuf>, lang: Lang) {
-        let files = crate::cli::expand_paths(&paths);
-        let mut summary = summarize(&files, None);
+        let scan = crate::cli::scan_paths(&paths);
+        let mut summary = summarize(&scan.files, None);
+        // Folders that could not be read are listed with the files that failed.
+        summary.failures.extend(scan.problems);
         let register_error = crate::register::path_for(&paths).and_then(|path| {
             let mut reg = match Register::load(&path, lang) {
                 Ok(r) => r,

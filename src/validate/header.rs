@@ -68,6 +68,14 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
             ),
         );
     }
+    if plan.revision == 0 {
+        ctx.push(
+            Rule::H06,
+            path::header("revision"),
+            "版本为 0，版本从 1 起（调整方案为 2、3 …）".to_string(),
+            "revision 0: revisions count from 1 (adjustments are 2, 3 …)".to_string(),
+        );
+    }
     if plan.revision > 1 && plan.adjustment.as_ref().is_none_or(|a| blank(&a.reason)) {
         ctx.push(
             Rule::H04,

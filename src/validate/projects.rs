@@ -1,4 +1,4 @@
-//! P01–P08: the projects and their funding entries.
+//! P01–P09: the projects and their funding entries.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
@@ -8,7 +8,7 @@ use crate::money::Money;
 use crate::plan::{Use, path};
 use crate::validate::Rule;
 
-/// Checks P01–P08 and returns the funding summed per (line, use) cell, added
+/// Checks P01–P09 and returns the funding summed per (line, use) cell, added
 /// up in the same pass over the projects.
 pub(super) fn check<'a>(ctx: &mut Ctx<'a>) -> FxHashMap<(&'a str, Use), Money> {
     let plan = ctx.plan;
@@ -80,6 +80,21 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>) -> FxHashMap<(&'a str, Use), Money> {
                 path::project(id, Some(first.0)),
                 format!("项目 {id} 未填写：{}", zh_list.join("、")),
                 format!("project {id} has no {}", en_list.join(", ")),
+            );
+        }
+
+        if p.other_funds.is_negative() {
+            ctx.push(
+                Rule::P09,
+                path::project(id, Some("other_funds")),
+                format!(
+                    "项目 {id} 的自筹及其他资金为负数（{}）",
+                    p.other_funds.wan()
+                ),
+                format!(
+                    "project {id}: other funds are negative ({} 10k yuan)",
+                    p.other_funds.wan()
+                ),
             );
         }
 
@@ -183,8 +198,15 @@ fn cached_automata(words: &[&str]) -> Option<Automata> {
 }
 
 /// The negative-list words, searched all at once (one pass over each text).
+/// Words longer than a catalog may hold (see [`crate::catalog::MAX_KEYWORD_CHARS`];
+/// only a catalog built in code has them) are searched one by one instead: a
+/// 9,000-character word made building the automata take a minute.
 struct Keywords<'a> {
     words: Vec<&'a str>,
+    /// Index in `words` of each automaton pattern.
+    in_automata: Vec<usize>,
+    /// Indexes in `words` of the long words.
+    long: Vec<usize>,
     automata: Option<Automata>,
 }
 
@@ -195,12 +217,21 @@ impl<'a> Keywords<'a> {
             .map(String::as_str)
             .filter(|w| !w.is_empty())
             .collect();
-        let automata = if words.is_empty() {
+        let max = crate::catalog::MAX_KEYWORD_CHARS;
+        let (in_automata, long): (Vec<usize>, Vec<usize>) =
+            (0..words.len()).partition(|&i| words[i].chars().count() <= max);
+        let patterns: Vec<&str> = in_automata.iter().map(|&i| words[i]).collect();
+        let automata = if patterns.is_empty() {
             None
         } else {
-            cached_automata(&words)
+            cached_automata(&patterns)
         };
-        Keywords { words, automata }
+        Keywords {
+            words,
+            in_automata,
+            long,
+            automata,
+        }
     }
 
     /// Indexes of the words found in `text`, in catalog order, without repeats.
@@ -208,17 +239,27 @@ impl<'a> Keywords<'a> {
         let mut found: Vec<usize> = match &self.automata {
             // Nearly every project is clean: a quick yes/no first, then the
             // overlapping search only on a hit.
-            Some(ac) if !ac.any.is_match(text) => return Vec::new(),
+            Some(ac) if !ac.any.is_match(text) => Vec::new(),
             Some(ac) => ac
                 .all
                 .find_overlapping_iter(text)
-                .map(|m| m.pattern().as_usize())
+                .filter_map(|m| self.in_automata.get(m.pattern().as_usize()).copied())
                 .collect(),
-            // Only if the automata could not be built (absurdly many words).
-            None => (0..self.words.len())
+            // No short words, or the automata could not be built (absurdly many words).
+            None => self
+                .in_automata
+                .iter()
+                .copied()
                 .filter(|&i| text.contains(self.words[i]))
                 .collect(),
         };
+        // `str::contains` is linear in the text and the word (two-way search).
+        found.extend(
+            self.long
+                .iter()
+                .copied()
+                .filter(|&i| text.contains(self.words[i])),
+        );
         found.sort_unstable();
         found.dedup();
         found

@@ -69,6 +69,7 @@ rules! {
     H03 Error "年度不在目录适用年度内" "Year outside the catalog's years";
     H04 Error "调整方案须填写调整原因" "An adjustment needs a reason";
     H05 Warning "所属盟市与旗县代码不符" "League does not match the county code";
+    H06 Error "版本须从 1 起" "Revision must be 1 or more";
     S01 Error "目录资金缺少来源行" "Catalog line missing from sources";
     S02 Error "资金代码重复" "Source line code repeated";
     S03 Error "资金代码不在目录中或格式错误" "Line code unknown, malformed or of the wrong level";
@@ -85,6 +86,7 @@ rules! {
     P06 Warning "绩效目标为空或受益户为零" "Targets blank or no beneficiary households";
     P07 Warning "项目涉及负面清单内容" "Project mentions a negative-list item";
     P08 Error "同一项目重复使用同一资金" "Same line twice in one project";
+    P09 Error "自筹及其他资金为负数" "Other funds negative";
     B01 Error "资金超额安排" "Line over-arranged";
     B02 Error "整合资金未安排完毕" "Integrated funds not fully arranged";
     B03 Warning "产业发展资金占比低于下限" "Industry share below minimum";

@@ -7,15 +7,21 @@
 //! text where a number belongs, unknown fund lines and 合计 rows that do not
 //! match their rows are all reported with sheet, cell and reason.
 
+mod bounded;
+mod info;
+mod layout;
+
 use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Range, Reader, Xlsx};
+use calamine::{Data, Reader, Xlsx};
+
+pub use bounded::{MAX_CELLS, MAX_COLS, MAX_INFLATED_BYTES, MAX_ROWS};
 use rust_decimal::Decimal;
 
 use crate::catalog::Catalog;
-use crate::enums::{Category, CountyKind, Level, Use};
+use crate::enums::{Category, Level, Use};
 use crate::export::TableKind;
 use crate::export::tables::PROJECT_COLUMNS;
 use crate::export::xlsx::INFO_SHEET;
@@ -84,13 +90,12 @@ pub fn cell_name(row: u32, col: u32) -> String {
 
 struct Sheet<'a> {
     name: &'a str,
-    data: Range<Data>,
-    formulas: Range<String>,
+    cells: bounded::Cells,
 }
 
 impl Sheet<'_> {
     fn value(&self, row: u32, col: u32) -> &Data {
-        self.data.get_value((row, col)).unwrap_or(&Data::Empty)
+        self.cells.map.get(&(row, col)).unwrap_or(&Data::Empty)
     }
 
     fn text(&self, row: u32, col: u32) -> String {
@@ -104,7 +109,7 @@ impl Sheet<'_> {
     }
 
     fn end(&self) -> (u32, u32) {
-        self.data.end().unwrap_or((0, 0))
+        self.cells.end
     }
 }
 
@@ -124,12 +129,8 @@ impl Importer<'_> {
 
     /// Every cell with a formula is a problem: imported numbers must be typed.
     fn formulas(&mut self, s: &Sheet<'_>) {
-        for (r, c, f) in s.formulas.used_cells() {
-            if f.is_empty() {
-                continue;
-            }
-            let (r0, c0) = s.formulas.start().unwrap_or((0, 0));
-            let name = cell_name(r0 + r as u32, c0 + c as u32);
+        for (r, c, f) in &s.cells.formulas {
+            let name = cell_name(*r, *c);
             self.problem(
                 s.name,
                 name,
@@ -248,25 +249,34 @@ fn label_to<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str, text: &str) -
 
 /// Reads a plan from workbook bytes; `catalog` decides which C/R lines exist.
 pub fn import(bytes: &[u8], catalog: &Catalog) -> Result<Plan, ImportError> {
+    bounded::check_zip(bytes)?;
+    // calamine parses cell names like G99999999999999999999 with arithmetic
+    // that overflows (a panic where overflow checks are on): a hostile file
+    // must be refused, never take the app down.
+    std::panic::catch_unwind(|| import_checked(bytes, catalog)).unwrap_or_else(|_| {
+        Err(ImportError::Unreadable(
+            "malformed worksheet XML (the reader failed)".into(),
+        ))
+    })
+}
+
+/// [`import`] of a workbook whose zip is known to stay within budget.
+fn import_checked(bytes: &[u8], catalog: &Catalog) -> Result<Plan, ImportError> {
     let mut wb: Xlsx<_> =
         Xlsx::new(Cursor::new(bytes)).map_err(|e| ImportError::Unreadable(e.to_string()))?;
     let mut load = |name: &'static str| -> Result<Sheet<'static>, ImportError> {
-        let data = wb.worksheet_range(name).map_err(|_| {
-            ImportError::Invalid(vec![Problem {
+        match bounded::read_sheet(&mut wb, name) {
+            Ok(Some(cells)) => Ok(Sheet { name, cells }),
+            Ok(None) => Err(ImportError::Invalid(vec![Problem {
                 sheet: name.to_string(),
                 cell: String::new(),
                 reason: Text::new(
                     format!("缺少工作表“{name}”"),
                     format!("the sheet “{name}” is missing"),
                 ),
-            }])
-        })?;
-        let formulas = wb.worksheet_formula(name).unwrap_or_default();
-        Ok(Sheet {
-            name,
-            data,
-            formulas,
-        })
+            }])),
+            Err(p) => Err(ImportError::Invalid(vec![p])),
+        }
     };
     let info = load(INFO_SHEET)?;
     let t1 = load(TableKind::Sources.sheet_name())?;
@@ -278,13 +288,13 @@ pub fn import(bytes: &[u8], catalog: &Catalog) -> Result<Plan, ImportError> {
     for s in [&info, &t1, &t2] {
         im.formulas(s);
     }
-    let header_fields = read_info(&info);
+    let header_fields = info::read_info(&mut im, &info);
     let sources = read_sources(&mut im, &t1);
     let projects = read_projects(&mut im, &t2, &sources);
     if !im.problems.is_empty() {
         return Err(ImportError::Invalid(im.problems));
     }
-    let get = |k: &str| header_fields.get(k).cloned().unwrap_or_default();
+    let get = |k: &str| header_fields.get(k);
     let adjustment =
         (!get("调整原因").is_empty() || !get("调整批复文号").is_empty()).then(|| Adjustment {
             reason: get("调整原因"),
@@ -296,15 +306,14 @@ pub fn import(bytes: &[u8], catalog: &Catalog) -> Result<Plan, ImportError> {
         catalog: Some(get("资金目录"))
             .filter(|c| !c.is_empty())
             .unwrap_or_else(|| catalog.id.clone()),
-        year: get("年度").parse().unwrap_or(0),
+        year: header_fields.year,
         county: County {
             code: get("旗县代码"),
             name: get("旗县名称"),
             league: get("所属盟市"),
-            kind: label_to(CountyKind::ALL, |k| k.label(Lang::Zh), &get("旗县类别"))
-                .unwrap_or_default(),
+            kind: header_fields.kind,
         },
-        revision: get("版本").parse().unwrap_or(1),
+        revision: header_fields.revision,
         adjustment,
         prepared_by: get("编制单位"),
         approval: get("审定会议/文号"),
@@ -313,7 +322,28 @@ pub fn import(bytes: &[u8], catalog: &Catalog) -> Result<Plan, ImportError> {
         submission: None,
         review: None,
     };
-    // The file this plan will be saved to must load again.
+    // The file this plan will be saved to must load again: within the limits
+    // and the size that loading accepts.
+    let size = crate::file::plan_to_string(&plan).len() as u64;
+    if size > crate::file::MAX_FILE_BYTES {
+        let mb = |b: u64| b.div_ceil(1024 * 1024);
+        return Err(ImportError::Invalid(vec![Problem {
+            sheet: String::new(),
+            cell: String::new(),
+            reason: Text::new(
+                format!(
+                    "导入的方案文件将有 {} MB，超过可打开的 {} MB",
+                    mb(size),
+                    mb(crate::file::MAX_FILE_BYTES)
+                ),
+                format!(
+                    "the plan file would be {} MB, more than the {} MB a plan may have",
+                    mb(size),
+                    mb(crate::file::MAX_FILE_BYTES)
+                ),
+            ),
+        }]));
+    }
     if let Err(kind) = crate::file::check_limits(&plan) {
         let why = crate::file::LoadError {
             path: Default::default(),
@@ -327,14 +357,6 @@ pub fn import(bytes: &[u8], catalog: &Catalog) -> Result<Plan, ImportError> {
         }]));
     }
     Ok(plan)
-}
-
-fn read_info(s: &Sheet<'_>) -> HashMap<String, String> {
-    let (rows, _) = s.end();
-    (0..=rows)
-        .map(|r| (s.text(r, 0), s.text(r, 1)))
-        .filter(|(k, _)| !k.is_empty())
-        .collect()
 }
 
 fn read_sources(im: &mut Importer<'_>, s: &Sheet<'_>) -> Vec<Source> {
@@ -351,6 +373,9 @@ fn read_sources(im: &mut Importer<'_>, s: &Sheet<'_>) -> Vec<Source> {
     let Some((hr, cols)) = im.columns(s, &needed) else {
         return Vec::new();
     };
+    let mut known = needed.to_vec();
+    known.extend(["序号", "未纳入整合金额"]);
+    im.check_headers(s, hr, false, &known);
     let c = |name: &str| cols.get(name).copied().unwrap_or(0);
     let (rows, _) = s.end();
     let mut out = Vec::new();
@@ -378,6 +403,7 @@ fn read_sources(im: &mut Importer<'_>, s: &Sheet<'_>) -> Vec<Source> {
                     );
                 }
             }
+            im.nothing_below(s, r);
             break;
         }
         if code.is_empty() {
@@ -428,19 +454,18 @@ fn read_projects(im: &mut Importer<'_>, s: &Sheet<'_>, sources: &[Source]) -> Ve
     let Some((hr, cols)) = im.columns(s, &PROJECT_COLUMNS) else {
         return Vec::new();
     };
+    let mut known = PROJECT_COLUMNS.to_vec();
+    known.push("自筹及其他资金");
+    im.check_headers(s, hr, true, &known);
     let c = |name: &str| cols.get(name).copied().unwrap_or(0);
     // Line columns: header "C01 中央财政专项扶贫资金" (the code before the first space).
     let (_, last_col) = s.end();
     let mut line_cols = Vec::new();
     for col in 0..=last_col {
         let h = s.text(hr, col);
-        let code = h.split_whitespace().next().unwrap_or("");
-        let looks_like_line = code.len() >= 3
-            && code.starts_with(['C', 'R', 'L', 'X'])
-            && code[1..].chars().all(|ch| ch.is_ascii_digit());
-        if !looks_like_line {
+        let Some(code) = layout::line_code(&h) else {
             continue;
-        }
+        };
         if !sources.iter().any(|src| src.line == code) {
             im.problem(
                 s.name,
@@ -476,6 +501,7 @@ fn read_projects(im: &mut Importer<'_>, s: &Sheet<'_>, sources: &[Source]) -> Ve
                     );
                 }
             }
+            im.nothing_below(s, r);
             break;
         }
         let id = s.text(r, c("项目编号"));

@@ -1,0 +1,130 @@
+//! Finding the plans in folders (`validate DIR`, `summary DIR`, the 汇总
+//! screen). The scan always ends and reads each file once: folders are
+//! entered once each (by device and inode, so `..` symlinks cannot loop),
+//! files are listed once each however many links lead to them, and only
+//! regular files are listed (a FIFO named `x.ron` would block forever). The
+//! extension matches in any case (`.RON`, as Windows names are
+//! case-insensitive). What could not be read is reported, never skipped.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::file::{LoadError, LoadErrorKind};
+
+/// The plan files under some paths, and what could not be read.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Files to load, each once: given files as given, then each folder's
+    /// `*.ron` files sorted.
+    pub files: Vec<PathBuf>,
+    /// Folders and entries that could not be read, with why.
+    pub problems: Vec<LoadError>,
+}
+
+/// Identity of a file or folder, the same through any link to it: device and
+/// inode, or elsewhere the canonical path.
+#[cfg(unix)]
+type Id = (u64, u64);
+#[cfg(not(unix))]
+type Id = PathBuf;
+
+#[cfg(unix)]
+fn identity(meta: &fs::Metadata, _: &Path) -> Option<Id> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(_: &fs::Metadata, path: &Path) -> Option<Id> {
+    fs::canonicalize(path).ok()
+}
+
+struct Walk {
+    seen: HashSet<Id>,
+    scan: Scan,
+}
+
+fn problem(path: &Path, why: String) -> LoadError {
+    LoadError {
+        path: path.to_path_buf(),
+        kind: LoadErrorKind::Unreadable(why),
+        at: None,
+    }
+}
+
+/// Expands folders into the plan files below them; files stay as given.
+pub fn scan_paths(paths: &[PathBuf]) -> Scan {
+    let mut walk = Walk {
+        seen: HashSet::new(),
+        scan: Scan::default(),
+    };
+    for p in paths {
+        match fs::metadata(p) {
+            Ok(meta) if meta.is_dir() => {
+                let start = walk.scan.files.len();
+                walk.dir(p, &meta);
+                walk.scan.files[start..].sort();
+            }
+            // Given by name: read as asked (a pipe too), and errors say why.
+            _ => walk.scan.files.push(p.clone()),
+        }
+    }
+    walk.scan
+}
+
+fn is_ron(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+}
+
+impl Walk {
+    /// Marks a file or folder as seen; false when it was seen already.
+    fn first_visit(&mut self, meta: &fs::Metadata, path: &Path) -> bool {
+        identity(meta, path).is_none_or(|id| self.seen.insert(id))
+    }
+
+    fn dir(&mut self, dir: &Path, meta: &fs::Metadata) {
+        if !self.first_visit(meta, dir) {
+            return;
+        }
+        let entries = match fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                self.scan.problems.push(problem(dir, e.to_string()));
+                return;
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    self.scan.problems.push(problem(dir, e.to_string()));
+                    continue;
+                }
+            };
+            let path = entry.path();
+            // Follows links: a link to a plan or folder counts, once.
+            let meta = match fs::metadata(&path) {
+                Ok(m) => m,
+                Err(e) => {
+                    if is_ron(&path) {
+                        self.scan.problems.push(problem(&path, e.to_string()));
+                    }
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                self.dir(&path, &meta);
+            } else if is_ron(&path) && !crate::register::is_not_a_plan(&path) {
+                // (The receipt register and eframe's app.ron are no plans.)
+                if !meta.is_file() {
+                    let why = "not a regular file / 不是普通文件".to_string();
+                    self.scan.problems.push(problem(&path, why));
+                } else if self.first_visit(&meta, &path) {
+                    self.scan.files.push(path);
+                }
+            }
+        }
+    }
+}

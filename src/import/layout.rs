@@ -1,0 +1,74 @@
+//! Checks that nothing in a table sheet is silently left out: every header is
+//! one the importer reads, none twice, and nothing stands below the 合计 row.
+
+use std::collections::HashSet;
+
+use super::{Importer, Sheet, cell_name};
+
+/// The fund-line code of a header such as "C01 中央财政专项扶贫资金".
+pub(super) fn line_code(header: &str) -> Option<&str> {
+    let code = header.split_whitespace().next().unwrap_or("");
+    let looks_like_line = code.len() >= 3
+        && code.starts_with(['C', 'R', 'L', 'X'])
+        && code[1..].chars().all(|ch| ch.is_ascii_digit());
+    looks_like_line.then_some(code)
+}
+
+impl Importer<'_> {
+    /// Reports header cells of row `hr` that `known` does not read (their
+    /// column's money would be lost) and columns given twice (a fund line's
+    /// money would go to one of them only).
+    pub(super) fn check_headers(
+        &mut self,
+        s: &Sheet<'_>,
+        hr: u32,
+        with_lines: bool,
+        known: &[&str],
+    ) {
+        let (_, last_col) = s.end();
+        let mut seen = HashSet::new();
+        for col in 0..=last_col {
+            let h = s.text(hr, col);
+            if h.is_empty() {
+                continue;
+            }
+            let line = line_code(&h).filter(|_| with_lines);
+            let shown = super::bounded::shorten(&h);
+            if line.is_none() && !known.contains(&h.as_str()) {
+                self.problem(
+                    s.name,
+                    cell_name(hr, col),
+                    format!("不认识的列“{shown}”（其中的数据不会导入）"),
+                    format!("unknown column “{shown}” (its data would be lost)"),
+                );
+            }
+            if !seen.insert(line.map_or(h.clone(), str::to_string)) {
+                self.problem(
+                    s.name,
+                    cell_name(hr, col),
+                    format!("列“{shown}”重复"),
+                    format!("the column “{shown}” appears twice"),
+                );
+            }
+        }
+    }
+
+    /// Reports the first non-empty cell below the 合计 row `total`.
+    pub(super) fn nothing_below(&mut self, s: &Sheet<'_>, total: u32) {
+        let below = s
+            .cells
+            .map
+            .keys()
+            .filter(|(r, _)| *r > total)
+            .min()
+            .copied();
+        if let Some((r, c)) = below {
+            self.problem(
+                s.name,
+                cell_name(r, c),
+                "合计行下方还有内容（不会导入）".into(),
+                "data below the 合计 row (it would be lost)".into(),
+            );
+        }
+    }
+}

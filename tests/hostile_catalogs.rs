@@ -1,0 +1,99 @@
+//! Catalogs are checked when loaded (issue 14): years in order, line codes
+//! unique and of their level's form, `home_uses` keys once, no empty or
+//! over-long keyword (a 9,000-character one made validation take 64 s).
+
+use std::path::Path;
+use std::time::Instant;
+
+use fundplan::file::parse_catalog;
+
+fn catalog_text() -> String {
+    let root = env!("CARGO_MANIFEST_DIR");
+    std::fs::read_to_string(format!("{root}/assets/catalogs/nm-2017.ron")).unwrap()
+}
+
+/// The English load error of the catalog text changed by `edit`.
+fn refused(edit: impl Fn(String) -> String) -> String {
+    let text = edit(catalog_text());
+    match parse_catalog(&text, Path::new("c.ron")) {
+        Ok(_) => panic!("accepted"),
+        Err(e) => e.message(fundplan::Lang::En),
+    }
+}
+
+#[test]
+fn the_bundled_catalog_passes_the_checks() {
+    parse_catalog(&catalog_text(), Path::new("c.ron")).unwrap();
+}
+
+/// A change to the catalog text.
+type Edit = Box<dyn Fn(String) -> String>;
+
+#[test]
+fn odd_catalogs_are_refused_at_load() {
+    let cases: [(Edit, &str); 6] = [
+        (
+            Box::new(|t| t.replace("years: (2017, 2020)", "years: (2020, 2017)")),
+            "years 2020–2017 are not in order",
+        ),
+        (
+            Box::new(|t| t.replace("code: \"C02\"", "code: \"C01\"")),
+            "line code “C01” is given twice",
+        ),
+        (
+            Box::new(|t| t.replace("code: \"C02\"", "code: \"R02\"")),
+            "line code “R02” is not of the form C01",
+        ),
+        (
+            Box::new(|t| {
+                t.replace(
+                    "Forestry: [Ecology],",
+                    "Forestry: [Ecology],\n        Water: [Ecology],",
+                )
+            }),
+            "home_uses: Water is given twice",
+        ),
+        (
+            Box::new(|t| t.replace("\"手机\",", "\"\",")),
+            "an empty forbidden keyword",
+        ),
+        (
+            Box::new(|t| t.replace("\"手机\",", &format!("\"{}\",", "机".repeat(9_000)))),
+            "is longer than 50 characters",
+        ),
+    ];
+    for (edit, says) in cases {
+        let start = Instant::now();
+        let m = refused(edit);
+        assert!(m.contains(says), "{says}: {m}");
+        assert!(m.chars().count() < 400, "{m}");
+        assert!(start.elapsed().as_secs() < 5);
+    }
+}
+
+#[test]
+fn keyword_matching_stays_fast_with_long_keywords_and_texts() {
+    // Even past the load check (a catalog built in code), matching is one
+    // pass over each text: a 9,000-character keyword once took 64 s.
+    let mut catalog = fundplan::catalog::default_catalog();
+    catalog.forbidden_keywords.push("办".repeat(9_000));
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut plan = fundplan::file::load_plan(Path::new(&format!(
+        "{root}/assets/examples/wuchuan-2020.ron"
+    )))
+    .unwrap();
+    for p in &mut plan.projects {
+        p.content = "办".repeat(9_999);
+        p.name = "办公".repeat(4_000);
+    }
+    let start = Instant::now();
+    let report = fundplan::validate::validate(&plan, &catalog);
+    let took = start.elapsed();
+    assert!(took.as_secs_f64() < 5.0, "validation took {took:?}");
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.rule == fundplan::validate::Rule::P07)
+    );
+}
