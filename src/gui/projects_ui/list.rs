@@ -204,15 +204,7 @@ pub fn list_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
     let mut scroll_to = None;
     if has_focus {
         // Up/Down act on the list instead of moving focus to another widget.
-        ui.memory_mut(|m| {
-            m.set_focus_lock_filter(
-                focus,
-                egui::EventFilter {
-                    vertical_arrows: true,
-                    ..Default::default()
-                },
-            )
-        });
+        super::super::choice::keep_arrows(ui, focus);
         scroll_to = keys_ui(ui, view, selected, &mut anchor, out);
     }
     // The selection changed some other way (a click, a finding, an insert):
