@@ -93,7 +93,7 @@ pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &mut String, out: &mut 
     let review = view.doc.plan().review.as_ref();
     ui.heading(view.t("审核意见", "Review"));
     ui.label(view.t(
-        "审核意见和结论只写入方案的 review 部分，不影响提交印记。",
+        "审核意见和结论只写入方案的审核部分，不影响提交印记。",
         "Comments and the decision are stored in the plan's review section and do not break the seal.",
     ));
     ui.add_space(6.0);
