@@ -231,25 +231,7 @@ fn workbook_with(
         ws.write_string(i as u32, 0, k).unwrap();
         ws.write_string(i as u32, 1, v).unwrap();
     }
-    for t in &tables[..2] {
-        let ws = wb.add_worksheet().set_name(t.kind.sheet_name()).unwrap();
-        for (c, h) in t.header.iter().enumerate() {
-            ws.write_string(2, c as u16, h).unwrap();
-        }
-        for (r, row) in t.rows.iter().chain([&t.total]).enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                let (r, c) = (3 + r as u32, c as u16);
-                match cell {
-                    export::Cell::Text(s) => drop(ws.write_string(r, c, s)),
-                    export::Cell::Money(m) => {
-                        drop(ws.write_number(r, c, export::xlsx::wan_f64(*m)))
-                    }
-                    export::Cell::Count(n) => drop(ws.write_number(r, c, *n as f64)),
-                    export::Cell::Empty => {}
-                }
-            }
-        }
-    }
+    common::table_sheets(&mut wb, &tables[..2]);
     for &(sheet, r, c, text) in extra {
         let ws = wb.worksheet_from_index(sheet).unwrap();
         ws.write_string(r, c, text).unwrap();

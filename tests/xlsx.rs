@@ -143,25 +143,7 @@ fn unbalanced_totals_are_refused() {
 fn plain_workbook(plan: &fundplan::plan::Plan, tables: &[export::Table]) -> Vec<u8> {
     let mut wb = Workbook::new();
     info_sheet(&mut wb, plan);
-    for t in &tables[..2] {
-        let ws = wb.add_worksheet().set_name(t.kind.sheet_name()).unwrap();
-        for (c, h) in t.header.iter().enumerate() {
-            ws.write_string(2, c as u16, h).unwrap();
-        }
-        for (r, row) in t.rows.iter().chain([&t.total]).enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                let (r, c) = (3 + r as u32, c as u16);
-                match cell {
-                    export::Cell::Text(s) => drop(ws.write_string(r, c, s)),
-                    export::Cell::Money(m) => {
-                        drop(ws.write_number(r, c, export::xlsx::wan_f64(*m)))
-                    }
-                    export::Cell::Count(n) => drop(ws.write_number(r, c, *n as f64)),
-                    export::Cell::Empty => {}
-                }
-            }
-        }
-    }
+    common::table_sheets(&mut wb, &tables[..2]);
     wb.save_to_buffer().unwrap()
 }
 

@@ -106,3 +106,29 @@ pub fn type_into(
     h.get_by_label(label).type_text(text);
     h.run();
 }
+
+/// Writes `tables` (表1, 表2 …) into `wb` as plain values, one sheet each with
+/// the header on row 3 as the export puts it: a workbook an officer could have
+/// typed, for the import tests to change.
+pub fn table_sheets(wb: &mut rust_xlsxwriter::Workbook, tables: &[fundplan::export::Table]) {
+    use fundplan::export;
+    for t in tables {
+        let ws = wb.add_worksheet().set_name(t.kind.sheet_name()).unwrap();
+        for (c, h) in t.header.iter().enumerate() {
+            ws.write_string(2, c as u16, h).unwrap();
+        }
+        for (r, row) in t.rows.iter().chain([&t.total]).enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (3 + r as u32, c as u16);
+                match cell {
+                    export::Cell::Text(s) => drop(ws.write_string(r, c, s)),
+                    export::Cell::Money(m) => {
+                        drop(ws.write_number(r, c, export::xlsx::wan_f64(*m)))
+                    }
+                    export::Cell::Count(n) => drop(ws.write_number(r, c, *n as f64)),
+                    export::Cell::Empty => {}
+                }
+            }
+        }
+    }
+}
