@@ -18,7 +18,10 @@
 //! [`Child::try_wait`] (no sleeping). They are fractions of the child's
 //! lifetime and of its save window (first temporary file seen → TARGET
 //! renamed), timed in calibration runs that let the child finish and updated
-//! from what every run sees while it busy-polls the folder.
+//! from what every run sees while it busy-polls the folder. Timed moments drift
+//! on a loaded machine by more than the save window is wide, so some kills are
+//! instead taken the moment the poll sees the first temporary file, and more of
+//! those follow should no run have left one.
 #![cfg(unix)]
 
 use std::fs;
@@ -50,6 +53,12 @@ const SPREAD_END: f64 = 1.5;
 /// continued by a quarter past the rename.
 const WINDOW_MOMENTS: usize = 8;
 const WINDOW_END: f64 = 1.25;
+/// Kill moments taken when the first temporary file is seen…
+const ON_TEMP_MOMENTS: usize = 2;
+/// … and at most this many more runs of that kind at the end, should none of
+/// the runs have left a temporary file (the poll can lose the race to the
+/// rename; twenty losses in a row do not happen).
+const ON_TEMP_RETRIES: usize = 20;
 /// Estimates of the child's timeline are medians of this many latest sightings.
 const RECENT: usize = 5;
 const SIGKILL: i32 = 9;
@@ -213,6 +222,10 @@ impl Estimates {
 /// When to kill, relative to the estimated timeline.
 #[derive(Clone, Copy)]
 enum Moment {
+    /// As soon as the busy poll sees the first new temporary file: the one
+    /// moment that does not depend on the machine keeping its pace (under
+    /// load the save window, a few ms, drifts by more than its width).
+    OnTemp,
     /// This fraction of the child's lifetime.
     Life(f64),
     /// This fraction of the save window (past 1: after the rename).
@@ -220,13 +233,35 @@ enum Moment {
 }
 
 impl Moment {
-    fn delay(self, est: &Estimates) -> Duration {
+    fn kill(self, est: &Estimates) -> Kill {
         match self {
-            Moment::Life(f) => est.lifetime().mul_f64(f),
+            Moment::OnTemp => Kill::OnTemp,
+            Moment::Life(f) => Kill::After(est.lifetime().mul_f64(f)),
             Moment::Window(f) => {
                 let (a, b) = est.window();
-                a + (b - a).mul_f64(f)
+                Kill::After(a + (b - a).mul_f64(f))
             }
+        }
+    }
+}
+
+/// When [`run`] kills the child.
+#[derive(Clone, Copy)]
+enum Kill {
+    /// Never: it runs to its end.
+    Never,
+    /// This long after spawn.
+    After(Duration),
+    /// When a new temporary file is first seen.
+    OnTemp,
+}
+
+impl Kill {
+    fn describe(self) -> String {
+        match self {
+            Kill::Never => "no kill".to_string(),
+            Kill::After(d) => format!("kill after {:.1} ms", d.as_secs_f64() * 1e3),
+            Kill::OnTemp => "kill on the first temporary file".to_string(),
         }
     }
 }
@@ -246,15 +281,15 @@ struct TempLeft {
     backup: bool,
 }
 
-/// Runs a child writing `to` over `from` (which TARGET holds), kills it after
-/// `kill_after` unless it finished first, and checks TARGET and the folder.
+/// Runs a child writing `to` over `from` (which TARGET holds), kills it as
+/// `kill` says unless it finished first, and checks TARGET and the folder.
 /// While waiting it busy-polls the child and the folder, noting when the first
 /// new temporary file appears and when TARGET is replaced.
 fn run(
     dir: &Path,
     target: &Path,
     (from, to): (&Version, &Version),
-    kill_after: Option<Duration>,
+    kill: Kill,
     when: &str,
 ) -> (Outcome, Seen) {
     let temps_before = temp_files(dir, target, [from, to]);
@@ -271,7 +306,12 @@ fn run(
             seen.exited = Some(now);
             break;
         }
-        if kill_after.is_some_and(|d| now >= d) {
+        let due = match kill {
+            Kill::Never => false,
+            Kill::After(d) => now >= d,
+            Kill::OnTemp => seen.temp.is_some(),
+        };
+        if due {
             // Fails only if the child was already reaped, which try_wait rules out.
             child.kill().expect("SIGKILL the child");
             break;
@@ -382,7 +422,7 @@ fn a_killed_save_leaves_the_old_plan_or_the_new_one() {
     let mut est = Estimates::default();
     for i in 0..CALIBRATION_RUNS {
         let when = format!("calibration run {i}");
-        let (o, seen) = run(dir, &target, direction(i), None, &when);
+        let (o, seen) = run(dir, &target, direction(i), Kill::Never, &when);
         assert!(
             !o.killed && o.replaced && o.temp_left.is_none(),
             "{when}: a finished `fundplan sample` did not write the plan the library generates"
@@ -398,33 +438,45 @@ fn a_killed_save_leaves_the_old_plan_or_the_new_one() {
             (0..WINDOW_MOMENTS)
                 .map(|k| Moment::Window(WINDOW_END * (k as f64 + 0.5) / WINDOW_MOMENTS as f64)),
         )
+        .chain((0..ON_TEMP_MOMENTS).map(|_| Moment::OnTemp))
         .collect();
     // A fixed permutation, so that drift in the machine's speed does not follow
     // the kill moment; each moment is tried in both directions.
     let n = moments.len();
     let stride = (5..).find(|s| gcd(*s, n) == 1).unwrap();
-    let schedule = (0..2 * n).map(|i| moments[(i / 2) * stride % n]);
+    let scheduled = |i: usize| moments[(i / 2) * stride % n];
 
     let (mut old_count, mut new_count) = (0, 0);
     let (mut kept, mut replaced) = ([0; 2], [0; 2]);
     let (mut killed, mut kills_after_rename, mut finished) = (0, 0, 0);
     let (mut partial, mut complete, mut backup_temps) = (0, 0, 0);
-    for (i, moment) in schedule.enumerate() {
+    let mut i = 0;
+    loop {
+        let moment = if i < 2 * n {
+            scheduled(i)
+        } else if i < 2 * n + ON_TEMP_RETRIES && partial + complete == 0 {
+            Moment::OnTemp
+        } else {
+            break;
+        };
         let (from, to) = direction(i);
         if holds_new != std::ptr::eq(from, &new) {
             // Put the plan this run starts from back, as the app saves it.
             file::write_atomic(&target, &from.bytes).unwrap();
         }
-        let delay = moment.delay(&est);
+        let kill = moment.kill(&est);
         let when = format!(
-            "iteration {i} ({} → {}, kill after {:.1} ms)",
+            "iteration {i} ({} → {}, {})",
             from.name,
             to.name,
-            delay.as_secs_f64() * 1e3
+            kill.describe()
         );
-        let (o, seen) = run(dir, &target, (from, to), Some(delay), &when);
+        let (o, seen) = run(dir, &target, (from, to), kill, &when);
         est.add(&seen);
-        if o.killed && delay > est.lifetime() {
+        if let Kill::After(delay) = kill
+            && o.killed
+            && delay > est.lifetime()
+        {
             // Still running past its expected end: the machine got slower.
             est.exited.push(delay);
         }
@@ -454,9 +506,10 @@ fn a_killed_save_leaves_the_old_plan_or_the_new_one() {
                 backup_temps += 1;
             }
         }
+        i += 1;
     }
 
-    let iterations = 2 * n;
+    let iterations = i;
     let temps_left = temp_files(dir, &target, [&old, &new]).len();
     assert_eq!(temps_left, partial + complete);
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
