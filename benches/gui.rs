@@ -3,6 +3,7 @@
 //! `cargo bench --bench gui` (or `benches/run.sh` for every bench and one
 //! table). `FUNDPLAN_BENCH_GUI_SIZES=2000` narrows the plan sizes.
 
+#[path = "../core/benches/common/mod.rs"]
 mod common;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};

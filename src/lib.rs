@@ -1,30 +1,16 @@
 //! fundplan: plan, check and review a poverty banner's consolidation of
 //! agriculture and pastoral funds (统筹整合使用财政涉农涉牧资金).
 //!
-//! The domain core ([`plan`], [`catalog`], [`money`], [`file`], [`validate`],
-//! [`digest`], [`sample`]) knows nothing of the GUI; the command line ([`cli`])
-//! and the desktop app (`gui`, behind the default `gui` feature) are thin layers
-//! over it.
+//! The domain lives in the GUI-free crate [`fundplan_core`], re-exported here
+//! module by module so that `fundplan::plan` and `crate::plan` name the same
+//! thing; this crate adds the command line ([`cli`]) and the desktop app
+//! (`gui`, behind the default `gui` feature), thin layers over it.
 
-pub mod catalog;
+pub use fundplan_core::{
+    Lang, Money, Text, catalog, diff, digest, document, edit, export, file, format, import, lang,
+    money, plan, register, sample, scan, submit, summary, validate,
+};
+
 pub mod cli;
-pub mod diff;
-pub mod digest;
-mod enums;
-pub mod export;
-pub mod file;
-pub mod format;
 #[cfg(feature = "gui")]
 pub mod gui;
-pub mod import;
-pub mod lang;
-pub mod money;
-pub mod plan;
-pub mod register;
-mod ronfmt;
-pub mod sample;
-pub mod summary;
-pub mod validate;
-
-pub use lang::{Lang, Text};
-pub use money::Money;

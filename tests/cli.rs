@@ -112,7 +112,7 @@ fn validate_walks_folders() {
     let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(
         v.as_array().unwrap().len(),
-        fundplan::validate::Rule::ALL.len()
+        fundplan_core::validate::Rule::ALL.len()
     );
     assert_eq!(code(&out), 1);
 }
@@ -153,7 +153,7 @@ fn submit_refuses_errors_and_writes_nothing() {
 }
 
 /// The plan as the v2 digest covers it: submission digest blank, no review.
-fn sealed_blank(plan: &fundplan::plan::Plan) -> fundplan::plan::Plan {
+fn sealed_blank(plan: &fundplan_core::plan::Plan) -> fundplan_core::plan::Plan {
     let mut p = plan.clone();
     p.review = None;
     if let Some(s) = &mut p.submission {
@@ -174,7 +174,7 @@ fn submit_seals_and_tampering_gives_d01() {
     assert!(s.digest.starts_with("sha256v2:"), "{}", s.digest);
     assert_eq!(
         s.digest,
-        fundplan::digest::digest_v2(&sealed_blank(&sealed))
+        fundplan_core::digest::digest_v2(&sealed_blank(&sealed))
     );
     assert_eq!(s.warnings, 0);
     assert!(s.at.ends_with("+08:00") && s.app.starts_with("fundplan "));

@@ -31,10 +31,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-use fundplan::catalog;
-use fundplan::file;
-use fundplan::plan::Plan;
-use fundplan::sample::{self, SampleOptions};
+use fundplan_core::catalog;
+use fundplan_core::file;
+use fundplan_core::plan::Plan;
+use fundplan_core::sample::{self, SampleOptions};
 
 /// Projects per plan: about 4 MB of RON; in a debug build the child lives about
 /// 180 ms, the last 15–40 ms of which are the save (backup, then the plan: each
@@ -163,7 +163,7 @@ fn check_target(target: &Path, from: &Version, to: &Version, when: &str) -> bool
     let loaded = file::load_plan(target).unwrap_or_else(|e| {
         panic!(
             "{when}: TARGET does not load: {}",
-            e.message(fundplan::Lang::En)
+            e.message(fundplan_core::Lang::En)
         )
     });
     assert!(
@@ -386,7 +386,7 @@ fn run(
     });
     // Folder readers (validate, summary, the roll-up) must see TARGET only.
     assert_eq!(
-        fundplan::cli::expand_paths(&[dir.to_path_buf()]),
+        fundplan_core::scan::expand_paths(&[dir.to_path_buf()]),
         vec![target.to_path_buf()],
         "{when}: a temporary file would be read as a plan"
     );

@@ -6,11 +6,11 @@ use std::path::Path;
 use std::process::Command;
 
 use common::*;
-use fundplan::Money;
-use fundplan::diff::{Change, Value, diff};
-use fundplan::digest;
-use fundplan::file;
-use fundplan::summary::{Status, summarize};
+use fundplan_core::Money;
+use fundplan_core::diff::{Change, Value, diff};
+use fundplan_core::digest;
+use fundplan_core::file;
+use fundplan_core::summary::{Status, summarize};
 use serde_json::Value as Json;
 
 fn fundplan(args: &[&str]) -> std::process::Output {
@@ -39,10 +39,10 @@ fn added_id() -> String {
 
 /// The sample with C14 raised by 5 万元 on both sides, P002 removed and a
 /// project added (see [`added_id`]).
-fn revised() -> fundplan::plan::Plan {
+fn revised() -> fundplan_core::plan::Plan {
     let mut plan = load(&sample_path());
     plan.revision = 2;
-    plan.adjustment = Some(fundplan::plan::Adjustment {
+    plan.adjustment = Some(fundplan_core::plan::Adjustment {
         reason: "第二批资金下达".into(),
         approval: "武政字〔2020〕31号".into(),
     });
@@ -187,9 +187,9 @@ fn league_folder() -> tempfile::TempDir {
     invalid.county.league = "乌兰察布市".into();
     file::save_plan(&invalid, &d.join("invalid.ron")).unwrap();
     let mut tampered = digest::seal(
-        &fundplan::sample::generate(
+        &fundplan_core::sample::generate(
             &nm2017(),
-            fundplan::sample::SampleOptions {
+            fundplan_core::sample::SampleOptions {
                 projects: 30,
                 seed: 2,
                 year: 2020,
@@ -212,7 +212,7 @@ fn league_folder() -> tempfile::TempDir {
 #[test]
 fn summary_rows_statuses_and_exact_totals() {
     let dir = league_folder();
-    let files = fundplan::cli::expand_paths(&[dir.path().to_path_buf()]);
+    let files = fundplan_core::scan::expand_paths(&[dir.path().to_path_buf()]);
     assert_eq!(files.len(), 5, "only *.ron, recursively");
     let sum = summarize(&files, None);
     assert_eq!(sum.rows.len(), 4);
@@ -271,7 +271,7 @@ fn summary_csv_is_a_table_with_plain_numbers() {
     let total = rows.last().unwrap();
     assert_eq!(total[0], "TOTAL");
     let sum = summarize(
-        &fundplan::cli::expand_paths(&[dir.path().to_path_buf()]),
+        &fundplan_core::scan::expand_paths(&[dir.path().to_path_buf()]),
         None,
     );
     assert_eq!(

@@ -6,9 +6,9 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::*;
-use fundplan::digest::{SealState, seal_state};
-use fundplan::file;
-use fundplan::plan::{Decision, Plan, Review};
+use fundplan_core::digest::{SealState, seal_state};
+use fundplan_core::file;
+use fundplan_core::plan::{Decision, Plan, Review};
 use serde_json::Value;
 
 use common::fundplan_cli as fundplan;
@@ -143,8 +143,8 @@ fn among_sealed_files_the_later_seal_counts() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let base = load(&sample_path());
-    let later = fundplan::digest::seal(&base, "2020-03-16T09:00:00+08:00".into(), 0);
-    let earlier = fundplan::digest::seal(&base, "2020-03-15T09:00:00+08:00".into(), 0);
+    let later = fundplan_core::digest::seal(&base, "2020-03-16T09:00:00+08:00".into(), 0);
+    let earlier = fundplan_core::digest::seal(&base, "2020-03-15T09:00:00+08:00".into(), 0);
     // Names chosen so that path order would pick the earlier one.
     file::save_plan(&later, &d.join("a-later.ron")).unwrap();
     file::save_plan(&earlier, &d.join("b-earlier.ron")).unwrap();
@@ -252,7 +252,7 @@ fn an_old_v1_seal_stays_intact_and_new_seals_cover_their_own_fields() {
     assert_eq!(seal_state(&v1), SealState::Intact);
 
     let sealed =
-        fundplan::digest::seal(&load(&sample_path()), "2020-03-15T10:00:00+08:00".into(), 2);
+        fundplan_core::digest::seal(&load(&sample_path()), "2020-03-15T10:00:00+08:00".into(), 2);
     assert!(
         sealed
             .submission
@@ -292,10 +292,10 @@ fn old_files_resave_byte_identical() {
 
 #[test]
 fn review_rounds_and_resolutions_take_the_fast_path_and_mean_what_ron_reads() {
-    use fundplan::file::canonical;
-    use fundplan::plan::{Comment, Resolution};
+    use fundplan_core::file::canonical;
+    use fundplan_core::plan::{Comment, Resolution};
     let mut plan =
-        fundplan::digest::seal(&load(&sample_path()), "2020-03-15T10:00:00+08:00".into(), 1);
+        fundplan_core::digest::seal(&load(&sample_path()), "2020-03-15T10:00:00+08:00".into(), 1);
     let comment = |resolved: bool| Comment {
         target: "projects[P001].targets".into(),
         text: "绩效目标未量化".into(),

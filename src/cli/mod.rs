@@ -3,7 +3,6 @@
 //! 2 a file could not be loaded (2 wins over 1).
 
 mod diff;
-mod scan;
 mod summary;
 mod table;
 
@@ -13,14 +12,15 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 use serde_json::{Map, Value, json};
 
-use crate::catalog::{self, Catalog};
+use crate::catalog::{self, Catalog, catalog_for};
 use crate::digest;
 use crate::file;
 use crate::plan::Plan;
 use crate::sample::{self, SampleOptions};
-use crate::validate::{Report, Severity, Sums, validate};
+use crate::scan::scan_paths;
+use crate::submit::submit;
+use crate::validate::{Report, Sums, validate};
 use crate::{Lang, Money};
-pub use scan::{Scan, scan_paths};
 
 /// Largest plan `sample` generates.
 pub const MAX_SAMPLE_PROJECTS: usize = 100_000;
@@ -226,21 +226,6 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
     }
 }
 
-/// Expands folders into the `*.ron` files below them (sorted); files stay as
-/// given. What could not be read is dropped here: see [`scan_paths`].
-pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
-    scan_paths(paths).files
-}
-
-/// The catalog to judge `plan` with: `explicit` if given, else the built-in
-/// catalog the plan names, else the default (and H02 will say so).
-pub fn catalog_for(plan: &Plan, explicit: Option<&Catalog>) -> Catalog {
-    match explicit {
-        Some(c) => c.clone(),
-        None => catalog::embedded(&plan.catalog).unwrap_or_else(catalog::default_catalog),
-    }
-}
-
 fn load_explicit_catalog(path: Option<&Path>, lang: Lang) -> Result<Option<Catalog>, ExitCode> {
     match path {
         None => Ok(None),
@@ -437,30 +422,6 @@ fn run_submit(
             0
         }
     }
-}
-
-/// Validates `plan` and, when it has no errors, returns it sealed for
-/// submission; otherwise the report that refuses it.
-pub fn submit(plan: &Plan, catalog: &Catalog) -> Result<Plan, Box<Report>> {
-    // Judge the content as it will be sealed, not an old seal that may be stale.
-    let mut unsealed = Plan {
-        submission: None,
-        ..plan.clone()
-    };
-    let report = validate(&unsealed, catalog);
-    if report.count(Severity::Error) > 0 {
-        return Err(Box::new(report));
-    }
-    // Sealed again after a decision (usually 退回修改): that decision and its
-    // comments become a finished round and the plan awaits review again (待复审).
-    if let Some(review) = &mut unsealed.review
-        && review.decision != crate::enums::Decision::Pending
-    {
-        let judged = plan.submission.as_ref().map_or("", |s| s.digest.as_str());
-        review.start_new_round(judged);
-    }
-    let warnings = u32::try_from(report.warnings()).unwrap_or(u32::MAX);
-    Ok(digest::seal(&unsealed, digest::now_rfc3339(), warnings))
 }
 
 fn run_sample(projects: usize, seed: u64, output: Option<&Path>, lang: Lang) -> ExitCode {

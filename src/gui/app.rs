@@ -5,8 +5,6 @@ use std::path::PathBuf;
 
 use super::commands::UiCommand;
 use super::dialogs_ui::{self, Dialog, Pending};
-use super::document::{Document, bundled_sample};
-use super::edit::Edit;
 use super::files::{Export, FileAction, FileDialogs};
 use super::flash::Flash;
 use super::league::{Column, League};
@@ -19,6 +17,8 @@ use super::{
 };
 use crate::Lang;
 use crate::digest::SealState;
+use crate::document::{Document, bundled_sample};
+use crate::edit::Edit;
 use crate::plan::{Comment, Decision, Plan, path as plan_path};
 
 /// The screens of the left navigation.
@@ -639,7 +639,7 @@ impl FundplanApp {
             .clone();
         let dir = self.doc.path()?.parent()?.to_path_buf();
         let own = self.doc.path().map(PathBuf::from);
-        crate::cli::expand_paths(&[dir]).into_iter().find(|p| {
+        crate::scan::expand_paths(&[dir]).into_iter().find(|p| {
             Some(p) != own.as_ref()
                 && crate::file::load_plan(p)
                     .ok()
@@ -765,7 +765,7 @@ impl FundplanApp {
     /// 提交方案…: refuses a plan with errors (listing them), else asks to
     /// confirm what will be sealed.
     fn ask_to_submit(&mut self) {
-        match crate::cli::submit(self.doc.plan(), self.doc.catalog()) {
+        match crate::submit::submit(self.doc.plan(), self.doc.catalog()) {
             Err(report) => self.refuse_submission(&report),
             Ok(_) => self.dialog = Some(Dialog::ConfirmSubmit),
         }
@@ -790,7 +790,7 @@ impl FundplanApp {
 
     /// Seals the plan (it is judged again: it may have changed since the question).
     fn submit(&mut self, ctx: &egui::Context) {
-        match crate::cli::submit(self.doc.plan(), self.doc.catalog()) {
+        match crate::submit::submit(self.doc.plan(), self.doc.catalog()) {
             Err(report) => self.refuse_submission(&report),
             Ok(sealed) => {
                 // Seal and (after a decision) the review's new round: one undo step.

@@ -18,8 +18,8 @@ use super::theme;
 use super::widgets::View;
 use crate::Lang;
 use crate::catalog::Catalog;
-use crate::enums::{Category, Level, Use};
 use crate::money::{Money, Unit, percent};
+use crate::plan::{Category, Level, Use};
 use crate::plan::{Plan, Source};
 use crate::validate::Totals;
 
@@ -671,7 +671,7 @@ fn bars_ui(ui: &mut Ui, view: &View<'_>, totals: &Totals) {
 mod tests {
     use super::*;
     use crate::catalog::default_catalog;
-    use crate::gui::document::bundled_sample;
+    use crate::document::bundled_sample;
     use crate::plan::Funding;
     use crate::validate::validate;
 

@@ -3,8 +3,8 @@
 use egui::{DragValue, Grid, RichText, Ui};
 
 use super::app::Action;
-use super::edit::{Edit, Header};
 use super::widgets::{View, decorate, text_ui};
+use crate::edit::{Edit, Header};
 use crate::plan::{Adjustment, CountyKind};
 use crate::validate::league_of;
 

@@ -4,9 +4,9 @@
 use std::cmp::Ordering;
 use std::path::PathBuf;
 
-use super::document::Document;
 use crate::Lang;
 use crate::diff::{PlanDiff, diff};
+use crate::document::Document;
 use crate::file;
 use crate::plan::Plan;
 use crate::register::Register;
@@ -180,7 +180,7 @@ impl League {
     /// Rolls up `paths` (files or folders) and checks them against the
     /// receipt register in the (first) folder, registering new seals.
     pub fn summarize(&mut self, paths: Vec<PathBuf>, lang: Lang) {
-        let scan = crate::cli::scan_paths(&paths);
+        let scan = crate::scan::scan_paths(&paths);
         let mut summary = summarize(&scan.files, None);
         // Folders that could not be read are listed with the files that failed.
         summary.failures.extend(scan.problems);

@@ -7,8 +7,8 @@ use egui_extras::{Column, TableBuilder};
 use super::app::Action;
 use super::theme;
 use super::widgets::{View, amount_label_ui, amount_width, heading_ui};
-use crate::enums::{Category, Use};
 use crate::money::{Money, percent};
+use crate::plan::{Category, Use};
 
 /// Draws the matrix, and below it where the money goes (the flow diagram and
 /// the bars per use), all in one vertical scroll.

@@ -1,6 +1,6 @@
 //! The desktop app: a thin egui layer over the core.
 //!
-//! Panels draw from the open [`document::Document`] and push [`app::Action`]s;
+//! Panels draw from the open [`crate::document::Document`] and push [`app::Action`]s;
 //! the app applies them in one place at the end of the frame, where edits are
 //! recorded for undo, mark the document dirty and re-run the validator.
 
@@ -10,8 +10,6 @@ mod choice;
 mod commands;
 mod compare_ui;
 mod dialogs_ui;
-pub mod document;
-pub mod edit;
 mod files;
 mod findings_ui;
 mod flash;

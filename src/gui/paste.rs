@@ -7,8 +7,8 @@
 //! lines in display order (by level) with the columns 下达金额, 纳入整合金额; in a
 //! project's funding the entries in the order they were added.
 
-use super::edit::Edit;
 use crate::Lang;
+use crate::edit::Edit;
 use crate::money::{Money, Unit};
 use crate::plan::{Plan, Source, path};
 

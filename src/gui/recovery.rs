@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::document::Document;
+use crate::document::Document;
 use crate::file;
 use crate::plan::Plan;
 

@@ -8,7 +8,7 @@ use super::dialogs_ui::Dialog;
 use super::theme;
 use super::widgets::View;
 use crate::digest::SealState;
-use crate::enums::Decision;
+use crate::plan::Decision;
 use crate::register::Mark;
 
 /// What an intact seal proves, and what it does not (README says the same).

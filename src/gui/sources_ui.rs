@@ -6,15 +6,15 @@ use egui_extras::{Column, TableBuilder};
 
 use super::app::Action;
 use super::choice;
-use super::edit::Edit;
 use super::grid_walk::{self, GridRow};
 use super::theme;
 use super::widgets::{
     View, amount_label_ui, amount_ui, amount_width, comment_button_ui, field_id, heading_ui,
     text_ui, text_width,
 };
-use crate::enums::{Category, Level};
+use crate::edit::Edit;
 use crate::money::Money;
+use crate::plan::{Category, Level};
 use crate::plan::{Source, path};
 
 /// A row of the table.

@@ -4,9 +4,9 @@
 use egui::{Align, Id, Response, Stroke, TextEdit, Ui};
 
 use super::app::Action;
-use super::document::Document;
 use super::theme;
 use crate::Lang;
+use crate::document::Document;
 use crate::money::{Money, Unit};
 
 /// What every panel reads: the document and how to show it.

@@ -6,10 +6,10 @@
 //! line; rows pasted without a header take the plan's 表2 line columns.
 
 use crate::Lang;
-use crate::enums::Use;
 use crate::export::tables::{PROJECT_COLUMNS, lines_used};
 use crate::file::{MAX_PROJECTS, MAX_TEXT_CHARS};
 use crate::money::{Money, Unit};
+use crate::plan::Use;
 use crate::plan::{Funding, Plan, Project};
 
 /// The fixed column for 自筹及其他资金, after the line columns.

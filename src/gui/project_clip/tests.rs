@@ -3,7 +3,7 @@
 use super::*;
 
 fn sample() -> Plan {
-    crate::gui::document::bundled_sample()
+    crate::document::bundled_sample()
 }
 
 fn without_ids(mut ps: Vec<Project>) -> Vec<Project> {

@@ -10,7 +10,7 @@ use super::super::widgets::{
     View, amount_ui, comment_button_ui, decorate, field_id, multiline_ui, text_ui,
 };
 use super::{Setter, funding, set};
-use crate::enums::Use;
+use crate::plan::Use;
 use crate::plan::{Project, path};
 
 /// Fields the validator requires (P05): all of them are marked when blank.

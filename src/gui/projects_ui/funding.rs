@@ -7,10 +7,10 @@ use egui::{Align, Id, Layout, Popup, RichText, Sense, TextEdit, Ui};
 
 use super::super::app::Action;
 use super::super::choice;
-use super::super::edit::Edit;
 use super::super::theme;
 use super::super::widgets::{View, amount_label_ui, amount_ui, amount_width, decorate, field_id};
 use super::set;
+use crate::edit::Edit;
 use crate::money::Money;
 use crate::plan::{Funding, Project, Source, path};
 

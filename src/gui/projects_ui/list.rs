@@ -6,11 +6,11 @@ use egui_extras::{Column, TableBuilder};
 
 use super::super::app::Action;
 use super::super::dialogs_ui::Dialog;
-use super::super::edit::Edit;
 use super::super::project_clip;
 use super::super::theme;
 use super::super::widgets::{View, amount_label_ui, amount_width};
 use super::{add_project, duplicate_project, focus_name, next_ids};
+use crate::edit::Edit;
 use crate::plan::path;
 
 /// The id of the project list's keyboard focus: focus it to drive the list

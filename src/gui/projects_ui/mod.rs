@@ -11,8 +11,8 @@ pub(super) use list::list_focus_id;
 use egui::{Id, Ui};
 
 use super::app::Action;
-use super::edit::Edit;
 use super::widgets::{View, field_id};
+use crate::edit::Edit;
 use crate::plan::{Plan, Project, path};
 
 /// Writes a text field into a project.

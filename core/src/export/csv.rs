@@ -8,7 +8,7 @@ use super::{Cell, Table};
 /// One CSV field, quoted when it holds a comma, quote or line break. Text
 /// that Excel or WPS would run as a formula (starting with `= + - @`, tab or
 /// CR, and not a plain number) gets a leading `'`, so it shows as text.
-pub(crate) fn field(s: &str) -> String {
+pub fn field(s: &str) -> String {
     let formula_like = s.starts_with(['=', '+', '-', '@', '\t', '\r'])
         && s.parse::<rust_decimal::Decimal>().is_err();
     let s = &if formula_like {

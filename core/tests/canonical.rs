@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
-use fundplan::catalog::default_catalog;
-use fundplan::file::{self, canonical};
-use fundplan::plan::Plan;
-use fundplan::sample::{SampleOptions, generate};
+use fundplan_core::catalog::default_catalog;
+use fundplan_core::file::{self, canonical};
+use fundplan_core::plan::Plan;
+use fundplan_core::sample::{SampleOptions, generate};
 
 fn ron(text: &str) -> Option<Plan> {
     file::parse_plan_with_ron(text, Path::new("t.ron")).ok()
@@ -28,7 +28,7 @@ fn plans() -> Vec<Plan> {
             )
         })
         .collect();
-    let mut odd = fundplan::sample::awkward(&catalog);
+    let mut odd = fundplan_core::sample::awkward(&catalog);
     odd.sources[0].reason.push('\0');
     odd.projects[0].households = u32::MAX;
     odd.year = u16::MAX;
@@ -53,7 +53,11 @@ fn files_fundplan_writes_take_the_fast_path_and_mean_what_ron_reads() {
 
 #[test]
 fn the_bundled_sample_takes_the_fast_path() {
-    let text = std::fs::read_to_string("assets/examples/wuchuan-2020.ron").expect("sample");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../assets/examples/wuchuan-2020.ron"
+    ))
+    .expect("sample");
     assert!(canonical::parse(&text).is_some());
 }
 

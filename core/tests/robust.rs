@@ -15,15 +15,15 @@
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use fundplan::Money;
-use fundplan::catalog::{self, Catalog};
-use fundplan::file::{self, parse_plan, plan_to_string};
-use fundplan::money::{MoneyError, Unit};
-use fundplan::plan::{
+use fundplan_core::Money;
+use fundplan_core::catalog::{self, Catalog};
+use fundplan_core::file::{self, parse_plan, plan_to_string};
+use fundplan_core::money::{MoneyError, Unit};
+use fundplan_core::plan::{
     Adjustment, Category, Comment, CountyKind, Decision, Funding, Level, Plan, Project, Review,
     Source, Submission, Use,
 };
-use fundplan::sample::{self, SampleOptions};
+use fundplan_core::sample::{self, SampleOptions};
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 
@@ -424,7 +424,7 @@ fn check_round_trip(plan: &Plan) -> Result<(), TestCaseError> {
     let back = parse_plan(&saved, Path::new("robust.ron")).map_err(|e| {
         TestCaseError::fail(format!(
             "a saved plan does not load: {}\n{saved}",
-            e.message(fundplan::Lang::En)
+            e.message(fundplan_core::Lang::En)
         ))
     })?;
     prop_assert_eq!(&back, plan);
@@ -434,19 +434,19 @@ fn check_round_trip(plan: &Plan) -> Result<(), TestCaseError> {
 
 /// Everything a loaded plan goes through, none of which may panic.
 fn exercise(plan: &Plan, other: &Plan) {
-    let report = fundplan::validate::validate(plan, &CATALOG);
+    let report = fundplan_core::validate::validate(plan, &CATALOG);
     let _ = (report.errors(), report.warnings());
-    let own = fundplan::cli::catalog_for(plan, None);
-    let _ = fundplan::validate::validate(plan, &own);
-    let d = fundplan::digest::digest(plan);
+    let own = fundplan_core::catalog::catalog_for(plan, None);
+    let _ = fundplan_core::validate::validate(plan, &own);
+    let d = fundplan_core::digest::digest(plan);
     assert!(d.starts_with("sha256:") && d.len() == 71, "{d}");
-    let _ = fundplan::digest::seal_state(plan);
-    let _ = fundplan::summary::Status::of(plan);
-    assert!(fundplan::diff::diff(plan, plan, &CATALOG).is_empty());
-    let _ = fundplan::diff::diff(plan, other, &CATALOG);
-    let _ = fundplan::diff::diff(other, plan, &CATALOG);
-    for t in fundplan::export::tables(plan) {
-        let _ = fundplan::export::csv::table_csv(&t);
+    let _ = fundplan_core::digest::seal_state(plan);
+    let _ = fundplan_core::summary::Status::of(plan);
+    assert!(fundplan_core::diff::diff(plan, plan, &CATALOG).is_empty());
+    let _ = fundplan_core::diff::diff(plan, other, &CATALOG);
+    let _ = fundplan_core::diff::diff(other, plan, &CATALOG);
+    for t in fundplan_core::export::tables(plan) {
+        let _ = fundplan_core::export::csv::table_csv(&t);
     }
 }
 
@@ -566,7 +566,7 @@ proptest! {
         match file::load_plan(&path) {
             Ok(p) => check_round_trip(&p)?,
             Err(e) => {
-                let _ = (e.message(fundplan::Lang::Zh), e.message(fundplan::Lang::En));
+                let _ = (e.message(fundplan_core::Lang::Zh), e.message(fundplan_core::Lang::En));
                 if let Some(at) = e.at {
                     let lines = bytes.split(|b| *b == b'\n').count();
                     prop_assert!(at.line >= 1 && at.line <= lines.max(1) && at.col >= 1, "{e:?}");
@@ -709,7 +709,7 @@ fn thousands_of_amounts_at_the_limit() {
     }
     let entries: usize = plan.projects.iter().map(|p| p.funding.len()).sum();
     assert!(entries >= 10_000);
-    let report = fundplan::validate::validate(&plan, &CATALOG);
+    let report = fundplan_core::validate::validate(&plan, &CATALOG);
     assert!(report.errors() > 0);
     let other = sample::generate(&CATALOG, SampleOptions::default());
     exercise(&plan, &other);
@@ -720,7 +720,8 @@ fn thousands_of_amounts_at_the_limit() {
 /// (`tests/fixtures/fuzz/`), go through the fuzz target's checks.
 #[test]
 fn fuzz_seeds_and_findings_never_panic() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The workspace root, where fuzz/ and tests/ are.
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
     let mut files: Vec<PathBuf> = Vec::new();
     for dir in ["fuzz/seeds/load_validate", "tests/fixtures/fuzz"] {
         if let Ok(entries) = std::fs::read_dir(root.join(dir)) {
@@ -741,7 +742,10 @@ fn fuzz_seeds_and_findings_never_panic() {
                 check_round_trip(&plan).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
             }
             Err(e) => {
-                let _ = (e.message(fundplan::Lang::Zh), e.message(fundplan::Lang::En));
+                let _ = (
+                    e.message(fundplan_core::Lang::Zh),
+                    e.message(fundplan_core::Lang::En),
+                );
             }
         }
     }
@@ -801,7 +805,7 @@ fn a_workbook_with_a_huge_number_does_not_crash_import() {
     t1.write_number(1, 7, 0.0).unwrap();
     wb.add_worksheet().set_name("表2 项目计划").unwrap();
     let bytes = wb.save_to_buffer().unwrap();
-    let got = std::panic::catch_unwind(|| fundplan::import::import(&bytes, &CATALOG));
+    let got = std::panic::catch_unwind(|| fundplan_core::import::import(&bytes, &CATALOG));
     assert!(matches!(got, Ok(Err(_))), "{got:?}");
 }
 
@@ -825,7 +829,7 @@ fn what_save_writes_load_reads() {
         {
             panic!(
                 "{name}: saved, but does not load: {}",
-                e.message(fundplan::Lang::En)
+                e.message(fundplan_core::Lang::En)
             );
         }
     }

@@ -6,8 +6,8 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use fundplan::Lang;
-use fundplan::file::{self, LoadErrorKind, Position};
+use fundplan_core::Lang;
+use fundplan_core::file::{self, LoadErrorKind, Position};
 
 /// The base fixture with `from` replaced by `to` (first occurrence).
 fn edited(from: &str, to: &str) -> String {

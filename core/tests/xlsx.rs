@@ -6,8 +6,8 @@
 mod common;
 
 use common::*;
-use fundplan::export::{self, TableKind, csv::table_csv};
-use fundplan::import::{ImportError, import};
+use fundplan_core::export::{self, TableKind, csv::table_csv};
+use fundplan_core::import::{ImportError, import};
 use rust_xlsxwriter::{Formula, Workbook};
 
 #[test]
@@ -16,20 +16,20 @@ fn export_then_import_gives_the_same_plan() {
         let plan = load(&path);
         let bytes = export::xlsx::workbook(&plan).unwrap();
         let back = import(&bytes, &nm2017())
-            .unwrap_or_else(|e| panic!("{}", e.message(fundplan::Lang::En)));
+            .unwrap_or_else(|e| panic!("{}", e.message(fundplan_core::Lang::En)));
         assert_eq!(back, plan, "{}", path.display());
     }
     // A generated plan with many projects and lines, and an adjustment.
-    let mut plan = fundplan::sample::generate(
+    let mut plan = fundplan_core::sample::generate(
         &nm2017(),
-        fundplan::sample::SampleOptions {
+        fundplan_core::sample::SampleOptions {
             projects: 300,
             seed: 9,
             year: 2019,
         },
     );
     plan.revision = 3;
-    plan.adjustment = Some(fundplan::plan::Adjustment {
+    plan.adjustment = Some(fundplan_core::plan::Adjustment {
         reason: "第三批资金".into(),
         approval: "库政发〔2019〕7号".into(),
     });
@@ -38,7 +38,7 @@ fn export_then_import_gives_the_same_plan() {
 }
 
 /// The 方案信息 sheet as export writes it.
-fn info_sheet(wb: &mut Workbook, plan: &fundplan::plan::Plan) {
+fn info_sheet(wb: &mut Workbook, plan: &fundplan_core::plan::Plan) {
     let info = wb.add_worksheet().set_name("方案信息").unwrap();
     for (i, (k, v)) in export::xlsx::info_rows(plan).iter().enumerate() {
         info.write_string(i as u32, 0, *k).unwrap();
@@ -114,7 +114,7 @@ fn a_hand_made_workbook_with_errors_is_refused_naming_the_cells() {
         .find(|p| p.reason.zh.contains("C99"))
         .expect("unknown line reported");
     assert_eq!(unknown.sheet, "表2 项目计划");
-    let zh = err.message(fundplan::Lang::Zh);
+    let zh = err.message(fundplan_core::Lang::Zh);
     assert!(
         zh.contains("公式") && zh.contains("应为数值") && zh.contains("未知资金“C99”"),
         "{zh}"
@@ -132,15 +132,15 @@ fn unbalanced_totals_are_refused() {
     tables[0].rows = changed[0].rows.clone();
     let err = import(&plain_workbook(&plan, &tables), &nm2017()).unwrap_err();
     assert!(
-        err.message(fundplan::Lang::Zh).contains("与明细之和"),
+        err.message(fundplan_core::Lang::Zh).contains("与明细之和"),
         "{}",
-        err.message(fundplan::Lang::Zh)
+        err.message(fundplan_core::Lang::Zh)
     );
 }
 
 /// `plan`'s information sheet and `tables` 表1 and 表2 written as values, with
 /// the header on row 3 as export puts it.
-fn plain_workbook(plan: &fundplan::plan::Plan, tables: &[export::Table]) -> Vec<u8> {
+fn plain_workbook(plan: &fundplan_core::plan::Plan, tables: &[export::Table]) -> Vec<u8> {
     let mut wb = Workbook::new();
     info_sheet(&mut wb, plan);
     common::table_sheets(&mut wb, &tables[..2]);
@@ -157,12 +157,12 @@ fn a_sheet_without_a_needed_column_is_refused_naming_it() {
         header[at] = "备注".into();
         let err = import(&plain_workbook(&plan, &tables), &nm2017()).unwrap_err();
         let ImportError::Invalid(problems) = &err else {
-            panic!("{}", err.message(fundplan::Lang::En));
+            panic!("{}", err.message(fundplan_core::Lang::En));
         };
         let p = problems
             .iter()
             .find(|p| p.reason.zh.contains("缺少列"))
-            .unwrap_or_else(|| panic!("{}", err.message(fundplan::Lang::Zh)));
+            .unwrap_or_else(|| panic!("{}", err.message(fundplan_core::Lang::Zh)));
         assert_eq!(p.sheet, tables[sheet].kind.sheet_name());
         assert_eq!(p.cell, "A3");
         assert_eq!(p.reason.zh, format!("缺少列“{column}”"));
@@ -184,17 +184,20 @@ fn csv_tables_have_their_columns_and_totals() {
     let total: Vec<&str> = lines.last().unwrap().split(',').collect();
     assert_eq!(total[0], "合计");
     // Plain 万元 with 2 decimals, no grouping: the plan's own sums.
-    let wan = |m: fundplan::Money| m.display(fundplan::money::Unit::Wan, 2).replace(',', "");
+    let wan = |m: fundplan_core::Money| {
+        m.display(fundplan_core::money::Unit::Wan, 2)
+            .replace(',', "")
+    };
     let allocated = plan
         .sources
         .iter()
         .map(|s| s.allocated)
-        .sum::<fundplan::Money>();
+        .sum::<fundplan_core::Money>();
     let integrated = plan
         .sources
         .iter()
         .map(|s| s.integrated)
-        .sum::<fundplan::Money>();
+        .sum::<fundplan_core::Money>();
     assert!(
         allocated > integrated,
         "the sample has lines partly not integrated"

@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use fundplan::file;
+use fundplan_core::file;
 
 #[test]
 fn the_bundled_sample_is_in_canonical_form() {
@@ -69,7 +69,10 @@ fn a_failed_save_leaves_the_old_file_and_no_temporary() {
         Err(std::io::Error::other("disk full"))
     })
     .unwrap_err();
-    assert!(err.message(fundplan::Lang::Zh).contains("原文件未改动"));
+    assert!(
+        err.message(fundplan_core::Lang::Zh)
+            .contains("原文件未改动")
+    );
     assert_eq!(std::fs::read(&path).unwrap(), before);
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "temporary file left behind");
@@ -106,31 +109,31 @@ fn a_read_only_folder_refuses_the_save_and_keeps_the_file() {
 #[test]
 fn the_digest_ignores_review_and_submission() {
     let plan = load(&sample_path());
-    let d = fundplan::digest::digest(&plan);
+    let d = fundplan_core::digest::digest(&plan);
     assert!(d.starts_with("sha256:") && d.len() == 71);
-    let sealed = fundplan::digest::seal(&plan, "2020-03-15T10:00:00+08:00".into(), 0);
+    let sealed = fundplan_core::digest::seal(&plan, "2020-03-15T10:00:00+08:00".into(), 0);
     let mut reviewed = sealed.clone();
-    reviewed.review = Some(fundplan::plan::Review {
+    reviewed.review = Some(fundplan_core::plan::Review {
         reviewer: "呼和浩特市财政局 农业科".into(),
         at: "2020-03-20T16:30:00+08:00".into(),
-        decision: fundplan::plan::Decision::Returned,
-        comments: vec![fundplan::plan::Comment {
+        decision: fundplan_core::plan::Decision::Returned,
+        comments: vec![fundplan_core::plan::Comment {
             target: "projects[P001]".into(),
             text: "绩效目标未填写".into(),
             ..Default::default()
         }],
         history: Vec::new(),
     });
-    assert_eq!(fundplan::digest::digest(&reviewed), d);
+    assert_eq!(fundplan_core::digest::digest(&reviewed), d);
     assert_eq!(
-        fundplan::digest::seal_state(&reviewed),
-        fundplan::digest::SealState::Intact
+        fundplan_core::digest::seal_state(&reviewed),
+        fundplan_core::digest::SealState::Intact
     );
     let mut changed = reviewed;
     changed.projects[0].households += 1;
     assert_eq!(
-        fundplan::digest::seal_state(&changed),
-        fundplan::digest::SealState::Broken
+        fundplan_core::digest::seal_state(&changed),
+        fundplan_core::digest::SealState::Broken
     );
 }
 

@@ -12,21 +12,21 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use common::*;
-use fundplan::Money;
-use fundplan::catalog::{Catalog, Share};
-use fundplan::digest;
-use fundplan::file;
-use fundplan::plan::{County, CountyKind, Plan, Project, Source, Use};
-use fundplan::validate::{Rule, Severity, validate};
+use fundplan_core::Money;
+use fundplan_core::catalog::{Catalog, Share};
+use fundplan_core::digest;
+use fundplan_core::file;
+use fundplan_core::plan::{County, CountyKind, Plan, Project, Source, Use};
+use fundplan_core::validate::{Rule, Severity, validate};
 use rust_decimal::Decimal;
 
 /// A small valid plan with no cross-category use: every catalog line plus L01
 /// and X01, each 10 万元, each paying for one project of a home use.
 fn base_plan() -> Plan {
     let catalog = nm2017();
-    let mut plan = fundplan::sample::generate(
+    let mut plan = fundplan_core::sample::generate(
         &catalog,
-        fundplan::sample::SampleOptions {
+        fundplan_core::sample::SampleOptions {
             projects: 0,
             seed: 0,
             year: 2020,

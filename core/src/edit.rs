@@ -1,5 +1,5 @@
 //! Edits to the open plan: each one is applied in one place
-//! ([`crate::gui::document::Document::apply`]) and returns its inverse, which
+//! ([`crate::document::Document::apply`]) and returns its inverse, which
 //! is what undo replays.
 
 use crate::plan::{Adjustment, County, Plan, Project, Review, Source, Submission};
@@ -167,7 +167,7 @@ mod tests {
     use super::*;
 
     fn sample() -> Plan {
-        crate::gui::document::bundled_sample()
+        crate::document::bundled_sample()
     }
 
     #[test]

@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap;
 use ttf_parser::{Face, GlyphId};
 
 /// The bundled font file (OpenType with CFF outlines).
-pub const FONT_FILE: &[u8] = include_bytes!("../../../assets/fonts/NotoSansSC-Subset.otf");
+pub const FONT_FILE: &[u8] = include_bytes!("../../../../assets/fonts/NotoSansSC-Subset.otf");
 
 /// The font program to embed as `/FontFile3` and its `/Subtype`: the file's
 /// `CFF ` table as `CIDFontType0C`.

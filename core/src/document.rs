@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use crate::validate::{Report, Severity, validate};
 
-use super::edit::Edit;
+use crate::edit::Edit;
 
 /// The bundled sample plan's text, so the first start needs no files.
 pub const SAMPLE_RON: &str = include_str!("../../assets/examples/wuchuan-2020.ron");

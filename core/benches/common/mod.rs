@@ -1,9 +1,9 @@
 //! What the benches share: plan sizes from the environment, and the plans
 //! themselves, as `fundplan sample --projects N --seed S` writes them.
 
-use fundplan::catalog::Catalog;
-use fundplan::plan::Plan;
-use fundplan::sample::{SampleOptions, generate};
+use fundplan_core::catalog::Catalog;
+use fundplan_core::plan::Plan;
+use fundplan_core::sample::{SampleOptions, generate};
 
 /// The sizes in `var` (`FUNDPLAN_BENCH_SIZES=100,1000` narrows a run), else `default`.
 pub fn env_sizes(var: &str, default: &[usize]) -> Vec<usize> {

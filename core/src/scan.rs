@@ -128,3 +128,9 @@ impl Walk {
         }
     }
 }
+
+/// Expands folders into the `*.ron` files below them (sorted); files stay as
+/// given. What could not be read is dropped here: see [`scan_paths`].
+pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    scan_paths(paths).files
+}

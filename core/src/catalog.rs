@@ -16,6 +16,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::enums::{Category, Level, Use};
 use crate::format::{CatalogFormat, FormatVersion};
+use crate::plan::Plan;
 
 /// A fund-line catalog.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,7 +133,7 @@ impl<'de> Deserialize<'de> for Share {
 }
 
 /// The default catalog's file, compiled in.
-pub const NM_2017_RON: &str = include_str!("../assets/catalogs/nm-2017.ron");
+pub const NM_2017_RON: &str = include_str!("../../assets/catalogs/nm-2017.ron");
 
 /// The catalogs compiled into this build, by id.
 pub const EMBEDDED: &[(&str, &str)] = &[("nm-2017", NM_2017_RON)];
@@ -261,6 +262,15 @@ pub fn check(c: &Catalog) -> Result<(), (String, String)> {
         }
     }
     Ok(())
+}
+
+/// The catalog to judge `plan` with: `explicit` if given, else the built-in
+/// catalog the plan names, else the default (and H02 will say so).
+pub fn catalog_for(plan: &Plan, explicit: Option<&Catalog>) -> Catalog {
+    match explicit {
+        Some(c) => c.clone(),
+        None => embedded(&plan.catalog).unwrap_or_else(default_catalog),
+    }
 }
 
 #[cfg(test)]

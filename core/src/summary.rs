@@ -180,7 +180,7 @@ pub struct Summary {
 }
 
 fn row(path: &Path, plan: &Plan, explicit: Option<&Catalog>) -> Row {
-    let catalog = crate::cli::catalog_for(plan, explicit);
+    let catalog = crate::catalog::catalog_for(plan, explicit);
     let report = validate(plan, &catalog);
     let t = &report.totals;
     Row {

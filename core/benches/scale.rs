@@ -19,9 +19,9 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
-use fundplan::catalog::default_catalog;
-use fundplan::file;
-use fundplan::plan::Plan;
+use fundplan_core::catalog::default_catalog;
+use fundplan_core::file;
+use fundplan_core::plan::Plan;
 use serde::de::IgnoredAny;
 
 /// 60 plans of `n` projects (seeds 1..=60: 60 different banners' plans).
@@ -54,7 +54,7 @@ fn summary(c: &mut Criterion) {
         }
         group.bench_with_input(BenchmarkId::new("60_plans", n), &files, |b, f| {
             b.iter(|| {
-                let s = fundplan::summary::summarize(black_box(f), None);
+                let s = fundplan_core::summary::summarize(black_box(f), None);
                 assert!(s.failures.is_empty(), "{:?}", s.failures.first());
                 s
             })

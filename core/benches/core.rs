@@ -18,10 +18,10 @@ use std::time::Duration;
 use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
-use fundplan::catalog::default_catalog;
-use fundplan::money::Money;
-use fundplan::plan::{Adjustment, Plan};
-use fundplan::{diff, digest, file, validate};
+use fundplan_core::catalog::default_catalog;
+use fundplan_core::money::Money;
+use fundplan_core::plan::{Adjustment, Plan};
+use fundplan_core::{diff, digest, file, validate};
 
 /// What a revision typically changes: the revision and its reason, a few
 /// amounts and names, one project dropped and one added, a source document.
@@ -126,7 +126,7 @@ fn summary(c: &mut Criterion) {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
     group.bench_function("60x500", |b| {
-        b.iter(|| fundplan::summary::summarize(black_box(&files), None))
+        b.iter(|| fundplan_core::summary::summarize(black_box(&files), None))
     });
     group.finish();
 }

@@ -346,7 +346,7 @@ mod tests {
         let catalog = crate::catalog::default_catalog();
         let text = crate::file::plan_to_string(&generate(&catalog, SampleOptions::default()));
         assert!(
-            text == include_str!("../../assets/examples/wuchuan-2020.ron"),
+            text == include_str!("../../../assets/examples/wuchuan-2020.ron"),
             "regenerate it: fundplan sample -o assets/examples/wuchuan-2020.ron"
         );
     }

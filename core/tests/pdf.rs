@@ -10,10 +10,10 @@ use std::path::Path;
 use std::process::Command;
 
 use common::*;
-use fundplan::Money;
-use fundplan::export::pdf::{notice_pdf, plan_pdf};
-use fundplan::money::Unit;
-use fundplan::validate::{Report, Severity};
+use fundplan_core::Money;
+use fundplan_core::export::pdf::{notice_pdf, plan_pdf};
+use fundplan_core::money::Unit;
+use fundplan_core::validate::{Report, Severity};
 
 /// Runs a poppler tool; it must succeed and say nothing on stderr (no syntax
 /// warnings about the file).
@@ -81,9 +81,9 @@ fn layout_pages(file: &Path) -> Vec<String> {
     texts
 }
 
-fn sample() -> (fundplan::plan::Plan, Report) {
+fn sample() -> (fundplan_core::plan::Plan, Report) {
     let plan = load(&sample_path());
-    let report = fundplan::validate::validate(&plan, &nm2017());
+    let report = fundplan_core::validate::validate(&plan, &nm2017());
     (plan, report)
 }
 
@@ -146,7 +146,10 @@ fn the_plan_pdf_shows_every_table_the_totals_and_the_findings() {
         assert!(cover.contains(&row), "cover lacks {row}: {cover}");
     }
     if let Some(share) = t.cross_share {
-        assert!(cover.contains(&fundplan::money::percent(share)), "{cover}");
+        assert!(
+            cover.contains(&fundplan_core::money::percent(share)),
+            "{cover}"
+        );
     }
 
     // Every table page: title, 填报单位, 单位, the header row.
@@ -155,7 +158,7 @@ fn the_plan_pdf_shows_every_table_the_totals_and_the_findings() {
         .position(|p| squeeze(p).contains("实施方案校验结果"))
         .expect("findings page");
     assert!(findings_from > 4);
-    let titles: Vec<String> = fundplan::export::tables(&plan)
+    let titles: Vec<String> = fundplan_core::export::tables(&plan)
         .into_iter()
         .map(|t| squeeze(&t.title))
         .collect();
@@ -291,7 +294,7 @@ fn the_notice_pdf_is_the_notice_table_alone() {
 fn an_adjusted_plan_with_errors_lists_them_and_shows_the_adjustment() {
     let (mut plan, _) = sample();
     plan.revision = 2;
-    plan.adjustment = Some(fundplan::plan::Adjustment {
+    plan.adjustment = Some(fundplan_core::plan::Adjustment {
         reason: "上级追加下达自治区财政专项扶贫资金，调整项目安排".to_string(),
         approval: "武政字〔2020〕45号".to_string(),
     });
@@ -305,7 +308,7 @@ fn an_adjusted_plan_with_errors_lists_them_and_shows_the_adjustment() {
     plan.projects[0].targets.clear();
     // A character the font lacks is drawn as ? and never stops the export.
     plan.projects[1].name.push('\u{2717}');
-    let report = fundplan::validate::validate(&plan, &nm2017());
+    let report = fundplan_core::validate::validate(&plan, &nm2017());
     assert!(
         report.errors() >= 2 && report.warnings() >= 1,
         "{:?}",
@@ -346,7 +349,7 @@ fn an_adjusted_plan_with_errors_lists_them_and_shows_the_adjustment() {
     {
         let row = format!(
             "{}{}{}",
-            f.severity().label(fundplan::Lang::Zh),
+            f.severity().label(fundplan_core::Lang::Zh),
             f.rule.code(),
             squeeze(&f.message.zh)
         );
@@ -357,13 +360,13 @@ fn an_adjusted_plan_with_errors_lists_them_and_shows_the_adjustment() {
 #[test]
 fn a_plan_of_500_projects_runs_over_many_pages_each_numbered() {
     let catalog = nm2017();
-    let opts = fundplan::sample::SampleOptions {
+    let opts = fundplan_core::sample::SampleOptions {
         projects: 500,
         seed: 3,
         ..Default::default()
     };
-    let plan = fundplan::sample::generate(&catalog, opts);
-    let report = fundplan::validate::validate(&plan, &catalog);
+    let plan = fundplan_core::sample::generate(&catalog, opts);
+    let report = fundplan_core::validate::validate(&plan, &catalog);
     let started = std::time::Instant::now();
     let bytes = plan_pdf(&plan, &report);
     eprintln!(

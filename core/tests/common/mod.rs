@@ -1,0 +1,83 @@
+//! Helpers shared by the integration tests of both crates (the `fundplan`
+//! crate's tests/common includes this file).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use fundplan_core::Money;
+use fundplan_core::catalog::{self, Catalog};
+use fundplan_core::file;
+use fundplan_core::plan::{Funding, Plan, Project};
+
+/// A path below the workspace root (where assets/ and tests/fixtures/ are),
+/// whichever of the two crates runs the test.
+pub fn root(rel: &str) -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .find(|p| p.join("assets").is_dir())
+        .unwrap_or(manifest)
+        .join(rel)
+}
+
+/// The bundled sample plan.
+pub fn sample_path() -> PathBuf {
+    root("assets/examples/wuchuan-2020.ron")
+}
+
+/// Loads a plan or fails the test with the load error's sentence.
+pub fn load(path: &Path) -> Plan {
+    file::load_plan(path).unwrap_or_else(|e| panic!("{}", e.message(fundplan_core::Lang::En)))
+}
+
+/// The default catalog.
+pub fn nm2017() -> Catalog {
+    catalog::default_catalog()
+}
+
+/// Amount from a yuan string.
+pub fn yuan(s: &str) -> Money {
+    Money::from_yuan_str(s).unwrap()
+}
+
+/// The project funded from `line` in the base fixture.
+pub fn project_of<'a>(plan: &'a mut Plan, line: &str) -> &'a mut Project {
+    plan.projects
+        .iter_mut()
+        .find(|p| p.funding.iter().any(|f| f.line == line))
+        .unwrap_or_else(|| panic!("no project funded from {line}"))
+}
+
+/// A funding entry.
+pub fn funding(line: &str, amount: &str) -> Funding {
+    Funding {
+        line: line.to_string(),
+        amount: yuan(amount),
+    }
+}
+
+/// Writes `tables` (表1, 表2 …) into `wb` as plain values, one sheet each with
+/// the header on row 3 as the export puts it: a workbook an officer could have
+/// typed, for the import tests to change.
+pub fn table_sheets(wb: &mut rust_xlsxwriter::Workbook, tables: &[fundplan_core::export::Table]) {
+    use fundplan_core::export;
+    for t in tables {
+        let ws = wb.add_worksheet().set_name(t.kind.sheet_name()).unwrap();
+        for (c, h) in t.header.iter().enumerate() {
+            ws.write_string(2, c as u16, h).unwrap();
+        }
+        for (r, row) in t.rows.iter().chain([&t.total]).enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (3 + r as u32, c as u16);
+                match cell {
+                    export::Cell::Text(s) => drop(ws.write_string(r, c, s)),
+                    export::Cell::Money(m) => {
+                        drop(ws.write_number(r, c, export::xlsx::wan_f64(*m)))
+                    }
+                    export::Cell::Count(n) => drop(ws.write_number(r, c, *n as f64)),
+                    export::Cell::Empty => {}
+                }
+            }
+        }
+    }
+}
