@@ -10,6 +10,7 @@
 //! knows of a GUI: the command line and the desktop app in the `fundplan`
 //! crate are thin layers over it, and its tests build without egui.
 
+pub mod blank;
 pub mod catalog;
 pub mod diff;
 pub mod digest;

@@ -66,27 +66,13 @@ impl NewPlanForm {
     /// A plan with every catalog line at zero and no projects.
     pub fn to_plan(&self) -> Plan {
         let cat = catalog::embedded(&self.catalog).unwrap_or_else(catalog::default_catalog);
-        let mut plan = crate::sample::generate(
-            &cat,
-            crate::sample::SampleOptions {
-                projects: 0,
-                seed: 0,
-                year: self.year,
-            },
-        );
-        plan.sources.retain(|s| s.is_catalog_line());
-        for s in &mut plan.sources {
-            s.document.clear();
-        }
-        plan.county = County {
+        let county = County {
             code: self.code.trim().to_string(),
             name: self.name.trim().to_string(),
             league: self.league.trim().to_string(),
             kind: self.kind,
         };
-        plan.prepared_by = format!("{}财政局", plan.county.name);
-        plan.approval.clear();
-        plan
+        crate::blank::blank_plan(&cat, county, self.year)
     }
 }
 

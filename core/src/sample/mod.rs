@@ -13,9 +13,9 @@ mod names;
 mod projects;
 mod templates;
 
+use crate::blank::blank_plan;
 use crate::catalog::Catalog;
 use crate::enums::{Category, CountyKind, Level};
-use crate::format::{FormatVersion, PlanFormat};
 use crate::money::Money;
 use crate::plan::{County, Plan, Project, Source};
 
@@ -109,16 +109,19 @@ pub fn generate(catalog: &Catalog, opts: SampleOptions) -> Plan {
     let mut rng = Rng::new(opts.seed);
     let banner = &BANNERS[(opts.seed % BANNERS.len() as u64) as usize];
 
-    let mut sources: Vec<Source> = catalog
-        .lines
-        .iter()
-        .map(|l| source(&l.code, l.level, &l.name, l.category))
-        .chain(
-            OWN_LINES
-                .iter()
-                .map(|(c, lv, n, cat)| source(c, *lv, n, *cat)),
-        )
-        .collect();
+    let county = County {
+        code: banner.code.to_string(),
+        name: banner.name.to_string(),
+        league: banner.league.to_string(),
+        kind: CountyKind::National,
+    };
+    let mut plan = blank_plan(catalog, county, opts.year);
+    plan.sources.extend(
+        OWN_LINES
+            .iter()
+            .map(|(c, lv, n, cat)| source(c, *lv, n, *cat)),
+    );
+    let mut sources = std::mem::take(&mut plan.sources);
 
     let budgets = budget::budgets(&sources, opts.projects, &mut rng);
     let projects: Vec<Project> =
@@ -154,28 +157,14 @@ pub fn generate(catalog: &Catalog, opts: SampleOptions) -> Plan {
         }
     }
 
+    plan.approval = format!(
+        "{}人民政府常务会议审定（{}年第3次）",
+        banner.name, opts.year
+    );
     Plan {
-        format: PlanFormat,
-        format_version: FormatVersion::CURRENT,
-        catalog: catalog.id.clone(),
-        year: opts.year,
-        county: County {
-            code: banner.code.to_string(),
-            name: banner.name.to_string(),
-            league: banner.league.to_string(),
-            kind: CountyKind::National,
-        },
-        revision: 1,
-        adjustment: None,
-        prepared_by: format!("{}财政局", banner.name),
-        approval: format!(
-            "{}人民政府常务会议审定（{}年第3次）",
-            banner.name, opts.year
-        ),
         sources,
         projects,
-        submission: None,
-        review: None,
+        ..plan
     }
 }
 
