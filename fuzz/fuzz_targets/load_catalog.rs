@@ -58,7 +58,7 @@ fuzz_target!(|data: &[u8]| {
     for plan in PLANS.iter() {
         let report = fundplan::validate::validate(plan, &catalog);
         let _ = report.errors();
-        let _ = fundplan::cli::catalog_for(plan, Some(&catalog));
+        let _ = fundplan::catalog::catalog_for(plan, Some(&catalog));
     }
     // `fundplan diff --catalog` and `summary --catalog` go through these.
     let _ = fundplan::diff::diff(&PLANS[0], &PLANS[1], &catalog);

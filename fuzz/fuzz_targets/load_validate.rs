@@ -65,7 +65,7 @@ fuzz_target!(|data: &[u8]| {
         let _ = fundplan::plan::path::parse(&f.path);
     }
     // The catalog the CLI would pick for this plan (the one it names, else the default).
-    let own = fundplan::cli::catalog_for(&plan, None);
+    let own = fundplan::catalog::catalog_for(&plan, None);
     let _ = fundplan::validate::validate(&plan, &own);
 
     // Byte-stable round trip: save, load, equal plan, same bytes again.
