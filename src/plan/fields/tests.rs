@@ -1,0 +1,83 @@
+use std::collections::BTreeSet;
+
+use super::*;
+
+/// Serde's names for the fields of a project.
+fn serde_keys() -> Vec<String> {
+    let value = serde_json::to_value(Project::default()).unwrap();
+    let serde_json::Value::Object(map) = value else {
+        panic!("a project serializes as a map: {value}")
+    };
+    map.keys().cloned().collect()
+}
+
+#[test]
+fn the_table_names_every_field_serde_knows() {
+    let table: BTreeSet<String> = ProjectField::ALL.iter().map(|f| f.key().into()).collect();
+    let serde: BTreeSet<String> = serde_keys().into_iter().collect();
+    assert_eq!(
+        table, serde,
+        "a field of Project is missing from plan::fields (or the other way round)"
+    );
+    assert_eq!(table.len(), ProjectField::ALL.len(), "keys are unique");
+}
+
+#[test]
+fn values_and_lookups_follow_the_table() {
+    let p = Project::default();
+    let listed: Vec<ProjectField> = values(&p).iter().map(|(f, _)| *f).collect();
+    assert_eq!(listed, ProjectField::ALL);
+    for f in ProjectField::ALL {
+        assert_eq!(ProjectField::from_key(f.key()), Some(f));
+        let kind = match f.get(&p) {
+            FieldValue::Text(_) => Kind::Text,
+            FieldValue::Use(_) => Kind::Use,
+            FieldValue::Count(_) => Kind::Count,
+            FieldValue::Money(_) => Kind::Money,
+            FieldValue::Funding(_) => Kind::Funding,
+        };
+        assert_eq!(kind, f.info().kind, "{f:?}");
+        let mut q = p.clone();
+        assert_eq!(f.text_mut(&mut q).is_some(), kind == Kind::Text, "{f:?}");
+        assert_eq!(f.count_mut(&mut q).is_some(), kind == Kind::Count, "{f:?}");
+        assert_eq!(f.money_mut(&mut q).is_some(), kind == Kind::Money, "{f:?}");
+        assert_eq!(f.max_chars().is_some(), kind == Kind::Text, "{f:?}");
+    }
+    assert_eq!(ProjectField::from_key("nope"), None);
+}
+
+/// `p` with only `f` different.
+pub(crate) fn change(f: ProjectField, p: &mut Project) {
+    if let Some(t) = f.text_mut(p) {
+        t.push('改');
+    } else if let Some(n) = f.count_mut(p) {
+        *n += 1;
+    } else if let Some(m) = f.money_mut(p) {
+        *m += Money::from_yuan(1);
+    } else {
+        match f.info().kind {
+            Kind::Use => {
+                p.use_ = Use::ALL.iter().copied().find(|u| *u != p.use_).unwrap();
+            }
+            Kind::Funding => p.funding.push(Funding {
+                line: "X99".into(),
+                amount: Money::from_yuan(1),
+            }),
+            k => panic!("{f:?} ({k:?}) has no way to change it"),
+        }
+    }
+}
+
+#[test]
+fn every_field_can_be_changed_alone() {
+    let p = Project::default();
+    for f in ProjectField::ALL {
+        let mut q = p.clone();
+        change(f, &mut q);
+        let differ: Vec<ProjectField> = ProjectField::ALL
+            .into_iter()
+            .filter(|g| g.get(&p) != g.get(&q))
+            .collect();
+        assert_eq!(differ, [f]);
+    }
+}
