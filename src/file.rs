@@ -391,17 +391,13 @@ pub(crate) fn check_limits(plan: &Plan) -> Result<(), LoadErrorKind> {
     }
     for pr in &plan.projects {
         count("funding entries", pr.funding.len(), MAX_FUNDING)?;
-        for (field, value) in [
-            ("id", &pr.id),
-            ("name", &pr.name),
-            ("township", &pr.township),
-            ("village", &pr.village),
-            ("unit", &pr.unit),
-            ("content", &pr.content),
-            ("period", &pr.period),
-            ("targets", &pr.targets),
-        ] {
-            long(&|| p::project(&pr.id, Some(field)), value)?;
+        for (field, value) in crate::plan::fields::values(pr) {
+            // Every field with a character limit holds text.
+            if let (Some(_), crate::plan::fields::FieldValue::Text(value)) =
+                (field.max_chars(), value)
+            {
+                long(&|| p::project(&pr.id, Some(field.key())), value)?;
+            }
         }
         for f in &pr.funding {
             long(&|| p::funding(&pr.id, "…"), &f.line)?;

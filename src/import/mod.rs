@@ -27,6 +27,7 @@ use crate::export::tables::PROJECT_COLUMNS;
 use crate::export::xlsx::INFO_SHEET;
 use crate::format::{FormatVersion, PlanFormat};
 use crate::money::{Money, Unit};
+use crate::plan::fields::ProjectField as F;
 use crate::plan::{Adjustment, County, Funding, Plan, Project, Source};
 use crate::{Lang, Text};
 
@@ -455,7 +456,7 @@ fn read_projects(im: &mut Importer<'_>, s: &Sheet<'_>, sources: &[Source]) -> Ve
         return Vec::new();
     };
     let mut known = PROJECT_COLUMNS.to_vec();
-    known.push("自筹及其他资金");
+    known.extend(F::after_lines().map(F::header));
     im.check_headers(s, hr, true, &known);
     let c = |name: &str| cols.get(name).copied().unwrap_or(0);
     // Line columns: header "C01 中央财政专项扶贫资金" (the code before the first space).
@@ -476,7 +477,7 @@ fn read_projects(im: &mut Importer<'_>, s: &Sheet<'_>, sources: &[Source]) -> Ve
         }
         line_cols.push((code.to_string(), col));
     }
-    let other_col = cols.get("自筹及其他资金").copied();
+    let other_col = cols.get(F::OtherFunds.header()).copied();
     let (rows, _) = s.end();
     let mut out = Vec::new();
     let mut line_sums = vec![Money::ZERO; line_cols.len()];
@@ -504,7 +505,7 @@ fn read_projects(im: &mut Importer<'_>, s: &Sheet<'_>, sources: &[Source]) -> Ve
             im.nothing_below(s, r);
             break;
         }
-        let id = s.text(r, c("项目编号"));
+        let id = s.text(r, c(F::Id.header()));
         if id.is_empty() {
             continue;
         }
@@ -537,28 +538,29 @@ fn read_projects(im: &mut Importer<'_>, s: &Sheet<'_>, sources: &[Source]) -> Ve
                 ),
             );
         }
-        let use_text = s.text(r, c("使用方向"));
+        let use_text = s.text(r, c(F::Use.header()));
         let use_ = label_to(Use::ALL, |u| u.label(Lang::Zh), &use_text).unwrap_or_else(|| {
             im.problem(
                 s.name,
-                cell_name(r, c("使用方向")),
+                cell_name(r, c(F::Use.header())),
                 format!("未知使用方向“{use_text}”"),
                 format!("unknown use “{use_text}”"),
             );
             Use::Other
         });
+        let text = |f: F| s.text(r, c(f.header()));
         out.push(Project {
             id,
-            name: s.text(r, c("项目名称")),
+            name: text(F::Name),
             use_,
-            township: s.text(r, c("苏木乡镇")),
-            village: s.text(r, c("嘎查村")),
-            unit: s.text(r, c("实施单位")),
-            content: s.text(r, c("建设内容")),
-            period: s.text(r, c("实施期限")),
-            households: im.count(s, r, c("受益脱贫户")),
-            people: im.count(s, r, c("受益人口")),
-            targets: s.text(r, c("绩效目标")),
+            township: text(F::Township),
+            village: text(F::Village),
+            unit: text(F::Unit),
+            content: text(F::Content),
+            period: text(F::Period),
+            households: im.count(s, r, c(F::Households.header())),
+            people: im.count(s, r, c(F::People.header())),
+            targets: text(F::Targets),
             funding,
             other_funds: other_col.map_or(Money::ZERO, |col| im.money(s, r, col)),
         });

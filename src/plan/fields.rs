@@ -344,6 +344,13 @@ impl ProjectField {
             .into_iter()
             .filter(|f| matches!(f.info().column, Column::Fixed(..)))
     }
+
+    /// The 表2 columns after the fund lines, in order.
+    pub fn after_lines() -> impl Iterator<Item = ProjectField> {
+        ProjectField::ALL
+            .into_iter()
+            .filter(|f| matches!(f.info().column, Column::Last(..)))
+    }
 }
 
 /// Every field of `p` with its value, in [`ProjectField::ALL`] order.
