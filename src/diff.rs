@@ -280,14 +280,12 @@ fn source_fields(a: &Source, b: &Source) -> Vec<FieldChange> {
 fn project_fields(a: &Project, b: &Project) -> Vec<FieldChange> {
     let mut out = Vec::new();
     for ((field, old), (_, new)) in fields::values(a).into_iter().zip(fields::values(b)) {
+        if field == ProjectField::Id {
+            continue; // what projects are matched by: never "changed"
+        }
         let key = field.key();
         match (old, new) {
-            (FieldValue::Text(x), FieldValue::Text(y)) => {
-                // The id is what projects are matched by: never "changed".
-                if field != ProjectField::Id {
-                    text(key, x, y, &mut out);
-                }
-            }
+            (FieldValue::Text(x), FieldValue::Text(y)) => text(key, x, y, &mut out),
             (FieldValue::Use(x), FieldValue::Use(y)) => text(key, x.ident(), y.ident(), &mut out),
             (FieldValue::Count(x), FieldValue::Count(y)) => {
                 count(key, x.into(), y.into(), &mut out);
