@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::catalog::Catalog;
 use crate::money::Money;
-use crate::plan::fields::{self, FieldValue, ProjectField};
+use crate::plan::fields::{self, FieldValue, ProjectField, SourceField, SourceValue};
 use crate::plan::{Adjustment, County, Plan, Project, Source};
 use crate::validate::{Finding, Totals, validate};
 
@@ -57,13 +57,7 @@ pub fn field_label(field: &str, lang: crate::Lang) -> String {
         return format!("{} {line}", lang.pick(zh, en));
     }
     let (zh, en) = match field {
-        "allocated" => ("下达金额", "allocated"),
-        "integrated" => ("纳入整合金额", "integrated"),
-        "document" => ("下达文号", "document"),
-        "reason" => ("未纳入原因", "reason not integrated"),
-        "name" | "county.name" => ("名称", "name"),
-        "level" => ("级次", "level"),
-        "category" => ("大类", "category"),
+        "county.name" => ("名称", "name"),
         "header.catalog" => ("资金目录", "catalog"),
         "header.year" => ("年度", "year"),
         "header.revision" => ("版本", "revision"),
@@ -74,7 +68,11 @@ pub fn field_label(field: &str, lang: crate::Lang) -> String {
         "county.code" => ("旗县代码", "county code"),
         "county.league" => ("所属盟市", "league"),
         "county.kind" => ("旗县类别", "county kind"),
-        other => ProjectField::from_key(other).map_or((other, other), |f| f.info().diff_label),
+        // Project and source fields share one key, `name`, and its label.
+        other => ProjectField::from_key(other)
+            .map(|f| f.info().diff_label)
+            .or_else(|| SourceField::from_key(other).map(|f| f.info().diff_label))
+            .unwrap_or((other, other)),
     };
     lang.pick(zh, en).to_string()
 }
@@ -255,25 +253,28 @@ fn header(a: &Plan, b: &Plan) -> Vec<FieldChange> {
 }
 
 fn source_fields(a: &Source, b: &Source) -> Vec<FieldChange> {
-    // No `..`: a new field of `Source` must be compared here.
-    let Source {
-        line: _,
-        level,
-        name,
-        category,
-        document,
-        allocated,
-        integrated,
-        reason,
-    } = a;
     let mut out = Vec::new();
-    text("level", level.ident(), b.level.ident(), &mut out);
-    text("name", name, &b.name, &mut out);
-    text("category", category.ident(), b.category.ident(), &mut out);
-    text("document", document, &b.document, &mut out);
-    money("allocated", *allocated, b.allocated, &mut out);
-    money("integrated", *integrated, b.integrated, &mut out);
-    text("reason", reason, &b.reason, &mut out);
+    for ((field, old), (_, new)) in fields::source_values(a)
+        .into_iter()
+        .zip(fields::source_values(b))
+    {
+        if field == SourceField::Line {
+            continue; // what lines are matched by: never "changed"
+        }
+        let key = field.key();
+        match (old, new) {
+            (SourceValue::Text(x), SourceValue::Text(y)) => text(key, x, y, &mut out),
+            (SourceValue::Level(x), SourceValue::Level(y)) => {
+                text(key, x.ident(), y.ident(), &mut out);
+            }
+            (SourceValue::Category(x), SourceValue::Category(y)) => {
+                text(key, x.ident(), y.ident(), &mut out);
+            }
+            (SourceValue::Money(x), SourceValue::Money(y)) => money(key, x, y, &mut out),
+            // Both sides come from the same row of the table.
+            _ => {}
+        }
+    }
     out
 }
 
@@ -478,6 +479,27 @@ mod tests {
                 expected,
                 "{f:?} has a label"
             );
+        }
+    }
+
+    #[test]
+    fn a_change_of_any_single_source_field_shows() {
+        let catalog = crate::catalog::default_catalog();
+        let a = crate::sample::generate(&catalog, Default::default());
+        for f in SourceField::ALL {
+            if f == SourceField::Line {
+                continue; // lines are matched by code
+            }
+            let mut b = a.clone();
+            crate::plan::fields::tests::change_source(f, &mut b.sources[0]);
+            let d = diff(&a, &b, &catalog);
+            assert_eq!(d.sources.len(), 1, "{f:?}: {d:?}");
+            let Change::Changed(changes) = &d.sources[0].change else {
+                panic!("{f:?}: {d:?}")
+            };
+            let named: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
+            assert_eq!(named, [f.key()], "{f:?}");
+            assert_ne!(field_label(f.key(), crate::Lang::Zh), f.key(), "{f:?}");
         }
     }
 

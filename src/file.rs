@@ -380,13 +380,12 @@ pub(crate) fn check_limits(plan: &Plan) -> Result<(), LoadErrorKind> {
         long(&|| p::header("adjustment"), &a.approval)?;
     }
     for s in &plan.sources {
-        for (field, value) in [
-            ("line", &s.line),
-            ("name", &s.name),
-            ("document", &s.document),
-            ("reason", &s.reason),
-        ] {
-            long(&|| p::source(&s.line, Some(field)), value)?;
+        for (field, value) in crate::plan::fields::source_values(s) {
+            if let (Some(_), crate::plan::fields::SourceValue::Text(value)) =
+                (field.max_chars(), value)
+            {
+                long(&|| p::source(&s.line, Some(field.key())), value)?;
+            }
         }
     }
     for pr in &plan.projects {

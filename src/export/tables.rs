@@ -5,7 +5,7 @@ use crate::Lang;
 use crate::enums::Level;
 use crate::money::Money;
 use crate::plan::Plan;
-use crate::plan::fields::{Column, FieldValue, Kind, ProjectField};
+use crate::plan::fields::{Column, FieldValue, Kind, ProjectField, SourceField};
 
 /// Which table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -140,23 +140,28 @@ pub fn lines_used(plan: &Plan) -> Vec<&str> {
         .collect()
 }
 
+/// The fund-line fields in 表1's column order (未纳入整合金额, worked out,
+/// stands before the reason); every field has a column (a test checks).
+pub const TABLE1_FIELDS: [SourceField; 8] = [
+    SourceField::Level,
+    SourceField::Line,
+    SourceField::Name,
+    SourceField::Category,
+    SourceField::Document,
+    SourceField::Allocated,
+    SourceField::Integrated,
+    SourceField::Reason,
+];
+
 fn sources(plan: &Plan) -> Table {
-    let mut t = base(
-        plan,
-        TableKind::Sources,
-        &[
-            ("序号", 5),
-            ("资金级次", 8),
-            ("资金代码", 8),
-            ("资金名称", 40),
-            ("资金大类", 12),
-            ("下达文号", 20),
-            ("下达金额", 12),
-            ("纳入整合金额", 12),
-            ("未纳入整合金额", 12),
-            ("未纳入原因", 36),
-        ],
-    );
+    let mut header = vec![("序号", 5)];
+    for f in TABLE1_FIELDS {
+        if f == SourceField::Reason {
+            header.push(("未纳入整合金额", 12));
+        }
+        header.push(f.info().column);
+    }
+    let mut t = base(plan, TableKind::Sources, &header);
     let mut n = 0;
     let (mut all_a, mut all_i) = (Money::ZERO, Money::ZERO);
     for &level in Level::ALL {
@@ -424,6 +429,15 @@ fn notice(plan: &Plan) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table1_has_a_column_for_every_fund_line_field() {
+        let mut listed = TABLE1_FIELDS.map(SourceField::key);
+        let mut all = SourceField::ALL.map(SourceField::key);
+        listed.sort_unstable();
+        all.sort_unstable();
+        assert_eq!(listed, all);
+    }
 
     #[test]
     fn totals_match_the_plan() {

@@ -15,6 +15,7 @@ use super::widgets::{
 };
 use crate::enums::{Category, Level};
 use crate::money::Money;
+use crate::plan::fields::{SourceField, SourceValue};
 use crate::plan::{Source, path};
 
 /// A row of the table.
@@ -25,7 +26,13 @@ enum Row {
     Total,
 }
 
-const AMOUNT_FIELDS: [&str; 2] = ["allocated", "integrated"];
+/// The accessible name of `f`'s cell after the line code, in the view's language.
+fn label(view: &View<'_>, f: SourceField) -> &'static str {
+    let (zh, en) = f.info().form_label;
+    view.t(zh, en)
+}
+
+const AMOUNT_FIELDS: [SourceField; 2] = [SourceField::Allocated, SourceField::Integrated];
 
 /// The editable cells of a line, left to right (the name only on own lines).
 const WALK_FIELDS: [&str; 5] = ["name", "document", "allocated", "integrated", "reason"];
@@ -300,7 +307,7 @@ fn line_row(
     });
     row.col(|ui| {
         if own {
-            let name = format!("{code} {}", view.t("资金名称", "name"));
+            let name = format!("{code} {}", label(view, SourceField::Name));
             if let Some(v) = text_ui(
                 ui,
                 view,
@@ -328,7 +335,8 @@ fn line_row(
                 Category::ALL,
                 |c| c.label(view.lang).to_string(),
             );
-            let _ = response.accessible_name(format!("{code} {}", view.t("大类", "category")));
+            let _ =
+                response.accessible_name(format!("{code} {}", label(view, SourceField::Category)));
             if let Some(c) = picked {
                 let mut next = s.clone();
                 next.category = c;
@@ -339,7 +347,7 @@ fn line_row(
         }
     });
     row.col(|ui| {
-        let name = format!("{code} {}", view.t("下达文号", "document"));
+        let name = format!("{code} {}", label(view, SourceField::Document));
         if let Some(v) = text_ui(
             ui,
             view,
@@ -356,18 +364,17 @@ fn line_row(
     });
     for field in AMOUNT_FIELDS {
         row.col(|ui| {
-            let (value, label) = match field {
-                "allocated" => (s.allocated, view.t("下达金额", "allocated")),
-                _ => (s.integrated, view.t("纳入整合金额", "integrated")),
+            let SourceValue::Money(value) = field.get(s) else {
+                return; // both are amounts (a test of the table checks)
             };
-            let p = path::source(code, Some(field));
+            let label = label(view, field);
+            let p = path::source(code, Some(field.key()));
             let width = ui.available_width();
             let cell = amount_ui(ui, view, &p, &format!("{code} {label}"), value, width, out);
             if let Some(m) = cell.changed {
                 let mut next = s.clone();
-                match field {
-                    "allocated" => next.allocated = m,
-                    _ => next.integrated = m,
+                if let Some(v) = field.money_mut(&mut next) {
+                    *v = m;
                 }
                 set(out, i, next, p);
             }
@@ -382,10 +389,7 @@ fn line_row(
         );
     });
     row.col(|ui| {
-        let name = format!(
-            "{code} {}",
-            view.t("未纳入整合原因", "reason not integrated")
-        );
+        let name = format!("{code} {}", label(view, SourceField::Reason));
         let p = path::source(code, Some("reason"));
         if let Some(v) = text_ui(ui, view, &p, &name, &s.reason, ui.available_width(), out) {
             let mut next = s.clone();

@@ -3,21 +3,17 @@
 //! "R07 未纳入原因". Used as the link text and accessible name of comments.
 
 use crate::Lang;
-use crate::plan::fields::ProjectField;
+use crate::plan::fields::{ProjectField, SourceField};
 use crate::plan::{Plan, path};
 
 /// Label of a source line's field.
 fn source_field(f: &str, lang: Lang) -> &str {
-    match f {
-        "line" => lang.pick("代码", "code"),
-        "level" => lang.pick("级次", "level"),
-        "name" => lang.pick("资金名称", "fund line"),
-        "category" => lang.pick("大类", "category"),
-        "document" => lang.pick("下达文号", "document"),
-        "allocated" => lang.pick("下达金额", "allocated"),
-        "integrated" => lang.pick("纳入整合金额", "integrated"),
-        "reason" => lang.pick("未纳入原因", "reason not integrated"),
-        other => other,
+    match SourceField::from_key(f) {
+        Some(field) => {
+            let (zh, en) = field.info().label;
+            lang.pick(zh, en)
+        }
+        None => f,
     }
 }
 

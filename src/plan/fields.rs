@@ -1,4 +1,5 @@
-//! The one table of a [`Project`]'s fields: for each, its name in the file,
+//! The one table of a [`Project`]'s fields (and, in [`SourceField`], of a fund
+//! line's): for each, its name in the file,
 //! what people call it (in comments, in the compare view, on the form), its
 //! column in 表2, its length limit and what kind of value it holds.
 //!
@@ -11,6 +12,10 @@
 //! Three label columns exist because today's screens use different words for
 //! some fields (the compare view says 名称 where a comment says 项目名称, the
 //! form says 受益脱贫户（户）); they are kept as they were, side by side here.
+
+mod source;
+
+pub use source::{SourceField, SourceInfo, SourceValue, values as source_values};
 
 use crate::enums::Use;
 use crate::money::Money;

@@ -2,9 +2,9 @@ use std::collections::BTreeSet;
 
 use super::*;
 
-/// Serde's names for the fields of a project.
-fn serde_keys() -> Vec<String> {
-    let value = serde_json::to_value(Project::default()).unwrap();
+/// Serde's names for the fields of `value`, a struct.
+fn serde_keys(value: impl serde::Serialize) -> Vec<String> {
+    let value = serde_json::to_value(value).unwrap();
     let serde_json::Value::Object(map) = value else {
         panic!("a project serializes as a map: {value}")
     };
@@ -14,7 +14,7 @@ fn serde_keys() -> Vec<String> {
 #[test]
 fn the_table_names_every_field_serde_knows() {
     let table: BTreeSet<String> = ProjectField::ALL.iter().map(|f| f.key().into()).collect();
-    let serde: BTreeSet<String> = serde_keys().into_iter().collect();
+    let serde: BTreeSet<String> = serde_keys(Project::default()).into_iter().collect();
     assert_eq!(
         table, serde,
         "a field of Project is missing from plan::fields (or the other way round)"
@@ -79,5 +79,53 @@ fn every_field_can_be_changed_alone() {
             .filter(|g| g.get(&p) != g.get(&q))
             .collect();
         assert_eq!(differ, [f]);
+    }
+}
+
+fn a_source() -> crate::plan::Source {
+    let catalog = crate::catalog::default_catalog();
+    let plan = crate::sample::generate(&catalog, Default::default());
+    plan.sources[0].clone()
+}
+
+#[test]
+fn the_source_table_names_every_field_serde_knows() {
+    let s = a_source();
+    let table: BTreeSet<String> = SourceField::ALL.iter().map(|f| f.key().into()).collect();
+    let serde: BTreeSet<String> = serde_keys(&s).into_iter().collect();
+    assert_eq!(
+        table, serde,
+        "a field of Source is missing from plan::fields"
+    );
+    assert_eq!(table.len(), SourceField::ALL.len(), "keys are unique");
+    let listed: Vec<SourceField> = source::values(&s).iter().map(|(f, _)| *f).collect();
+    assert_eq!(listed, SourceField::ALL);
+    for f in SourceField::ALL {
+        assert_eq!(SourceField::from_key(f.key()), Some(f));
+        let text = matches!(f.get(&s), SourceValue::Text(_));
+        assert_eq!(f.max_chars().is_some(), text, "{f:?}");
+        let money = matches!(f.get(&s), SourceValue::Money(_));
+        assert_eq!(f.money_mut(&mut s.clone()).is_some(), money, "{f:?}");
+    }
+}
+
+/// `s` with only `f` different.
+pub(crate) fn change_source(f: SourceField, s: &mut crate::plan::Source) {
+    use crate::enums::{Category, Level};
+    match f {
+        SourceField::Line => s.line.push('9'),
+        SourceField::Level => s.level = Level::ALL.iter().copied().find(|l| *l != s.level).unwrap(),
+        SourceField::Name => s.name.push('改'),
+        SourceField::Category => {
+            s.category = Category::ALL
+                .iter()
+                .copied()
+                .find(|c| *c != s.category)
+                .unwrap();
+        }
+        SourceField::Document => s.document.push('改'),
+        SourceField::Allocated => s.allocated += Money::from_yuan(1),
+        SourceField::Integrated => s.integrated += Money::from_yuan(1),
+        SourceField::Reason => s.reason.push('改'),
     }
 }
