@@ -361,18 +361,36 @@ pub(crate) fn check_limits(plan: &Plan) -> Result<(), LoadErrorKind> {
         }
     };
     use crate::plan::path as p;
+    // No `..`: a new text field of the header or the county needs a limit here.
+    let Plan {
+        format: _,
+        format_version: _,
+        catalog,
+        year: _,
+        county,
+        revision: _,
+        adjustment: _,
+        prepared_by,
+        approval,
+        sources: _,
+        projects: _,
+        submission: _,
+        review: _,
+    } = plan;
+    let crate::plan::County {
+        code,
+        name,
+        league,
+        kind: _,
+    } = county;
     for (field, value) in [
-        ("catalog", &plan.catalog),
-        ("prepared_by", &plan.prepared_by),
-        ("approval", &plan.approval),
+        ("catalog", catalog),
+        ("prepared_by", prepared_by),
+        ("approval", approval),
     ] {
         long(&|| p::header(field), value)?;
     }
-    for (field, value) in [
-        ("code", &plan.county.code),
-        ("name", &plan.county.name),
-        ("league", &plan.county.league),
-    ] {
+    for (field, value) in [("code", code), ("name", name), ("league", league)] {
         long(&|| p::county(field), value)?;
     }
     if let Some(a) = &plan.adjustment {

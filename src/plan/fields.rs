@@ -331,7 +331,17 @@ impl ProjectField {
         match self {
             ProjectField::Households => Some(&mut p.households),
             ProjectField::People => Some(&mut p.people),
-            _ => None,
+            ProjectField::Id
+            | ProjectField::Name
+            | ProjectField::Use
+            | ProjectField::Township
+            | ProjectField::Village
+            | ProjectField::Unit
+            | ProjectField::Content
+            | ProjectField::Period
+            | ProjectField::Targets
+            | ProjectField::Funding
+            | ProjectField::OtherFunds => None,
         }
     }
 
@@ -339,7 +349,18 @@ impl ProjectField {
     pub fn money_mut(self, p: &mut Project) -> Option<&mut Money> {
         match self {
             ProjectField::OtherFunds => Some(&mut p.other_funds),
-            _ => None,
+            ProjectField::Id
+            | ProjectField::Name
+            | ProjectField::Use
+            | ProjectField::Township
+            | ProjectField::Village
+            | ProjectField::Unit
+            | ProjectField::Content
+            | ProjectField::Period
+            | ProjectField::Households
+            | ProjectField::People
+            | ProjectField::Targets
+            | ProjectField::Funding => None,
         }
     }
 

@@ -192,7 +192,12 @@ impl SourceField {
         match self {
             SourceField::Allocated => Some(&mut s.allocated),
             SourceField::Integrated => Some(&mut s.integrated),
-            _ => None,
+            SourceField::Line
+            | SourceField::Level
+            | SourceField::Name
+            | SourceField::Category
+            | SourceField::Document
+            | SourceField::Reason => None,
         }
     }
 }
