@@ -32,10 +32,14 @@ fn label(view: &View<'_>, f: SourceField) -> &'static str {
     view.t(zh, en)
 }
 
-const AMOUNT_FIELDS: [SourceField; 2] = [SourceField::Allocated, SourceField::Integrated];
-
 /// The editable cells of a line, left to right (the name only on own lines).
-const WALK_FIELDS: [&str; 5] = ["name", "document", "allocated", "integrated", "reason"];
+const WALK_FIELDS: [SourceField; 5] = [
+    SourceField::Name,
+    SourceField::Document,
+    SourceField::Allocated,
+    SourceField::Integrated,
+    SourceField::Reason,
+];
 
 /// Each line's editable cells for the spreadsheet walk, in display order.
 fn walk_rows(rows: &[Row], sources: &[Source]) -> Vec<GridRow> {
@@ -47,8 +51,8 @@ fn walk_rows(rows: &[Row], sources: &[Source]) -> Vec<GridRow> {
                 cells: WALK_FIELDS
                     .iter()
                     .map(|f| {
-                        (*f != "name" || !s.is_catalog_line())
-                            .then(|| field_id(&path::source(&s.line, Some(f))))
+                        (*f != SourceField::Name || !s.is_catalog_line())
+                            .then(|| field_id(&path::source(&s.line, Some(f.key()))))
                     })
                     .collect(),
             }),
@@ -362,7 +366,7 @@ fn line_row(
             set(out, i, next, path::source(code, Some("document")));
         }
     });
-    for field in AMOUNT_FIELDS {
+    for field in SourceField::AMOUNTS {
         row.col(|ui| {
             let SourceValue::Money(value) = field.get(s) else {
                 return; // both are amounts (a test of the table checks)

@@ -83,6 +83,9 @@ impl SourceField {
         SourceField::Reason,
     ];
 
+    /// The amount columns of the 资金来源 screen, left to right.
+    pub const AMOUNTS: [SourceField; 2] = [SourceField::Allocated, SourceField::Integrated];
+
     /// The field's row of the table.
     pub const fn info(self) -> SourceInfo {
         match self {
