@@ -1,7 +1,7 @@
 //! The one table of a [`Project`]'s fields (and, in [`SourceField`], of a fund
-//! line's): for each, its name in the file,
-//! what people call it (in comments, in the compare view, on the form), its
-//! column in 表2, its length limit and what kind of value it holds.
+//! line's): for each, its name in the file, what people call it (in comments,
+//! in the compare view, on the form), its column in 表2, its length limit and
+//! what kind of value it holds.
 //!
 //! The diff, the load limits, 表2, the workbook import, the clipboard rows,
 //! comment labels and the GUI form all read this table instead of spelling the
@@ -14,12 +14,13 @@
 //! form says 受益脱贫户（户）); they are kept as they were, side by side here.
 
 mod source;
+mod value;
 
 pub use source::{SourceField, SourceInfo, SourceValue, values as source_values};
+pub use value::{Column, FieldValue, Kind};
 
-use crate::enums::Use;
 use crate::money::Money;
-use crate::plan::{Funding, Project};
+use crate::plan::Project;
 
 /// A field of [`Project`], in the struct's (and the file's) order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -50,48 +51,6 @@ pub enum ProjectField {
     Funding,
     /// `other_funds`.
     OtherFunds,
-}
-
-/// What kind of value a field holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// Free text, at most [`crate::file::MAX_TEXT_CHARS`] characters.
-    Text,
-    /// One of [`Use::ALL`].
-    Use,
-    /// A whole number of households or people.
-    Count,
-    /// An amount.
-    Money,
-    /// The funding entries (one 表2 column per fund line).
-    Funding,
-}
-
-/// Where a field stands in 表2 (and in copied project rows).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Column {
-    /// A fixed column between 序号 and 整合资金合计: header, its English
-    /// name (for messages) and its width in characters.
-    Fixed(&'static str, &'static str, u16),
-    /// One column per fund line, after 整合资金合计.
-    Lines,
-    /// A column after the fund lines: header and English name.
-    Last(&'static str, &'static str),
-}
-
-/// A field's value, borrowed from a project.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FieldValue<'a> {
-    /// Text.
-    Text(&'a str),
-    /// 使用方向.
-    Use(Use),
-    /// A count.
-    Count(u32),
-    /// An amount.
-    Money(Money),
-    /// Funding entries.
-    Funding(&'a [Funding]),
 }
 
 /// Everything the table says about one field.
@@ -271,7 +230,7 @@ impl ProjectField {
         ProjectField::ALL.into_iter().find(|f| f.key() == key)
     }
 
-    /// Its 表2 header, if it has a column of its own.
+    /// Its 表2 header; empty for the funding (one column per fund line).
     pub const fn header(self) -> &'static str {
         match self.info().column {
             Column::Fixed(h, _, _) | Column::Last(h, _) => h,

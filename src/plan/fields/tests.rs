@@ -1,6 +1,7 @@
 use std::collections::BTreeSet;
 
 use super::*;
+use crate::plan::{Funding, Use};
 
 /// Serde's names for the fields of `value`, a struct.
 fn serde_keys(value: impl serde::Serialize) -> Vec<String> {
