@@ -450,6 +450,21 @@ mod tests {
         assert_eq!(d.before, d.after);
     }
 
+    /// The fields named by the one item of `items`, which must be "changed"
+    /// (and each field must have a label of its own).
+    fn the_one_change(items: &[ItemDiff]) -> Vec<String> {
+        let [item] = items else {
+            panic!("one item differs: {items:?}")
+        };
+        let Change::Changed(changes) = &item.change else {
+            panic!("changed: {item:?}")
+        };
+        for c in changes {
+            assert_ne!(field_label(&c.field, crate::Lang::Zh), c.field, "a label");
+        }
+        changes.iter().map(|c| c.field.clone()).collect()
+    }
+
     /// The defect of issue 15: a project whose only change is one field must
     /// show in the diff, with that field, for every field of the table.
     #[test]
@@ -462,23 +477,12 @@ mod tests {
             }
             let mut b = a.clone();
             crate::plan::fields::tests::change(f, &mut b.projects[0]);
+            let expected = match f {
+                ProjectField::Funding => "funding[X99]",
+                _ => f.key(),
+            };
             let d = diff(&a, &b, &catalog);
-            assert_eq!(d.projects.len(), 1, "{f:?}: {d:?}");
-            let Change::Changed(changes) = &d.projects[0].change else {
-                panic!("{f:?}: {d:?}")
-            };
-            let named: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
-            let expected = if f == ProjectField::Funding {
-                "funding[X99]".to_string()
-            } else {
-                f.key().to_string()
-            };
-            assert_eq!(named, [expected.as_str()], "{f:?}");
-            assert_ne!(
-                field_label(&expected, crate::Lang::Zh),
-                expected,
-                "{f:?} has a label"
-            );
+            assert_eq!(the_one_change(&d.projects), [expected], "{f:?}");
         }
     }
 
@@ -493,13 +497,7 @@ mod tests {
             let mut b = a.clone();
             crate::plan::fields::tests::change_source(f, &mut b.sources[0]);
             let d = diff(&a, &b, &catalog);
-            assert_eq!(d.sources.len(), 1, "{f:?}: {d:?}");
-            let Change::Changed(changes) = &d.sources[0].change else {
-                panic!("{f:?}: {d:?}")
-            };
-            let named: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
-            assert_eq!(named, [f.key()], "{f:?}");
-            assert_ne!(field_label(f.key(), crate::Lang::Zh), f.key(), "{f:?}");
+            assert_eq!(the_one_change(&d.sources), [f.key()], "{f:?}");
         }
     }
 

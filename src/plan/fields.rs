@@ -17,7 +17,7 @@ mod source;
 mod value;
 
 pub use source::{SourceField, SourceInfo, SourceValue, values as source_values};
-pub use value::{Column, FieldValue, Kind};
+pub use value::{Column, FieldMut, FieldValue, Kind};
 
 use crate::money::Money;
 use crate::plan::Project;
@@ -266,60 +266,46 @@ impl ProjectField {
         }
     }
 
+    /// Where its value lives in `p`, to change it.
+    pub fn get_mut(self, p: &mut Project) -> FieldMut<'_> {
+        match self {
+            ProjectField::Id => FieldMut::Text(&mut p.id),
+            ProjectField::Name => FieldMut::Text(&mut p.name),
+            ProjectField::Use => FieldMut::Use(&mut p.use_),
+            ProjectField::Township => FieldMut::Text(&mut p.township),
+            ProjectField::Village => FieldMut::Text(&mut p.village),
+            ProjectField::Unit => FieldMut::Text(&mut p.unit),
+            ProjectField::Content => FieldMut::Text(&mut p.content),
+            ProjectField::Period => FieldMut::Text(&mut p.period),
+            ProjectField::Households => FieldMut::Count(&mut p.households),
+            ProjectField::People => FieldMut::Count(&mut p.people),
+            ProjectField::Targets => FieldMut::Text(&mut p.targets),
+            ProjectField::Funding => FieldMut::Funding(&mut p.funding),
+            ProjectField::OtherFunds => FieldMut::Money(&mut p.other_funds),
+        }
+    }
+
     /// The text it holds in `p`, for text fields.
     pub fn text_mut(self, p: &mut Project) -> Option<&mut String> {
-        match self {
-            ProjectField::Id => Some(&mut p.id),
-            ProjectField::Name => Some(&mut p.name),
-            ProjectField::Township => Some(&mut p.township),
-            ProjectField::Village => Some(&mut p.village),
-            ProjectField::Unit => Some(&mut p.unit),
-            ProjectField::Content => Some(&mut p.content),
-            ProjectField::Period => Some(&mut p.period),
-            ProjectField::Targets => Some(&mut p.targets),
-            ProjectField::Use
-            | ProjectField::Households
-            | ProjectField::People
-            | ProjectField::Funding
-            | ProjectField::OtherFunds => None,
+        match self.get_mut(p) {
+            FieldMut::Text(t) => Some(t),
+            _ => None,
         }
     }
 
     /// The count it holds in `p`, for count fields.
     pub fn count_mut(self, p: &mut Project) -> Option<&mut u32> {
-        match self {
-            ProjectField::Households => Some(&mut p.households),
-            ProjectField::People => Some(&mut p.people),
-            ProjectField::Id
-            | ProjectField::Name
-            | ProjectField::Use
-            | ProjectField::Township
-            | ProjectField::Village
-            | ProjectField::Unit
-            | ProjectField::Content
-            | ProjectField::Period
-            | ProjectField::Targets
-            | ProjectField::Funding
-            | ProjectField::OtherFunds => None,
+        match self.get_mut(p) {
+            FieldMut::Count(n) => Some(n),
+            _ => None,
         }
     }
 
     /// The amount it holds in `p`, for money fields.
     pub fn money_mut(self, p: &mut Project) -> Option<&mut Money> {
-        match self {
-            ProjectField::OtherFunds => Some(&mut p.other_funds),
-            ProjectField::Id
-            | ProjectField::Name
-            | ProjectField::Use
-            | ProjectField::Township
-            | ProjectField::Village
-            | ProjectField::Unit
-            | ProjectField::Content
-            | ProjectField::Period
-            | ProjectField::Households
-            | ProjectField::People
-            | ProjectField::Targets
-            | ProjectField::Funding => None,
+        match self.get_mut(p) {
+            FieldMut::Money(m) => Some(m),
+            _ => None,
         }
     }
 

@@ -49,23 +49,15 @@ fn values_and_lookups_follow_the_table() {
 
 /// `p` with only `f` different.
 pub(crate) fn change(f: ProjectField, p: &mut Project) {
-    if let Some(t) = f.text_mut(p) {
-        t.push('改');
-    } else if let Some(n) = f.count_mut(p) {
-        *n += 1;
-    } else if let Some(m) = f.money_mut(p) {
-        *m += Money::from_yuan(1);
-    } else {
-        match f.info().kind {
-            Kind::Use => {
-                p.use_ = Use::ALL.iter().copied().find(|u| *u != p.use_).unwrap();
-            }
-            Kind::Funding => p.funding.push(Funding {
-                line: "X99".into(),
-                amount: Money::from_yuan(1),
-            }),
-            k => panic!("{f:?} ({k:?}) has no way to change it"),
-        }
+    match f.get_mut(p) {
+        FieldMut::Text(t) => t.push('改'),
+        FieldMut::Count(n) => *n += 1,
+        FieldMut::Money(m) => *m += Money::from_yuan(1),
+        FieldMut::Use(u) => *u = Use::ALL.iter().copied().find(|x| x != u).unwrap(),
+        FieldMut::Funding(entries) => entries.push(Funding {
+            line: "X99".into(),
+            amount: Money::from_yuan(1),
+        }),
     }
 }
 

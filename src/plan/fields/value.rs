@@ -45,3 +45,18 @@ pub enum FieldValue<'a> {
     /// Funding entries.
     Funding(&'a [Funding]),
 }
+
+/// Where a field's value lives in a project, to change it.
+#[derive(Debug)]
+pub enum FieldMut<'a> {
+    /// Text.
+    Text(&'a mut String),
+    /// 使用方向.
+    Use(&'a mut Use),
+    /// A count.
+    Count(&'a mut u32),
+    /// An amount.
+    Money(&'a mut Money),
+    /// Funding entries.
+    Funding(&'a mut Vec<Funding>),
+}
