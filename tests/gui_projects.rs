@@ -14,6 +14,7 @@ use fundplan::gui::FundplanApp;
 use fundplan::money::Unit;
 use fundplan::plan::Project;
 use fundplan::plan::Use;
+use fundplan::plan::fields::{Kind, ProjectField};
 
 type H = Harness<'static, FundplanApp>;
 
@@ -655,4 +656,25 @@ fn the_first_project_of_a_new_plan_takes_its_name_by_keys() {
     let ps = projects(&h);
     assert_eq!(ps.len(), 1);
     assert_eq!(ps[0].name, "新建产业项目");
+}
+
+/// Every field of the table has its widget on the form, named by the table's
+/// form label (a field added to `plan::fields` without a widget fails here).
+#[test]
+fn the_form_has_a_widget_for_every_field_of_the_table() {
+    let mut h = projects_screen();
+    let id = click_row(&mut h, 0);
+    for f in ProjectField::ALL {
+        let (zh, _) = f.info().form_label;
+        let found = match f.info().kind {
+            // The funding entries are their own table below the form.
+            Kind::Funding => continue,
+            // A count's drag value is labelled by the label beside it.
+            Kind::Count => h.query_by_label(zh).is_some(),
+            Kind::Text | Kind::Use | Kind::Money => {
+                h.query_by_label(&format!("{id} {zh}")).is_some()
+            }
+        };
+        assert!(found, "{f:?} has no widget on the form");
+    }
 }

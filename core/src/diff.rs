@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::catalog::Catalog;
 use crate::money::Money;
-use crate::plan::{Adjustment, Plan, Project, Source};
+use crate::plan::fields::{self, FieldValue, ProjectField, SourceField, SourceValue};
+use crate::plan::{Adjustment, County, Plan, Project, Source};
 use crate::validate::{Finding, Totals, validate};
 
 /// A field's value on one side of a comparison.
@@ -52,26 +53,11 @@ pub fn field_label(field: &str, lang: crate::Lang) -> String {
         .strip_prefix("funding[")
         .and_then(|f| f.strip_suffix(']'))
     {
-        return format!("{}{line}", lang.pick("安排资金 ", "funding from "));
+        let (zh, en) = ProjectField::Funding.info().diff_label;
+        return format!("{} {line}", lang.pick(zh, en));
     }
     let (zh, en) = match field {
-        "allocated" => ("下达金额", "allocated"),
-        "integrated" => ("纳入整合金额", "integrated"),
-        "document" => ("下达文号", "document"),
-        "reason" => ("未纳入原因", "reason not integrated"),
-        "name" | "county.name" => ("名称", "name"),
-        "level" => ("级次", "level"),
-        "category" => ("大类", "category"),
-        "use" => ("使用方向", "use"),
-        "township" => ("苏木乡镇", "township"),
-        "village" => ("嘎查村", "village"),
-        "unit" => ("实施单位", "unit"),
-        "content" => ("建设内容", "content"),
-        "period" => ("实施期限", "period"),
-        "households" => ("受益脱贫户", "households"),
-        "people" => ("受益人口", "people"),
-        "targets" => ("绩效目标", "targets"),
-        "other_funds" => ("自筹及其他资金", "other funds"),
+        "county.name" => ("名称", "name"),
         "header.catalog" => ("资金目录", "catalog"),
         "header.year" => ("年度", "year"),
         "header.revision" => ("版本", "revision"),
@@ -82,7 +68,11 @@ pub fn field_label(field: &str, lang: crate::Lang) -> String {
         "county.code" => ("旗县代码", "county code"),
         "county.league" => ("所属盟市", "league"),
         "county.kind" => ("旗县类别", "county kind"),
-        other => (other, other),
+        // Project and source fields share one key, `name`, and its label.
+        other => ProjectField::from_key(other)
+            .map(|f| f.info().diff_label)
+            .or_else(|| SourceField::from_key(other).map(|f| f.info().diff_label))
+            .unwrap_or((other, other)),
     };
     lang.pick(zh, en).to_string()
 }
@@ -209,88 +199,109 @@ fn count(field: &str, old: u64, new: u64, out: &mut Vec<FieldChange>) {
 }
 
 fn header(a: &Plan, b: &Plan) -> Vec<FieldChange> {
+    // No `..`: a new header field must be compared here or named as not part
+    // of the comparison.
+    let Plan {
+        format: _,
+        format_version: _,
+        catalog,
+        year,
+        county,
+        revision,
+        adjustment: _,
+        prepared_by,
+        approval,
+        sources: _,
+        projects: _,
+        submission: _,
+        review: _,
+    } = a;
+    let County {
+        code,
+        name,
+        league,
+        kind,
+    } = county;
     let mut out = Vec::new();
-    text("header.catalog", &a.catalog, &b.catalog, &mut out);
-    count("header.year", a.year.into(), b.year.into(), &mut out);
+    text("header.catalog", catalog, &b.catalog, &mut out);
+    count("header.year", (*year).into(), b.year.into(), &mut out);
     count(
         "header.revision",
-        a.revision.into(),
+        (*revision).into(),
         b.revision.into(),
         &mut out,
     );
-    let reason = |p: &Plan| {
-        p.adjustment
-            .as_ref()
-            .map(|x| x.reason.clone())
-            .unwrap_or_default()
+    let adjustment = |p: &Plan| {
+        let Adjustment { reason, approval } = p.adjustment.clone().unwrap_or_default();
+        (reason, approval)
     };
-    let approval = |p: &Plan| {
-        p.adjustment
-            .as_ref()
-            .map(|x| x.approval.clone())
-            .unwrap_or_default()
-    };
-    text("header.adjustment", &reason(a), &reason(b), &mut out);
+    let ((reason_a, approval_a), (reason_b, approval_b)) = (adjustment(a), adjustment(b));
+    text("header.adjustment", &reason_a, &reason_b, &mut out);
     text(
         "header.adjustment_approval",
-        &approval(a),
-        &approval(b),
+        &approval_a,
+        &approval_b,
         &mut out,
     );
-    text(
-        "header.prepared_by",
-        &a.prepared_by,
-        &b.prepared_by,
-        &mut out,
-    );
-    text("header.approval", &a.approval, &b.approval, &mut out);
-    text("county.code", &a.county.code, &b.county.code, &mut out);
-    text("county.name", &a.county.name, &b.county.name, &mut out);
-    text(
-        "county.league",
-        &a.county.league,
-        &b.county.league,
-        &mut out,
-    );
-    text(
-        "county.kind",
-        a.county.kind.ident(),
-        b.county.kind.ident(),
-        &mut out,
-    );
+    text("header.prepared_by", prepared_by, &b.prepared_by, &mut out);
+    text("header.approval", approval, &b.approval, &mut out);
+    text("county.code", code, &b.county.code, &mut out);
+    text("county.name", name, &b.county.name, &mut out);
+    text("county.league", league, &b.county.league, &mut out);
+    text("county.kind", kind.ident(), b.county.kind.ident(), &mut out);
     out
 }
 
 fn source_fields(a: &Source, b: &Source) -> Vec<FieldChange> {
     let mut out = Vec::new();
-    text("level", a.level.ident(), b.level.ident(), &mut out);
-    text("name", &a.name, &b.name, &mut out);
-    text("category", a.category.ident(), b.category.ident(), &mut out);
-    text("document", &a.document, &b.document, &mut out);
-    money("allocated", a.allocated, b.allocated, &mut out);
-    money("integrated", a.integrated, b.integrated, &mut out);
-    text("reason", &a.reason, &b.reason, &mut out);
+    for ((field, old), (_, new)) in fields::source_values(a)
+        .into_iter()
+        .zip(fields::source_values(b))
+    {
+        if field == SourceField::Line {
+            continue; // what lines are matched by: never "changed"
+        }
+        let key = field.key();
+        match (old, new) {
+            (SourceValue::Text(x), SourceValue::Text(y)) => text(key, x, y, &mut out),
+            (SourceValue::Level(x), SourceValue::Level(y)) => {
+                text(key, x.ident(), y.ident(), &mut out);
+            }
+            (SourceValue::Category(x), SourceValue::Category(y)) => {
+                text(key, x.ident(), y.ident(), &mut out);
+            }
+            (SourceValue::Money(x), SourceValue::Money(y)) => money(key, x, y, &mut out),
+            // Both sides come from the same row of the table.
+            _ => {}
+        }
+    }
     out
 }
 
 fn project_fields(a: &Project, b: &Project) -> Vec<FieldChange> {
     let mut out = Vec::new();
-    text("name", &a.name, &b.name, &mut out);
-    text("use", a.use_.ident(), b.use_.ident(), &mut out);
-    text("township", &a.township, &b.township, &mut out);
-    text("village", &a.village, &b.village, &mut out);
-    text("unit", &a.unit, &b.unit, &mut out);
-    text("content", &a.content, &b.content, &mut out);
-    text("period", &a.period, &b.period, &mut out);
-    count(
-        "households",
-        a.households.into(),
-        b.households.into(),
-        &mut out,
-    );
-    count("people", a.people.into(), b.people.into(), &mut out);
-    text("targets", &a.targets, &b.targets, &mut out);
-    // Funding per line, summed (a repeated line is P08's business).
+    for ((field, old), (_, new)) in fields::values(a).into_iter().zip(fields::values(b)) {
+        if field == ProjectField::Id {
+            continue; // what projects are matched by: never "changed"
+        }
+        let key = field.key();
+        match (old, new) {
+            (FieldValue::Text(x), FieldValue::Text(y)) => text(key, x, y, &mut out),
+            (FieldValue::Use(x), FieldValue::Use(y)) => text(key, x.ident(), y.ident(), &mut out),
+            (FieldValue::Count(x), FieldValue::Count(y)) => {
+                count(key, x.into(), y.into(), &mut out);
+            }
+            (FieldValue::Money(x), FieldValue::Money(y)) => money(key, x, y, &mut out),
+            (FieldValue::Funding(_), FieldValue::Funding(_)) => funding(a, b, &mut out),
+            // Both sides come from the same row of the table.
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Funding per line, summed (a repeated line is P08's business).
+fn funding(a: &Project, b: &Project, out: &mut Vec<FieldChange>) {
     let (fa, fb) = (funding_by_line(a), funding_by_line(b));
     let lines: BTreeSet<&str> = fa.keys().chain(fb.keys()).copied().collect();
     for line in lines {
@@ -305,8 +316,6 @@ fn project_fields(a: &Project, b: &Project) -> Vec<FieldChange> {
             });
         }
     }
-    money("other_funds", a.other_funds, b.other_funds, &mut out);
-    out
 }
 
 fn funding_by_line(p: &Project) -> BTreeMap<&str, Money> {
@@ -439,6 +448,57 @@ mod tests {
         let d = diff(&plan, &plan, &catalog);
         assert!(d.is_empty() && d.appeared.is_empty() && d.disappeared.is_empty());
         assert_eq!(d.before, d.after);
+    }
+
+    /// The fields named by the one item of `items`, which must be "changed"
+    /// (and each field must have a label of its own).
+    fn the_one_change(items: &[ItemDiff]) -> Vec<String> {
+        let [item] = items else {
+            panic!("one item differs: {items:?}")
+        };
+        let Change::Changed(changes) = &item.change else {
+            panic!("changed: {item:?}")
+        };
+        for c in changes {
+            assert_ne!(field_label(&c.field, crate::Lang::Zh), c.field, "a label");
+        }
+        changes.iter().map(|c| c.field.clone()).collect()
+    }
+
+    /// The defect of issue 15: a project whose only change is one field must
+    /// show in the diff, with that field, for every field of the table.
+    #[test]
+    fn a_change_of_any_single_project_field_shows() {
+        let catalog = crate::catalog::default_catalog();
+        let a = crate::sample::generate(&catalog, Default::default());
+        for f in ProjectField::ALL {
+            if f == ProjectField::Id {
+                continue; // projects are matched by id
+            }
+            let mut b = a.clone();
+            crate::plan::fields::tests::change(f, &mut b.projects[0]);
+            let expected = match f {
+                ProjectField::Funding => "funding[X99]",
+                _ => f.key(),
+            };
+            let d = diff(&a, &b, &catalog);
+            assert_eq!(the_one_change(&d.projects), [expected], "{f:?}");
+        }
+    }
+
+    #[test]
+    fn a_change_of_any_single_source_field_shows() {
+        let catalog = crate::catalog::default_catalog();
+        let a = crate::sample::generate(&catalog, Default::default());
+        for f in SourceField::ALL {
+            if f == SourceField::Line {
+                continue; // lines are matched by code
+            }
+            let mut b = a.clone();
+            crate::plan::fields::tests::change_source(f, &mut b.sources[0]);
+            let d = diff(&a, &b, &catalog);
+            assert_eq!(the_one_change(&d.sources), [f.key()], "{f:?}");
+        }
     }
 
     #[test]

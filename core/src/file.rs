@@ -361,18 +361,36 @@ pub(crate) fn check_limits(plan: &Plan) -> Result<(), LoadErrorKind> {
         }
     };
     use crate::plan::path as p;
+    // No `..`: a new text field of the header or the county needs a limit here.
+    let Plan {
+        format: _,
+        format_version: _,
+        catalog,
+        year: _,
+        county,
+        revision: _,
+        adjustment: _,
+        prepared_by,
+        approval,
+        sources: _,
+        projects: _,
+        submission: _,
+        review: _,
+    } = plan;
+    let crate::plan::County {
+        code,
+        name,
+        league,
+        kind: _,
+    } = county;
     for (field, value) in [
-        ("catalog", &plan.catalog),
-        ("prepared_by", &plan.prepared_by),
-        ("approval", &plan.approval),
+        ("catalog", catalog),
+        ("prepared_by", prepared_by),
+        ("approval", approval),
     ] {
         long(&|| p::header(field), value)?;
     }
-    for (field, value) in [
-        ("code", &plan.county.code),
-        ("name", &plan.county.name),
-        ("league", &plan.county.league),
-    ] {
+    for (field, value) in [("code", code), ("name", name), ("league", league)] {
         long(&|| p::county(field), value)?;
     }
     if let Some(a) = &plan.adjustment {
@@ -380,28 +398,23 @@ pub(crate) fn check_limits(plan: &Plan) -> Result<(), LoadErrorKind> {
         long(&|| p::header("adjustment"), &a.approval)?;
     }
     for s in &plan.sources {
-        for (field, value) in [
-            ("line", &s.line),
-            ("name", &s.name),
-            ("document", &s.document),
-            ("reason", &s.reason),
-        ] {
-            long(&|| p::source(&s.line, Some(field)), value)?;
+        for (field, value) in crate::plan::fields::source_values(s) {
+            if let (Some(_), crate::plan::fields::SourceValue::Text(value)) =
+                (field.max_chars(), value)
+            {
+                long(&|| p::source(&s.line, Some(field.key())), value)?;
+            }
         }
     }
     for pr in &plan.projects {
         count("funding entries", pr.funding.len(), MAX_FUNDING)?;
-        for (field, value) in [
-            ("id", &pr.id),
-            ("name", &pr.name),
-            ("township", &pr.township),
-            ("village", &pr.village),
-            ("unit", &pr.unit),
-            ("content", &pr.content),
-            ("period", &pr.period),
-            ("targets", &pr.targets),
-        ] {
-            long(&|| p::project(&pr.id, Some(field)), value)?;
+        for (field, value) in crate::plan::fields::values(pr) {
+            // Every field with a character limit holds text.
+            if let (Some(_), crate::plan::fields::FieldValue::Text(value)) =
+                (field.max_chars(), value)
+            {
+                long(&|| p::project(&pr.id, Some(field.key())), value)?;
+            }
         }
         for f in &pr.funding {
             long(&|| p::funding(&pr.id, "…"), &f.line)?;

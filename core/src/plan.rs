@@ -29,6 +29,8 @@ use crate::money::Money;
 
 pub use crate::enums::{Category, CountyKind, Decision, Level, Use};
 
+pub mod fields;
+
 /// One banner's consolidation plan (统筹整合使用财政涉农涉牧资金实施方案).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -240,15 +240,26 @@ fn county(w: &mut Writer, c: &County, depth: usize) {
 }
 
 fn source(w: &mut Writer, s: &Source, depth: usize) {
+    // No `..`: a new field must be written (or the file loses it).
+    let Source {
+        line,
+        level,
+        name,
+        category,
+        document,
+        allocated,
+        integrated,
+        reason,
+    } = s;
     fields(w, depth, |f| {
-        f.str("line", &s.line)
-            .ident("level", s.level.ident())
-            .str("name", &s.name)
-            .ident("category", s.category.ident())
-            .str("document", &s.document)
-            .money("allocated", s.allocated)
-            .money("integrated", s.integrated)
-            .str("reason", &s.reason);
+        f.str("line", line)
+            .ident("level", level.ident())
+            .str("name", name)
+            .ident("category", category.ident())
+            .str("document", document)
+            .money("allocated", *allocated)
+            .money("integrated", *integrated)
+            .str("reason", reason);
     });
 }
 
@@ -259,20 +270,36 @@ fn funding(w: &mut Writer, fu: &Funding, depth: usize) {
 }
 
 fn project(w: &mut Writer, p: &Project, depth: usize) {
+    // No `..`: a new field must be written (or the file loses it).
+    let Project {
+        id,
+        name,
+        use_,
+        township,
+        village,
+        unit,
+        content,
+        period,
+        households,
+        people,
+        targets,
+        funding: entries,
+        other_funds,
+    } = p;
     fields(w, depth, |f| {
-        f.str("id", &p.id)
-            .str("name", &p.name)
-            .ident("use", p.use_.ident())
-            .str("township", &p.township)
-            .str("village", &p.village)
-            .str("unit", &p.unit)
-            .str("content", &p.content)
-            .str("period", &p.period)
-            .num("households", u64::from(p.households))
-            .num("people", u64::from(p.people))
-            .str("targets", &p.targets)
-            .field("funding", |w, d| w.seq(d, &p.funding, funding))
-            .money("other_funds", p.other_funds);
+        f.str("id", id)
+            .str("name", name)
+            .ident("use", use_.ident())
+            .str("township", township)
+            .str("village", village)
+            .str("unit", unit)
+            .str("content", content)
+            .str("period", period)
+            .num("households", u64::from(*households))
+            .num("people", u64::from(*people))
+            .str("targets", targets)
+            .field("funding", |w, d| w.seq(d, entries, funding))
+            .money("other_funds", *other_funds);
     });
 }
 

@@ -10,6 +10,7 @@
 use crate::Lang;
 use crate::edit::Edit;
 use crate::money::{Money, Unit};
+use crate::plan::fields::SourceField;
 use crate::plan::{Plan, Source, path};
 
 /// Why a paste was refused; nothing was changed.
@@ -157,9 +158,6 @@ fn fits<T>(block: &[Vec<T>], rows: usize, cols: usize) -> Result<(), PasteError>
     Ok(())
 }
 
-/// The source amount columns, left to right.
-const SOURCE_FIELDS: [&str; 2] = ["allocated", "integrated"];
-
 /// Line indices in the order the sources table shows them (by level).
 fn display_order(sources: &[Source]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..sources.len()).collect();
@@ -172,9 +170,9 @@ pub fn paste_edit(plan: &Plan, target: &str, text: &str, unit: Unit) -> Result<E
     use path::Target;
     match path::parse(target) {
         Target::Source(line, Some(field)) => {
-            let col = SOURCE_FIELDS
+            let col = SourceField::AMOUNTS
                 .iter()
-                .position(|f| *f == field)
+                .position(|f| f.key() == field)
                 .ok_or(PasteError::NotAColumn)?;
             let order = display_order(&plan.sources);
             let start = order
@@ -182,17 +180,22 @@ pub fn paste_edit(plan: &Plan, target: &str, text: &str, unit: Unit) -> Result<E
                 .position(|&i| plan.sources.get(i).is_some_and(|s| s.line == line))
                 .ok_or(PasteError::NotAColumn)?;
             let block = amounts(text, unit)?;
-            fits(&block, order.len() - start, SOURCE_FIELDS.len() - col)?;
+            fits(
+                &block,
+                order.len() - start,
+                SourceField::AMOUNTS.len() - col,
+            )?;
             let mut edits = Vec::new();
             for (row, &i) in block.iter().zip(&order[start..]) {
                 let Some(mut s) = plan.sources.get(i).cloned() else {
                     continue;
                 };
                 for (k, m) in row.iter().enumerate() {
-                    match (m, col + k) {
-                        (Some(m), 0) => s.allocated = *m,
-                        (Some(m), _) => s.integrated = *m,
-                        (None, _) => {}
+                    let cell = SourceField::AMOUNTS
+                        .get(col + k)
+                        .and_then(|f| f.money_mut(&mut s));
+                    if let (Some(m), Some(cell)) = (m, cell) {
+                        *cell = *m;
                     }
                 }
                 edits.push(Edit::SetSource(i, Box::new(s)));

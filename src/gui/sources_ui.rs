@@ -14,6 +14,7 @@ use super::widgets::{
 };
 use crate::edit::Edit;
 use crate::money::Money;
+use crate::plan::fields::{SourceField, SourceValue};
 use crate::plan::{Category, Level};
 use crate::plan::{Source, path};
 
@@ -25,10 +26,20 @@ enum Row {
     Total,
 }
 
-const AMOUNT_FIELDS: [&str; 2] = ["allocated", "integrated"];
+/// The accessible name of `f`'s cell after the line code, in the view's language.
+fn label(view: &View<'_>, f: SourceField) -> &'static str {
+    let (zh, en) = f.info().form_label;
+    view.t(zh, en)
+}
 
 /// The editable cells of a line, left to right (the name only on own lines).
-const WALK_FIELDS: [&str; 5] = ["name", "document", "allocated", "integrated", "reason"];
+const WALK_FIELDS: [SourceField; 5] = [
+    SourceField::Name,
+    SourceField::Document,
+    SourceField::Allocated,
+    SourceField::Integrated,
+    SourceField::Reason,
+];
 
 /// Each line's editable cells for the spreadsheet walk, in display order.
 fn walk_rows(rows: &[Row], sources: &[Source]) -> Vec<GridRow> {
@@ -40,8 +51,8 @@ fn walk_rows(rows: &[Row], sources: &[Source]) -> Vec<GridRow> {
                 cells: WALK_FIELDS
                     .iter()
                     .map(|f| {
-                        (*f != "name" || !s.is_catalog_line())
-                            .then(|| field_id(&path::source(&s.line, Some(f))))
+                        (*f != SourceField::Name || !s.is_catalog_line())
+                            .then(|| field_id(&path::source(&s.line, Some(f.key()))))
                     })
                     .collect(),
             }),
@@ -300,7 +311,7 @@ fn line_row(
     });
     row.col(|ui| {
         if own {
-            let name = format!("{code} {}", view.t("资金名称", "name"));
+            let name = format!("{code} {}", label(view, SourceField::Name));
             if let Some(v) = text_ui(
                 ui,
                 view,
@@ -328,7 +339,8 @@ fn line_row(
                 Category::ALL,
                 |c| c.label(view.lang).to_string(),
             );
-            let _ = response.accessible_name(format!("{code} {}", view.t("大类", "category")));
+            let _ =
+                response.accessible_name(format!("{code} {}", label(view, SourceField::Category)));
             if let Some(c) = picked {
                 let mut next = s.clone();
                 next.category = c;
@@ -339,7 +351,7 @@ fn line_row(
         }
     });
     row.col(|ui| {
-        let name = format!("{code} {}", view.t("下达文号", "document"));
+        let name = format!("{code} {}", label(view, SourceField::Document));
         if let Some(v) = text_ui(
             ui,
             view,
@@ -354,20 +366,19 @@ fn line_row(
             set(out, i, next, path::source(code, Some("document")));
         }
     });
-    for field in AMOUNT_FIELDS {
+    for field in SourceField::AMOUNTS {
         row.col(|ui| {
-            let (value, label) = match field {
-                "allocated" => (s.allocated, view.t("下达金额", "allocated")),
-                _ => (s.integrated, view.t("纳入整合金额", "integrated")),
+            let SourceValue::Money(value) = field.get(s) else {
+                return; // both are amounts (a test of the table checks)
             };
-            let p = path::source(code, Some(field));
+            let label = label(view, field);
+            let p = path::source(code, Some(field.key()));
             let width = ui.available_width();
             let cell = amount_ui(ui, view, &p, &format!("{code} {label}"), value, width, out);
             if let Some(m) = cell.changed {
                 let mut next = s.clone();
-                match field {
-                    "allocated" => next.allocated = m,
-                    _ => next.integrated = m,
+                if let Some(v) = field.money_mut(&mut next) {
+                    *v = m;
                 }
                 set(out, i, next, p);
             }
@@ -382,10 +393,7 @@ fn line_row(
         );
     });
     row.col(|ui| {
-        let name = format!(
-            "{code} {}",
-            view.t("未纳入整合原因", "reason not integrated")
-        );
+        let name = format!("{code} {}", label(view, SourceField::Reason));
         let p = path::source(code, Some("reason"));
         if let Some(v) = text_ui(ui, view, &p, &name, &s.reason, ui.available_width(), out) {
             let mut next = s.clone();

@@ -3,40 +3,28 @@
 //! "R07 未纳入原因". Used as the link text and accessible name of comments.
 
 use crate::Lang;
+use crate::plan::fields::{ProjectField, SourceField};
 use crate::plan::{Plan, path};
 
 /// Label of a source line's field.
 fn source_field(f: &str, lang: Lang) -> &str {
-    match f {
-        "line" => lang.pick("代码", "code"),
-        "level" => lang.pick("级次", "level"),
-        "name" => lang.pick("资金名称", "fund line"),
-        "category" => lang.pick("大类", "category"),
-        "document" => lang.pick("下达文号", "document"),
-        "allocated" => lang.pick("下达金额", "allocated"),
-        "integrated" => lang.pick("纳入整合金额", "integrated"),
-        "reason" => lang.pick("未纳入原因", "reason not integrated"),
-        other => other,
+    match SourceField::from_key(f) {
+        Some(field) => {
+            let (zh, en) = field.info().label;
+            lang.pick(zh, en)
+        }
+        None => f,
     }
 }
 
 /// Label of a project's field.
 fn project_field(f: &str, lang: Lang) -> &str {
-    match f {
-        "id" => lang.pick("编号", "id"),
-        "name" => lang.pick("项目名称", "name"),
-        "use" => lang.pick("使用方向", "use"),
-        "township" => lang.pick("苏木乡镇", "township"),
-        "village" => lang.pick("嘎查村", "village"),
-        "unit" => lang.pick("实施单位", "unit"),
-        "content" => lang.pick("建设内容", "content"),
-        "period" => lang.pick("实施期限", "period"),
-        "households" => lang.pick("受益脱贫户", "households"),
-        "people" => lang.pick("受益人口", "people"),
-        "targets" => lang.pick("绩效目标", "targets"),
-        "funding" => lang.pick("资金安排", "funding"),
-        "other_funds" => lang.pick("其他资金", "other funds"),
-        other => other,
+    match ProjectField::from_key(f) {
+        Some(field) => {
+            let (zh, en) = field.info().label;
+            lang.pick(zh, en)
+        }
+        None => f,
     }
 }
 

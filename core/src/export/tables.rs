@@ -5,6 +5,7 @@ use crate::Lang;
 use crate::enums::Level;
 use crate::money::Money;
 use crate::plan::Plan;
+use crate::plan::fields::{Column, FieldValue, Kind, ProjectField, SourceField};
 
 /// Which table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -139,23 +140,28 @@ pub fn lines_used(plan: &Plan) -> Vec<&str> {
         .collect()
 }
 
+/// The fund-line fields in 表1's column order (未纳入整合金额, worked out,
+/// stands before the reason); every field has a column (a test checks).
+pub const TABLE1_FIELDS: [SourceField; 8] = [
+    SourceField::Level,
+    SourceField::Line,
+    SourceField::Name,
+    SourceField::Category,
+    SourceField::Document,
+    SourceField::Allocated,
+    SourceField::Integrated,
+    SourceField::Reason,
+];
+
 fn sources(plan: &Plan) -> Table {
-    let mut t = base(
-        plan,
-        TableKind::Sources,
-        &[
-            ("序号", 5),
-            ("资金级次", 8),
-            ("资金代码", 8),
-            ("资金名称", 40),
-            ("资金大类", 12),
-            ("下达文号", 20),
-            ("下达金额", 12),
-            ("纳入整合金额", 12),
-            ("未纳入整合金额", 12),
-            ("未纳入原因", 36),
-        ],
-    );
+    let mut header = vec![("序号", 5)];
+    for f in TABLE1_FIELDS {
+        if f == SourceField::Reason {
+            header.push(("未纳入整合金额", 12));
+        }
+        header.push(f.info().column);
+    }
+    let mut t = base(plan, TableKind::Sources, &header);
     let mut n = 0;
     let (mut all_a, mut all_i) = (Money::ZERO, Money::ZERO);
     for &level in Level::ALL {
@@ -212,26 +218,55 @@ fn sources(plan: &Plan) -> Table {
     t
 }
 
-/// Fixed columns of 表2 before the per-line columns.
-pub const PROJECT_COLUMNS: [&str; 13] = [
-    "序号",
-    "项目编号",
-    "项目名称",
-    "使用方向",
-    "苏木乡镇",
-    "嘎查村",
-    "实施单位",
-    "建设内容",
-    "实施期限",
-    "受益脱贫户",
-    "受益人口",
-    "绩效目标",
-    "整合资金合计",
-];
+/// Fixed columns of 表2 before the per-line columns: 序号, the fields with a
+/// [`Column::Fixed`] place in [`ProjectField::ALL`] order, 整合资金合计.
+pub const PROJECT_COLUMNS: [&str; 13] = fixed_columns();
+
+/// [`PROJECT_COLUMNS`]; a field given a fixed column without the array
+/// growing stops the build here.
+const fn fixed_columns() -> [&'static str; 13] {
+    let mut out = [""; 13];
+    out[0] = "序号";
+    let (mut n, mut k) = (1, 0);
+    while k < ProjectField::ALL.len() {
+        if let Column::Fixed(header, _, _) = ProjectField::ALL[k].info().column {
+            out[n] = header;
+            n += 1;
+        }
+        k += 1;
+    }
+    assert!(
+        n == out.len() - 1,
+        "PROJECT_COLUMNS has room for every fixed column"
+    );
+    out[n] = "整合资金合计";
+    out
+}
+
+/// Where `f` is in [`PROJECT_COLUMNS`], if it has a fixed column.
+pub fn project_column(f: ProjectField) -> Option<usize> {
+    ProjectField::fixed().position(|g| g == f).map(|k| k + 1)
+}
+
+/// 表2's cell of a field with a fixed column.
+fn field_cell(value: FieldValue<'_>) -> Cell {
+    match value {
+        FieldValue::Text(t) => Cell::text(t),
+        FieldValue::Use(u) => Cell::text(u.label(Lang::Zh)),
+        FieldValue::Count(n) => Cell::Count(n.into()),
+        FieldValue::Money(m) => Cell::Money(m),
+        FieldValue::Funding(_) => Cell::Empty,
+    }
+}
 
 fn projects(plan: &Plan) -> Table {
-    let widths = [5, 8, 30, 12, 12, 12, 20, 30, 14, 8, 8, 40, 12];
-    let fixed: Vec<(&str, u16)> = PROJECT_COLUMNS.iter().copied().zip(widths).collect();
+    let mut fixed: Vec<(&str, u16)> = vec![("序号", 5)];
+    for f in ProjectField::fixed() {
+        if let Column::Fixed(header, _, width) = f.info().column {
+            fixed.push((header, width));
+        }
+    }
+    fixed.push(("整合资金合计", 12));
     let mut t = base(plan, TableKind::Projects, &fixed);
     let lines = lines_used(plan);
     for l in &lines {
@@ -239,32 +274,31 @@ fn projects(plan: &Plan) -> Table {
         t.header.push(format!("{l} {name}"));
         t.widths.push(14);
     }
-    t.header.push("自筹及其他资金".to_string());
-    t.widths.push(12);
+    let last: Vec<ProjectField> = ProjectField::after_lines().collect();
+    for f in &last {
+        t.header.push(f.header().to_string());
+        t.widths.push(12);
+    }
     let mut by_line = vec![Money::ZERO; lines.len()];
-    let (mut total, mut other) = (Money::ZERO, Money::ZERO);
-    let (mut hh, mut people) = (0u64, 0u64);
+    let mut total = Money::ZERO;
+    // Amount columns after the lines are summed in the 合计 row.
+    let mut last_sums = vec![Money::ZERO; last.len()];
+    // Count columns are summed in the 合计 row; other fixed columns stay empty.
+    let mut sums: Vec<Option<u64>> = ProjectField::fixed()
+        .map(|f| (f.info().kind == Kind::Count).then_some(0))
+        .collect();
     for (n, p) in plan.projects.iter().enumerate() {
         let sum = p.integrated_total();
         total += sum;
-        other += p.other_funds;
-        hh += u64::from(p.households);
-        people += u64::from(p.people);
-        let mut row = vec![
-            Cell::Count(n as u64 + 1),
-            Cell::text(&p.id),
-            Cell::text(&p.name),
-            Cell::text(p.use_.label(Lang::Zh)),
-            Cell::text(&p.township),
-            Cell::text(&p.village),
-            Cell::text(&p.unit),
-            Cell::text(&p.content),
-            Cell::text(&p.period),
-            Cell::Count(p.households.into()),
-            Cell::Count(p.people.into()),
-            Cell::text(&p.targets),
-            Cell::Money(sum),
-        ];
+        let mut row = vec![Cell::Count(n as u64 + 1)];
+        for (k, f) in ProjectField::fixed().enumerate() {
+            let value = f.get(p);
+            if let (Some(Some(s)), FieldValue::Count(c)) = (sums.get_mut(k), value) {
+                *s += u64::from(c);
+            }
+            row.push(field_cell(value));
+        }
+        row.push(Cell::Money(sum));
         for (k, l) in lines.iter().enumerate() {
             let amount: Money = p
                 .funding
@@ -279,19 +313,27 @@ fn projects(plan: &Plan) -> Table {
                 Cell::Money(amount)
             });
         }
-        row.push(Cell::Money(p.other_funds));
+        for (k, f) in last.iter().enumerate() {
+            let value = f.get(p);
+            if let (Some(s), FieldValue::Money(m)) = (last_sums.get_mut(k), value) {
+                *s += m;
+            }
+            row.push(field_cell(value));
+        }
         t.rows.push(row);
     }
     t.total = vec![Cell::text("合计")];
-    t.total.extend(std::iter::repeat_n(Cell::Empty, 8));
-    t.total.extend([
-        Cell::Count(hh),
-        Cell::Count(people),
-        Cell::Empty,
-        Cell::Money(total),
-    ]);
+    t.total
+        .extend(sums.into_iter().map(|s| s.map_or(Cell::Empty, Cell::Count)));
+    t.total.push(Cell::Money(total));
     t.total.extend(by_line.into_iter().map(Cell::Money));
-    t.total.push(Cell::Money(other));
+    t.total.extend(last.iter().zip(last_sums).map(|(f, s)| {
+        if f.info().kind == Kind::Money {
+            Cell::Money(s)
+        } else {
+            Cell::Empty
+        }
+    }));
     t
 }
 
@@ -387,6 +429,15 @@ fn notice(plan: &Plan) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table1_has_a_column_for_every_fund_line_field() {
+        let mut listed = TABLE1_FIELDS.map(SourceField::key);
+        let mut all = SourceField::ALL.map(SourceField::key);
+        listed.sort_unstable();
+        all.sort_unstable();
+        assert_eq!(listed, all);
+    }
 
     #[test]
     fn totals_match_the_plan() {

@@ -23,10 +23,11 @@ use rust_decimal::Decimal;
 use crate::catalog::Catalog;
 use crate::enums::{Category, Level, Use};
 use crate::export::TableKind;
-use crate::export::tables::PROJECT_COLUMNS;
+use crate::export::tables::{PROJECT_COLUMNS, TABLE1_FIELDS};
 use crate::export::xlsx::INFO_SHEET;
 use crate::format::{FormatVersion, PlanFormat};
 use crate::money::{Money, Unit};
+use crate::plan::fields::{ProjectField as F, SourceField as S};
 use crate::plan::{Adjustment, County, Funding, Plan, Project, Source};
 use crate::{Lang, Text};
 
@@ -360,16 +361,7 @@ fn import_checked(bytes: &[u8], catalog: &Catalog) -> Result<Plan, ImportError> 
 }
 
 fn read_sources(im: &mut Importer<'_>, s: &Sheet<'_>) -> Vec<Source> {
-    let needed = [
-        "资金级次",
-        "资金代码",
-        "资金名称",
-        "资金大类",
-        "下达文号",
-        "下达金额",
-        "纳入整合金额",
-        "未纳入原因",
-    ];
+    let needed = TABLE1_FIELDS.map(S::header);
     let Some((hr, cols)) = im.columns(s, &needed) else {
         return Vec::new();
     };
@@ -382,9 +374,12 @@ fn read_sources(im: &mut Importer<'_>, s: &Sheet<'_>) -> Vec<Source> {
     let mut sums = (Money::ZERO, Money::ZERO);
     for r in hr + 1..=rows {
         let first = s.text(r, 0);
-        let code = s.text(r, c("资金代码"));
+        let code = s.text(r, c(S::Line.header()));
         if first == "合计" {
-            for (name, sum) in [("下达金额", sums.0), ("纳入整合金额", sums.1)] {
+            for (name, sum) in [
+                (S::Allocated.header(), sums.0),
+                (S::Integrated.header(), sums.1),
+            ] {
                 let stated = im.money(s, r, c(name));
                 if stated != sum {
                     im.problem(
@@ -409,42 +404,46 @@ fn read_sources(im: &mut Importer<'_>, s: &Sheet<'_>) -> Vec<Source> {
         if code.is_empty() {
             continue; // a subtotal row
         }
-        let level = label_to(Level::ALL, |l| l.label(Lang::Zh), &s.text(r, c("资金级次")));
+        let level = label_to(
+            Level::ALL,
+            |l| l.label(Lang::Zh),
+            &s.text(r, c(S::Level.header())),
+        );
         let category = label_to(
             Category::ALL,
             |x| x.label(Lang::Zh),
-            &s.text(r, c("资金大类")),
+            &s.text(r, c(S::Category.header())),
         );
         let known = !code.starts_with(['C', 'R']) || im.catalog.line(&code).is_some();
         if !known || level.is_none() {
             im.problem(
                 s.name,
-                cell_name(r, c("资金代码")),
+                cell_name(r, c(S::Line.header())),
                 format!("未知资金“{code}”"),
                 format!("unknown fund line “{code}”"),
             );
         }
         if category.is_none() {
-            let t = s.text(r, c("资金大类"));
+            let t = s.text(r, c(S::Category.header()));
             im.problem(
                 s.name,
-                cell_name(r, c("资金大类")),
+                cell_name(r, c(S::Category.header())),
                 format!("未知资金大类“{t}”"),
                 format!("unknown category “{t}”"),
             );
         }
-        let allocated = im.money(s, r, c("下达金额"));
-        let integrated = im.money(s, r, c("纳入整合金额"));
+        let allocated = im.money(s, r, c(S::Allocated.header()));
+        let integrated = im.money(s, r, c(S::Integrated.header()));
         sums = (sums.0 + allocated, sums.1 + integrated);
         out.push(Source {
             line: code,
             level: level.unwrap_or_default(),
-            name: s.text(r, c("资金名称")),
+            name: s.text(r, c(S::Name.header())),
             category: category.unwrap_or_default(),
-            document: s.text(r, c("下达文号")),
+            document: s.text(r, c(S::Document.header())),
             allocated,
             integrated,
-            reason: s.text(r, c("未纳入原因")),
+            reason: s.text(r, c(S::Reason.header())),
         });
     }
     out
@@ -455,7 +454,7 @@ fn read_projects(im: &mut Importer<'_>, s: &Sheet<'_>, sources: &[Source]) -> Ve
         return Vec::new();
     };
     let mut known = PROJECT_COLUMNS.to_vec();
-    known.push("自筹及其他资金");
+    known.extend(F::after_lines().map(F::header));
     im.check_headers(s, hr, true, &known);
     let c = |name: &str| cols.get(name).copied().unwrap_or(0);
     // Line columns: header "C01 中央财政专项扶贫资金" (the code before the first space).
@@ -476,7 +475,7 @@ fn read_projects(im: &mut Importer<'_>, s: &Sheet<'_>, sources: &[Source]) -> Ve
         }
         line_cols.push((code.to_string(), col));
     }
-    let other_col = cols.get("自筹及其他资金").copied();
+    let other_col = cols.get(F::OtherFunds.header()).copied();
     let (rows, _) = s.end();
     let mut out = Vec::new();
     let mut line_sums = vec![Money::ZERO; line_cols.len()];
@@ -504,7 +503,7 @@ fn read_projects(im: &mut Importer<'_>, s: &Sheet<'_>, sources: &[Source]) -> Ve
             im.nothing_below(s, r);
             break;
         }
-        let id = s.text(r, c("项目编号"));
+        let id = s.text(r, c(F::Id.header()));
         if id.is_empty() {
             continue;
         }
@@ -537,28 +536,29 @@ fn read_projects(im: &mut Importer<'_>, s: &Sheet<'_>, sources: &[Source]) -> Ve
                 ),
             );
         }
-        let use_text = s.text(r, c("使用方向"));
+        let use_text = s.text(r, c(F::Use.header()));
         let use_ = label_to(Use::ALL, |u| u.label(Lang::Zh), &use_text).unwrap_or_else(|| {
             im.problem(
                 s.name,
-                cell_name(r, c("使用方向")),
+                cell_name(r, c(F::Use.header())),
                 format!("未知使用方向“{use_text}”"),
                 format!("unknown use “{use_text}”"),
             );
             Use::Other
         });
+        let text = |f: F| s.text(r, c(f.header()));
         out.push(Project {
             id,
-            name: s.text(r, c("项目名称")),
+            name: text(F::Name),
             use_,
-            township: s.text(r, c("苏木乡镇")),
-            village: s.text(r, c("嘎查村")),
-            unit: s.text(r, c("实施单位")),
-            content: s.text(r, c("建设内容")),
-            period: s.text(r, c("实施期限")),
-            households: im.count(s, r, c("受益脱贫户")),
-            people: im.count(s, r, c("受益人口")),
-            targets: s.text(r, c("绩效目标")),
+            township: text(F::Township),
+            village: text(F::Village),
+            unit: text(F::Unit),
+            content: text(F::Content),
+            period: text(F::Period),
+            households: im.count(s, r, c(F::Households.header())),
+            people: im.count(s, r, c(F::People.header())),
+            targets: text(F::Targets),
             funding,
             other_funds: other_col.map_or(Money::ZERO, |col| im.money(s, r, col)),
         });

@@ -6,31 +6,24 @@
 //! line; rows pasted without a header take the plan's 表2 line columns.
 
 use crate::Lang;
-use crate::export::tables::{PROJECT_COLUMNS, lines_used};
-use crate::file::{MAX_PROJECTS, MAX_TEXT_CHARS};
+use crate::export::tables::{PROJECT_COLUMNS, lines_used, project_column};
+use crate::file::MAX_PROJECTS;
 use crate::money::{Money, Unit};
 use crate::plan::Use;
+use crate::plan::fields::{Column, FieldValue, ProjectField as F};
 use crate::plan::{Funding, Plan, Project};
 
-/// The fixed column for 自筹及其他资金, after the line columns.
-const OTHER: &str = "自筹及其他资金";
-
-/// [`PROJECT_COLUMNS`] in English, for messages.
-const EN_COLUMNS: [&str; 13] = [
-    "No.",
-    "Id",
-    "Name",
-    "Use",
-    "Township",
-    "Village",
-    "Implementing unit",
-    "Content",
-    "Period",
-    "Households",
-    "People",
-    "Targets",
-    "Integrated total",
-];
+/// [`PROJECT_COLUMNS`]`[k]` in English, for messages.
+fn en_column(k: usize) -> &'static str {
+    match k {
+        0 => "No.",
+        k if k + 1 == PROJECT_COLUMNS.len() => "Integrated total",
+        k => match F::fixed().nth(k - 1).map(|f| f.info().column) {
+            Some(Column::Fixed(_, en, _)) => en,
+            _ => "",
+        },
+    }
+}
 
 /// Why a paste was refused: the row (1-based, as in the pasted block) and
 /// what is wrong there.
@@ -96,26 +89,21 @@ pub fn copy(plan: &Plan, projects: &[&Project], unit: Unit) -> String {
         let name = plan.source(l).map_or("", |s| s.name.as_str());
         header.push(cell(format!("{l} {name}").trim_end()));
     }
-    header.push(OTHER.to_string());
+    header.extend(F::after_lines().map(|f| f.header().to_string()));
     let mut out = header.join("\t");
     out.push_str("\r\n");
     let amount = |m: Money| m.edit_string(unit);
     for (n, p) in projects.iter().enumerate() {
-        let mut row = vec![
-            (n + 1).to_string(),
-            cell(&p.id),
-            cell(&p.name),
-            p.use_.label(Lang::Zh).to_string(),
-            cell(&p.township),
-            cell(&p.village),
-            cell(&p.unit),
-            cell(&p.content),
-            cell(&p.period),
-            p.households.to_string(),
-            p.people.to_string(),
-            cell(&p.targets),
-            amount(p.integrated_total()),
-        ];
+        let value = |f: F| match f.get(p) {
+            FieldValue::Text(t) => cell(t),
+            FieldValue::Use(u) => u.label(Lang::Zh).to_string(),
+            FieldValue::Count(c) => c.to_string(),
+            FieldValue::Money(m) => amount(m),
+            FieldValue::Funding(_) => String::new(),
+        };
+        let mut row = vec![(n + 1).to_string()];
+        row.extend(F::fixed().map(value));
+        row.push(amount(p.integrated_total()));
         for l in &lines {
             let sum: Money = p
                 .funding
@@ -129,7 +117,7 @@ pub fn copy(plan: &Plan, projects: &[&Project], unit: Unit) -> String {
                 amount(sum)
             });
         }
-        row.push(amount(p.other_funds));
+        row.extend(F::after_lines().map(value));
         out.push_str(&row.join("\t"));
         out.push_str("\r\n");
     }
@@ -177,7 +165,8 @@ struct Layout {
     fixed: Vec<Option<usize>>,
     /// Fund line columns.
     lines: Vec<(String, usize)>,
-    other: Option<usize>,
+    /// Columns after the fund lines, by field.
+    last: Vec<(F, usize)>,
 }
 
 fn looks_like_line(code: &str) -> bool {
@@ -208,7 +197,9 @@ impl Layout {
         Ok(Layout {
             fixed: PROJECT_COLUMNS.iter().map(|c| at(c)).collect(),
             lines,
-            other: at(OTHER),
+            last: F::after_lines()
+                .filter_map(|f| Some((f, at(f.header())?)))
+                .collect(),
         })
     }
 
@@ -222,7 +213,10 @@ impl Layout {
             .collect();
         Layout {
             fixed: (0..n).map(Some).collect(),
-            other: Some(n + lines.len()),
+            last: F::after_lines()
+                .enumerate()
+                .map(|(k, f)| (f, n + lines.len() + k))
+                .collect(),
             lines,
         }
     }
@@ -241,31 +235,39 @@ fn project_of(
     row: usize,
 ) -> Result<Project, ClipError> {
     let get = |k: usize| -> &str {
-        layout.fixed[k]
+        layout
+            .fixed
+            .get(k)
+            .copied()
+            .flatten()
             .and_then(|c| cells.get(c))
             .map_or("", |s| s.trim())
     };
-    let text = |k: usize| -> Result<String, ClipError> {
-        let t = get(k);
-        if t.chars().count() > MAX_TEXT_CHARS {
+    let column = |f: F| project_column(f).unwrap_or(0);
+    let text = |f: F| -> Result<String, ClipError> {
+        let t = get(column(f));
+        if f.max_chars().is_some_and(|max| t.chars().count() > max) {
             return Err(ClipError::new(
                 row,
-                format!("“{}”过长。", PROJECT_COLUMNS[k]),
-                format!("the {} is too long.", EN_COLUMNS[k].to_lowercase()),
+                format!("“{}”过长。", f.header()),
+                format!("the {} is too long.", en_column(column(f)).to_lowercase()),
             ));
         }
         Ok(t.to_string())
     };
-    let count = |k: usize| -> Result<u32, ClipError> {
-        let t = get(k).replace([',', '，'], "");
+    let count = |f: F| -> Result<u32, ClipError> {
+        let t = get(column(f)).replace([',', '，'], "");
         if t.is_empty() {
             return Ok(0);
         }
         t.parse().map_err(|_| {
             ClipError::new(
                 row,
-                format!("“{}”列的“{t}”不是整数。", PROJECT_COLUMNS[k]),
-                format!("\"{t}\" in column {} is not a whole number.", EN_COLUMNS[k]),
+                format!("“{}”列的“{t}”不是整数。", f.header()),
+                format!(
+                    "\"{t}\" in column {} is not a whole number.",
+                    en_column(column(f))
+                ),
             )
         })
     };
@@ -283,7 +285,7 @@ fn project_of(
             )),
         }
     };
-    let use_text = get(3);
+    let use_text = get(column(F::Use));
     let use_ = if use_text.is_empty() {
         Use::default()
     } else {
@@ -299,8 +301,21 @@ fn project_of(
                 )
             })?
     };
+    let last_money = |f: F| {
+        let col = layout.last.iter().find(|(g, _)| *g == f).map(|(_, c)| *c);
+        let en = match f.info().column {
+            Column::Last(_, en) => en,
+            _ => "",
+        };
+        money(col, f.header(), en)
+    };
     // The total is worked out from the lines; it must still be an amount.
-    money(layout.fixed[12], PROJECT_COLUMNS[12], EN_COLUMNS[12])?;
+    let total = PROJECT_COLUMNS.len() - 1;
+    money(
+        layout.fixed.get(total).copied().flatten(),
+        PROJECT_COLUMNS[total],
+        en_column(total),
+    )?;
     let mut funding = Vec::new();
     for (line, col) in &layout.lines {
         let amount = money(Some(*col), line, line)?;
@@ -313,18 +328,18 @@ fn project_of(
     }
     Ok(Project {
         id: String::new(),
-        name: text(2)?,
+        name: text(F::Name)?,
         use_,
-        township: text(4)?,
-        village: text(5)?,
-        unit: text(6)?,
-        content: text(7)?,
-        period: text(8)?,
-        households: count(9)?,
-        people: count(10)?,
-        targets: text(11)?,
+        township: text(F::Township)?,
+        village: text(F::Village)?,
+        unit: text(F::Unit)?,
+        content: text(F::Content)?,
+        period: text(F::Period)?,
+        households: count(F::Households)?,
+        people: count(F::People)?,
+        targets: text(F::Targets)?,
         funding,
-        other_funds: money(layout.other, OTHER, "Other funds")?,
+        other_funds: last_money(F::OtherFunds)?,
     })
 }
 

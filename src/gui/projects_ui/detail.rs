@@ -9,12 +9,31 @@ use super::super::theme;
 use super::super::widgets::{
     View, amount_ui, comment_button_ui, decorate, field_id, multiline_ui, text_ui,
 };
-use super::{Setter, funding, set};
+use super::{funding, set};
 use crate::plan::Use;
+use crate::plan::fields::{FieldValue, ProjectField};
 use crate::plan::{Project, path};
 
 /// Fields the validator requires (P05): all of them are marked when blank.
-const REQUIRED: [&str; 3] = ["name", "township", "unit"];
+const REQUIRED: [ProjectField; 3] = [
+    ProjectField::Name,
+    ProjectField::Township,
+    ProjectField::Unit,
+];
+
+/// The form's label of `f` in the view's language.
+fn label<'a>(view: &View<'_>, f: ProjectField) -> &'a str {
+    let (zh, en) = f.info().form_label;
+    view.t(zh, en)
+}
+
+/// The text `f` holds in `p` (empty for fields that are not text).
+fn text_of(p: &Project, f: ProjectField) -> &str {
+    match f.get(p) {
+        FieldValue::Text(t) => t,
+        _ => "",
+    }
+}
 
 /// Keeps a field that just got focus (by Tab or a key) in view.
 fn follow_focus(ui: &Ui, p_path: &str) {
@@ -33,94 +52,61 @@ pub fn detail_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut 
         comment_button_ui(ui, view, &path::project(id, None), out);
     });
     ui.add_space(4.0);
-    let text =
-        |ui: &mut Ui, out: &mut Vec<Action>, label: &str, field: &str, value: &str, put: Setter| {
-            ui.label(label);
-            let p_path = path::project(id, Some(field));
-            ui.horizontal(|ui| {
-                if let Some(v) = text_ui(
-                    ui,
-                    view,
-                    &p_path,
-                    &format!("{id} {label}"),
-                    value,
-                    360.0,
-                    out,
-                ) {
-                    let mut next = p.clone();
-                    put(&mut next, v);
-                    set(out, i, next, p_path.clone());
+    let text = |ui: &mut Ui, out: &mut Vec<Action>, field: ProjectField| {
+        let label = label(view, field);
+        let value = text_of(p, field);
+        ui.label(label);
+        let p_path = path::project(id, Some(field.key()));
+        ui.horizontal(|ui| {
+            if let Some(v) = text_ui(
+                ui,
+                view,
+                &p_path,
+                &format!("{id} {label}"),
+                value,
+                360.0,
+                out,
+            ) {
+                let mut next = p.clone();
+                if let Some(t) = field.text_mut(&mut next) {
+                    *t = v;
                 }
-                follow_focus(ui, &p_path);
-                if REQUIRED.contains(&field) && value.trim().is_empty() {
-                    if let Some(r) = ui.ctx().read_response(field_id(&p_path)) {
-                        ui.painter().rect_stroke(
-                            r.rect.expand(1.0),
-                            2.0,
-                            Stroke::new(1.5, theme::palette(ui).over),
-                            egui::StrokeKind::Outside,
-                        );
-                    }
-                    ui.label(
-                        RichText::new(view.t("必填", "Required")).color(theme::palette(ui).over),
+                set(out, i, next, p_path.clone());
+            }
+            follow_focus(ui, &p_path);
+            if REQUIRED.contains(&field) && value.trim().is_empty() {
+                if let Some(r) = ui.ctx().read_response(field_id(&p_path)) {
+                    ui.painter().rect_stroke(
+                        r.rect.expand(1.0),
+                        2.0,
+                        Stroke::new(1.5, theme::palette(ui).over),
+                        egui::StrokeKind::Outside,
                     );
                 }
-            });
-            ui.end_row();
-        };
+                ui.label(RichText::new(view.t("必填", "Required")).color(theme::palette(ui).over));
+            }
+        });
+        ui.end_row();
+    };
     egui::Grid::new("project-fields")
         .num_columns(2)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
-            text(
-                ui,
-                out,
-                view.t("项目编号", "Id"),
-                "id",
-                &p.id,
-                |p, v| p.id = v,
-            );
-            text(
-                ui,
-                out,
-                view.t("项目名称", "Name"),
-                "name",
-                &p.name,
-                |p, v| p.name = v,
-            );
+            text(ui, out, ProjectField::Id);
+            text(ui, out, ProjectField::Name);
             use_ui(ui, view, i, p, out);
-            let place: [(&str, &str, &str, Setter); 4] = [
-                (
-                    view.t("苏木乡镇", "Township"),
-                    "township",
-                    &p.township,
-                    |p, v| p.township = v,
-                ),
-                (
-                    view.t("嘎查村", "Village"),
-                    "village",
-                    &p.village,
-                    |p, v| p.village = v,
-                ),
-                (
-                    view.t("实施单位", "Implementing unit"),
-                    "unit",
-                    &p.unit,
-                    |p, v| p.unit = v,
-                ),
-                (
-                    view.t("实施期限", "Period"),
-                    "period",
-                    &p.period,
-                    |p, v| p.period = v,
-                ),
-            ];
-            for (label, field, value, put) in place {
-                text(ui, out, label, field, value, put);
+            for field in [
+                ProjectField::Township,
+                ProjectField::Village,
+                ProjectField::Unit,
+                ProjectField::Period,
+            ] {
+                text(ui, out, field);
             }
             counts_ui(ui, view, i, p, out);
-            ui.label(view.t("自筹及其他资金", "Other funds"));
-            let p_path = path::project(id, Some("other_funds"));
+            let other = ProjectField::OtherFunds;
+            ui.label(label(view, other));
+            let p_path = path::project(id, Some(other.key()));
             let cell = amount_ui(
                 ui,
                 view,
@@ -133,29 +119,28 @@ pub fn detail_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut 
             follow_focus(ui, &p_path);
             if let Some(m) = cell.changed {
                 let mut next = p.clone();
-                next.other_funds = m;
+                if let Some(v) = other.money_mut(&mut next) {
+                    *v = m;
+                }
                 set(out, i, next, p_path);
             }
             ui.end_row();
         });
-    for (label, field, value) in [
-        (view.t("建设内容", "Content"), "content", p.content.as_str()),
-        (
-            view.t(
-                "绩效目标（产出/效益/满意度）",
-                "Targets (output / benefit / satisfaction)",
-            ),
-            "targets",
-            p.targets.as_str(),
-        ),
-    ] {
+    for field in [ProjectField::Content, ProjectField::Targets] {
+        let label = label(view, field);
         ui.label(label);
-        let p_path = path::project(id, Some(field));
-        if let Some(v) = multiline_ui(ui, view, &p_path, &format!("{id} {label}"), value, out) {
+        let p_path = path::project(id, Some(field.key()));
+        if let Some(v) = multiline_ui(
+            ui,
+            view,
+            &p_path,
+            &format!("{id} {label}"),
+            text_of(p, field),
+            out,
+        ) {
             let mut next = p.clone();
-            match field {
-                "content" => next.content = v,
-                _ => next.targets = v,
+            if let Some(t) = field.text_mut(&mut next) {
+                *t = v;
             }
             set(out, i, next, p_path.clone());
         }
@@ -168,8 +153,8 @@ pub fn detail_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut 
 /// 使用方向: a list that opens by click, Space, Enter or Down.
 fn use_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut Vec<Action>) {
     let id = p.id.as_str();
-    ui.label(view.t("使用方向", "Use"));
-    let u_path = path::project(id, Some("use"));
+    ui.label(label(view, ProjectField::Use));
+    let u_path = path::project(id, Some(ProjectField::Use.key()));
     let r = ui
         .add_enabled_ui(!view.read_only, |ui| {
             choice::choice_ui(
@@ -197,15 +182,11 @@ fn use_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut Vec<Act
 /// Beneficiary households and people.
 fn counts_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut Vec<Action>) {
     let id = p.id.as_str();
-    for (label, field, value) in [
-        (
-            view.t("受益脱贫户（户）", "Households"),
-            "households",
-            p.households,
-        ),
-        (view.t("受益人口（人）", "People"), "people", p.people),
-    ] {
-        let l = ui.label(label);
+    for field in [ProjectField::Households, ProjectField::People] {
+        let FieldValue::Count(value) = field.get(p) else {
+            continue;
+        };
+        let l = ui.label(label(view, field));
         let mut v = value;
         let r = ui
             .add_enabled(
@@ -213,14 +194,14 @@ fn counts_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut Vec<
                 egui::DragValue::new(&mut v).range(0..=10_000_000),
             )
             .labelled_by(l.id);
-        decorate(ui, view, &path::project(id, Some(field)), &r, out);
+        let p_path = path::project(id, Some(field.key()));
+        decorate(ui, view, &p_path, &r, out);
         if v != value {
             let mut next = p.clone();
-            match field {
-                "households" => next.households = v,
-                _ => next.people = v,
+            if let Some(n) = field.count_mut(&mut next) {
+                *n = v;
             }
-            set(out, i, next, path::project(id, Some(field)));
+            set(out, i, next, p_path);
         }
         ui.end_row();
     }

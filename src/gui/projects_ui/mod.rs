@@ -15,9 +15,6 @@ use super::widgets::{View, field_id};
 use crate::edit::Edit;
 use crate::plan::{Plan, Project, path};
 
-/// Writes a text field into a project.
-type Setter = fn(&mut Project, String);
-
 fn set(out: &mut Vec<Action>, i: usize, p: Project, key: String) {
     out.push(Action::Edit(Edit::SetProject(i, Box::new(p)), Some(key)));
 }
