@@ -281,9 +281,53 @@ fn an_old_v1_seal_stays_intact_and_new_seals_cover_their_own_fields() {
     assert_eq!(seal_state(&reviewed), SealState::Intact);
 }
 
+/// Sealed files committed once and never rewritten, with the SHA-256 of their
+/// bytes and the digest their seal records. No `UPDATE_FIXTURES` run writes
+/// them; the byte hash makes any rewrite fail here.
+const SEALED_FIXTURES: [(&str, &str, &str); 2] = [
+    (
+        "tests/fixtures/sealed-v1.ron",
+        "54599a8214d0b8a1c4d45315bdc3fc96aab5cd3edc4fd963a2f0d89d6b62ee7d",
+        "sha256:e5a09bf1d051fa1cf663a7cbbca8cb6df3d0319b0041edb77d388fe60e44404f",
+    ),
+    (
+        "tests/fixtures/sealed-v2.ron",
+        "91e8f3e4b787da29e797e93c4589f7efac7cf1cc7454b9682cb167613c231106",
+        "sha256v2:00901c2d072f33ee951ce52d7038f5c49b32861c7308b9798ec6f817f3905694",
+    ),
+];
+
+#[test]
+fn committed_sealed_fixtures_stay_intact_forever() {
+    use sha2::{Digest as _, Sha256};
+    for (path, bytes_sha256, seal) in SEALED_FIXTURES {
+        let bytes = std::fs::read(root(path)).unwrap();
+        let hash: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(hash, bytes_sha256, "{path} was rewritten");
+        let plan = load(&root(path));
+        assert_eq!(plan.submission.as_ref().unwrap().digest, seal, "{path}");
+        // A new field in `Plan` must not enter the v1 or v2 digest
+        // (src/digest.rs pins what each covers): these seals hold forever.
+        assert_eq!(seal_state(&plan), SealState::Intact, "{path}");
+        let recomputed = if seal.starts_with(fundplan::digest::V2) {
+            fundplan::digest::digest_v2(&plan)
+        } else {
+            fundplan::digest::digest(&plan)
+        };
+        assert_eq!(recomputed, seal, "{path}");
+    }
+}
+
 #[test]
 fn old_files_resave_byte_identical() {
-    for path in [root("tests/fixtures/sealed-v1.ron"), sample_path()] {
+    for path in [
+        root("tests/fixtures/sealed-v1.ron"),
+        root("tests/fixtures/sealed-v2.ron"),
+        sample_path(),
+    ] {
         let text = std::fs::read_to_string(&path).unwrap();
         let plan = load(&path);
         assert_eq!(file::plan_to_string(&plan), text, "{}", path.display());

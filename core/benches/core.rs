@@ -107,14 +107,14 @@ fn core(c: &mut Criterion) {
     group.finish();
 }
 
-/// The league's roll-up of 60 plans of 500 projects (load, validate, add up);
-/// `benches/scale.rs` does 60 plans of other sizes.
+/// The league's roll-up of 60 sealed plans of 500 projects (load, validate,
+/// check the seal, add up); `benches/scale.rs` does 60 plans of other sizes.
 fn summary(c: &mut Criterion) {
     let catalog = default_catalog();
     let dir = tempfile::tempdir().expect("temp dir");
     let files: Vec<_> = (1..=60)
         .map(|seed| {
-            let plan = common::sample(&catalog, 500, seed);
+            let plan = common::sealed(&catalog, 500, seed);
             let path = dir.path().join(format!("p{seed}.ron"));
             file::save_plan(&plan, &path).expect("save");
             path

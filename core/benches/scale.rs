@@ -2,8 +2,8 @@
 //! the time of loading RON goes. Run with `cargo bench --bench scale` (or
 //! `benches/run.sh` for every bench and one table).
 //!
-//! * `summary/60_plans/N`: `summary::summarize` over 60 files of N projects
-//!   (load, validate and add up, on all cores). `FUNDPLAN_BENCH_SUMMARY_SIZES`
+//! * `summary/60_plans/N`: `summary::summarize` over 60 sealed files of N
+//!   projects (load, validate, check the seal and add up, on all cores). `FUNDPLAN_BENCH_SUMMARY_SIZES`
 //!   narrows N. 60 plans of 100,000 projects are not benchmarked: each file
 //!   is ~79 MB, over the 16 MiB that loading accepts.
 //! * `ron/<step>/N`: the parts of loading one plan, to see what a faster path
@@ -24,7 +24,7 @@ use fundplan_core::file;
 use fundplan_core::plan::Plan;
 use serde::de::IgnoredAny;
 
-/// 60 plans of `n` projects (seeds 1..=60: 60 different banners' plans).
+/// 60 sealed plans of `n` projects (seeds 1..=60: 60 different banners' plans).
 fn summary(c: &mut Criterion) {
     let catalog = default_catalog();
     let mut group = c.benchmark_group("summary");
@@ -32,7 +32,7 @@ fn summary(c: &mut Criterion) {
         let dir = tempfile::tempdir().expect("temp dir");
         let files: Vec<_> = (1..=60)
             .map(|seed| {
-                let plan = common::sample(&catalog, n, seed);
+                let plan = common::sealed(&catalog, n, seed);
                 let path = dir.path().join(format!("p{seed}.ron"));
                 std::fs::write(&path, file::plan_to_string(&plan)).expect("write plan");
                 path
@@ -56,6 +56,7 @@ fn summary(c: &mut Criterion) {
             b.iter(|| {
                 let s = fundplan_core::summary::summarize(black_box(f), None);
                 assert!(s.failures.is_empty(), "{:?}", s.failures.first());
+                assert!(s.rows.iter().all(|r| r.sealed), "every plan sealed");
                 s
             })
         });

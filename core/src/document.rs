@@ -1,6 +1,7 @@
 //! The open document: the plan, where it lives, its catalog, the validator's
-//! latest report, and the undo history. [`Document::apply`] is the one place
-//! edits happen: it records undo, marks the document dirty and re-validates.
+//! latest report and seal state, and the undo history. [`Document::apply`] is
+//! the one place edits happen: it records undo, marks the document dirty and
+//! re-validates.
 
 use std::path::{Path, PathBuf};
 
@@ -10,7 +11,7 @@ use crate::file;
 use crate::plan::Plan;
 use std::collections::HashMap;
 
-use crate::validate::{Report, Severity, validate};
+use crate::validate::{Report, Severity, validate_sealed};
 
 use crate::edit::Edit;
 
@@ -41,6 +42,9 @@ pub struct Document {
     path: Option<PathBuf>,
     catalog: Catalog,
     report: Report,
+    /// The seal state of `plan`, kept with the report: hashing a large plan
+    /// takes milliseconds, too long to repeat every frame.
+    seal: SealState,
     marks: HashMap<String, Severity>,
     undo: Vec<Step>,
     redo: Vec<Step>,
@@ -71,6 +75,16 @@ fn stamp(path: &Path) -> Option<DiskStamp> {
     })
 }
 
+/// True when `edit` touches only the review, which no digest covers, so the
+/// seal state cannot change.
+fn keeps_seal(edit: &Edit) -> bool {
+    match edit {
+        Edit::Review(_) => true,
+        Edit::Batch(edits) => edits.iter().all(keeps_seal),
+        _ => false,
+    }
+}
+
 /// Undo steps kept; older ones are dropped.
 const UNDO_LIMIT: usize = 500;
 
@@ -85,6 +99,7 @@ impl Document {
     pub fn with_catalog(plan: Plan, path: Option<PathBuf>, catalog: Catalog) -> Document {
         let mut doc = Document {
             report: Report::default(),
+            seal: seal_state(&plan),
             marks: HashMap::new(),
             plan,
             path,
@@ -168,7 +183,7 @@ impl Document {
 
     /// Whether the submission seal is absent, intact or broken.
     pub fn seal(&self) -> SealState {
-        seal_state(&self.plan)
+        self.seal
     }
 
     fn current_state(&self) -> u64 {
@@ -186,6 +201,7 @@ impl Document {
         if self.read_only && edit.changes_content() {
             return;
         }
+        let reseal = !keeps_seal(&edit);
         let Some(inverse) = edit.clone().apply(&mut self.plan) else {
             return;
         };
@@ -215,7 +231,7 @@ impl Document {
             }
         }
         self.coalescing = coalesce.is_some();
-        self.revalidate();
+        self.changed(reseal);
     }
 
     /// Ends the current typing step (a field lost focus).
@@ -262,8 +278,8 @@ impl Document {
         }
         self.coalescing = false;
         let _ = step.undo.clone().apply(&mut self.plan);
+        self.changed(!keeps_seal(&step.undo));
         self.redo.push(step);
-        self.revalidate();
         true
     }
 
@@ -278,8 +294,8 @@ impl Document {
         }
         self.coalescing = false;
         let _ = step.redo.clone().apply(&mut self.plan);
+        self.changed(!keeps_seal(&step.redo));
         self.undo.push(step);
-        self.revalidate();
         true
     }
 
@@ -306,12 +322,21 @@ impl Document {
         &self.marks
     }
 
+    /// After an edit: the seal state again if the edit may have changed it,
+    /// then the report.
+    fn changed(&mut self, reseal: bool) {
+        if reseal {
+            self.seal = seal_state(&self.plan);
+        }
+        self.revalidate();
+    }
+
     fn revalidate(&mut self) {
         self.comment_counts.clear();
         for c in self.plan.review.iter().flat_map(|r| &r.comments) {
             *self.comment_counts.entry(c.target.clone()).or_default() += 1;
         }
-        self.report = validate(&self.plan, &self.catalog);
+        self.report = validate_sealed(&self.plan, &self.catalog, self.seal);
         self.marks.clear();
         for f in &self.report.findings {
             let row = f.path.find("].").map(|i| &f.path[..=i]);
@@ -358,6 +383,33 @@ mod tests {
         assert!(!doc.undo());
         assert!(doc.redo());
         assert_eq!(doc.plan().sources[0].reason, "abc");
+    }
+
+    #[test]
+    fn the_seal_state_follows_content_edits_undo_and_redo() {
+        let sealed = crate::digest::seal(&bundled_sample(), "2020-03-15T10:00:00+08:00".into(), 0);
+        let mut doc = Document::new(sealed, None);
+        assert_eq!(doc.seal(), SealState::Intact);
+        assert!(!doc.report().has(crate::validate::Rule::D01));
+        let e = with_reason(&doc, 0, "改动");
+        doc.apply(e, None);
+        assert_eq!(doc.seal(), SealState::Broken);
+        assert!(doc.report().has(crate::validate::Rule::D01));
+        assert!(doc.undo());
+        assert_eq!(doc.seal(), SealState::Intact);
+        assert!(doc.redo());
+        assert_eq!(doc.seal(), SealState::Broken);
+        // A review edit keeps the state; a submission edit recomputes it.
+        let review = crate::plan::Review {
+            reviewer: "x".into(),
+            ..Default::default()
+        };
+        doc.apply(Edit::Review(Some(Box::new(review))), None);
+        assert_eq!(doc.seal(), SealState::Broken);
+        doc.apply(Edit::Submission(None), None);
+        assert_eq!(doc.seal(), SealState::Draft);
+        assert!(doc.undo());
+        assert_eq!(doc.seal(), crate::digest::seal_state(doc.plan()));
     }
 
     #[test]

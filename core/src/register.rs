@@ -175,6 +175,12 @@ pub struct Receipt {
 impl Receipt {
     /// The receipt of `plan`.
     pub fn of(plan: &Plan) -> Receipt {
+        Receipt::sealed(plan, seal_state(plan))
+    }
+
+    /// [`Receipt::of`] for a caller that already knows `seal`, the plan's
+    /// [`seal_state`].
+    pub fn sealed(plan: &Plan, seal: SealState) -> Receipt {
         Receipt {
             code: plan.county.code.clone(),
             year: plan.year,
@@ -184,7 +190,7 @@ impl Receipt {
                 .as_ref()
                 .map(|s| s.digest.clone())
                 .unwrap_or_default(),
-            intact: seal_state(plan) == SealState::Intact,
+            intact: seal == SealState::Intact,
             judged: plan
                 .review
                 .iter()

@@ -1,10 +1,11 @@
 //! The canonical RON text of a plan, written by hand.
 //!
 //! The output is byte for byte what `ron` 0.12 writes for the same plan (pretty
-//! with the settings in [`crate::file`], or compact as `ron::to_string` for the
-//! digest); tests hold the two together. Writing it directly is about ten times
-//! faster than going through serde, which matters for saving and sealing plans
-//! with thousands of projects.
+//! with the settings in [`crate::file`], or compact as `ron::to_string`); tests
+//! hold the two together. Writing it directly is about ten times faster than
+//! going through serde, which matters for saving and sealing plans with
+//! thousands of projects. The seal digests write their own, pinned field lists
+//! ([`crate::digest`]) with the same [`Writer`], in compact layout.
 
 use std::fmt::Write as _;
 use std::sync::OnceLock;
@@ -26,12 +27,26 @@ enum Layout {
     Compact,
 }
 
-struct Writer {
+/// RON text being written.
+pub(crate) struct Writer {
     s: String,
     compact: bool,
 }
 
 impl Writer {
+    /// A writer of compact RON (`ron::to_string`'s layout), `capacity` bytes reserved.
+    pub(crate) fn compact(capacity: usize) -> Writer {
+        Writer {
+            s: String::with_capacity(capacity),
+            compact: true,
+        }
+    }
+
+    /// The text written.
+    pub(crate) fn finish(self) -> String {
+        self.s
+    }
+
     fn layout(&self, depth: usize) -> Layout {
         if self.compact {
             Layout::Compact
@@ -119,7 +134,12 @@ impl Writer {
     }
 
     /// A sequence at `depth` of `items`, each written by `each` at `depth + 1`.
-    fn seq<T>(&mut self, depth: usize, items: &[T], mut each: impl FnMut(&mut Writer, &T, usize)) {
+    pub(crate) fn seq<T>(
+        &mut self,
+        depth: usize,
+        items: &[T],
+        mut each: impl FnMut(&mut Writer, &T, usize),
+    ) {
         self.s.push('[');
         for (i, item) in items.iter().enumerate() {
             self.item(depth, i);
@@ -129,7 +149,8 @@ impl Writer {
         self.close(depth, ']', items.len());
     }
 
-    fn option<T>(
+    /// `None`, or `Some(..)` around what `some` writes.
+    pub(crate) fn option<T>(
         &mut self,
         v: Option<&T>,
         depth: usize,
@@ -171,14 +192,19 @@ fn plain_bmp(c: char) -> bool {
 }
 
 /// Fields of a struct, written in order with their separators.
-struct Fields<'w> {
+pub(crate) struct Fields<'w> {
     w: &'w mut Writer,
     depth: usize,
     n: usize,
 }
 
 impl Fields<'_> {
-    fn field(&mut self, name: &str, value: impl FnOnce(&mut Writer, usize)) -> &mut Self {
+    /// A field whose value `value` writes.
+    pub(crate) fn field(
+        &mut self,
+        name: &str,
+        value: impl FnOnce(&mut Writer, usize),
+    ) -> &mut Self {
         self.w.key(self.depth, self.n, name);
         value(self.w, self.depth + 1);
         self.w.item_end(self.depth);
@@ -186,19 +212,23 @@ impl Fields<'_> {
         self
     }
 
-    fn str(&mut self, name: &str, v: &str) -> &mut Self {
+    /// A string field.
+    pub(crate) fn str(&mut self, name: &str, v: &str) -> &mut Self {
         self.field(name, |w, _| w.str(v))
     }
 
-    fn ident(&mut self, name: &str, v: &str) -> &mut Self {
+    /// A unit enum variant's field.
+    pub(crate) fn ident(&mut self, name: &str, v: &str) -> &mut Self {
         self.field(name, |w, _| w.s.push_str(v))
     }
 
-    fn money(&mut self, name: &str, v: Money) -> &mut Self {
+    /// An amount field.
+    pub(crate) fn money(&mut self, name: &str, v: Money) -> &mut Self {
         self.field(name, |w, _| w.money(v))
     }
 
-    fn num(&mut self, name: &str, v: u64) -> &mut Self {
+    /// A number field.
+    pub(crate) fn num(&mut self, name: &str, v: u64) -> &mut Self {
         self.field(name, |w, _| w.num(v))
     }
 
@@ -222,7 +252,8 @@ impl Fields<'_> {
     }
 }
 
-fn fields(w: &mut Writer, depth: usize, body: impl FnOnce(&mut Fields<'_>)) {
+/// A struct at `depth` whose fields `body` writes.
+pub(crate) fn fields(w: &mut Writer, depth: usize, body: impl FnOnce(&mut Fields<'_>)) {
     w.strukt(depth, |w, depth| {
         let mut f = Fields { w, depth, n: 0 };
         body(&mut f);
@@ -329,27 +360,16 @@ fn round(w: &mut Writer, r: &Round, depth: usize) {
     });
 }
 
-/// Which of the seal parts a text includes.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Seal {
-    /// Submission and review as they are (saving).
-    Both,
-    /// Neither: the content the v1 digest covers.
-    Neither,
-    /// The submission with an empty digest, no review: what the v2 digest covers.
-    SubmissionOnly,
-}
-
-fn submission(w: &mut Writer, s: &Submission, depth: usize, blank_digest: bool) {
+fn submission(w: &mut Writer, s: &Submission, depth: usize) {
     fields(w, depth, |f| {
         f.str("at", &s.at)
             .str("app", &s.app)
-            .str("digest", if blank_digest { "" } else { &s.digest })
+            .str("digest", &s.digest)
             .num("warnings", u64::from(s.warnings));
     })
 }
 
-fn plan(w: &mut Writer, p: &Plan, seal: Seal) {
+fn plan(w: &mut Writer, p: &Plan) {
     fields(w, 1, |f| {
         f.str("format", crate::format::PlanFormat::TAG)
             .num("format_version", u64::from(p.format_version.get()))
@@ -369,27 +389,20 @@ fn plan(w: &mut Writer, p: &Plan, seal: Seal) {
             .field("sources", |w, d| w.seq(d, &p.sources, source))
             .field("projects", |w, d| w.seq(d, &p.projects, project))
             .field("submission", |w, d| {
-                let s = p.submission.as_ref().filter(|_| seal != Seal::Neither);
-                w.option(s, d, |w, s, d| {
-                    submission(w, s, d, seal == Seal::SubmissionOnly)
-                })
+                w.option(p.submission.as_ref(), d, submission)
             })
             .field("review", |w, d| {
-                w.option(
-                    p.review.as_ref().filter(|_| seal == Seal::Both),
-                    d,
-                    |w, r, d| {
-                        fields(w, d, |f| {
-                            f.str("reviewer", &r.reviewer)
-                                .str("at", &r.at)
-                                .ident("decision", r.decision.ident())
-                                .field("comments", |w, d| w.seq(d, &r.comments, comment))
-                                .field_unless(r.history.is_empty(), "history", |w, d| {
-                                    w.seq(d, &r.history, round)
-                                });
-                        })
-                    },
-                )
+                w.option(p.review.as_ref(), d, |w, r, d| {
+                    fields(w, d, |f| {
+                        f.str("reviewer", &r.reviewer)
+                            .str("at", &r.at)
+                            .ident("decision", r.decision.ident())
+                            .field("comments", |w, d| w.seq(d, &r.comments, comment))
+                            .field_unless(r.history.is_empty(), "history", |w, d| {
+                                w.seq(d, &r.history, round)
+                            });
+                    })
+                })
             });
     });
 }
@@ -400,40 +413,21 @@ pub fn pretty(p: &Plan) -> String {
         s: String::with_capacity(p.projects.len() * 900 + p.sources.len() * 300 + 1024),
         compact: false,
     };
-    plan(&mut w, p, Seal::Both);
+    plan(&mut w, p);
     w.s
 }
 
-/// The plan as compact RON, exactly `ron::to_string(plan)`; with
-/// `with_seal` false, as if `submission` and `review` were `None` (the digest's
-/// input, without cloning the plan).
-pub fn compact(p: &Plan, with_seal: bool) -> String {
-    let mut w = Writer {
-        s: String::with_capacity(p.projects.len() * 700 + p.sources.len() * 250 + 512),
-        compact: true,
-    };
-    plan(
-        &mut w,
-        p,
-        if with_seal { Seal::Both } else { Seal::Neither },
-    );
-    w.s
-}
-
-/// What the v2 seal digest covers: the plan as compact RON with `review`
-/// `None` and the submission's `digest` empty, so the seal's time, app and
-/// warning count are covered as well as the content.
-pub fn compact_for_seal_v2(p: &Plan) -> String {
-    let mut w = Writer {
-        s: String::with_capacity(p.projects.len() * 700 + p.sources.len() * 250 + 512),
-        compact: true,
-    };
-    plan(&mut w, p, Seal::SubmissionOnly);
+/// The plan as compact RON, exactly `ron::to_string(plan)` (the oracle tests
+/// compare against it; fundplan itself writes compact RON only for digests).
+#[cfg(test)]
+fn compact(p: &Plan) -> String {
+    let mut w = Writer::compact(p.projects.len() * 700 + p.sources.len() * 250 + 512);
+    plan(&mut w, p);
     w.s
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::plan::Review;
 
@@ -450,8 +444,10 @@ mod tests {
         crate::sample::awkward(&crate::catalog::default_catalog())
     }
 
-    #[test]
-    fn matches_ron_exactly() {
+    /// Plans with every kind of content the writers must get right: odd
+    /// characters, empty lists, an adjustment, a seal, every optional review
+    /// field (the digest's oracle test uses them too).
+    pub(crate) fn oracle_plans() -> Vec<Plan> {
         let catalog = crate::catalog::default_catalog();
         let mut plans = vec![odd_plan()];
         for (projects, seed) in [(0, 0), (1, 1), (40, 2)] {
@@ -490,24 +486,14 @@ mod tests {
         review.comments.push(comment(false));
         reviewed.review = Some(review);
         plans.push(reviewed);
-        for p in &plans {
-            let v2 = Plan {
-                submission: p.submission.clone().map(|s| Submission {
-                    digest: String::new(),
-                    ..s
-                }),
-                review: None,
-                ..p.clone()
-            };
-            assert_eq!(compact_for_seal_v2(p), ron::to_string(&v2).unwrap());
+        plans
+    }
+
+    #[test]
+    fn matches_ron_exactly() {
+        for p in &oracle_plans() {
             assert_eq!(pretty(p), oracle_pretty(p));
-            assert_eq!(compact(p, true), ron::to_string(p).unwrap());
-            let content = Plan {
-                submission: None,
-                review: None,
-                ..p.clone()
-            };
-            assert_eq!(compact(p, false), ron::to_string(&content).unwrap());
+            assert_eq!(compact(p), ron::to_string(p).unwrap());
         }
     }
 
@@ -518,7 +504,7 @@ mod tests {
             let text: String = (start..start + 0x800).filter_map(char::from_u32).collect();
             p.approval = text;
             assert_eq!(
-                compact(&p, true),
+                compact(&p),
                 ron::to_string(&p).unwrap(),
                 "block at {start:#x}"
             );

@@ -17,7 +17,7 @@ use crate::file::{self, LoadError};
 use crate::money::Money;
 use crate::plan::Plan;
 use crate::register::{Mark, Receipt, Register};
-use crate::validate::validate;
+use crate::validate::validate_sealed;
 
 /// Where a plan is in its journey from county to league.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -40,7 +40,12 @@ impl Status {
     /// Status of `plan`: a broken seal outranks the review decision, which
     /// outranks the seal.
     pub fn of(plan: &Plan) -> Status {
-        let seal = seal_state(plan);
+        Status::sealed(plan, seal_state(plan))
+    }
+
+    /// [`Status::of`] for a caller that already knows `seal`, the plan's
+    /// [`seal_state`].
+    pub fn sealed(plan: &Plan, seal: SealState) -> Status {
         let decision = plan.review.as_ref().map(|r| r.decision);
         match (seal, decision) {
             (SealState::Broken, _) => Status::Modified,
@@ -181,7 +186,9 @@ pub struct Summary {
 
 fn row(path: &Path, plan: &Plan, explicit: Option<&Catalog>) -> Row {
     let catalog = crate::catalog::catalog_for(plan, explicit);
-    let report = validate(plan, &catalog);
+    // Once per plan: the seal costs as much as validating it.
+    let seal = seal_state(plan);
+    let report = validate_sealed(plan, &catalog, seal);
     let t = &report.totals;
     Row {
         path: path.to_path_buf(),
@@ -189,7 +196,7 @@ fn row(path: &Path, plan: &Plan, explicit: Option<&Catalog>) -> Row {
         code: plan.county.code.clone(),
         year: plan.year,
         revision: plan.revision,
-        status: Status::of(plan),
+        status: Status::sealed(plan, seal),
         allocated: t.allocated,
         integrated: t.integrated,
         arranged: t.arranged,
@@ -198,13 +205,13 @@ fn row(path: &Path, plan: &Plan, explicit: Option<&Catalog>) -> Row {
         errors: report.errors(),
         warnings: report.warnings(),
         superseded: false,
-        sealed: seal_state(plan) == SealState::Intact,
+        sealed: seal == SealState::Intact,
         sealed_at: plan
             .submission
             .as_ref()
             .map(|s| s.at.clone())
             .unwrap_or_default(),
-        receipt: Receipt::of(plan),
+        receipt: Receipt::sealed(plan, seal),
         register: Mark::Unsealed,
     }
 }

@@ -270,7 +270,8 @@ impl FundplanApp {
         let path = dir.join(crate::register::FILE_NAME);
         let result = crate::register::Register::load(&path, lang).and_then(|mut reg| {
             let before = reg.entries.len();
-            let mark = reg.check(self.doc.plan(), &crate::digest::now_rfc3339());
+            let receipt = crate::register::Receipt::sealed(self.doc.plan(), self.doc.seal());
+            let mark = reg.check_receipt(&receipt, &crate::digest::now_rfc3339());
             if reg.entries.len() != before {
                 let _ = std::fs::create_dir_all(dir);
                 reg.save(&path, lang)?;

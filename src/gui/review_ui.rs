@@ -54,7 +54,7 @@ pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         if let Some(r) = &view.doc.plan().review {
             ui.separator();
             // 待复审 comes from the core's status, as in 汇总 and summary --json.
-            let status = crate::summary::Status::of(view.doc.plan());
+            let status = crate::summary::Status::sealed(view.doc.plan(), view.doc.seal());
             let text = if status == crate::summary::Status::Resubmitted {
                 status.label(view.lang).to_string()
             } else {

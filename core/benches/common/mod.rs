@@ -13,6 +13,16 @@ pub fn env_sizes(var: &str, default: &[usize]) -> Vec<usize> {
         .unwrap_or_else(|| default.to_vec())
 }
 
+/// [`sample`] sealed for submission as `fundplan submit` seals it, as the
+/// plans a league rolls up and reviews are.
+pub fn sealed(catalog: &Catalog, projects: usize, seed: u64) -> Plan {
+    fundplan_core::digest::seal(
+        &sample(catalog, projects, seed),
+        "2020-03-15T10:00:00+08:00".into(),
+        0,
+    )
+}
+
 /// A generated 2020 plan of `projects` projects.
 pub fn sample(catalog: &Catalog, projects: usize, seed: u64) -> Plan {
     generate(

@@ -1,7 +1,7 @@
 //! H01–H05 (header and county) and D01 (the submission seal).
 
 use super::{Ctx, blank};
-use crate::digest::{SealState, seal_state};
+use crate::digest::SealState;
 use crate::plan::path;
 use crate::validate::Rule;
 
@@ -106,7 +106,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
 }
 
 pub(super) fn check_seal(ctx: &mut Ctx<'_>) {
-    if seal_state(ctx.plan) == SealState::Broken {
+    if ctx.seal == SealState::Broken {
         let at = ctx.plan.submission.as_ref().map_or("", |s| s.at.as_str());
         ctx.push(
             Rule::D01,

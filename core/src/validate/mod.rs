@@ -12,6 +12,7 @@ mod totals;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::catalog::Catalog;
+use crate::digest::{SealState, seal_state};
 use crate::enums::Use;
 use crate::lang::Text;
 use crate::money::Money;
@@ -76,6 +77,8 @@ impl Report {
 /// What every rule module needs: the plan, its catalog, indexes built once.
 struct Ctx<'a> {
     plan: &'a Plan,
+    /// The plan's seal state, computed by whoever holds the plan ([`validate_sealed`]).
+    seal: SealState,
     catalog: &'a Catalog,
     /// First source row of each line code.
     sources: FxHashMap<&'a str, &'a Source>,
@@ -101,6 +104,13 @@ impl Ctx<'_> {
 
 /// Judges `plan` against `catalog`. Never panics; exact decimal arithmetic.
 pub fn validate(plan: &Plan, catalog: &Catalog) -> Report {
+    validate_sealed(plan, catalog, seal_state(plan))
+}
+
+/// [`validate`] for a caller that already knows `seal`, the plan's
+/// [`seal_state`] (hashing a large plan costs as much as the rules), so the
+/// seal is computed once per change of the plan, not once per use.
+pub fn validate_sealed(plan: &Plan, catalog: &Catalog, seal: SealState) -> Report {
     // Fx hashing: the keys are short line codes looked up once per funding entry.
     let mut sources = FxHashMap::with_capacity_and_hasher(plan.sources.len(), Default::default());
     for s in &plan.sources {
@@ -108,6 +118,7 @@ pub fn validate(plan: &Plan, catalog: &Catalog) -> Report {
     }
     let mut ctx = Ctx {
         plan,
+        seal,
         catalog,
         sources,
         arranged: FxHashMap::default(),
