@@ -1,5 +1,5 @@
 //! Core speed on generated plans (`fundplan sample --projects N`): load, parse,
-//! validate, save, digest, diff. Run with `cargo bench --bench core`, or all
+//! validate, save, digest, diff, and the PDF of a 10,000-project plan. Run with `cargo bench --bench core`, or all
 //! benches and one table with `benches/run.sh`. Loading is timed without freeing
 //! the plan afterwards (`iter_with_large_drop`): the drop is not part of opening
 //! a file.
@@ -131,5 +131,28 @@ fn summary(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, core, summary);
+/// `export::pdf::plan_pdf` of a 10,000-project plan (about 2,900 pages); its
+/// size is printed once, as criterion records only times.
+fn pdf(c: &mut Criterion) {
+    let catalog = default_catalog();
+    let mut group = c.benchmark_group("pdf");
+    group
+        .sampling_mode(SamplingMode::Flat)
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    for n in common::env_sizes("FUNDPLAN_BENCH_PDF_SIZES", &[10_000]) {
+        let plan = common::sample(&catalog, n, 1);
+        let report = validate::validate(&plan, &catalog);
+        let bytes = fundplan_core::export::pdf::plan_pdf(&plan, &report);
+        eprintln!("pdf/plan/{n}: {} bytes", bytes.len());
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_with_input(BenchmarkId::new("plan", n), &plan, |b, p| {
+            b.iter(|| fundplan_core::export::pdf::plan_pdf(black_box(p), &report))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, core, summary, pdf);
 criterion_main!(benches);

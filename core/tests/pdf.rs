@@ -81,6 +81,39 @@ fn layout_pages(file: &Path) -> Vec<String> {
     texts
 }
 
+/// `pdffonts` lists one font: the CJK font as a bare CID-keyed CFF program,
+/// embedded, subset (the name has a six-letter tag) and with a ToUnicode map
+/// (columns: name, type, encoding, emb, sub, uni).
+fn the_font_is_an_embedded_subset(file: &Path) {
+    let fonts = poppler("pdffonts", &[], file);
+    assert_eq!(fonts.lines().count(), 3, "{fonts}");
+    let font = fonts.lines().nth(2).unwrap_or_default();
+    let cols: Vec<&str> = font.split_whitespace().collect();
+    let name = cols.first().copied().unwrap_or_default();
+    let (tag, rest) = name.split_once('+').unwrap_or_else(|| panic!("{fonts}"));
+    assert!(
+        tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+        "{fonts}"
+    );
+    assert!(rest.starts_with("NotoSansCJKsc-Regular"), "{fonts}");
+    assert_eq!(
+        cols.get(1..8),
+        Some(&["CID", "Type", "0C", "Identity-H", "yes", "yes", "yes"][..]),
+        "{fonts}"
+    );
+}
+
+/// Every stream of the file is Flate-compressed.
+fn every_stream_is_compressed(bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let streams = text.matches(">>\nstream\n").count();
+    assert!(streams > 3, "{streams} streams");
+    assert_eq!(text.matches("/Filter/FlateDecode").count(), streams);
+}
+
+/// The bundled CJK font file.
+const FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Subset.otf");
+
 fn sample() -> (fundplan_core::plan::Plan, Report) {
     let plan = load(&sample_path());
     let report = fundplan_core::validate::validate(&plan, &nm2017());
@@ -97,20 +130,7 @@ fn the_plan_pdf_shows_every_table_the_totals_and_the_findings() {
 
     let n = pages(&file);
     assert!(n >= 6, "cover, four tables, findings: {n} pages");
-    // One font: the CJK font as a bare CID-keyed CFF program, embedded, with a
-    // ToUnicode map (columns: name, type, encoding, emb, sub, uni).
-    let fonts = poppler("pdffonts", &[], &file);
-    let font = fonts
-        .lines()
-        .find(|l| l.starts_with("NotoSansCJKsc-Regular"))
-        .unwrap_or_else(|| panic!("{fonts}"));
-    let cols: Vec<&str> = font.split_whitespace().collect();
-    assert_eq!(
-        cols.get(1..8),
-        Some(&["CID", "Type", "0C", "Identity-H", "yes", "no", "yes"][..]),
-        "{fonts}"
-    );
-    assert_eq!(fonts.lines().count(), 3, "{fonts}");
+    the_font_is_an_embedded_subset(&file);
 
     let page_texts = layout_pages(&file);
     for (i, page) in page_texts.iter().enumerate() {
@@ -249,6 +269,7 @@ fn the_notice_pdf_is_the_notice_table_alone() {
     let (plan, report) = sample();
     let dir = tempfile::tempdir().expect("temp dir");
     let file = write(dir.path(), "notice.pdf", &notice_pdf(&plan));
+    the_font_is_an_embedded_subset(&file);
     let n = pages(&file);
     let page_texts = layout_pages(&file);
     for (i, page) in page_texts.iter().enumerate() {
@@ -397,4 +418,52 @@ fn a_plan_of_500_projects_runs_over_many_pages_each_numbered() {
             p.name
         );
     }
+}
+
+#[test]
+fn the_sample_pdfs_are_small_subset_and_compressed() {
+    let (plan, report) = sample();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let notice = notice_pdf(&plan);
+    let whole = plan_pdf(&plan, &report);
+    eprintln!("notice {} bytes, plan {} bytes", notice.len(), whole.len());
+    // The bounds; the whole font alone is 1.8 MB.
+    assert!(notice.len() <= 200_000, "notice: {} bytes", notice.len());
+    assert!(whole.len() <= 400_000, "plan: {} bytes", whole.len());
+    every_stream_is_compressed(&notice);
+    every_stream_is_compressed(&whole);
+    // The notice draws fewer glyphs than the plan: its subset is smaller.
+    let file = write(dir.path(), "plan.pdf", &whole);
+    the_font_is_an_embedded_subset(&file);
+    assert!(notice.len() < whole.len());
+}
+
+#[test]
+fn every_hanzi_of_the_font_still_extracts() {
+    let (mut plan, _) = sample();
+    // Every hanzi of the font on the notice: the subset then holds thousands
+    // of glyphs, each of which must still map back to its character.
+    let font = ttf_parser::Face::parse(FONT, 0).expect("bundled font");
+    let hanzi: String = ('\u{4e00}'..='\u{9fa5}')
+        .filter(|c| font.glyph_index(*c).is_some())
+        .collect();
+    assert!(hanzi.chars().count() > 6_000);
+    let Some(p) = plan.projects.first_mut() else {
+        panic!("sample has projects")
+    };
+    p.name = hanzi.clone();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bytes = notice_pdf(&plan);
+    let file = write(dir.path(), "hanzi.pdf", &bytes);
+    the_font_is_an_embedded_subset(&file);
+    // The name runs over pages, between their header rows: each hanzi must
+    // come back, and in order within the first page's part of the name.
+    let raw = squeeze(&poppler("pdftotext", &["-raw"], &file));
+    let back: std::collections::HashSet<char> = raw.chars().collect();
+    let lost: String = hanzi.chars().filter(|c| !back.contains(c)).collect();
+    assert!(lost.is_empty(), "not extracted: {lost}");
+    let start: String = hanzi.chars().take(200).collect();
+    assert!(raw.contains(&start), "{start}");
+    // With nearly every glyph drawn, still below the whole font file.
+    assert!(bytes.len() < FONT.len(), "{} bytes", bytes.len());
 }
