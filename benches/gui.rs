@@ -3,6 +3,13 @@
 //! `cargo bench --bench gui` (or `benches/run.sh` for every bench and one
 //! table). `FUNDPLAN_BENCH_GUI_SIZES=2000` narrows the plan sizes.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a benchmark fails by panicking when its setup does"
+)]
+
 #[path = "../core/benches/common/mod.rs"]
 mod common;
 

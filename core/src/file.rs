@@ -256,10 +256,17 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
         return Err(LoadError::new(path, LoadErrorKind::TooLarge { size }, None));
     }
     String::from_utf8(bytes).map_err(|e| {
-        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        // `valid_up_to` is within the bytes, so `get` always gives the valid prefix.
+        let good = e
+            .as_bytes()
+            .get(..e.utf8_error().valid_up_to())
+            .unwrap_or_default();
         let line = good.iter().filter(|b| **b == b'\n').count() + 1;
         let last = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-        let col = String::from_utf8_lossy(&good[last..]).chars().count() + 1;
+        let col = String::from_utf8_lossy(good.get(last..).unwrap_or_default())
+            .chars()
+            .count()
+            + 1;
         LoadError::new(path, LoadErrorKind::NotUtf8, Some(Position { line, col }))
     })
 }
@@ -655,12 +662,16 @@ fn keep_backup(path: &Path, old: &[u8]) -> Result<(), SaveError> {
     static SAVES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let n = SAVES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let link = path.with_file_name(format!(".fundplan-bak-{}-{n}.tmp", std::process::id()));
-    let _ = fs::remove_file(&link);
+    // Only a stale link of a killed save can be there; if it cannot be removed,
+    // `hard_link` fails below and the backup is written out instead.
+    fs::remove_file(&link).ok();
     if fs::hard_link(path, &link).is_ok() {
         let renamed = fs::rename(&link, &bak).is_ok();
         // When a concurrent save already made `bak` this very file, rename
         // succeeds doing nothing and `link` stays: it must never be left.
-        let _ = fs::remove_file(&link);
+        // A link that cannot be removed is an hour-old temporary by the next
+        // save, which removes it then (`remove_stale_temporaries`).
+        fs::remove_file(&link).ok();
         if renamed {
             return Ok(());
         }
@@ -687,7 +698,8 @@ fn remove_stale_temporaries(dir: &Path) {
             .ok()
             .and_then(|t| t.elapsed().ok());
         if old.is_some_and(|age| age > hour) {
-            let _ = fs::remove_file(e.path());
+            // Tidying only: a file that will not go is tried again next save.
+            fs::remove_file(e.path()).ok();
         }
     }
 }
@@ -758,7 +770,9 @@ pub fn persist_document(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(),
         _ => Path::new("."),
     };
     if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
+        // The file itself is synced already; a folder that cannot be synced
+        // (some file systems refuse) costs only durability of the rename.
+        d.sync_all().ok();
     }
     Ok(())
 }

@@ -271,7 +271,8 @@ fn run_validate(
                 if as_json {
                     results.push(report_json(&shown, &report, lang));
                 } else {
-                    let _ = write!(out, "{}", report_text(&shown, &report, lang));
+                    // A closed stdout (`| head`) leaves the exit status to tell.
+                    write!(out, "{}", report_text(&shown, &report, lang)).ok();
                 }
             }
         }
@@ -286,7 +287,8 @@ fn run_validate(
         }
     }
     if as_json {
-        let _ = writeln!(out, "{}", Value::Array(results));
+        // A closed stdout leaves the exit status to tell.
+        writeln!(out, "{}", Value::Array(results)).ok();
     }
     status
 }
@@ -442,7 +444,10 @@ fn run_sample(projects: usize, seed: u64, output: Option<&Path>, lang: Lang) -> 
             }
         },
         None => {
-            let _ = std::io::stdout().write_all(file::plan_to_string(&plan).as_bytes());
+            // A closed stdout is the reader's choice; the import itself succeeded.
+            std::io::stdout()
+                .write_all(file::plan_to_string(&plan).as_bytes())
+                .ok();
             0
         }
     }
@@ -524,7 +529,8 @@ fn run_summary(
     } else {
         summary::summary_text(&s, lang)
     };
-    let _ = std::io::stdout().write_all(text.as_bytes());
+    // A closed stdout leaves the exit status to tell.
+    std::io::stdout().write_all(text.as_bytes()).ok();
     if s.failures.is_empty() && !register_failed {
         0
     } else {

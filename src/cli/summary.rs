@@ -102,7 +102,7 @@ fn cells(r: &Row, lang: Lang, csv_form: bool) -> Vec<String> {
 fn rows(s: &Summary, lang: Lang, csv_form: bool) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = s.rows.iter().map(|r| cells(r, lang, csv_form)).collect();
     for e in &s.failures {
-        let mut row = vec![String::new(); 16];
+        let mut row: [String; 16] = Default::default();
         row[4] = if csv_form {
             "load_error".into()
         } else {
@@ -110,7 +110,7 @@ fn rows(s: &Summary, lang: Lang, csv_form: bool) -> Vec<Vec<String>> {
         };
         row[14] = e.message(lang);
         row[15] = e.path.display().to_string();
-        out.push(row);
+        out.push(row.into());
     }
     let t = &s.totals;
     let amount = |m: crate::Money| {
