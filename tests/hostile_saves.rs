@@ -292,5 +292,11 @@ fn a_plan_too_big_to_open_is_never_saved() {
         "{}",
         e.message(fundplan::Lang::En)
     );
+    // The refusal is told in the sentence's own language, not in English inside Chinese.
+    let zh = e.message(fundplan::Lang::Zh);
+    assert!(
+        zh.contains("无法保存") && zh.contains("过大") && !zh.contains("too large"),
+        "{zh}"
+    );
     assert!(!path.exists());
 }

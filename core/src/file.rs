@@ -215,24 +215,44 @@ impl LoadError {
 pub struct SaveError {
     /// The file that was to be written.
     pub path: PathBuf,
+    /// Why it was not.
+    pub source: SaveFailure,
+}
+
+/// Why a file was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveFailure {
     /// The operating system's reason.
-    pub source: std::io::Error,
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    /// The plan would not load back (it is over a limit), so it is not written.
+    #[error("{}", .0.message(Lang::Zh))]
+    WouldNotLoad(Box<LoadError>),
+    /// The workbook could not be put together.
+    #[error(transparent)]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+}
+
+impl SaveFailure {
+    /// The reason as a clause in `lang`.
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            SaveFailure::WouldNotLoad(e) => e.message(lang),
+            // The operating system's and the workbook writer's text have one language.
+            SaveFailure::Io(e) => e.to_string(),
+            SaveFailure::Xlsx(e) => e.to_string(),
+        }
+    }
 }
 
 impl SaveError {
     /// The error as one sentence in `lang`.
     pub fn message(&self, lang: Lang) -> String {
+        let path = self.path.display();
+        let reason = self.source.message(lang);
         match lang {
-            Lang::Zh => format!(
-                "无法保存 {}：{}；原文件未改动",
-                self.path.display(),
-                self.source
-            ),
-            Lang::En => format!(
-                "could not save {}: {}; the existing file is unchanged",
-                self.path.display(),
-                self.source
-            ),
+            Lang::Zh => format!("无法保存 {path}：{reason}；原文件未改动"),
+            Lang::En => format!("could not save {path}: {reason}; the existing file is unchanged"),
         }
     }
 }
@@ -577,22 +597,15 @@ fn default_permissions() -> Option<fs::Permissions> {
 /// survives a mistaken save.
 pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
     // Never write a file that loading would refuse.
-    if let Err(kind) = check_limits(plan) {
-        let message = LoadError::new(path, kind, None).message(Lang::En);
-        return Err(SaveError {
-            path: path.to_path_buf(),
-            source: std::io::Error::other(message),
-        });
-    }
+    let would_not_load = |kind| SaveError {
+        path: path.to_path_buf(),
+        source: SaveFailure::WouldNotLoad(Box::new(LoadError::new(path, kind, None))),
+    };
+    check_limits(plan).map_err(would_not_load)?;
     let text = plan_to_string(plan);
     let size = text.len() as u64;
     if size > MAX_FILE_BYTES {
-        let message =
-            LoadError::new(path, LoadErrorKind::TooLarge { size }, None).message(Lang::En);
-        return Err(SaveError {
-            path: path.to_path_buf(),
-            source: std::io::Error::other(message),
-        });
+        return Err(would_not_load(LoadErrorKind::TooLarge { size }));
     }
     replace_keeping_backup(path, text.as_bytes())
 }
@@ -729,7 +742,7 @@ pub fn write_atomic_with(
 ) -> Result<(), SaveError> {
     let err = |source| SaveError {
         path: path.to_path_buf(),
-        source,
+        source: SaveFailure::Io(source),
     };
     // Through a symlink: write the target, in the target's folder.
     let path = &resolve_links(path);
@@ -754,7 +767,7 @@ pub fn write_atomic_with(
 pub fn persist_document(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), SaveError> {
     let err = |source| SaveError {
         path: path.to_path_buf(),
-        source,
+        source: SaveFailure::Io(source),
     };
     let permissions = match fs::metadata(path) {
         Ok(m) => Some(m.permissions()),
