@@ -60,6 +60,17 @@ impl<'a> Reader<'a> {
         self.text.get(start..self.at)
     }
 
+    /// After white space, where the key `name` ends if it is the next key; the key
+    /// must be exactly `name` (`names:` is another field). Moves past the white space only.
+    #[inline]
+    fn key_end(&mut self, name: &str) -> Option<usize> {
+        self.skip_ws();
+        let end = self.at + name.len();
+        let exact = self.bytes.get(self.at..end) == Some(name.as_bytes())
+            && !self.bytes.get(end).is_some_and(|c| Self::is_ident_byte(*c));
+        exact.then_some(end)
+    }
+
     /// `name: value` then a comma, or nothing before the closing `)`.
     #[inline]
     pub(super) fn field<T>(
@@ -67,15 +78,7 @@ impl<'a> Reader<'a> {
         name: &str,
         value: impl FnOnce(&mut Self) -> Maybe<T>,
     ) -> Maybe<T> {
-        self.skip_ws();
-        let end = self.at + name.len();
-        // The key must be exactly `name` (`names:` is another field).
-        if self.bytes.get(self.at..end) != Some(name.as_bytes())
-            || self.bytes.get(end).is_some_and(|c| Self::is_ident_byte(*c))
-        {
-            return None;
-        }
-        self.at = end;
+        self.at = self.key_end(name)?;
         self.expect(b':')?;
         let v = value(self)?;
         if !self.eat(b',') {
@@ -95,11 +98,7 @@ impl<'a> Reader<'a> {
         name: &str,
         value: impl FnOnce(&mut Self) -> Maybe<T>,
     ) -> Maybe<T> {
-        self.skip_ws();
-        let end = self.at + name.len();
-        let present = self.bytes.get(self.at..end) == Some(name.as_bytes())
-            && !self.bytes.get(end).is_some_and(|c| Self::is_ident_byte(*c));
-        if present {
+        if self.key_end(name).is_some() {
             self.field(name, value)
         } else {
             Some(T::default())
