@@ -4,7 +4,7 @@ use std::path::Path;
 
 use serde_json::{Value as Json, json};
 
-use super::{ExitCode, load_explicit_catalog, load_or_report};
+use super::{Outcome, load_explicit_catalog, load_or_report};
 use crate::Lang;
 use crate::catalog::catalog_for;
 use crate::diff::{Change, FieldChange, ItemDiff, PlanDiff, Value, field_label};
@@ -233,14 +233,11 @@ pub(super) fn run_diff(
     as_json: bool,
     catalog_path: Option<&Path>,
     lang: Lang,
-) -> ExitCode {
-    let explicit = match load_explicit_catalog(catalog_path, lang) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+) -> Outcome {
+    let explicit = load_explicit_catalog(catalog_path, lang)?;
     // Both are loaded, so that both files' errors are reported.
     let (Ok(a), Ok(b)) = (load_or_report(old, lang), load_or_report(new, lang)) else {
-        return 2;
+        return Ok(2);
     };
     let d = crate::diff::diff(&a, &b, &catalog_for(&b, explicit.as_ref()));
     let (old, new) = (old.display().to_string(), new.display().to_string());
@@ -249,5 +246,5 @@ pub(super) fn run_diff(
     } else {
         print!("{}", diff_text(&old, &new, &d, lang));
     }
-    0
+    Ok(0)
 }

@@ -31,9 +31,13 @@ use write::{run_export, run_import, run_sample, run_submit};
 /// Exit status of a subcommand.
 pub type ExitCode = i32;
 
+/// A subcommand's exit status; `Err` when it stopped early (a file it needs could
+/// not be loaded, and it said why), so that `?` ends it.
+type Outcome = Result<ExitCode, ExitCode>;
+
 /// Runs a subcommand, printing to stdout/stderr; returns the exit status.
 pub fn run(command: Command, lang: Lang) -> ExitCode {
-    match command {
+    let outcome = match command {
         Command::Validate {
             catalog,
             json,
@@ -48,7 +52,7 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
             projects,
             seed,
             output,
-        } => run_sample(projects, seed, output.as_deref(), lang),
+        } => Ok(run_sample(projects, seed, output.as_deref(), lang)),
         Command::Export {
             xlsx,
             csv,
@@ -96,7 +100,8 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
                 lang,
             )
         }
-    }
+    };
+    outcome.unwrap_or_else(|code| code)
 }
 
 fn load_explicit_catalog(path: Option<&Path>, lang: Lang) -> Result<Option<Catalog>, ExitCode> {

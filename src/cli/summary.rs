@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value as Json, json};
 
 use super::table::{csv, text_table};
-use super::{ExitCode, load_explicit_catalog};
+use super::{Outcome, load_explicit_catalog};
 use crate::Lang;
 use crate::digest;
 use crate::money::percent;
@@ -209,11 +209,8 @@ pub(super) fn run_summary(
     catalog_path: Option<&Path>,
     register: Option<&Path>,
     lang: Lang,
-) -> ExitCode {
-    let explicit = match load_explicit_catalog(catalog_path, lang) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+) -> Outcome {
+    let explicit = load_explicit_catalog(catalog_path, lang)?;
     let scan = scan_paths(paths);
     let mut s = crate::summary::summarize(&scan.files, explicit.as_ref());
     s.failures.extend(scan.problems);
@@ -247,9 +244,9 @@ pub(super) fn run_summary(
     };
     // A closed stdout leaves the exit status to tell.
     std::io::stdout().write_all(text.as_bytes()).ok();
-    if s.failures.is_empty() && !register_failed {
+    Ok(if s.failures.is_empty() && !register_failed {
         0
     } else {
         2
-    }
+    })
 }

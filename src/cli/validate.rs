@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value, json};
 
-use super::{ExitCode, load_explicit_catalog};
+use super::{Outcome, load_explicit_catalog};
 use crate::catalog::catalog_for;
 use crate::file;
 use crate::scan::scan_paths;
@@ -18,11 +18,8 @@ pub(super) fn run_validate(
     as_json: bool,
     files: &[PathBuf],
     lang: Lang,
-) -> ExitCode {
-    let explicit = match load_explicit_catalog(catalog_path, lang) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+) -> Outcome {
+    let explicit = load_explicit_catalog(catalog_path, lang)?;
     let scan = scan_paths(files);
     let files = scan.files;
     let mut status = 0;
@@ -67,7 +64,7 @@ pub(super) fn run_validate(
         // A closed stdout leaves the exit status to tell.
         writeln!(out, "{}", Value::Array(results)).ok();
     }
-    status
+    Ok(status)
 }
 
 /// The human-readable block for one file: a summary line, then one line per

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{ExitCode, load_explicit_catalog, load_or_report, report_text};
+use super::{ExitCode, Outcome, load_explicit_catalog, load_or_report, report_text};
 use crate::Lang;
 use crate::catalog::{self, catalog_for};
 use crate::file;
@@ -17,16 +17,11 @@ pub(super) fn run_submit(
     output: Option<&Path>,
     catalog_path: Option<&Path>,
     lang: Lang,
-) -> ExitCode {
-    let explicit = match load_explicit_catalog(catalog_path, lang) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let plan = match load_or_report(path, lang) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
-    match submit(&plan, &catalog_for(&plan, explicit.as_ref())) {
+) -> Outcome {
+    let explicit = load_explicit_catalog(catalog_path, lang)?;
+    let plan = load_or_report(path, lang)?;
+    let sealed = match submit(&plan, &catalog_for(&plan, explicit.as_ref())) {
+        Ok(sealed) => sealed,
         Err(report) => {
             eprint!(
                 "{}",
@@ -39,22 +34,20 @@ pub(super) fn run_submit(
                     "A plan with errors cannot be submitted; nothing was written."
                 )
             );
-            1
+            return Ok(1);
         }
-        Ok(sealed) => {
-            let target = output.unwrap_or(path);
-            if let Err(e) = file::save_plan(&sealed, target) {
-                eprintln!("{}", e.message(lang));
-                return 2;
-            }
-            let digest = sealed.submission.as_ref().map_or("", |s| s.digest.as_str());
-            match lang {
-                Lang::Zh => println!("已提交：{}（{digest}）", target.display()),
-                Lang::En => println!("submitted: {} ({digest})", target.display()),
-            }
-            0
-        }
+    };
+    let target = output.unwrap_or(path);
+    if let Err(e) = file::save_plan(&sealed, target) {
+        eprintln!("{}", e.message(lang));
+        return Ok(2);
     }
+    let digest = sealed.submission.as_ref().map_or("", |s| s.digest.as_str());
+    match lang {
+        Lang::Zh => println!("已提交：{}（{digest}）", target.display()),
+        Lang::En => println!("submitted: {} ({digest})", target.display()),
+    }
+    Ok(0)
 }
 
 pub(super) fn run_sample(
@@ -96,11 +89,8 @@ pub(super) fn run_export(
     pdf: Option<&Path>,
     notice: Option<&Path>,
     lang: Lang,
-) -> ExitCode {
-    let plan = match load_or_report(path, lang) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
+) -> Outcome {
+    let plan = load_or_report(path, lang)?;
     // An output that is the plan itself would replace it with a workbook or PDF.
     if let Some(out) = [xlsx, pdf, notice]
         .into_iter()
@@ -120,7 +110,7 @@ pub(super) fn run_export(
                 ),
             )
         );
-        return 2;
+        return Ok(2);
     }
     let report = validate(&plan, &catalog_for(&plan, None));
     let mut results: Vec<Result<Vec<PathBuf>, file::SaveError>> = Vec::new();
@@ -151,7 +141,7 @@ pub(super) fn run_export(
             }
         }
     }
-    status
+    Ok(status)
 }
 
 pub(super) fn run_import(
@@ -159,12 +149,10 @@ pub(super) fn run_import(
     output: &Path,
     catalog_path: Option<&Path>,
     lang: Lang,
-) -> ExitCode {
-    let catalog = match load_explicit_catalog(catalog_path, lang) {
-        Ok(c) => c.unwrap_or_else(catalog::default_catalog),
-        Err(code) => return code,
-    };
-    match crate::import::import_file(xlsx, &catalog) {
+) -> Outcome {
+    let catalog =
+        load_explicit_catalog(catalog_path, lang)?.unwrap_or_else(catalog::default_catalog);
+    Ok(match crate::import::import_file(xlsx, &catalog) {
         Err(e) => {
             eprintln!("{}", e.message(lang));
             eprintln!(
@@ -190,5 +178,5 @@ pub(super) fn run_import(
                 2
             }
         },
-    }
+    })
 }
