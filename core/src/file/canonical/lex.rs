@@ -78,16 +78,8 @@ impl<'a> Reader<'a> {
         name: &str,
         value: impl FnOnce(&mut Self) -> Maybe<T>,
     ) -> Maybe<T> {
-        self.at = self.key_end(name)?;
-        self.expect(b':')?;
-        let v = value(self)?;
-        if !self.eat(b',') {
-            self.skip_ws();
-            if self.peek() != Some(b')') {
-                return None;
-            }
-        }
-        Some(v)
+        let end = self.key_end(name)?;
+        self.value_after_key(end, value)
     }
 
     /// A field the writer leaves out when it has its default: `name: value`
@@ -98,11 +90,29 @@ impl<'a> Reader<'a> {
         name: &str,
         value: impl FnOnce(&mut Self) -> Maybe<T>,
     ) -> Maybe<T> {
-        if self.key_end(name).is_some() {
-            self.field(name, value)
-        } else {
-            Some(T::default())
+        match self.key_end(name) {
+            Some(end) => self.value_after_key(end, value),
+            None => Some(T::default()),
         }
+    }
+
+    /// The rest of a field whose key ends at `end`: `: value` and the comma.
+    #[inline]
+    fn value_after_key<T>(
+        &mut self,
+        end: usize,
+        value: impl FnOnce(&mut Self) -> Maybe<T>,
+    ) -> Maybe<T> {
+        self.at = end;
+        self.expect(b':')?;
+        let v = value(self)?;
+        if !self.eat(b',') {
+            self.skip_ws();
+            if self.peek() != Some(b')') {
+                return None;
+            }
+        }
+        Some(v)
     }
 
     /// An anonymous struct: `(`, its fields, `)`.
