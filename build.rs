@@ -3,6 +3,11 @@
 //! mingw-w64 when cross-building). Every other target returns at once, so a
 //! Linux build needs no windres.
 
+#![allow(
+    clippy::expect_used,
+    reason = "a build script reports failure by panicking"
+)]
+
 use std::env;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -26,7 +31,8 @@ fn main() {
     let root = PathBuf::from(var("CARGO_MANIFEST_DIR"));
     let out = PathBuf::from(var("OUT_DIR"));
     let rc = out.join("fundplan.rc");
-    std::fs::write(&rc, resource_script(&root)).expect("write fundplan.rc");
+    let script = resource_script(&root).expect("format fundplan.rc");
+    std::fs::write(&rc, script).expect("write fundplan.rc");
     // The object is linked into the binaries as it is, not through a static
     // library, so the linker cannot drop the (unreferenced) resource section.
     let obj = out.join("fundplan-res.o");
@@ -52,7 +58,7 @@ fn default_windres(target: &str) -> String {
 }
 
 /// The .rc text: icon, manifest and VERSIONINFO from the Cargo.toml version.
-fn resource_script(root: &std::path::Path) -> String {
+fn resource_script(root: &std::path::Path) -> Result<String, std::fmt::Error> {
     let number = |name: &str| -> u16 {
         env::var(name)
             .ok()
@@ -77,30 +83,30 @@ fn resource_script(root: &std::path::Path) -> String {
         ("ProductVersion", version.as_str()),
     ];
     let mut s = String::new();
-    let _ = writeln!(s, "#pragma code_page(65001)");
-    let _ = writeln!(s, "1 ICON \"{}\"", path("assets/icons/fundplan.ico"));
-    let _ = writeln!(
+    writeln!(s, "#pragma code_page(65001)")?;
+    writeln!(s, "1 ICON \"{}\"", path("assets/icons/fundplan.ico"))?;
+    writeln!(
         s,
         "1 24 \"{}\"",
         path("packaging/windows/fundplan.manifest")
-    );
-    let _ = writeln!(s, "1 VERSIONINFO");
-    let _ = writeln!(s, "FILEVERSION {major},{minor},{patch},0");
-    let _ = writeln!(s, "PRODUCTVERSION {major},{minor},{patch},0");
-    let _ = writeln!(s, "FILEOS 0x40004\nFILETYPE 0x1\nBEGIN");
+    )?;
+    writeln!(s, "1 VERSIONINFO")?;
+    writeln!(s, "FILEVERSION {major},{minor},{patch},0")?;
+    writeln!(s, "PRODUCTVERSION {major},{minor},{patch},0")?;
+    writeln!(s, "FILEOS 0x40004\nFILETYPE 0x1\nBEGIN")?;
     // 0x0804 zh-CN, code page 1200 (UTF-16).
-    let _ = writeln!(
+    writeln!(
         s,
         "  BLOCK \"StringFileInfo\"\n  BEGIN\n    BLOCK \"080404b0\"\n    BEGIN"
-    );
+    )?;
     for (key, value) in strings {
-        let _ = writeln!(s, "      VALUE \"{key}\", \"{value}\"");
+        writeln!(s, "      VALUE \"{key}\", \"{value}\"")?;
     }
-    let _ = writeln!(s, "    END\n  END");
-    let _ = writeln!(
+    writeln!(s, "    END\n  END")?;
+    writeln!(
         s,
         "  BLOCK \"VarFileInfo\"\n  BEGIN\n    VALUE \"Translation\", 0x0804, 1200\n  END"
-    );
-    let _ = writeln!(s, "END");
-    s
+    )?;
+    writeln!(s, "END")?;
+    Ok(s)
 }

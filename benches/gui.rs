@@ -7,6 +7,13 @@
 //! 10,000-project plan open in review mode, where the banner above every
 //! screen shows the seal state (computed once per change, not per frame).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a benchmark fails by panicking when its setup does"
+)]
+
 #[path = "../core/benches/common/mod.rs"]
 mod common;
 

@@ -10,6 +10,13 @@
 //! typed. `cargo bench --bench keyboard` (or, quicker to build,
 //! `cargo test --bench keyboard`).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a benchmark fails by panicking when its setup does"
+)]
+
 #[path = "../tests/common/mod.rs"]
 mod common;
 

@@ -1,5 +1,12 @@
 //! The command line as a user runs it: exit codes, text and JSON output.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
+)]
+
 mod common;
 
 use std::path::Path;

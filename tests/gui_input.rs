@@ -3,6 +3,13 @@
 //! amounts and pastes from a spreadsheet. Every test drives the window with
 //! key, text, pointer and paste events; values are read back from the plan.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
+)]
+
 mod common;
 
 use eframe::App as _;

@@ -13,6 +13,13 @@
 //!   (`IgnoredAny`: lexing and syntax only, no values built) and into an untyped
 //!   `ron::Value` tree.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a benchmark fails by panicking when its setup does"
+)]
+
 mod common;
 
 use std::hint::black_box;

@@ -215,24 +215,44 @@ impl LoadError {
 pub struct SaveError {
     /// The file that was to be written.
     pub path: PathBuf,
+    /// Why it was not.
+    pub source: SaveFailure,
+}
+
+/// Why a file was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveFailure {
     /// The operating system's reason.
-    pub source: std::io::Error,
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    /// The plan would not load back (it is over a limit), so it is not written.
+    #[error("{}", .0.message(Lang::Zh))]
+    WouldNotLoad(Box<LoadError>),
+    /// The workbook could not be put together.
+    #[error(transparent)]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+}
+
+impl SaveFailure {
+    /// The reason as a clause in `lang`.
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            SaveFailure::WouldNotLoad(e) => e.message(lang),
+            // The operating system's and the workbook writer's text have one language.
+            SaveFailure::Io(e) => e.to_string(),
+            SaveFailure::Xlsx(e) => e.to_string(),
+        }
+    }
 }
 
 impl SaveError {
     /// The error as one sentence in `lang`.
     pub fn message(&self, lang: Lang) -> String {
+        let path = self.path.display();
+        let reason = self.source.message(lang);
         match lang {
-            Lang::Zh => format!(
-                "无法保存 {}：{}；原文件未改动",
-                self.path.display(),
-                self.source
-            ),
-            Lang::En => format!(
-                "could not save {}: {}; the existing file is unchanged",
-                self.path.display(),
-                self.source
-            ),
+            Lang::Zh => format!("无法保存 {path}：{reason}；原文件未改动"),
+            Lang::En => format!("could not save {path}: {reason}; the existing file is unchanged"),
         }
     }
 }
@@ -256,10 +276,17 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
         return Err(LoadError::new(path, LoadErrorKind::TooLarge { size }, None));
     }
     String::from_utf8(bytes).map_err(|e| {
-        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        // `valid_up_to` is within the bytes, so `get` always gives the valid prefix.
+        let good = e
+            .as_bytes()
+            .get(..e.utf8_error().valid_up_to())
+            .unwrap_or_default();
         let line = good.iter().filter(|b| **b == b'\n').count() + 1;
         let last = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-        let col = String::from_utf8_lossy(&good[last..]).chars().count() + 1;
+        let col = String::from_utf8_lossy(good.get(last..).unwrap_or_default())
+            .chars()
+            .count()
+            + 1;
         LoadError::new(path, LoadErrorKind::NotUtf8, Some(Position { line, col }))
     })
 }
@@ -583,22 +610,15 @@ fn default_permissions() -> Option<fs::Permissions> {
 /// survives a mistaken save.
 pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
     // Never write a file that loading would refuse.
-    if let Err(kind) = check_limits(plan) {
-        let message = LoadError::new(path, kind, None).message(Lang::En);
-        return Err(SaveError {
-            path: path.to_path_buf(),
-            source: std::io::Error::other(message),
-        });
-    }
+    let would_not_load = |kind| SaveError {
+        path: path.to_path_buf(),
+        source: SaveFailure::WouldNotLoad(Box::new(LoadError::new(path, kind, None))),
+    };
+    check_limits(plan).map_err(would_not_load)?;
     let text = plan_to_string(plan);
     let size = text.len() as u64;
     if size > MAX_FILE_BYTES {
-        let message =
-            LoadError::new(path, LoadErrorKind::TooLarge { size }, None).message(Lang::En);
-        return Err(SaveError {
-            path: path.to_path_buf(),
-            source: std::io::Error::other(message),
-        });
+        return Err(would_not_load(LoadErrorKind::TooLarge { size }));
     }
     replace_keeping_backup(path, text.as_bytes())
 }
@@ -668,12 +688,16 @@ fn keep_backup(path: &Path, old: &[u8]) -> Result<(), SaveError> {
     static SAVES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let n = SAVES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let link = path.with_file_name(format!(".fundplan-bak-{}-{n}.tmp", std::process::id()));
-    let _ = fs::remove_file(&link);
+    // Only a stale link of a killed save can be there; if it cannot be removed,
+    // `hard_link` fails below and the backup is written out instead.
+    fs::remove_file(&link).ok();
     if fs::hard_link(path, &link).is_ok() {
         let renamed = fs::rename(&link, &bak).is_ok();
         // When a concurrent save already made `bak` this very file, rename
         // succeeds doing nothing and `link` stays: it must never be left.
-        let _ = fs::remove_file(&link);
+        // A link that cannot be removed is an hour-old temporary by the next
+        // save, which removes it then (`remove_stale_temporaries`).
+        fs::remove_file(&link).ok();
         if renamed {
             return Ok(());
         }
@@ -700,7 +724,8 @@ fn remove_stale_temporaries(dir: &Path) {
             .ok()
             .and_then(|t| t.elapsed().ok());
         if old.is_some_and(|age| age > hour) {
-            let _ = fs::remove_file(e.path());
+            // Tidying only: a file that will not go is tried again next save.
+            fs::remove_file(e.path()).ok();
         }
     }
 }
@@ -730,7 +755,7 @@ pub fn write_atomic_with(
 ) -> Result<(), SaveError> {
     let err = |source| SaveError {
         path: path.to_path_buf(),
-        source,
+        source: SaveFailure::Io(source),
     };
     // Through a symlink: write the target, in the target's folder.
     let path = &resolve_links(path);
@@ -755,7 +780,7 @@ pub fn write_atomic_with(
 pub fn persist_document(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), SaveError> {
     let err = |source| SaveError {
         path: path.to_path_buf(),
-        source,
+        source: SaveFailure::Io(source),
     };
     let permissions = match fs::metadata(path) {
         Ok(m) => Some(m.permissions()),
@@ -771,7 +796,9 @@ pub fn persist_document(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(),
         _ => Path::new("."),
     };
     if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
+        // The file itself is synced already; a folder that cannot be synced
+        // (some file systems refuse) costs only durability of the rename.
+        d.sync_all().ok();
     }
     Ok(())
 }

@@ -123,7 +123,8 @@ impl Writer {
     }
 
     fn num(&mut self, n: u64) {
-        let _ = write!(self.s, "{n}");
+        // Writing into a `String` cannot fail: `fmt::Write for String` always returns `Ok`.
+        write!(self.s, "{n}").ok();
     }
 
     /// A struct at `depth` whose fields `body` writes (returning their count).
@@ -176,19 +177,26 @@ fn plain_bmp(c: char) -> bool {
     if !(0x80..0x1_0000).contains(&cp) {
         return false;
     }
-    let page = PAGES[(cp >> 8) as usize].get_or_init(|| {
+    // Below 0x1_0000, the page number is below 256: `get` always finds it.
+    let Some(page) = PAGES.get((cp >> 8) as usize) else {
+        return false;
+    };
+    let page = page.get_or_init(|| {
         let mut bits = [0u64; 4];
-        for low in 0..256u32 {
-            if let Some(ch) = char::from_u32((cp & !0xFF) | low)
-                && ch.escape_debug().len() == 1
-            {
-                bits[(low / 64) as usize] |= 1 << (low % 64);
+        for (word, bits) in (0u32..).zip(bits.iter_mut()) {
+            for bit in 0..64 {
+                if let Some(ch) = char::from_u32((cp & !0xFF) | (word * 64 + bit))
+                    && ch.escape_debug().len() == 1
+                {
+                    *bits |= 1 << bit;
+                }
             }
         }
         bits
     });
     let low = cp & 0xFF;
-    page[(low / 64) as usize] & (1 << (low % 64)) != 0
+    page.get((low / 64) as usize)
+        .is_some_and(|bits| bits & (1 << (low % 64)) != 0)
 }
 
 /// Fields of a struct, written in order with their separators.

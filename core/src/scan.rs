@@ -64,7 +64,10 @@ pub fn scan_paths(paths: &[PathBuf]) -> Scan {
             Ok(meta) if meta.is_dir() => {
                 let start = walk.scan.files.len();
                 walk.dir(p, &meta);
-                walk.scan.files[start..].sort();
+                // Only this folder's files are sorted; `start` is at most the length.
+                if let Some(found) = walk.scan.files.get_mut(start..) {
+                    found.sort();
+                }
             }
             // Given by name: read as asked (a pipe too), and errors say why.
             _ => walk.scan.files.push(p.clone()),

@@ -1,8 +1,12 @@
 //! `fundplan diff OLD NEW [--json]`.
 
+use std::path::Path;
+
 use serde_json::{Value as Json, json};
 
+use super::{Outcome, load_explicit_catalog, load_or_report};
 use crate::Lang;
+use crate::catalog::catalog_for;
 use crate::diff::{Change, FieldChange, ItemDiff, PlanDiff, Value, field_label};
 use crate::money::Money;
 use crate::validate::{Finding, Totals};
@@ -220,4 +224,27 @@ pub fn diff_text(old: &str, new: &str, d: &PlanDiff, lang: Lang) -> String {
         out.push_str(lang.pick("内容没有变化。\n", "The content is the same.\n"));
     }
     out
+}
+
+/// Runs `diff`: prints the changes from `old` to `new`.
+pub(super) fn run_diff(
+    old: &Path,
+    new: &Path,
+    as_json: bool,
+    catalog_path: Option<&Path>,
+    lang: Lang,
+) -> Outcome {
+    let explicit = load_explicit_catalog(catalog_path, lang)?;
+    // Both are loaded, so that both files' errors are reported.
+    let (Ok(a), Ok(b)) = (load_or_report(old, lang), load_or_report(new, lang)) else {
+        return Ok(2);
+    };
+    let d = crate::diff::diff(&a, &b, &catalog_for(&b, explicit.as_ref()));
+    let (old, new) = (old.display().to_string(), new.display().to_string());
+    if as_json {
+        println!("{}", diff_json(&old, &new, &d, lang));
+    } else {
+        print!("{}", diff_text(&old, &new, &d, lang));
+    }
+    Ok(0)
 }

@@ -1,10 +1,16 @@
 //! `fundplan summary [--json | --csv] PATH...`.
 
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
 use serde_json::{Value as Json, json};
 
 use super::table::{csv, text_table};
+use super::{Outcome, load_explicit_catalog};
 use crate::Lang;
+use crate::digest;
 use crate::money::percent;
+use crate::scan::scan_paths;
 use crate::summary::{Row, Summary};
 
 const HEADER_ZH: [&str; 16] = [
@@ -102,7 +108,7 @@ fn cells(r: &Row, lang: Lang, csv_form: bool) -> Vec<String> {
 fn rows(s: &Summary, lang: Lang, csv_form: bool) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = s.rows.iter().map(|r| cells(r, lang, csv_form)).collect();
     for e in &s.failures {
-        let mut row = vec![String::new(); 16];
+        let mut row: [String; 16] = Default::default();
         row[4] = if csv_form {
             "load_error".into()
         } else {
@@ -110,7 +116,7 @@ fn rows(s: &Summary, lang: Lang, csv_form: bool) -> Vec<Vec<String>> {
         };
         row[14] = e.message(lang);
         row[15] = e.path.display().to_string();
-        out.push(row);
+        out.push(row.into());
     }
     let t = &s.totals;
     let amount = |m: crate::Money| {
@@ -192,5 +198,55 @@ pub fn summary_json(s: &Summary, lang: Lang) -> Json {
             "cross_category": t.cross_category.to_file_string(), "cross_share": share(t.cross_category.share_of(t.integrated)),
             "industry_share": share(t.industry.share_of(t.integrated)), "errors": t.errors, "warnings": t.warnings,
         },
+    })
+}
+
+/// Runs `summary`: the roll-up of the plans under `paths`, checked against the register.
+pub(super) fn run_summary(
+    paths: &[PathBuf],
+    as_json: bool,
+    as_csv: bool,
+    catalog_path: Option<&Path>,
+    register: Option<&Path>,
+    lang: Lang,
+) -> Outcome {
+    let explicit = load_explicit_catalog(catalog_path, lang)?;
+    let scan = scan_paths(paths);
+    let mut s = crate::summary::summarize(&scan.files, explicit.as_ref());
+    s.failures.extend(scan.problems);
+    // The register: a broken one is reported and left alone (exit status 2),
+    // the roll-up is still printed, with every row "unsealed" or unchecked.
+    let mut register_failed = false;
+    if let Some(path) = register {
+        match crate::register::Register::load(path, lang) {
+            Ok(mut reg) => {
+                let before = reg.entries.len();
+                crate::summary::register(&mut s, &mut reg, &digest::now_rfc3339());
+                if reg.entries.len() != before
+                    && let Err(e) = reg.save(path, lang)
+                {
+                    eprintln!("{e}");
+                    register_failed = true;
+                }
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                register_failed = true;
+            }
+        }
+    }
+    let text = if as_json {
+        format!("{}\n", summary_json(&s, lang))
+    } else if as_csv {
+        summary_csv(&s)
+    } else {
+        summary_text(&s, lang)
+    };
+    // A closed stdout leaves the exit status to tell.
+    std::io::stdout().write_all(text.as_bytes()).ok();
+    Ok(if s.failures.is_empty() && !register_failed {
+        0
+    } else {
+        2
     })
 }

@@ -1,20 +1,11 @@
 //! Plain-text tables and CSV for the terminal and spreadsheets.
 
-/// Columns a character takes in a terminal: CJK and full-width forms take two.
+use unicode_width::UnicodeWidthStr;
+
+/// Columns `s` takes in a terminal (Unicode's East Asian Width: CJK and full-width
+/// forms take two, combining marks none; ambiguous characters one, as outside CJK locales).
 fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| match c as u32 {
-            0x1100..=0x115F
-            | 0x2E80..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFF60
-            | 0xFFE0..=0xFFE6
-            | 0x2_0000..=0x3_FFFD => 2,
-            _ => 1,
-        })
-        .sum()
+    s.width()
 }
 
 /// Lays out rows as aligned columns; `right[i]` right-aligns column `i` (numbers).
@@ -85,6 +76,14 @@ mod tests {
             &[false, true],
         );
         assert_eq!(t, "旗县     n\n武川县   1\nab      22\n");
+    }
+
+    #[test]
+    fn widths_follow_unicode() {
+        assert_eq!(width("武川县，１"), 10);
+        // A combining accent and a zero-width space take no column, an emoji two.
+        assert_eq!(width("e\u{301}\u{200b}"), 1);
+        assert_eq!(width("😀"), 2);
     }
 
     #[test]

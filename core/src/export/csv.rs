@@ -46,7 +46,10 @@ pub fn write_dir(tables: &[Table], dir: &Path) -> Result<Vec<PathBuf>, crate::fi
     use std::io::Write;
     let err = |path: &Path| {
         let path = path.to_path_buf();
-        move |source| crate::file::SaveError { path, source }
+        move |source| crate::file::SaveError {
+            path,
+            source: crate::file::SaveFailure::Io(source),
+        }
     };
     std::fs::create_dir_all(dir).map_err(err(dir))?;
     let mut ready = Vec::new();

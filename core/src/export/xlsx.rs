@@ -174,7 +174,7 @@ pub fn workbook(plan: &Plan) -> Result<Vec<u8>, XlsxError> {
 pub fn save(plan: &Plan, path: &std::path::Path) -> Result<(), crate::file::SaveError> {
     let bytes = workbook(plan).map_err(|e| crate::file::SaveError {
         path: path.to_path_buf(),
-        source: std::io::Error::other(e.to_string()),
+        source: e.into(),
     })?;
     crate::file::replace_keeping_backup(path, &bytes)
 }

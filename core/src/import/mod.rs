@@ -481,21 +481,21 @@ fn read_projects(im: &mut Importer<'_>, s: &Sheet<'_>, sources: &[Source]) -> Ve
     let mut line_sums = vec![Money::ZERO; line_cols.len()];
     for r in hr + 1..=rows {
         if s.text(r, 0) == "合计" {
-            for (k, (_, col)) in line_cols.iter().enumerate() {
+            for ((_, col), sum) in line_cols.iter().zip(&line_sums) {
                 let stated = im.money(s, r, *col);
-                if stated != line_sums[k] {
+                if stated != *sum {
                     im.problem(
                         s.name,
                         cell_name(r, *col),
                         format!(
                             "合计 {} 万元与明细之和 {} 万元不符",
                             stated.wan(),
-                            line_sums[k].wan()
+                            sum.wan()
                         ),
                         format!(
                             "total {} does not match the rows' sum {}",
                             stated.wan(),
-                            line_sums[k].wan()
+                            sum.wan()
                         ),
                     );
                 }
@@ -508,9 +508,9 @@ fn read_projects(im: &mut Importer<'_>, s: &Sheet<'_>, sources: &[Source]) -> Ve
             continue;
         }
         let mut funding = Vec::new();
-        for (k, (line, col)) in line_cols.iter().enumerate() {
+        for ((line, col), sum) in line_cols.iter().zip(line_sums.iter_mut()) {
             let amount = im.money(s, r, *col);
-            line_sums[k] += amount;
+            *sum += amount;
             if !amount.is_zero() {
                 funding.push(Funding {
                     line: line.clone(),

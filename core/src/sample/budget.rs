@@ -80,29 +80,28 @@ fn profile_wan(line: &str) -> u64 {
 /// funds at most `2 × projects` lines (at least 3), own lines first so even a
 /// tiny plan integrates them (S08), then the largest.
 pub(super) fn budgets(sources: &[Source], projects: usize, rng: &mut Rng) -> Vec<u64> {
-    let mut order: Vec<usize> = (0..sources.len())
-        .filter(|&i| profile_wan(&sources[i].line) > 0)
+    let mut order: Vec<(usize, &Source)> = sources
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| profile_wan(&s.line) > 0)
         .collect();
-    order.sort_by_key(|&i| {
-        (
-            sources[i].is_catalog_line(),
-            u64::MAX - profile_wan(&sources[i].line),
-            i,
-        )
-    });
+    order.sort_by_key(|&(i, s)| (s.is_catalog_line(), u64::MAX - profile_wan(&s.line), i));
     order.truncate(projects.saturating_mul(2).max(3));
     let n = projects as u64;
     let mut out = vec![0; sources.len()];
-    for i in order {
+    for (i, s) in order {
         // 万元 × 100 = units of 100 yuan; scaled to the plan's size.
-        let units = profile_wan(&sources[i].line) * 100 * n * rng.range(85, 115) / 100;
+        let units = profile_wan(&s.line) * 100 * n * rng.range(85, 115) / 100;
         let units = units / BASE_PROJECTS;
-        // Round to 0.1 万元 when the amount is large enough that it shows.
-        out[i] = if units >= 1000 {
-            units / 10 * 10
-        } else {
-            units
-        };
+        // `i` numbers `sources`, which `out` is as long as.
+        if let Some(slot) = out.get_mut(i) {
+            // Round to 0.1 万元 when the amount is large enough that it shows.
+            *slot = if units >= 1000 {
+                units / 10 * 10
+            } else {
+                units
+            };
+        }
     }
     out
 }

@@ -77,8 +77,12 @@ impl Rng {
         lo + self.next() % (hi - lo + 1)
     }
 
-    pub(crate) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    /// One of `items`, uniformly; `""` when there are none.
+    pub(crate) fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items
+            .get(self.below(items.len()))
+            .copied()
+            .unwrap_or_default()
     }
 }
 
@@ -107,6 +111,10 @@ const OWN_LINES: &[(&str, Level, &str, Category)] = &[
 /// Generates a valid plan against `catalog` (normally the default one).
 pub fn generate(catalog: &Catalog, opts: SampleOptions) -> Plan {
     let mut rng = Rng::new(opts.seed);
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "the seed is taken modulo the (constant, non-empty) list's length"
+    )]
     let banner = &BANNERS[(opts.seed % BANNERS.len() as u64) as usize];
 
     let county = County {
@@ -186,6 +194,10 @@ fn source(line: &str, level: Level, name: &str, category: Category) -> Source {
 /// a project without funding, and the adjustment, submission and review all
 /// set. Tests of the writer and readers start from it.
 #[doc(hidden)]
+#[expect(
+    clippy::indexing_slicing,
+    reason = "a generated plan of 3 projects has 3 projects and every catalog line"
+)]
 pub fn awkward(catalog: &Catalog) -> Plan {
     use crate::plan::{Adjustment, Comment, Decision, Review, Submission};
     let mut p = generate(

@@ -61,6 +61,10 @@ fn take(ribbon: &mut Vec<Piece>, mut amount: u64) -> Vec<Piece> {
 }
 
 /// Every line's money as pieces per use (indexed by `Use as usize`).
+#[expect(
+    clippy::indexing_slicing,
+    reason = "one pool per use, indexed by the use's discriminant, which numbers Use::ALL"
+)]
 fn pools(catalog: &Catalog, sources: &[Source], budgets: &[u64], rng: &mut Rng) -> Vec<Vec<Piece>> {
     let mut pools: Vec<Vec<Piece>> = vec![Vec::new(); Use::ALL.len()];
     let mut general: Vec<Piece> = Vec::new();
@@ -109,6 +113,11 @@ fn pools(catalog: &Catalog, sources: &[Source], budgets: &[u64], rng: &mut Rng) 
 /// How many projects each use gets: one for every use with money (as far as
 /// `n` goes; the money of uses left out joins the largest), the rest by how
 /// many typical projects its money makes.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "uses index `pools`/`out`/`Use::ALL` (all one per use), `k` indexes \
+              `active`, `demand` and `seats` (all as long as `active`)"
+)]
 fn counts(pools: &mut [Vec<Piece>], n: usize) -> Vec<usize> {
     let size = |p: &Vec<Piece>| p.iter().map(|x| x.1).sum::<u64>();
     let mut active: Vec<usize> = (0..pools.len()).filter(|&u| size(&pools[u]) > 0).collect();
@@ -199,10 +208,11 @@ fn cut(pieces: &[Piece], n: usize, rng: &mut Rng) -> Vec<Vec<Piece>> {
     let mut out = Vec::with_capacity(n);
     let (mut j, mut start) = (0, 0u64);
     for w in cuts.windows(2) {
-        let (a, b) = (w[0], w[1]);
+        let &[a, b] = w else { continue };
         let mut project = Vec::new();
-        while j < pieces.len() && start < b {
-            let (line, len) = pieces[j];
+        while let Some(&(line, len)) = pieces.get(j)
+            && start < b
+        {
             let lo = a.max(start);
             let hi = b.min(start + len);
             if hi > lo {
@@ -233,18 +243,22 @@ pub(super) fn generate(
     let width = opts.projects.to_string().len().max(3);
     let mut projects = Vec::with_capacity(opts.projects);
     // Projects grouped by use, in the order of the use list, as 表2 lists them.
-    for (u, &count) in counts.iter().enumerate() {
+    // `counts` and `pools` have one entry per use, in `Use::ALL`'s order.
+    for ((&count, use_), pool) in counts.iter().zip(Use::ALL.iter().copied()).zip(&pools) {
         if count == 0 {
             continue;
         }
-        let use_ = Use::ALL[u];
         // Kinds in turn from a random start, so a use's projects vary.
         let kinds = templates(use_);
         let first = rng.below(kinds.len());
-        for (k, pieces) in cut(&pools[u], count, rng).into_iter().enumerate() {
+        for (k, pieces) in cut(pool, count, rng).into_iter().enumerate() {
+            let turn = (first + k).checked_rem(kinds.len());
+            let Some(template) = turn.and_then(|t| kinds.get(t)) else {
+                continue; // no kinds: not a use the sample funds
+            };
             let kind = Kind {
                 use_,
-                template: &kinds[(first + k) % kinds.len()],
+                template,
                 again: k >= kinds.len(),
             };
             let mut by_line: BTreeMap<usize, u64> = BTreeMap::new();
@@ -278,11 +292,14 @@ fn project(
 ) -> Project {
     // Entries in source order, as 表2's columns list them (so an exported and
     // re-imported plan is the same).
+    // `by_line`'s keys are indices into `sources` (the pieces' lines).
     let funding: Vec<Funding> = by_line
         .iter()
-        .map(|(&i, &units)| Funding {
-            line: sources[i].line.clone(),
-            amount: Money::from_yuan(units as i64 * 100),
+        .filter_map(|(&i, &units)| {
+            Some(Funding {
+                line: sources.get(i)?.line.clone(),
+                amount: Money::from_yuan(units as i64 * 100),
+            })
         })
         .collect();
     let yuan: u64 = by_line.values().sum::<u64>() * 100;
@@ -296,15 +313,15 @@ fn project(
         )
     } else if county_wide(use_) {
         // A second one of a county-wide kind is one township's.
-        let township = *rng.pick(banner.townships);
+        let township = rng.pick(banner.townships);
         (
             format!("{township}{}年{}", opts.year, template.name),
             township.to_string(),
             String::new(),
         )
     } else {
-        let township = *rng.pick(banner.townships);
-        let village = *rng.pick(VILLAGES);
+        let township = rng.pick(banner.townships);
+        let village = rng.pick(VILLAGES);
         (
             format!("{township}{village}{}", template.name),
             township.to_string(),

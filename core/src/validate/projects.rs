@@ -47,7 +47,7 @@ pub(super) fn check<'a>(ctx: &mut Ctx<'a>) -> FxHashMap<(&'a str, Use), Money> {
                 );
             }
             // Projects list a handful of lines; a scan beats hashing them.
-            if p.funding[..k].iter().any(|g| g.line == line) && !lines_reported.contains(&line) {
+            if p.funding.iter().take(k).any(|g| g.line == line) && !lines_reported.contains(&line) {
                 lines_reported.push(line);
                 ctx.push(
                     Rule::P08,
@@ -218,9 +218,14 @@ impl<'a> Keywords<'a> {
             .filter(|w| !w.is_empty())
             .collect();
         let max = crate::catalog::MAX_KEYWORD_CHARS;
-        let (in_automata, long): (Vec<usize>, Vec<usize>) =
-            (0..words.len()).partition(|&i| words[i].chars().count() <= max);
-        let patterns: Vec<&str> = in_automata.iter().map(|&i| words[i]).collect();
+        let (in_automata, long): (Vec<_>, Vec<_>) = words
+            .iter()
+            .copied()
+            .enumerate()
+            .partition(|(_, w)| w.chars().count() <= max);
+        let patterns: Vec<&str> = in_automata.iter().map(|&(_, w)| w).collect();
+        let in_automata: Vec<usize> = in_automata.into_iter().map(|(i, _)| i).collect();
+        let long: Vec<usize> = long.into_iter().map(|(i, _)| i).collect();
         let automata = if patterns.is_empty() {
             None
         } else {
@@ -250,7 +255,7 @@ impl<'a> Keywords<'a> {
                 .in_automata
                 .iter()
                 .copied()
-                .filter(|&i| text.contains(self.words[i]))
+                .filter(|&i| self.words.get(i).is_some_and(|w| text.contains(w)))
                 .collect(),
         };
         // `str::contains` is linear in the text and the word (two-way search).
@@ -258,7 +263,7 @@ impl<'a> Keywords<'a> {
             self.long
                 .iter()
                 .copied()
-                .filter(|&i| text.contains(self.words[i])),
+                .filter(|&i| self.words.get(i).is_some_and(|w| text.contains(w))),
         );
         found.sort_unstable();
         found.dedup();

@@ -95,6 +95,10 @@ impl Doc {
         self.pages.len()
     }
 
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "a page was pushed just above when there was none, so `last` is in range"
+    )]
     fn ops(&mut self) -> &mut Content {
         if self.pages.is_empty() {
             self.new_page();

@@ -55,21 +55,18 @@ pub fn fit(weights: &[f32], mins: &[f32], total: f32) -> Option<Vec<f32>> {
             }
         };
         let mut changed = false;
-        for i in 0..weights.len() {
-            if !pinned[i] && share(weights[i]) < mins[i] {
-                pinned[i] = true;
+        for ((pin, &w), &m) in pinned.iter_mut().zip(weights).zip(mins) {
+            if !*pin && share(w) < m {
+                *pin = true;
                 changed = true;
             }
         }
         if !changed {
-            let widths = (0..weights.len())
-                .map(|i| {
-                    if pinned[i] {
-                        mins[i]
-                    } else {
-                        share(weights[i])
-                    }
-                })
+            let widths = pinned
+                .iter()
+                .zip(weights)
+                .zip(mins)
+                .map(|((pin, &w), &m)| if *pin { m } else { share(w) })
                 .collect();
             return Some(widths);
         }
@@ -80,10 +77,11 @@ impl Grid {
     /// The narrowest each column may be at `size`.
     fn mins(&self, doc: &Doc, size: f32) -> Vec<f32> {
         let em = size;
-        (0..self.header.len())
-            .map(|c| {
+        self.header
+            .iter()
+            .enumerate()
+            .map(|(c, h)| {
                 // Headers of up to four characters stay on one line.
-                let h = &self.header[c];
                 let header = if h.chars().nth(4).is_none() {
                     doc.font.width(h, size)
                 } else {
@@ -129,12 +127,15 @@ impl Grid {
         let size = PART_SIZE;
         let mins = self.mins(doc, size);
         let keys = self.keys.min(n);
-        let key_cost: f32 = mins[..keys].iter().sum();
+        let key_cost: f32 = mins.iter().take(keys).sum();
+        // `mins` and `weights` have a value for each of the `n` columns.
+        let min = |c: usize| mins.get(c).copied().unwrap_or(0.0);
+        let weight = |c: usize| weights.get(c).copied().unwrap_or(10.0);
         // A part's columns fit when their minimums, with 30 % to spare for
         // the text, fit beside the key columns.
         let fits = |cols: &[usize]| {
             cols.len() < 2
-                || key_cost + cols.iter().map(|&c| mins[c] * 1.3).sum::<f32>() <= CONTENT_W
+                || key_cost + cols.iter().map(|&c| min(c) * 1.3).sum::<f32>() <= CONTENT_W
         };
         // Sections between breaks; each is packed greedily, then the same
         // number of parts is tried with the columns shared out evenly.
@@ -150,7 +151,7 @@ impl Grid {
         bounds.push(n);
         let mut groups: Vec<Vec<usize>> = Vec::new();
         for w in bounds.windows(2) {
-            let (start, end) = (w[0], w[1]);
+            let &[start, end] = w else { continue };
             let mut greedy: Vec<Vec<usize>> = Vec::new();
             let mut cur: Vec<usize> = Vec::new();
             for c in start..end {
@@ -182,8 +183,8 @@ impl Grid {
             .into_iter()
             .map(|g| {
                 let columns: Vec<usize> = (0..keys).chain(g).collect();
-                let w: Vec<f32> = columns.iter().map(|&i| weights[i]).collect();
-                let m: Vec<f32> = columns.iter().map(|&i| mins[i]).collect();
+                let w: Vec<f32> = columns.iter().map(|&i| weight(i)).collect();
+                let m: Vec<f32> = columns.iter().map(|&i| min(i)).collect();
                 // Only absurdly wide key columns make this fail: shrink them all.
                 let widths = fit(&w, &m, CONTENT_W).unwrap_or_else(|| {
                     let sum: f32 = m.iter().sum();

@@ -74,8 +74,9 @@ impl Font {
             let mut next = c;
             while at > 0 && !prev.is_some_and(|p| may_break(p, next)) {
                 at -= 1;
-                next = line[at].0;
-                prev = at.checked_sub(1).map(|i| line[i].0);
+                // `at` < line.len() here: both lookups find their char.
+                next = line.get(at).map_or(next, |x| x.0);
+                prev = at.checked_sub(1).and_then(|i| line.get(i)).map(|x| x.0);
             }
             if at == 0 {
                 at = line.len(); // no opportunity: break before `c` anyway

@@ -1,0 +1,156 @@
+//! `fundplan validate [--json] PATH...`, and the report formats `submit` and
+//! `import` print too.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value, json};
+
+use super::{Outcome, load_explicit_catalog};
+use crate::catalog::catalog_for;
+use crate::file;
+use crate::scan::scan_paths;
+use crate::validate::{Report, Sums, validate};
+use crate::{Lang, Money};
+
+pub(super) fn run_validate(
+    catalog_path: Option<&Path>,
+    as_json: bool,
+    files: &[PathBuf],
+    lang: Lang,
+) -> Outcome {
+    let explicit = load_explicit_catalog(catalog_path, lang)?;
+    let scan = scan_paths(files);
+    let files = scan.files;
+    let mut status = 0;
+    let mut results = Vec::with_capacity(files.len());
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for path in &files {
+        let shown = path.display().to_string();
+        match file::load_plan(path) {
+            Err(e) => {
+                status = 2;
+                if as_json {
+                    results.push(json!({"file": shown, "load_error": e.message(lang)}));
+                } else {
+                    eprintln!("{}", e.message(lang));
+                }
+            }
+            Ok(plan) => {
+                let report = validate(&plan, &catalog_for(&plan, explicit.as_ref()));
+                if report.errors() > 0 && status == 0 {
+                    status = 1;
+                }
+                if as_json {
+                    results.push(report_json(&shown, &report, lang));
+                } else {
+                    // A closed stdout (`| head`) leaves the exit status to tell.
+                    write!(out, "{}", report_text(&shown, &report, lang)).ok();
+                }
+            }
+        }
+    }
+    for e in &scan.problems {
+        status = 2;
+        if as_json {
+            results
+                .push(json!({"file": e.path.display().to_string(), "load_error": e.message(lang)}));
+        } else {
+            eprintln!("{}", e.message(lang));
+        }
+    }
+    if as_json {
+        // A closed stdout leaves the exit status to tell.
+        writeln!(out, "{}", Value::Array(results)).ok();
+    }
+    Ok(status)
+}
+
+/// The human-readable block for one file: a summary line, then one line per
+/// finding (already sorted by severity, then path).
+pub fn report_text(file: &str, report: &Report, lang: Lang) -> String {
+    let (e, w) = (report.errors(), report.warnings());
+    let mut s = match lang {
+        Lang::Zh => format!("{file}：{e} 个错误，{w} 个警告\n"),
+        Lang::En => format!("{file}: {e} error(s), {w} warning(s)\n"),
+    };
+    for f in &report.findings {
+        let path = if f.path.is_empty() {
+            "-"
+        } else {
+            f.path.as_str()
+        };
+        s.push_str(&format!(
+            "  {} {} {}  {}\n",
+            f.severity().label(lang),
+            f.rule.code(),
+            path,
+            f.message.get(lang)
+        ));
+    }
+    s
+}
+
+/// The JSON object for one validated file (see rules.md).
+pub fn report_json(file: &str, report: &Report, lang: Lang) -> Value {
+    let findings: Vec<Value> = report
+        .findings
+        .iter()
+        .map(|f| {
+            json!({
+                "rule": f.rule.code(),
+                "severity": f.severity().code(),
+                "path": f.path,
+                "message": f.message.get(lang),
+            })
+        })
+        .collect();
+    json!({
+        "file": file,
+        "errors": report.errors(),
+        "warnings": report.warnings(),
+        "findings": findings,
+        "totals": totals_json(report),
+    })
+}
+
+fn money(m: Money) -> Value {
+    Value::String(m.to_file_string())
+}
+
+fn sums(s: &Sums) -> Value {
+    json!({"allocated": money(s.allocated), "integrated": money(s.integrated), "arranged": money(s.arranged)})
+}
+
+/// Report totals as JSON; amounts are yuan strings, exact as in plan files.
+pub fn totals_json(report: &Report) -> Value {
+    let t = &report.totals;
+    let by_level: Map<String, Value> = t
+        .by_level
+        .iter()
+        .map(|(k, v)| (k.ident().to_string(), sums(v)))
+        .collect();
+    let by_category: Map<String, Value> = t
+        .by_category
+        .iter()
+        .map(|(k, v)| (k.ident().to_string(), sums(v)))
+        .collect();
+    let by_use: Map<String, Value> = t
+        .by_use
+        .iter()
+        .map(|(k, v)| (k.ident().to_string(), money(*v)))
+        .collect();
+    json!({
+        "allocated": money(t.allocated),
+        "integrated": money(t.integrated),
+        "not_integrated": money(t.not_integrated()),
+        "arranged": money(t.arranged),
+        "unarranged": money(t.unarranged()),
+        "cross_category": money(t.cross_category),
+        "cross_share": t.cross_share.map(|d| d.round_dp(4).to_string()),
+        "by_level": by_level,
+        "by_category": by_category,
+        "by_use": by_use,
+    })
+}
