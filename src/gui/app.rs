@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use super::commands::UiCommand;
 use super::dialogs_ui::{self, Dialog, Pending};
 use super::files::{Export, FileAction, FileDialogs};
-use super::flash::Flash;
-use super::league::{Column, League};
+use super::league::{Column, Compare, League};
 use super::prefs::{Appearance, Prefs};
 use super::recovery::{self, Found, Recovery};
+use super::state::session::Session;
 use super::widgets::View;
 use super::{
     compare_ui, findings_ui, header_ui, matrix_ui, menu_ui, nav_ui, projects_ui, review_ui,
@@ -173,37 +173,25 @@ pub enum Action {
 pub struct FundplanApp {
     /// Persisted preferences.
     pub prefs: Prefs,
-    doc: Document,
+    /// The open document and all that belongs to it.
+    session: Session,
     screen: Screen,
-    selected_project: Option<usize>,
     actions: Vec<Action>,
-    /// Path to focus on the next frame, and to keep highlighted after.
-    jump: Option<String>,
-    /// Further frames the jump is kept for (see `ui`).
-    jump_frames: u8,
     /// Where the receipt register of single opened plans lives.
     register_dir: Option<PathBuf>,
-    /// The register's word on the open plan.
-    register_mark: Option<crate::register::Mark>,
     /// Widget to focus from the next frame on, until it holds the focus at the
     /// end of a frame: a widget that appears for the first time (a new
     /// project's form) is first laid out unseen, and egui drops a focus given
     /// to it in that frame.
     focus_next: Option<egui::Id>,
     focus_tries: u8,
-    flash: Flash,
     dialog: Option<Dialog>,
     files: FileDialogs,
     title: String,
-    /// Set once the user has been told an edit breaks the submission seal.
-    seal_warned: bool,
     league: League,
     recovery: Recovery,
     /// What a crashed run left, until the user restores or discards it.
     found: Option<Found>,
-    /// The open file changed on disk (checked every few seconds).
-    disk_changed: bool,
-    last_disk_check: f64,
     allowed_to_close: bool,
     /// The look's tweaks are installed.
     styled: bool,
@@ -256,21 +244,21 @@ impl FundplanApp {
     /// What the receipt register says about the open plan (set when a sealed
     /// plan is opened for review).
     pub fn register_mark(&self) -> Option<crate::register::Mark> {
-        self.register_mark
+        self.session.register_mark
     }
 
     /// Registers the open plan if it is sealed and open for review; a broken
     /// register is reported and left alone.
     fn receive(&mut self) -> Option<crate::register::Mark> {
         let dir = self.register_dir.as_ref()?;
-        if !self.doc.is_read_only() || self.doc.seal() != SealState::Intact {
+        if !self.session.doc.is_read_only() || self.session.doc.seal() != SealState::Intact {
             return None;
         }
         let lang = self.prefs.lang;
         let path = dir.join(crate::register::FILE_NAME);
         let result = crate::register::Register::load(&path, lang).and_then(|mut reg| {
             let before = reg.entries.len();
-            let mark = reg.check(self.doc.plan(), &crate::digest::now_rfc3339());
+            let mark = reg.check(self.session.doc.plan(), &crate::digest::now_rfc3339());
             if reg.entries.len() != before {
                 let _ = std::fs::create_dir_all(dir);
                 reg.save(&path, lang)?;
@@ -291,26 +279,18 @@ impl FundplanApp {
         prefs.started_before = true;
         FundplanApp {
             prefs,
-            doc: Document::new(bundled_sample(), None),
+            session: Session::new(Document::new(bundled_sample(), None)),
             screen: Screen::Sources,
-            selected_project: None,
             actions: Vec::new(),
-            jump: None,
-            jump_frames: 0,
             register_dir: None,
-            register_mark: None,
             focus_next: None,
             focus_tries: 0,
-            flash: Flash::default(),
             dialog: None,
             files: FileDialogs::default(),
             title: String::new(),
-            seal_warned: false,
             league: League::default(),
             recovery: Recovery::new(None, recovery::INTERVAL),
             found: None,
-            disk_changed: false,
-            last_disk_check: 0.0,
             allowed_to_close: false,
             styled: false,
             held: Default::default(),
@@ -319,7 +299,17 @@ impl FundplanApp {
 
     /// The open document.
     pub fn doc(&self) -> &Document {
-        &self.doc
+        &self.session.doc
+    }
+
+    /// The project selected on the projects screen, if any.
+    pub fn selected_project(&self) -> Option<usize> {
+        self.session.selected_project
+    }
+
+    /// True while the open plan is compared with an earlier revision.
+    pub fn is_comparing(&self) -> bool {
+        self.session.compare.is_some()
     }
 
     /// The screen shown.
@@ -329,7 +319,7 @@ impl FundplanApp {
 
     /// The path last jumped to (highlighted), if any.
     pub fn flash(&self) -> Option<&str> {
-        self.flash.path()
+        self.session.flash.path()
     }
 
     /// True while input events wait for a later frame (see `raw_input_hook`).
@@ -349,7 +339,7 @@ impl FundplanApp {
 
     /// Saves to `path` now; the same path the Save As dialog takes.
     pub fn save_to(&mut self, path: PathBuf) -> Result<(), String> {
-        match self.doc.save_as(&path) {
+        match self.session.doc.save_as(&path) {
             Ok(()) => {
                 self.prefs.remember(path);
                 Ok(())
@@ -358,14 +348,19 @@ impl FundplanApp {
         }
     }
 
+    /// Replaces the open document, and with it everything that belonged to
+    /// the old one (selection, jump, comparison, seal warning, disk check):
+    /// the one place a document is opened, created, imported, reloaded or
+    /// restored.
+    fn replace_document(&mut self, doc: Document) {
+        self.session = Session::new(doc);
+        self.session.register_mark = self.receive();
+    }
+
     fn open_now(&mut self, path: PathBuf) {
         match Document::open(&path) {
             Ok(doc) => {
-                self.doc = doc;
-                self.register_mark = self.receive();
-                self.league.compare = None;
-                self.selected_project = None;
-                self.seal_warned = false;
+                self.replace_document(doc);
                 self.prefs.remember(path);
             }
             Err(e) => self.dialog = Some(Dialog::Error(e.message(self.prefs.lang))),
@@ -387,7 +382,7 @@ impl FundplanApp {
     fn apply(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::Edit(edit, key) => {
-                if self.doc.is_read_only() && edit.changes_content() {
+                if self.session.doc.is_read_only() && edit.changes_content() {
                     self.dialog = Some(Dialog::Info(
                         self.prefs
                             .lang
@@ -399,11 +394,11 @@ impl FundplanApp {
                     ));
                     return;
                 }
-                if self.doc.seal() == SealState::Intact
+                if self.session.doc.seal() == SealState::Intact
                     && edit.changes_content()
-                    && !self.seal_warned
+                    && !self.session.seal_warned
                 {
-                    self.seal_warned = true;
+                    self.session.seal_warned = true;
                     self.dialog = Some(Dialog::Info(
                         self.prefs
                             .lang
@@ -414,27 +409,24 @@ impl FundplanApp {
                             .to_string(),
                     ));
                 }
-                self.doc.apply(edit, key);
+                self.session.doc.apply(edit, key);
             }
-            Action::EndTyping => self.doc.end_coalescing(),
+            Action::EndTyping => self.session.doc.end_coalescing(),
             Action::Command(c) => self.command(ctx, c),
             Action::Go(s) => self.screen = s,
-            Action::SelectProject(p) => self.selected_project = p,
+            Action::SelectProject(p) => self.session.selected_project = p,
             Action::Focus(id) => {
                 self.focus_next = Some(id);
                 self.focus_tries = 0;
             }
             Action::JumpTo(path) => self.jump_to(path),
             Action::Jumped => {
-                self.jump = None;
-                self.jump_frames = 0;
+                self.session.jump = None;
+                self.session.jump_frames = 0;
             }
             Action::Open(path) => self.guard_now(ctx, Pending::Open(path)),
             Action::Create(plan) => {
-                self.doc = Document::new(*plan, None);
-                self.register_mark = None;
-                self.league.compare = None;
-                self.selected_project = None;
+                self.replace_document(Document::new(*plan, None));
                 self.screen = Screen::Header;
                 self.dialog = None;
             }
@@ -445,7 +437,7 @@ impl FundplanApp {
             }
             Action::ChooseCatalog => self.files.open_catalog(),
             Action::LoadCatalog(path) => match crate::file::load_catalog(&path) {
-                Ok(catalog) => self.doc.set_catalog(catalog),
+                Ok(catalog) => self.session.doc.set_catalog(catalog),
                 Err(e) => self.dialog = Some(Dialog::Error(e.message(self.prefs.lang))),
             },
             Action::Proceed(p) => self.proceed(ctx, p),
@@ -454,161 +446,220 @@ impl FundplanApp {
             Action::CloseDialog => self.dialog = None,
             Action::Show(d) => self.dialog = Some(d),
             Action::Paste { path, text } => {
-                match super::paste::paste_edit(self.doc.plan(), &path, &text, self.prefs.unit) {
+                match super::paste::paste_edit(
+                    self.session.doc.plan(),
+                    &path,
+                    &text,
+                    self.prefs.unit,
+                ) {
                     Ok(edit) => {
                         // A paste is its own undo step, apart from typing before it.
-                        self.doc.end_coalescing();
+                        self.session.doc.end_coalescing();
                         self.apply(ctx, Action::Edit(edit, None));
                     }
                     Err(e) => self.dialog = Some(Dialog::Error(e.message(self.prefs.lang))),
                 }
             }
-            other => self.review_action(ctx, other),
-        }
-    }
-
-    fn review_action(&mut self, ctx: &egui::Context, action: Action) {
-        let lang = self.prefs.lang;
-        let mut review = self.doc.plan().review.clone().unwrap_or_default();
-        match action {
-            Action::SetReadOnly(true) => self.doc.set_read_only(true),
-            Action::SetReadOnly(false) => self.dialog = Some(Dialog::ConfirmUnlock),
-            Action::Unlock => {
-                self.doc.set_read_only(false);
-                self.seal_warned = true;
-                self.dialog = None;
-            }
-            Action::AddComment { .. } | Action::RemoveComment(_) | Action::Decide(_)
-                if self.reviewer_refusal().is_some() =>
-            {
-                self.dialog = self.reviewer_refusal().map(Dialog::Info);
-            }
-            Action::AddComment { target, text } => {
-                review.comments.push(Comment {
-                    target,
-                    text,
-                    author: self.prefs.reviewer.trim().to_string(),
-                    at: crate::digest::now_rfc3339(),
-                    resolved: None,
-                });
-                self.set_review(review);
-                self.dialog = None;
-            }
-            Action::RemoveComment(i) if i < review.comments.len() => {
-                review.comments.remove(i);
-                self.set_review(review);
-            }
-            Action::Decide(decision) => {
-                review.decision = decision;
-                review.reviewer = self.prefs.reviewer.trim().to_string();
-                review.at = crate::digest::now_rfc3339();
-                self.set_review(review);
-            }
-            Action::ResolveComment(i, note) => {
-                if let Some(c) = review.comments.get_mut(i)
-                    && !self.doc.is_read_only()
-                {
-                    c.resolved = Some(crate::plan::Resolution {
-                        note: note.trim().to_string(),
-                        at: crate::digest::now_rfc3339(),
-                    });
-                    self.set_review(review);
-                }
-            }
+            Action::SetReadOnly(on) => self.set_read_only(on),
+            Action::Unlock => self.unlock(),
+            Action::AddComment { target, text } => self.add_comment(target, text),
+            Action::RemoveComment(i) => self.remove_comment(i),
+            Action::Decide(decision) => self.decide(decision),
+            Action::ResolveComment(i, note) => self.resolve_comment(i, note),
             Action::ChooseCompare => self.files.pick(FileAction::Compare),
-            Action::CompareWithRound(n) => match self.judged_file(n) {
-                Some(path) => self.review_action(ctx, Action::CompareWith(path)),
-                None => {
-                    self.dialog = Some(Dialog::Info(
-                        lang.pick(
-                            "在方案所在的文件夹里没有找到退回时的那一版文件，请选择要比较的文件。",
-                            "The revision that was returned is not in the plan's folder; choose the file to compare with.",
-                        )
-                        .to_string(),
-                    ));
-                    self.files.pick(FileAction::Compare);
-                }
-            },
-            Action::CompareWith(path) => {
-                if let Err(e) = self.league.compare_with(path, &self.doc, lang) {
-                    self.dialog = Some(Dialog::Error(e));
-                }
-                self.screen = Screen::Compare;
-            }
+            Action::CompareWithRound(n) => self.compare_with_round(n),
+            Action::CompareWith(path) => self.compare_with(path),
             Action::ChooseFolder => self.files.pick(FileAction::Summarize),
             Action::Summarize(paths) => {
-                self.league.summarize(paths, lang);
+                self.league.summarize(paths, self.prefs.lang);
                 self.screen = Screen::Summary;
             }
-            Action::Restore => {
-                if let Some(found) = self.found.take() {
-                    self.doc = Document::restored(found.plan, found.file);
-                    self.register_mark = None;
-                    self.league.compare = None;
-                    self.selected_project = None;
-                }
-                self.dialog = None;
-            }
-            Action::DiscardRecovery => {
-                self.found = None;
-                self.recovery.clear();
-                self.dialog = None;
-            }
-            Action::ForceSave(path) => {
-                self.disk_changed = false;
-                self.dialog = None;
-                if let Err(e) = self.save_to(path) {
-                    self.dialog = Some(Dialog::Error(e));
-                }
-            }
-            Action::Reload => {
-                self.disk_changed = false;
-                self.dialog = None;
-                if let Some(path) = self.doc.path().map(PathBuf::from) {
-                    self.open_now(path);
-                }
-            }
-            Action::ChooseExport(kind) => self.files.pick(FileAction::Export(kind)),
-            Action::Export(kind, path) => {
-                self.dialog = Some(match self.export(kind, &path) {
-                    Ok(()) => Dialog::Info(format!(
-                        "{}{}",
-                        lang.pick("已导出：", "Exported: "),
-                        path.display()
-                    )),
-                    Err(e) => Dialog::Error(e),
-                });
-            }
-            Action::ChooseImport => self.guard_now(ctx, Pending::Import),
-            Action::Import(path) => match crate::import::import_file(&path, self.doc.catalog()) {
-                Ok(plan) => {
-                    // Nothing is on disk yet: unsaved (●, asked on quit) until saved.
-                    self.doc = Document::restored(plan, None);
-                    self.register_mark = None;
-                    self.league.compare = None;
-                    self.selected_project = None;
-                    self.screen = Screen::Findings;
-                }
-                Err(e) => {
-                    let head = lang.pick(
-                        "工作簿有问题，未导入任何内容：",
-                        "The workbook has problems; nothing was imported:",
-                    );
-                    self.dialog = Some(Dialog::Error(format!("{head}\n{}", e.message(lang))));
-                }
-            },
             Action::SortSummary(column) => {
                 if let Some(r) = &mut self.league.rollup {
                     r.sort_by(column);
                 }
             }
-            _ => {}
+            Action::Restore => self.restore(),
+            Action::DiscardRecovery => self.discard_recovery(),
+            Action::ForceSave(path) => self.force_save(path),
+            Action::Reload => self.reload(),
+            Action::ChooseExport(kind) => self.files.pick(FileAction::Export(kind)),
+            Action::Export(kind, path) => self.export_now(kind, path),
+            Action::ChooseImport => self.guard_now(ctx, Pending::Import),
+            Action::Import(path) => self.import(path),
+        }
+    }
+
+    /// Review mode on, or (asked first) off.
+    fn set_read_only(&mut self, on: bool) {
+        if on {
+            self.session.doc.set_read_only(true);
+        } else {
+            self.dialog = Some(Dialog::ConfirmUnlock);
+        }
+    }
+
+    /// Leaves review mode: the user was told edits break the seal.
+    fn unlock(&mut self) {
+        self.session.doc.set_read_only(false);
+        self.session.seal_warned = true;
+        self.dialog = None;
+    }
+
+    /// Changes the review as its reviewer (`change` gets the review and the
+    /// reviewer's name, and says whether it changed anything); refused with
+    /// the reason outside review mode or without a name. True if changed.
+    fn as_reviewer(
+        &mut self,
+        change: impl FnOnce(&mut crate::plan::Review, String) -> bool,
+    ) -> bool {
+        if let Some(why) = self.reviewer_refusal() {
+            self.dialog = Some(Dialog::Info(why));
+            return false;
+        }
+        let mut review = self.session.doc.plan().review.clone().unwrap_or_default();
+        let changed = change(&mut review, self.prefs.reviewer.trim().to_string());
+        if changed {
+            self.set_review(review);
+        }
+        changed
+    }
+
+    fn add_comment(&mut self, target: String, text: String) {
+        let added = self.as_reviewer(|review, author| {
+            review.comments.push(Comment {
+                target,
+                text,
+                author,
+                at: crate::digest::now_rfc3339(),
+                resolved: None,
+            });
+            true
+        });
+        if added {
+            self.dialog = None;
+        }
+    }
+
+    fn remove_comment(&mut self, i: usize) {
+        let _ = self.as_reviewer(|review, _| {
+            let there = i < review.comments.len();
+            if there {
+                review.comments.remove(i);
+            }
+            there
+        });
+    }
+
+    fn decide(&mut self, decision: Decision) {
+        let _ = self.as_reviewer(|review, author| {
+            review.decision = decision;
+            review.reviewer = author;
+            review.at = crate::digest::now_rfc3339();
+            true
+        });
+    }
+
+    /// The county marks comment `i` 已处理 with its note (not in review mode).
+    fn resolve_comment(&mut self, i: usize, note: String) {
+        let mut review = self.session.doc.plan().review.clone().unwrap_or_default();
+        if let Some(c) = review.comments.get_mut(i)
+            && !self.session.doc.is_read_only()
+        {
+            c.resolved = Some(crate::plan::Resolution {
+                note: note.trim().to_string(),
+                at: crate::digest::now_rfc3339(),
+            });
+            self.set_review(review);
+        }
+    }
+
+    fn compare_with_round(&mut self, n: usize) {
+        match self.judged_file(n) {
+            Some(path) => self.compare_with(path),
+            None => {
+                self.dialog = Some(Dialog::Info(
+                    self.prefs.lang.pick(
+                        "在方案所在的文件夹里没有找到退回时的那一版文件，请选择要比较的文件。",
+                        "The revision that was returned is not in the plan's folder; choose the file to compare with.",
+                    )
+                    .to_string(),
+                ));
+                self.files.pick(FileAction::Compare);
+            }
+        }
+    }
+
+    fn compare_with(&mut self, path: PathBuf) {
+        match Compare::of(path, &self.session.doc, self.prefs.lang) {
+            Ok(c) => self.session.compare = Some(c),
+            Err(e) => self.dialog = Some(Dialog::Error(e)),
+        }
+        self.screen = Screen::Compare;
+    }
+
+    fn restore(&mut self) {
+        if let Some(found) = self.found.take() {
+            self.replace_document(Document::restored(found.plan, found.file));
+        }
+        self.dialog = None;
+    }
+
+    fn discard_recovery(&mut self) {
+        self.found = None;
+        self.recovery.clear();
+        self.dialog = None;
+    }
+
+    fn force_save(&mut self, path: PathBuf) {
+        self.session.disk_changed = false;
+        self.dialog = None;
+        if let Err(e) = self.save_to(path) {
+            self.dialog = Some(Dialog::Error(e));
+        }
+    }
+
+    fn reload(&mut self) {
+        self.dialog = None;
+        self.session.disk_changed = false;
+        if let Some(path) = self.session.doc.path().map(PathBuf::from) {
+            self.open_now(path);
+        }
+    }
+
+    fn export_now(&mut self, kind: Export, path: PathBuf) {
+        let lang = self.prefs.lang;
+        self.dialog = Some(match self.export(kind, &path) {
+            Ok(()) => Dialog::Info(format!(
+                "{}{}",
+                lang.pick("已导出：", "Exported: "),
+                path.display()
+            )),
+            Err(e) => Dialog::Error(e),
+        });
+    }
+
+    fn import(&mut self, path: PathBuf) {
+        let lang = self.prefs.lang;
+        match crate::import::import_file(&path, self.session.doc.catalog()) {
+            Ok(plan) => {
+                // Nothing is on disk yet: unsaved (●, asked on quit) until saved.
+                self.replace_document(Document::restored(plan, None));
+                self.screen = Screen::Findings;
+            }
+            Err(e) => {
+                let head = lang.pick(
+                    "工作簿有问题，未导入任何内容：",
+                    "The workbook has problems; nothing was imported:",
+                );
+                self.dialog = Some(Dialog::Error(format!("{head}\n{}", e.message(lang))));
+            }
         }
     }
 
     /// Writes an export of the open plan; the error as a sentence.
     pub fn export(&self, kind: Export, path: &std::path::Path) -> Result<(), String> {
-        let plan = self.doc.plan();
+        let plan = self.session.doc.plan();
         let result = match kind {
             Export::Xlsx => crate::export::xlsx::save(plan, path),
             Export::Csv => {
@@ -616,7 +667,7 @@ impl FundplanApp {
             }
             Export::Pdf => crate::file::write_atomic(
                 path,
-                &crate::export::pdf::plan_pdf(plan, self.doc.report()),
+                &crate::export::pdf::plan_pdf(plan, self.session.doc.report()),
             ),
             Export::NoticePdf => {
                 crate::file::write_atomic(path, &crate::export::pdf::notice_pdf(plan))
@@ -629,6 +680,7 @@ impl FundplanApp {
     /// with the digest the round kept).
     fn judged_file(&self, n: usize) -> Option<PathBuf> {
         let digest = self
+            .session
             .doc
             .plan()
             .review
@@ -637,8 +689,8 @@ impl FundplanApp {
             .get(n)?
             .digest
             .clone();
-        let dir = self.doc.path()?.parent()?.to_path_buf();
-        let own = self.doc.path().map(PathBuf::from);
+        let dir = self.session.doc.path()?.parent()?.to_path_buf();
+        let own = self.session.doc.path().map(PathBuf::from);
         crate::scan::expand_paths(&[dir]).into_iter().find(|p| {
             Some(p) != own.as_ref()
                 && crate::file::load_plan(p)
@@ -653,7 +705,7 @@ impl FundplanApp {
     /// when it can.
     pub fn reviewer_refusal(&self) -> Option<String> {
         let lang = self.prefs.lang;
-        if !self.doc.is_read_only() {
+        if !self.session.doc.is_read_only() {
             Some(lang.pick(
                 "审核意见和审核结论属于审核人，只能在审核模式下修改。修改模式下可以把意见标记为“已处理”并写明处理说明。",
                 "Comments and the decision belong to the reviewer and can be changed only in review mode. While editing, you can mark a comment as dealt with and add your own note.",
@@ -669,7 +721,9 @@ impl FundplanApp {
     }
 
     fn set_review(&mut self, review: crate::plan::Review) {
-        self.doc.apply(Edit::Review(Some(Box::new(review))), None);
+        self.session
+            .doc
+            .apply(Edit::Review(Some(Box::new(review))), None);
     }
 
     fn command(&mut self, ctx: &egui::Context, c: UiCommand) {
@@ -677,8 +731,8 @@ impl FundplanApp {
         match c {
             UiCommand::New => self.guard_now(ctx, Pending::New),
             UiCommand::Open => self.guard_now(ctx, Pending::OpenDialog),
-            UiCommand::Save => match self.doc.path().map(PathBuf::from) {
-                Some(p) if self.doc.changed_on_disk() => {
+            UiCommand::Save => match self.session.doc.path().map(PathBuf::from) {
+                Some(p) if self.session.doc.changed_on_disk() => {
                     self.dialog = Some(Dialog::ChangedOnDisk(p))
                 }
                 Some(p) => self.apply(ctx, Action::SaveTo(p)),
@@ -694,9 +748,9 @@ impl FundplanApp {
                     }
                 });
                 if c == UiCommand::Undo {
-                    self.doc.undo();
+                    self.session.doc.undo();
                 } else {
-                    self.doc.redo();
+                    self.session.doc.redo();
                 }
             }
             UiCommand::ToggleLanguage => {
@@ -723,13 +777,13 @@ impl FundplanApp {
     }
 
     fn suggested_name(&self) -> String {
-        let p = self.doc.plan();
+        let p = self.session.doc.plan();
         format!("{}-{}-r{}.ron", p.county.name, p.year, p.revision)
     }
 
     /// Runs `pending` now, or asks first when there are unsaved changes.
     fn guard_now(&mut self, ctx: &egui::Context, pending: Pending) {
-        if self.doc.is_dirty() {
+        if self.session.doc.is_dirty() {
             self.dialog = Some(Dialog::Unsaved(pending));
         } else {
             self.pending_now(ctx, pending);
@@ -753,8 +807,8 @@ impl FundplanApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Pending::Reload => {
-                self.disk_changed = false;
-                if let Some(path) = self.doc.path().map(PathBuf::from) {
+                self.session.disk_changed = false;
+                if let Some(path) = self.session.doc.path().map(PathBuf::from) {
                     self.open_now(path);
                 }
             }
@@ -765,7 +819,7 @@ impl FundplanApp {
     /// 提交方案…: refuses a plan with errors (listing them), else asks to
     /// confirm what will be sealed.
     fn ask_to_submit(&mut self) {
-        match crate::submit::submit(self.doc.plan(), self.doc.catalog()) {
+        match crate::submit::submit(self.session.doc.plan(), self.session.doc.catalog()) {
             Err(report) => self.refuse_submission(&report),
             Ok(_) => self.dialog = Some(Dialog::ConfirmSubmit),
         }
@@ -790,18 +844,18 @@ impl FundplanApp {
 
     /// Seals the plan (it is judged again: it may have changed since the question).
     fn submit(&mut self, ctx: &egui::Context) {
-        match crate::submit::submit(self.doc.plan(), self.doc.catalog()) {
+        match crate::submit::submit(self.session.doc.plan(), self.session.doc.catalog()) {
             Err(report) => self.refuse_submission(&report),
             Ok(sealed) => {
                 // Seal and (after a decision) the review's new round: one undo step.
                 let submission = sealed.submission.map(Box::new);
                 let mut edits = vec![Edit::Submission(submission)];
-                if sealed.review != self.doc.plan().review {
+                if sealed.review != self.session.doc.plan().review {
                     edits.push(Edit::Review(sealed.review.map(Box::new)));
                 }
-                self.doc.apply(Edit::Batch(edits), None);
-                self.seal_warned = false;
-                match self.doc.path().map(PathBuf::from) {
+                self.session.doc.apply(Edit::Batch(edits), None);
+                self.session.seal_warned = false;
+                match self.session.doc.path().map(PathBuf::from) {
                     Some(p) => self.apply(ctx, Action::SaveTo(p)),
                     None => self.files.save_as(ctx, self.suggested_name()),
                 }
@@ -820,7 +874,7 @@ impl FundplanApp {
 
     fn jump_to(&mut self, path: String) {
         use plan_path::Target;
-        let plan = self.doc.plan();
+        let plan = self.session.doc.plan();
         let (screen, focus) = match plan_path::parse(&path) {
             Target::Header(_) | Target::County(_) => (Screen::Header, path.clone()),
             Target::Source(line, None) => {
@@ -828,29 +882,29 @@ impl FundplanApp {
             }
             Target::Source(..) => (Screen::Sources, path.clone()),
             Target::Project(id, field) => {
-                self.selected_project = plan.projects.iter().position(|p| p.id == id);
+                self.session.selected_project = plan.projects.iter().position(|p| p.id == id);
                 let f = field.filter(|f| *f != "funding").unwrap_or("name");
                 (Screen::Projects, plan_path::project(id, Some(f)))
             }
             Target::Funding(id, _) => {
-                self.selected_project = plan.projects.iter().position(|p| p.id == id);
+                self.session.selected_project = plan.projects.iter().position(|p| p.id == id);
                 (Screen::Projects, path.clone())
             }
             Target::Plan | Target::Other(_) => (Screen::Findings, path.clone()),
         };
         self.screen = screen;
-        self.jump = Some(focus.clone());
-        self.jump_frames = JUMP_FRAMES;
-        self.flash.start(focus);
+        self.session.jump = Some(focus.clone());
+        self.session.jump_frames = JUMP_FRAMES;
+        self.session.flash.start(focus);
     }
 
     /// Arriving on a screen by key: focus its first input.
     fn focus_first_input(&mut self, screen: Screen) {
-        let plan = self.doc.plan();
+        let plan = self.session.doc.plan();
         match screen {
-            Screen::Header => self.jump = Some(plan_path::county("code")),
+            Screen::Header => self.session.jump = Some(plan_path::county("code")),
             Screen::Sources => {
-                self.jump = plan
+                self.session.jump = plan
                     .sources
                     .first()
                     .map(|s| plan_path::source(&s.line, Some("allocated")))
@@ -861,13 +915,22 @@ impl FundplanApp {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let p = self.doc.plan();
+        let p = self.session.doc.plan();
         let lang = self.prefs.lang;
-        let file = self.doc.path().and_then(|p| p.file_name()).map_or_else(
-            || lang.pick("未保存", "unsaved").to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let dirty = if self.doc.is_dirty() { "● " } else { "" };
+        let file = self
+            .session
+            .doc
+            .path()
+            .and_then(|p| p.file_name())
+            .map_or_else(
+                || lang.pick("未保存", "unsaved").to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        let dirty = if self.session.doc.is_dirty() {
+            "● "
+        } else {
+            ""
+        };
         let title = match lang {
             Lang::Zh => format!(
                 "{dirty}{} {} 年 第 {} 版 — {file} — fundplan",
@@ -906,14 +969,14 @@ impl FundplanApp {
     /// Recovery writes and the changed-on-disk check, between frames.
     fn background_checks(&mut self, ctx: &egui::Context) {
         let now = ctx.input(|i| i.time);
-        if let Some(wait) = self.recovery.tick(now, &self.doc) {
+        if let Some(wait) = self.recovery.tick(now, &self.session.doc) {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
         }
-        if now - self.last_disk_check >= 3.0 || now < self.last_disk_check {
-            self.last_disk_check = now;
-            self.disk_changed = self.doc.changed_on_disk();
+        if now - self.session.last_disk_check >= 3.0 || now < self.session.last_disk_check {
+            self.session.last_disk_check = now;
+            self.session.disk_changed = self.session.doc.changed_on_disk();
         }
-        if self.doc.path().is_some() {
+        if self.session.doc.path().is_some() {
             ctx.request_repaint_after(std::time::Duration::from_secs(3));
         }
     }
@@ -934,7 +997,7 @@ impl FundplanApp {
         }
         if ctx.input(|i| i.viewport().close_requested())
             && !self.allowed_to_close
-            && self.doc.is_dirty()
+            && self.session.doc.is_dirty()
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.dialog = Some(Dialog::Unsaved(Pending::Quit));
@@ -961,33 +1024,35 @@ impl eframe::App for FundplanApp {
         if let Some(id) = self.focus_next {
             ctx.memory_mut(|m| m.request_focus(id));
         }
-        self.flash.tick(&ctx);
+        self.session.flash.tick(&ctx);
         // A jump lasts until the field was drawn and took it (`Jumped`), at
         // most a few frames: a table first scrolls (animated) to the row,
         // which is drawn only once it is visible.
-        let jump = match self.jump_frames {
-            0 => self.jump.take(),
+        let jump = match self.session.jump_frames {
+            0 => self.session.jump.take(),
             n => {
-                self.jump_frames = n - 1;
+                self.session.jump_frames = n - 1;
                 ctx.request_repaint();
-                self.jump.clone()
+                self.session.jump.clone()
             }
         };
         let view = View {
-            doc: &self.doc,
+            doc: &self.session.doc,
             lang: self.prefs.lang,
             unit: self.prefs.unit,
             jump: jump.as_deref(),
-            flash: self.flash.for_widgets(&ctx),
-            selected_project: self.selected_project,
-            read_only: self.doc.is_read_only(),
-            register: self.register_mark,
+            flash: self.session.flash.for_widgets(&ctx),
+            selected_project: self.session.selected_project,
+            read_only: self.session.doc.is_read_only(),
+            register: self.session.register_mark,
         };
-        self.league.refresh(&self.doc);
+        if let Some(c) = &mut self.session.compare {
+            c.refresh(&self.session.doc);
+        }
         let out = &mut self.actions;
         egui::Panel::top("menu").show(ui, |ui| menu_ui::menu_ui(ui, &view, &self.prefs, out));
         egui::Panel::bottom("status").show(ui, |ui| status_ui::status_ui(ui, &view, out));
-        if self.disk_changed {
+        if self.session.disk_changed {
             egui::Panel::top("disk-changed")
                 .show(ui, |ui| dialogs_ui::disk_changed_ui(ui, &view, out));
         }
@@ -1005,10 +1070,12 @@ impl eframe::App for FundplanApp {
             Screen::Matrix => matrix_ui::matrix_ui(ui, &view, out),
             Screen::Findings => findings_ui::findings_ui(ui, &view, out),
             Screen::Review => review_ui::review_ui(ui, &view, &mut self.prefs.reviewer, out),
-            Screen::Compare => compare_ui::compare_ui(ui, &view, self.league.compare.as_ref(), out),
+            Screen::Compare => {
+                compare_ui::compare_ui(ui, &view, self.session.compare.as_ref(), out)
+            }
             Screen::Summary => summary_ui::summary_ui(ui, &view, self.league.rollup.as_ref(), out),
         });
-        self.flash.paint_ui(ui);
+        self.session.flash.paint_ui(ui);
         if let Some(dialog) = &mut self.dialog {
             dialogs_ui::dialog_ui(ui, &view, dialog, out);
         }

@@ -139,44 +139,37 @@ impl Rollup {
     }
 }
 
-/// The reviewer's side state.
+impl Compare {
+    /// The open plan compared with the plan in `path`.
+    pub fn of(path: PathBuf, doc: &Document, lang: Lang) -> Result<Compare, String> {
+        let old = file::load_plan(&path).map_err(|e| e.message(lang))?;
+        let d = diff(&old, doc.plan(), doc.catalog());
+        Ok(Compare {
+            path,
+            old,
+            diff: d,
+            state: doc.state(),
+        })
+    }
+
+    /// Recomputes the comparison after the open plan changed.
+    pub fn refresh(&mut self, doc: &Document) {
+        if self.state != doc.state() {
+            self.diff = diff(&self.old, doc.plan(), doc.catalog());
+            self.state = doc.state();
+        }
+    }
+}
+
+/// The reviewer's side state apart from the open plan (the comparison
+/// belongs to the plan's session).
 #[derive(Default)]
 pub struct League {
-    /// The revision the open plan is compared with.
-    pub compare: Option<Compare>,
     /// The roll-up.
     pub rollup: Option<Rollup>,
 }
 
 impl League {
-    /// Compares the open plan with the plan in `path`.
-    pub fn compare_with(
-        &mut self,
-        path: PathBuf,
-        doc: &Document,
-        lang: Lang,
-    ) -> Result<(), String> {
-        let old = file::load_plan(&path).map_err(|e| e.message(lang))?;
-        let d = diff(&old, doc.plan(), doc.catalog());
-        self.compare = Some(Compare {
-            path,
-            old,
-            diff: d,
-            state: doc.state(),
-        });
-        Ok(())
-    }
-
-    /// Recomputes the comparison after the open plan changed.
-    pub fn refresh(&mut self, doc: &Document) {
-        if let Some(c) = &mut self.compare
-            && c.state != doc.state()
-        {
-            c.diff = diff(&c.old, doc.plan(), doc.catalog());
-            c.state = doc.state();
-        }
-    }
-
     /// Rolls up `paths` (files or folders) and checks them against the
     /// receipt register in the (first) folder, registering new seals.
     pub fn summarize(&mut self, paths: Vec<PathBuf>, lang: Lang) {

@@ -29,6 +29,7 @@ mod projects_ui;
 mod recovery;
 mod review_ui;
 mod sources_ui;
+mod state;
 mod status_ui;
 mod summary_ui;
 mod targets;
