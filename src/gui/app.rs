@@ -3,22 +3,22 @@
 
 use std::path::PathBuf;
 
-use super::commands::UiCommand;
-use super::dialogs_ui::{self, Dialog, Pending};
-use super::files::{Export, FileAction, FileDialogs};
-use super::league::{Column, Compare, League};
-use super::prefs::{Appearance, Prefs};
-use super::recovery::{self, Found, Recovery};
-use super::state::session::Session;
-use super::widgets::View;
-use super::{
-    compare_ui, findings_ui, header_ui, matrix_ui, menu_ui, nav_ui, projects_ui, review_ui,
-    sources_ui, status_ui, summary_ui,
-};
 use crate::Lang;
 use crate::digest::SealState;
 use crate::document::{Document, bundled_sample};
 use crate::edit::Edit;
+use crate::gui::dialogs::{self, Dialog, Pending};
+use crate::gui::kit::widgets::View;
+use crate::gui::screens::{
+    compare_ui, findings_ui, header_ui, matrix_ui, projects_ui, review_ui, sources_ui, summary_ui,
+};
+use crate::gui::shell::{menu_ui, nav_ui, status_ui};
+use crate::gui::state::commands::UiCommand;
+use crate::gui::state::files::{Export, FileAction, FileDialogs};
+use crate::gui::state::league::{Column, Compare, League};
+use crate::gui::state::prefs::{Appearance, Prefs};
+use crate::gui::state::recovery::{self, Found, Recovery};
+use crate::gui::state::session::Session;
 use crate::plan::{Comment, Decision, Plan, path as plan_path};
 
 /// The screens of the left navigation.
@@ -195,15 +195,15 @@ pub struct FundplanApp {
     allowed_to_close: bool,
     /// The look's tweaks are installed.
     styled: bool,
-    /// Events kept back until focus has moved (see [`super::input`]).
-    held: super::input::HeldInput,
+    /// Events kept back until focus has moved (see [`crate::gui::kit::input`]).
+    held: crate::gui::kit::input::HeldInput,
 }
 
 impl FundplanApp {
     /// Starts the app with `file` if given, else the last plan, else (and on
     /// the first start) the bundled sample: a plan is always open.
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> FundplanApp {
-        super::fonts::install(&cc.egui_ctx);
+        crate::gui::kit::fonts::install(&cc.egui_ctx);
         let prefs: Prefs = cc
             .storage
             .and_then(|s| eframe::get_value(s, Prefs::KEY))
@@ -446,7 +446,7 @@ impl FundplanApp {
             Action::CloseDialog => self.dialog = None,
             Action::Show(d) => self.dialog = Some(d),
             Action::Paste { path, text } => {
-                match super::paste::paste_edit(
+                match crate::gui::kit::paste::paste_edit(
                     self.session.doc.plan(),
                     &path,
                     &text,
@@ -1016,7 +1016,7 @@ impl eframe::App for FundplanApp {
         let ctx = ui.ctx().clone();
         let theme = self.prefs.appearance.preference();
         if ctx.options(|o| o.theme_preference) != theme || !self.styled {
-            super::theme::install(&ctx);
+            crate::gui::kit::theme::install(&ctx);
             ctx.set_theme(theme);
             self.styled = true;
         }
@@ -1054,7 +1054,7 @@ impl eframe::App for FundplanApp {
         egui::Panel::bottom("status").show(ui, |ui| status_ui::status_ui(ui, &view, out));
         if self.session.disk_changed {
             egui::Panel::top("disk-changed")
-                .show(ui, |ui| dialogs_ui::disk_changed_ui(ui, &view, out));
+                .show(ui, |ui| dialogs::disk_changed_ui(ui, &view, out));
         }
         if view.doc.plan().submission.is_some() || view.read_only {
             egui::Panel::top("review-banner").show(ui, |ui| review_ui::banner_ui(ui, &view, out));
@@ -1077,7 +1077,7 @@ impl eframe::App for FundplanApp {
         });
         self.session.flash.paint_ui(ui);
         if let Some(dialog) = &mut self.dialog {
-            dialogs_ui::dialog_ui(ui, &view, dialog, out);
+            dialogs::dialog_ui(ui, &view, dialog, out);
         }
         self.keep_focus_request(&ctx);
         self.apply_actions(&ctx);
@@ -1090,7 +1090,7 @@ impl eframe::App for FundplanApp {
     }
 
     /// Delivers keys in the order typed: what follows a key that moves focus
-    /// waits for the next frame (see [`super::input`]).
+    /// waits for the next frame (see [`crate::gui::kit::input`]).
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
         if self.held.hook(raw_input) {
             ctx.request_repaint();

@@ -4,44 +4,20 @@
 //! the app applies them in one place at the end of the frame, where edits are
 //! recorded for undo, mark the document dirty and re-run the validator.
 
-mod amount_cell;
 pub mod app;
-mod choice;
-mod commands;
-mod compare_ui;
-mod dialogs_ui;
-mod files;
-mod findings_ui;
-mod flash;
-mod flow_ui;
-pub mod fonts;
-mod grid_walk;
-mod header_ui;
-mod input;
-mod league;
-mod matrix_ui;
-mod menu_ui;
-mod nav_ui;
-mod paste;
-mod prefs;
-mod project_clip;
-mod projects_ui;
-mod recovery;
-mod review_ui;
-mod sources_ui;
+mod dialogs;
+mod kit;
+mod screens;
+mod shell;
 mod state;
-mod status_ui;
-mod summary_ui;
-mod targets;
-mod theme;
-mod widgets;
 
 pub use app::{Action, FundplanApp, Screen};
-pub use commands::UiCommand;
-pub use dialogs_ui::{Dialog, Pending};
-pub use files::Export;
-pub use league::Column;
-pub use prefs::{Appearance, Prefs};
+pub use dialogs::{Dialog, Pending};
+pub use kit::fonts;
+pub use state::commands::UiCommand;
+pub use state::files::Export;
+pub use state::league::Column;
+pub use state::prefs::{Appearance, Prefs};
 
 /// The window icon (`assets/icons/fundplan.svg`, rendered at 256 px).
 fn icon() -> egui::IconData {

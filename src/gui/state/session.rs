@@ -3,8 +3,8 @@
 //! assignment and nothing of the old plan lingers.
 
 use crate::document::Document;
-use crate::gui::flash::Flash;
-use crate::gui::league::Compare;
+use crate::gui::kit::flash::Flash;
+use crate::gui::state::league::Compare;
 
 /// The open document and the GUI state that belongs to it alone.
 pub struct Session {

@@ -2,11 +2,11 @@
 
 use egui::Ui;
 
-use super::app::{Action, Screen};
-use super::commands::UiCommand;
-use super::files::{self, Export};
-use super::prefs::{Appearance, Prefs};
-use super::widgets::View;
+use crate::gui::app::{Action, Screen};
+use crate::gui::kit::widgets::View;
+use crate::gui::state::commands::UiCommand;
+use crate::gui::state::files::{self, Export};
+use crate::gui::state::prefs::{Appearance, Prefs};
 
 fn item(ui: &mut Ui, view: &View<'_>, c: UiCommand, enabled: bool, out: &mut Vec<Action>) {
     let mut button = egui::Button::new(c.label(view.lang));

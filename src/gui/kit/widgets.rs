@@ -3,10 +3,10 @@
 
 use egui::{Align, Id, Response, Stroke, TextEdit, Ui};
 
-use super::app::Action;
-use super::theme;
 use crate::Lang;
 use crate::document::Document;
+use crate::gui::app::Action;
+use crate::gui::kit::theme;
 use crate::money::{Money, Unit};
 
 /// What every panel reads: the document and how to show it.
@@ -113,7 +113,7 @@ pub fn decorate_text(
             .button(view.t("添加审核意见…", "Add a review comment…"))
             .clicked()
         {
-            out.push(Action::Show(super::dialogs_ui::Dialog::comment(
+            out.push(Action::Show(crate::gui::dialogs::Dialog::comment(
                 path.to_string(),
             )));
             ui.close();
@@ -142,7 +142,7 @@ pub fn decorate_text(
     }
 }
 
-pub use super::amount_cell::{amount_ui, take_invalid_cells};
+pub use crate::gui::kit::amount_cell::{amount_ui, take_invalid_cells};
 
 /// An editable single-line text bound to the model; returns the new text when
 /// it changed this frame.
@@ -288,7 +288,7 @@ pub fn comment_button_ui(ui: &mut Ui, view: &View<'_>, path: &str, out: &mut Vec
         .on_hover_text(view.t("查看或添加审核意见", "See or add review comments"))
         .accessible_name({
             // "C03 批注 2": the row in words, never the raw path (issue 13).
-            let row = super::targets::short(view.doc.plan(), path, view.lang);
+            let row = crate::gui::kit::targets::short(view.doc.plan(), path, view.lang);
             if n > 0 {
                 format!("{row} {} {n}", view.t("批注", "comments"))
             } else {
@@ -296,7 +296,7 @@ pub fn comment_button_ui(ui: &mut Ui, view: &View<'_>, path: &str, out: &mut Vec
             }
         });
     if r.clicked() {
-        out.push(Action::Show(super::dialogs_ui::Dialog::comment(
+        out.push(Action::Show(crate::gui::dialogs::Dialog::comment(
             path.to_string(),
         )));
     }

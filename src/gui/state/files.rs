@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use super::app::Action;
+use crate::gui::app::Action;
 
 /// What a picked path is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

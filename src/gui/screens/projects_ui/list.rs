@@ -4,13 +4,13 @@
 use egui::{Align, Event, Id, Key, Modifiers, RichText, Sense, Stroke, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::super::app::Action;
-use super::super::dialogs_ui::Dialog;
-use super::super::project_clip;
-use super::super::theme;
-use super::super::widgets::{View, amount_label_ui, amount_width};
 use super::{add_project, duplicate_project, focus_name, next_ids};
 use crate::edit::Edit;
+use crate::gui::app::Action;
+use crate::gui::dialogs::Dialog;
+use crate::gui::kit::project_clip;
+use crate::gui::kit::theme;
+use crate::gui::kit::widgets::{View, amount_label_ui, amount_width};
 use crate::plan::path;
 
 /// The id of the project list's keyboard focus: focus it to drive the list
@@ -204,7 +204,7 @@ pub fn list_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
     let mut scroll_to = None;
     if has_focus {
         // Up/Down act on the list instead of moving focus to another widget.
-        super::super::choice::keep_arrows(ui, focus);
+        crate::gui::kit::choice::keep_arrows(ui, focus);
         scroll_to = keys_ui(ui, view, selected, &mut anchor, out);
     }
     // The selection changed some other way (a click, a finding, an insert):

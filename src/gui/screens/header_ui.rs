@@ -2,9 +2,9 @@
 
 use egui::{DragValue, Grid, RichText, Ui};
 
-use super::app::Action;
-use super::widgets::{View, decorate, text_ui};
 use crate::edit::{Edit, Header};
+use crate::gui::app::Action;
+use crate::gui::kit::widgets::{View, decorate, text_ui};
 use crate::plan::{Adjustment, CountyKind};
 use crate::validate::league_of;
 

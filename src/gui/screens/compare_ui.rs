@@ -2,11 +2,11 @@
 
 use egui::{Grid, RichText, Ui};
 
-use super::app::Action;
-use super::league::Compare;
-use super::theme;
-use super::widgets::View;
 use crate::diff::{Change, FieldChange, ItemDiff, field_label};
+use crate::gui::app::Action;
+use crate::gui::kit::theme;
+use crate::gui::kit::widgets::View;
+use crate::gui::state::league::Compare;
 use crate::money::Money;
 
 fn signed(ui: &Ui, m: Money, view: &View<'_>) -> RichText {

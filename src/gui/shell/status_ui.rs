@@ -2,9 +2,9 @@
 
 use egui::{RichText, Ui};
 
-use super::app::{Action, Screen};
-use super::theme;
-use super::widgets::View;
+use crate::gui::app::{Action, Screen};
+use crate::gui::kit::theme;
+use crate::gui::kit::widgets::View;
 use crate::validate::Severity;
 
 /// Draws 下达 / 纳入整合 / 已安排 / 待安排 and the error and warning counts.
@@ -42,7 +42,7 @@ pub fn status_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             .color(theme::palette(ui).remaining(rest)),
         );
         ui.label(view.lang.paren(unit));
-        if let Some((sentence, n)) = super::widgets::take_invalid_cells(ui.ctx()) {
+        if let Some((sentence, n)) = crate::gui::kit::widgets::take_invalid_cells(ui.ctx()) {
             ui.separator();
             let more = match (view.lang, n) {
                 (_, 1) => String::new(),

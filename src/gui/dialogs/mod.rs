@@ -4,11 +4,11 @@ use std::path::PathBuf;
 
 use egui::{Grid, Id, Modal, RichText, Ui};
 
-use super::app::Action;
-use super::commands::UiCommand;
-use super::theme;
-use super::widgets::View;
 use crate::catalog;
+use crate::gui::app::Action;
+use crate::gui::kit::theme;
+use crate::gui::kit::widgets::View;
+use crate::gui::state::commands::UiCommand;
 use crate::plan::{County, CountyKind, Plan};
 use crate::validate::league_of;
 
@@ -319,7 +319,7 @@ fn new_plan_ui(ui: &mut Ui, view: &View<'_>, form: &mut NewPlanForm, out: &mut V
                 .copied()
                 .find(|id| *id == form.catalog)
                 .unwrap_or_default();
-            let (response, picked) = super::choice::choice_ui(
+            let (response, picked) = crate::gui::kit::choice::choice_ui(
                 ui,
                 egui::Id::unique("new-catalog"),
                 160.0,
@@ -426,7 +426,14 @@ fn comment_ui(
     out: &mut Vec<Action>,
 ) {
     ui.heading(view.t("添加审核意见", "Add a review comment"));
-    ui.label(RichText::new(super::targets::label(view.doc.plan(), target, view.lang)).strong());
+    ui.label(
+        RichText::new(crate::gui::kit::targets::label(
+            view.doc.plan(),
+            target,
+            view.lang,
+        ))
+        .strong(),
+    );
     for c in view
         .doc
         .plan()
@@ -485,8 +492,8 @@ fn about_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         view.t("许可：", "Licence: ")
     ));
     ui.label(view.t(
-        super::review_ui::SEAL_MEANS_ZH,
-        super::review_ui::SEAL_MEANS_EN,
+        crate::gui::screens::review_ui::SEAL_MEANS_ZH,
+        crate::gui::screens::review_ui::SEAL_MEANS_EN,
     ));
     for (id, _) in catalog::EMBEDDED {
         let c = catalog::embedded(id);

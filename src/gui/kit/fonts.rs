@@ -6,7 +6,7 @@ use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
 use egui::{FontData, FontFamily};
 
 /// The font file, compiled in.
-pub const NOTO_SC: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Subset.otf");
+pub const NOTO_SC: &[u8] = include_bytes!("../../../assets/fonts/NotoSansSC-Subset.otf");
 
 /// Installs the CJK font first for proportional text and as fallback for
 /// monospace. Tests call this too, so they see what users see.

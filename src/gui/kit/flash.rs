@@ -3,8 +3,8 @@
 
 use egui::{Context, Stroke, StrokeKind, Ui};
 
-use super::theme;
-use super::widgets::field_id;
+use crate::gui::kit::theme;
+use crate::gui::kit::widgets::field_id;
 
 /// How long the outline stays, in seconds; it fades over the last second.
 pub const FLASH_SECS: f64 = 1.5;
@@ -55,7 +55,7 @@ impl Flash {
         }
     }
 
-    /// The path for [`super::widgets::View::flash`]: the widgets draw a solid
+    /// The path for [`crate::gui::kit::widgets::View::flash`]: the widgets draw a solid
     /// outline only on the first frame, before the field's place is known;
     /// after that [`Flash::paint_ui`] draws the fading one.
     pub fn for_widgets(&self, ctx: &Context) -> Option<&str> {

@@ -13,11 +13,11 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Id, Pos2, Rect, Sense, Shape, Stroke, Ui, pos2, vec2};
 use rust_decimal::prelude::ToPrimitive;
 
-use super::app::Action;
-use super::theme;
-use super::widgets::View;
 use crate::Lang;
 use crate::catalog::Catalog;
+use crate::gui::app::Action;
+use crate::gui::kit::theme;
+use crate::gui::kit::widgets::View;
 use crate::money::{Money, Unit, percent};
 use crate::plan::{Category, Level, Use};
 use crate::plan::{Plan, Source};

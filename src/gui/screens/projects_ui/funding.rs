@@ -5,12 +5,14 @@ use egui::text::{CCursor, CCursorRange};
 use egui::text_edit::TextEditState;
 use egui::{Align, Id, Layout, Popup, RichText, Sense, TextEdit, Ui};
 
-use super::super::app::Action;
-use super::super::choice;
-use super::super::theme;
-use super::super::widgets::{View, amount_label_ui, amount_ui, amount_width, decorate, field_id};
 use super::set;
 use crate::edit::Edit;
+use crate::gui::app::Action;
+use crate::gui::kit::choice;
+use crate::gui::kit::theme;
+use crate::gui::kit::widgets::{
+    View, amount_label_ui, amount_ui, amount_width, decorate, field_id,
+};
 use crate::money::Money;
 use crate::plan::{Funding, Project, Source, path};
 

@@ -4,9 +4,9 @@
 use egui::{Align, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::app::Action;
-use super::theme;
-use super::widgets::{View, amount_label_ui, amount_width, heading_ui};
+use crate::gui::app::Action;
+use crate::gui::kit::theme;
+use crate::gui::kit::widgets::{View, amount_label_ui, amount_width, heading_ui};
 use crate::money::{Money, percent};
 use crate::plan::{Category, Use};
 
@@ -20,7 +20,7 @@ pub fn matrix_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             table_ui(ui, view);
             ui.add_space(6.0);
             ui.separator();
-            super::flow_ui::flow_ui(ui, view, out);
+            crate::gui::screens::flow_ui::flow_ui(ui, view, out);
         });
 }
 

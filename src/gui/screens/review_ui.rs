@@ -3,11 +3,11 @@
 
 use egui::{RichText, Ui};
 
-use super::app::Action;
-use super::dialogs_ui::Dialog;
-use super::theme;
-use super::widgets::View;
 use crate::digest::SealState;
+use crate::gui::app::Action;
+use crate::gui::dialogs::Dialog;
+use crate::gui::kit::theme;
+use crate::gui::kit::widgets::View;
 use crate::plan::Decision;
 use crate::register::Mark;
 
@@ -190,7 +190,7 @@ fn comment_ui(
     out: &mut Vec<Action>,
 ) {
     ui.horizontal_wrapped(|ui| {
-        let target = super::targets::label(view.doc.plan(), &c.target, view.lang);
+        let target = crate::gui::kit::targets::label(view.doc.plan(), &c.target, view.lang);
         if ui
             .link(RichText::new(target))
             .on_hover_text(&c.target)

@@ -1,14 +1,14 @@
 //! The amount cell: an amount in the view's unit edited as text, with
 //! select-all on focus, live changes while the text is valid, a red kept text
 //! and a sentence while it is not, Escape to restore, and pastes of spreadsheet
-//! columns handed to [`super::paste`].
+//! columns handed to [`crate::gui::kit::paste`].
 
 use egui::text::{CCursor, CCursorRange};
 use egui::{Id, Key, Response, Stroke, TextEdit, Ui};
 
-use super::app::Action;
-use super::theme;
-use super::widgets::{View, decorate, field_id};
+use crate::gui::app::Action;
+use crate::gui::kit::theme;
+use crate::gui::kit::widgets::{View, decorate, field_id};
 use crate::money::Money;
 
 /// What an amount cell reports back.
@@ -18,7 +18,7 @@ pub struct AmountCell {
     /// invalid, or Escape).
     pub changed: Option<Money>,
     /// Enter was pressed to leave the cell (move down). The sources table
-    /// moves with [`super::grid_walk`] instead; kept for other tables.
+    /// moves with [`crate::gui::kit::grid_walk`] instead; kept for other tables.
     #[allow(dead_code)]
     pub enter: bool,
 }
@@ -151,7 +151,7 @@ fn paste_ui(ui: &Ui, path: &str, out: &mut Vec<Action>) -> bool {
         })
     });
     let Some(text) = pasted else { return false };
-    if super::paste::is_block(&text) {
+    if crate::gui::kit::paste::is_block(&text) {
         ui.input_mut(|i| i.events.retain(|e| !matches!(e, egui::Event::Paste(_))));
         out.push(Action::Paste {
             path: path.to_string(),

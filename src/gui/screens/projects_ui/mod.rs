@@ -6,13 +6,13 @@ mod detail;
 mod funding;
 mod list;
 
-pub(super) use list::list_focus_id;
+pub(in crate::gui) use list::list_focus_id;
 
 use egui::{Id, Ui};
 
-use super::app::Action;
-use super::widgets::{View, field_id};
 use crate::edit::Edit;
+use crate::gui::app::Action;
+use crate::gui::kit::widgets::{View, field_id};
 use crate::plan::{Plan, Project, path};
 
 /// Writes a text field into a project.

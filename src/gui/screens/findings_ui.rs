@@ -3,9 +3,9 @@
 
 use egui::{RichText, Ui};
 
-use super::app::{Action, Screen};
-use super::theme;
-use super::widgets::View;
+use crate::gui::app::{Action, Screen};
+use crate::gui::kit::theme;
+use crate::gui::kit::widgets::View;
 use crate::validate::{Rule, Severity};
 
 /// Draws the findings list (only visible rows are laid out).

@@ -3,13 +3,13 @@
 
 use egui::{RichText, Stroke, Ui};
 
-use super::super::app::Action;
-use super::super::choice;
-use super::super::theme;
-use super::super::widgets::{
+use super::{Setter, funding, set};
+use crate::gui::app::Action;
+use crate::gui::kit::choice;
+use crate::gui::kit::theme;
+use crate::gui::kit::widgets::{
     View, amount_ui, comment_button_ui, decorate, field_id, multiline_ui, text_ui,
 };
-use super::{Setter, funding, set};
 use crate::plan::Use;
 use crate::plan::{Project, path};
 

@@ -2,9 +2,9 @@
 
 use egui::{RichText, Ui};
 
-use super::app::{Action, Screen};
-use super::theme;
-use super::widgets::View;
+use crate::gui::app::{Action, Screen};
+use crate::gui::kit::theme;
+use crate::gui::kit::widgets::View;
 use crate::validate::Severity;
 
 /// Draws the navigation; the findings entry shows its error count.

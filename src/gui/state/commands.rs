@@ -3,8 +3,8 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::app::Screen;
 use crate::Lang;
+use crate::gui::app::Screen;
 
 /// A command the user can give from a menu or the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,15 +4,15 @@
 use egui::{Align, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::app::Action;
-use super::choice;
-use super::grid_walk::{self, GridRow};
-use super::theme;
-use super::widgets::{
+use crate::edit::Edit;
+use crate::gui::app::Action;
+use crate::gui::kit::choice;
+use crate::gui::kit::grid_walk::{self, GridRow};
+use crate::gui::kit::theme;
+use crate::gui::kit::widgets::{
     View, amount_label_ui, amount_ui, amount_width, comment_button_ui, field_id, heading_ui,
     text_ui, text_width,
 };
-use crate::edit::Edit;
 use crate::money::Money;
 use crate::plan::{Category, Level};
 use crate::plan::{Source, path};

@@ -4,10 +4,10 @@
 use egui::{Align, RichText, Ui};
 use egui_extras::{Column as TableColumn, TableBuilder};
 
-use super::app::Action;
-use super::league::{Column, Rollup};
-use super::theme;
-use super::widgets::{View, amount_label_ui, amount_width};
+use crate::gui::app::Action;
+use crate::gui::kit::theme;
+use crate::gui::kit::widgets::{View, amount_label_ui, amount_width};
+use crate::gui::state::league::{Column, Rollup};
 use crate::money::{Money, percent};
 use crate::summary::{Row, Status};
 
