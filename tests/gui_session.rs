@@ -86,3 +86,29 @@ fn opening_another_plan_forgets_the_old_ones_selection_and_comparison() {
         "the comparison was of the old plan"
     );
 }
+#[test]
+fn an_error_dialog_follows_the_language_switch() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(
+        &broken,
+        "(format: \"fundplan-plan\", format_version: 1, year: ",
+    )
+    .unwrap();
+    let mut h = common::app();
+    common::open_in(&mut h, &broken);
+    h.get_by_label_contains("出错了");
+    h.get_by_label_contains("broken.ron 第");
+    // The menu bar's language switch is behind the modal; the dialog has its own.
+    h.get_all_by_role_and_label(Role::Button, "English")
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label_contains("Something went wrong");
+    h.get_by_label_contains("broken.ron, line");
+    assert!(
+        h.query_by_label_contains("broken.ron 第").is_none(),
+        "no Chinese sentence left in the English dialog"
+    );
+}

@@ -9,15 +9,10 @@ impl FundplanApp {
         match action {
             Action::Edit(edit, key) => {
                 if self.session.doc.is_read_only() && edit.changes_content() {
-                    self.dialog = Some(Dialog::Info(
-                        self.prefs
-                            .lang
-                            .pick(
-                                "审核模式下不能修改方案内容。如需修改，请先点击上方的“允许修改”。",
-                                "The plan is open for review and cannot be changed. Click \"Allow editing\" above first.",
-                            )
-                            .to_string(),
-                    ));
+                    self.dialog = Some(Dialog::Info(Message::words(
+                        "审核模式下不能修改方案内容。如需修改，请先点击上方的“允许修改”。",
+                        "The plan is open for review and cannot be changed. Click \"Allow editing\" above first.",
+                    )));
                     return;
                 }
                 if self.session.doc.seal() == SealState::Intact
@@ -25,15 +20,10 @@ impl FundplanApp {
                     && !self.session.seal_warned
                 {
                     self.session.seal_warned = true;
-                    self.dialog = Some(Dialog::Info(
-                        self.prefs
-                            .lang
-                            .pick(
-                                "此方案已提交。修改内容会使提交印记失效（D01），修改后须重新提交。",
-                                "This plan has been submitted. Changing it breaks the submission seal (D01); submit it again afterwards.",
-                            )
-                            .to_string(),
-                    ));
+                    self.dialog = Some(Dialog::Info(Message::words(
+                        "此方案已提交。修改内容会使提交印记失效（D01），修改后须重新提交。",
+                        "This plan has been submitted. Changing it breaks the submission seal (D01); submit it again afterwards.",
+                    )));
                 }
                 self.session.doc.apply(edit, key);
             }
@@ -58,13 +48,13 @@ impl FundplanApp {
             }
             Action::SaveTo(path) => {
                 if let Err(e) = self.save_to(path) {
-                    self.dialog = Some(Dialog::Error(e));
+                    self.dialog = Some(Dialog::Error(e.into()));
                 }
             }
             Action::ChooseCatalog => self.files.open_catalog(),
             Action::LoadCatalog(path) => match crate::file::load_catalog(&path) {
                 Ok(catalog) => self.session.doc.set_catalog(catalog),
-                Err(e) => self.dialog = Some(Dialog::Error(e.message(self.prefs.lang))),
+                Err(e) => self.dialog = Some(Dialog::Error(e.into())),
             },
             Action::Proceed(p) => self.proceed(ctx, p),
             Action::SealNow => self.submit(ctx),
@@ -83,7 +73,7 @@ impl FundplanApp {
                         self.session.doc.end_coalescing();
                         self.apply(ctx, Action::Edit(edit, None));
                     }
-                    Err(e) => self.dialog = Some(Dialog::Error(e.message(self.prefs.lang))),
+                    Err(e) => self.dialog = Some(Dialog::Error(e.into())),
                 }
             }
             Action::SetReadOnly(on) => self.set_read_only(on),
@@ -133,7 +123,7 @@ impl FundplanApp {
         self.session.disk_changed = false;
         self.dialog = None;
         if let Err(e) = self.save_to(path) {
-            self.dialog = Some(Dialog::Error(e));
+            self.dialog = Some(Dialog::Error(e.into()));
         }
     }
 
@@ -146,37 +136,28 @@ impl FundplanApp {
     }
 
     pub(super) fn export_now(&mut self, kind: Export, path: PathBuf) {
-        let lang = self.prefs.lang;
         self.dialog = Some(match self.export(kind, &path) {
-            Ok(()) => Dialog::Info(format!(
-                "{}{}",
-                lang.pick("已导出：", "Exported: "),
-                path.display()
+            Ok(()) => Dialog::Info(Message::WordsAndPath(
+                crate::Text::new("已导出：", "Exported: "),
+                path,
             )),
-            Err(e) => Dialog::Error(e),
+            Err(e) => Dialog::Error(e.into()),
         });
     }
 
     pub(super) fn import(&mut self, path: PathBuf) {
-        let lang = self.prefs.lang;
         match crate::import::import_file(&path, self.session.doc.catalog()) {
             Ok(plan) => {
                 // Nothing is on disk yet: unsaved (●, asked on quit) until saved.
                 self.replace_document(Document::restored(plan, None));
                 self.screen = Screen::Findings;
             }
-            Err(e) => {
-                let head = lang.pick(
-                    "工作簿有问题，未导入任何内容：",
-                    "The workbook has problems; nothing was imported:",
-                );
-                self.dialog = Some(Dialog::Error(format!("{head}\n{}", e.message(lang))));
-            }
+            Err(e) => self.dialog = Some(Dialog::Error(e.into())),
         }
     }
 
-    /// Writes an export of the open plan; the error as a sentence.
-    pub fn export(&self, kind: Export, path: &std::path::Path) -> Result<(), String> {
+    /// Writes an export of the open plan.
+    pub fn export(&self, kind: Export, path: &std::path::Path) -> Result<(), SaveError> {
         let plan = self.session.doc.plan();
         let result = match kind {
             Export::Xlsx => crate::export::xlsx::save(plan, path),
@@ -191,7 +172,7 @@ impl FundplanApp {
                 crate::file::write_atomic(path, &crate::export::pdf::notice_pdf(plan))
             }
         };
-        result.map_err(|e| e.message(self.prefs.lang))
+        result
     }
 
     pub(super) fn command(&mut self, ctx: &egui::Context, c: UiCommand) {

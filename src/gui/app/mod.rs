@@ -7,7 +7,8 @@ use crate::Lang;
 use crate::digest::SealState;
 use crate::document::{Document, bundled_sample};
 use crate::edit::Edit;
-use crate::gui::dialogs::{self, Dialog, Pending};
+use crate::file::SaveError;
+use crate::gui::dialogs::{self, Dialog, Message, Pending};
 use crate::gui::kit::widgets::View;
 use crate::gui::screens::{
     compare_ui, findings_ui, header_ui, matrix_ui, projects_ui, review_ui, sources_ui, summary_ui,
@@ -176,7 +177,7 @@ impl FundplanApp {
         match result {
             Ok(mark) => Some(mark),
             Err(e) => {
-                self.dialog = Some(Dialog::Error(e));
+                self.dialog = Some(Dialog::Error(Message::Said(e)));
                 None
             }
         }
@@ -246,13 +247,13 @@ impl FundplanApp {
     }
 
     /// Saves to `path` now; the same path the Save As dialog takes.
-    pub fn save_to(&mut self, path: PathBuf) -> Result<(), String> {
+    pub fn save_to(&mut self, path: PathBuf) -> Result<(), SaveError> {
         match self.session.doc.save_as(&path) {
             Ok(()) => {
                 self.prefs.remember(path);
                 Ok(())
             }
-            Err(e) => Err(e.message(self.prefs.lang)),
+            Err(e) => Err(e),
         }
     }
 
@@ -271,7 +272,7 @@ impl FundplanApp {
                 self.replace_document(doc);
                 self.prefs.remember(path);
             }
-            Err(e) => self.dialog = Some(Dialog::Error(e.message(self.prefs.lang))),
+            Err(e) => self.dialog = Some(Dialog::Error(e.into())),
         }
     }
 

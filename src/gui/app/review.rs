@@ -92,22 +92,19 @@ impl FundplanApp {
         match self.judged_file(n) {
             Some(path) => self.compare_with(path),
             None => {
-                self.dialog = Some(Dialog::Info(
-                    self.prefs.lang.pick(
-                        "在方案所在的文件夹里没有找到退回时的那一版文件，请选择要比较的文件。",
-                        "The revision that was returned is not in the plan's folder; choose the file to compare with.",
-                    )
-                    .to_string(),
-                ));
+                self.dialog = Some(Dialog::Info(Message::words(
+                    "在方案所在的文件夹里没有找到退回时的那一版文件，请选择要比较的文件。",
+                    "The revision that was returned is not in the plan's folder; choose the file to compare with.",
+                )));
                 self.files.pick(FileAction::Compare);
             }
         }
     }
 
     pub(super) fn compare_with(&mut self, path: PathBuf) {
-        match Compare::of(path, &self.session.doc, self.prefs.lang) {
+        match Compare::of(path, &self.session.doc) {
             Ok(c) => self.session.compare = Some(c),
-            Err(e) => self.dialog = Some(Dialog::Error(e)),
+            Err(e) => self.dialog = Some(Dialog::Error(e.into())),
         }
         self.screen = Screen::Compare;
     }
@@ -139,18 +136,17 @@ impl FundplanApp {
     /// Why the reviewer's part (comments, decision) cannot be changed now:
     /// only in review mode (read-only) and with the reviewer's name; `None`
     /// when it can.
-    pub fn reviewer_refusal(&self) -> Option<String> {
-        let lang = self.prefs.lang;
+    pub fn reviewer_refusal(&self) -> Option<Message> {
         if !self.session.doc.is_read_only() {
-            Some(lang.pick(
+            Some(Message::words(
                 "审核意见和审核结论属于审核人，只能在审核模式下修改。修改模式下可以把意见标记为“已处理”并写明处理说明。",
                 "Comments and the decision belong to the reviewer and can be changed only in review mode. While editing, you can mark a comment as dealt with and add your own note.",
-            ).to_string())
+            ))
         } else if self.prefs.reviewer.trim().is_empty() {
-            Some(lang.pick(
+            Some(Message::words(
                 "请先在“审核意见”页填写审核人，再添加意见或作出结论。",
                 "Enter the reviewer's name on the Review screen first, then add comments or decide.",
-            ).to_string())
+            ))
         } else {
             None
         }
@@ -172,18 +168,11 @@ impl FundplanApp {
     }
 
     pub(super) fn refuse_submission(&mut self, report: &crate::validate::Report) {
-        let lang = self.prefs.lang;
         let errors = report
             .findings
             .iter()
             .filter(|f| f.severity() == crate::validate::Severity::Error)
-            .map(|f| {
-                (
-                    f.rule.code().to_string(),
-                    f.path.clone(),
-                    f.message.get(lang).to_string(),
-                )
-            })
+            .map(|f| (f.rule.code().to_string(), f.path.clone(), f.message.clone()))
             .collect();
         self.dialog = Some(Dialog::SubmitRefused(errors));
     }
@@ -205,15 +194,10 @@ impl FundplanApp {
                     Some(p) => self.apply(ctx, Action::SaveTo(p)),
                     None => self.files.save_as(ctx, self.suggested_name()),
                 }
-                self.dialog = Some(Dialog::Info(
-                    self.prefs
-                        .lang
-                        .pick(
-                            "方案已通过校验并加盖提交印记。",
-                            "The plan passed validation and is sealed for submission.",
-                        )
-                        .to_string(),
-                ));
+                self.dialog = Some(Dialog::Info(Message::words(
+                    "方案已通过校验并加盖提交印记。",
+                    "The plan passed validation and is sealed for submission.",
+                )));
             }
         }
     }

@@ -2,6 +2,10 @@
 
 use std::path::PathBuf;
 
+mod message;
+
+pub use message::Message;
+
 use egui::{Grid, Id, Modal, RichText, Ui};
 
 use crate::catalog;
@@ -94,13 +98,13 @@ impl NewPlanForm {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Dialog {
     /// Something failed (a file did not load or save).
-    Error(String),
+    Error(Message),
     /// Something worth knowing.
-    Info(String),
+    Info(Message),
     /// Unsaved changes: save, discard or cancel.
     Unsaved(Pending),
     /// Submission refused: (rule, path, message) of each error.
-    SubmitRefused(Vec<(String, String, String)>),
+    SubmitRefused(Vec<(String, String, crate::Text)>),
     /// New plan.
     New(NewPlanForm),
     /// About fundplan.
@@ -147,11 +151,11 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
                 ui.heading(
                     RichText::new(view.t("出错了", "Something went wrong")).color(theme::palette(ui).over),
                 );
-                message_ui(ui, msg);
+                message_ui(ui, &msg.text(view.lang));
                 ok_ui(ui, view, out);
             }
             Dialog::Info(msg) => {
-                message_ui(ui, msg);
+                message_ui(ui, &msg.text(view.lang));
                 ok_ui(ui, view, out);
             }
             Dialog::Unsaved(pending) => unsaved_ui(ui, view, pending, out),
@@ -164,7 +168,7 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
                     .max_height(320.0)
                     .show(ui, |ui| {
                         for (rule, path, msg) in errors.iter() {
-                            if ui.link(format!("{rule}  {msg}")).clicked() {
+                            if ui.link(format!("{rule}  {}", msg.get(view.lang))).clicked() {
                                 out.push(Action::CloseDialog);
                                 out.push(Action::JumpTo(path.clone()));
                             }
@@ -238,11 +242,21 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
     }
 }
 
+/// 确定, and the language switch: the menu bar's is behind the modal, and a
+/// message is said again in the language chosen.
 fn ok_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
     ui.add_space(8.0);
-    if ui.button(view.t("确定", "OK")).clicked() {
-        out.push(Action::CloseDialog);
-    }
+    ui.horizontal(|ui| {
+        if ui.button(view.t("确定", "OK")).clicked() {
+            out.push(Action::CloseDialog);
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let toggle = UiCommand::ToggleLanguage;
+            if ui.small_button(toggle.label(view.lang)).clicked() {
+                out.push(Action::Command(toggle));
+            }
+        });
+    });
 }
 
 fn unsaved_ui(ui: &mut Ui, view: &View<'_>, pending: &Pending, out: &mut Vec<Action>) {

@@ -141,8 +141,8 @@ impl Rollup {
 
 impl Compare {
     /// The open plan compared with the plan in `path`.
-    pub fn of(path: PathBuf, doc: &Document, lang: Lang) -> Result<Compare, String> {
-        let old = file::load_plan(&path).map_err(|e| e.message(lang))?;
+    pub fn of(path: PathBuf, doc: &Document) -> Result<Compare, file::LoadError> {
+        let old = file::load_plan(&path)?;
         let d = diff(&old, doc.plan(), doc.catalog());
         Ok(Compare {
             path,

@@ -154,7 +154,7 @@ fn paste(view: &View<'_>, selected: Option<usize>, text: &str, out: &mut Vec<Act
             out.push(Action::SelectProject(Some(at + count - 1)));
         }
         Ok(_) => {}
-        Err(e) => out.push(Action::Show(Dialog::Error(e.message(view.lang)))),
+        Err(e) => out.push(Action::Show(Dialog::Error(e.into()))),
     }
 }
 
