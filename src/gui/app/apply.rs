@@ -159,7 +159,7 @@ impl FundplanApp {
     /// Writes an export of the open plan.
     pub fn export(&self, kind: Export, path: &std::path::Path) -> Result<(), SaveError> {
         let plan = self.session.doc.plan();
-        let result = match kind {
+        match kind {
             Export::Xlsx => crate::export::xlsx::save(plan, path),
             Export::Csv => {
                 crate::export::csv::write_dir(&crate::export::tables(plan), path).map(|_| ())
@@ -171,8 +171,7 @@ impl FundplanApp {
             Export::NoticePdf => {
                 crate::file::write_atomic(path, &crate::export::pdf::notice_pdf(plan))
             }
-        };
-        result
+        }
     }
 
     pub(super) fn command(&mut self, ctx: &egui::Context, c: UiCommand) {
