@@ -7,43 +7,20 @@
 // Lints are fixed when the GUI restructure (screens/, dialogs/, kit/, state/) lands (issue 15).
 #![allow(clippy::indexing_slicing, clippy::let_underscore_must_use)]
 
-mod amount_cell;
 pub mod app;
-mod choice;
-mod commands;
-mod compare_ui;
-mod dialogs_ui;
-mod files;
-mod findings_ui;
-mod flash;
-mod flow_ui;
-pub mod fonts;
-mod grid_walk;
-mod header_ui;
-mod input;
-mod league;
-mod matrix_ui;
-mod menu_ui;
-mod nav_ui;
-mod paste;
-mod prefs;
-mod project_clip;
-mod projects_ui;
-mod recovery;
-mod review_ui;
-mod sources_ui;
-mod status_ui;
-mod summary_ui;
-mod targets;
-mod theme;
-mod widgets;
+mod dialogs;
+mod kit;
+mod screens;
+mod shell;
+mod state;
 
 pub use app::{Action, FundplanApp, Screen};
-pub use commands::UiCommand;
-pub use dialogs_ui::{Dialog, Pending};
-pub use files::Export;
-pub use league::Column;
-pub use prefs::{Appearance, Prefs};
+pub use dialogs::{Dialog, Pending};
+pub use kit::fonts;
+pub use state::commands::UiCommand;
+pub use state::files::Export;
+pub use state::league::Column;
+pub use state::prefs::{Appearance, Prefs};
 
 /// The window icon (`assets/icons/fundplan.svg`, rendered at 256 px).
 fn icon() -> egui::IconData {

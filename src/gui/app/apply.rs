@@ -1,0 +1,266 @@
+//! Applying actions: the one place the document changes, and the file
+//! commands (open, save, import, export, reload) with their unsaved-changes
+//! question.
+
+use super::*;
+
+impl FundplanApp {
+    pub(super) fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::Edit(edit, key) => {
+                if self.session.doc.is_read_only() && edit.changes_content() {
+                    self.dialog = Some(Dialog::Info(Message::words(
+                        "审核模式下不能修改方案内容。如需修改，请先点击上方的“允许修改”。",
+                        "The plan is open for review and cannot be changed. Click \"Allow editing\" above first.",
+                    )));
+                    return;
+                }
+                if self.session.doc.seal() == SealState::Intact
+                    && edit.changes_content()
+                    && !self.session.seal_warned
+                {
+                    self.session.seal_warned = true;
+                    self.dialog = Some(Dialog::Info(Message::words(
+                        "此方案已提交。修改内容会使提交印记失效（D01），修改后须重新提交。",
+                        "This plan has been submitted. Changing it breaks the submission seal (D01); submit it again afterwards.",
+                    )));
+                }
+                self.session.doc.apply(edit, key);
+            }
+            Action::EndTyping => self.session.doc.end_coalescing(),
+            Action::Command(c) => self.command(ctx, c),
+            Action::Go(s) => self.screen = s,
+            Action::SelectProject(p) => self.session.selected_project = p,
+            Action::Focus(id) => {
+                self.focus_next = Some(id);
+                self.focus_tries = 0;
+            }
+            Action::JumpTo(path) => self.jump_to(path),
+            Action::Jumped => {
+                self.session.jump = None;
+                self.session.jump_frames = 0;
+            }
+            Action::Open(path) => self.guard_now(ctx, Pending::Open(path)),
+            Action::Create(plan) => {
+                self.replace_document(Document::new(*plan, None));
+                self.screen = Screen::Header;
+                self.dialog = None;
+            }
+            Action::SaveTo(path) => {
+                if let Err(e) = self.save_to(path) {
+                    self.dialog = Some(Dialog::Error(e.into()));
+                }
+            }
+            Action::ChooseCatalog => self.files.open_catalog(),
+            Action::LoadCatalog(path) => match crate::file::load_catalog(&path) {
+                Ok(catalog) => self.session.doc.set_catalog(catalog),
+                Err(e) => self.dialog = Some(Dialog::Error(e.into())),
+            },
+            Action::Proceed(p) => self.proceed(ctx, p),
+            Action::SealNow => self.submit(ctx),
+            Action::Appearance(a) => self.prefs.appearance = a,
+            Action::CloseDialog => self.dialog = None,
+            Action::Show(d) => self.dialog = Some(d),
+            Action::Paste { path, text } => {
+                match crate::gui::kit::paste::paste_edit(
+                    self.session.doc.plan(),
+                    &path,
+                    &text,
+                    self.prefs.unit,
+                ) {
+                    Ok(edit) => {
+                        // A paste is its own undo step, apart from typing before it.
+                        self.session.doc.end_coalescing();
+                        self.apply(ctx, Action::Edit(edit, None));
+                    }
+                    Err(e) => self.dialog = Some(Dialog::Error(e.into())),
+                }
+            }
+            Action::SetReadOnly(on) => self.set_read_only(on),
+            Action::Unlock => self.unlock(),
+            Action::AddComment { target, text } => self.add_comment(target, text),
+            Action::RemoveComment(i) => self.remove_comment(i),
+            Action::Decide(decision) => self.decide(decision),
+            Action::ResolveComment(i, note) => self.resolve_comment(i, note),
+            Action::ChooseCompare => self.files.pick(FileAction::Compare),
+            Action::CompareWithRound(n) => self.compare_with_round(n),
+            Action::CompareWith(path) => self.compare_with(path),
+            Action::ChooseFolder => self.files.pick(FileAction::Summarize),
+            Action::Summarize(paths) => {
+                self.league.summarize(paths, self.prefs.lang);
+                self.screen = Screen::Summary;
+            }
+            Action::SortSummary(column) => {
+                if let Some(r) = &mut self.league.rollup {
+                    r.sort_by(column);
+                }
+            }
+            Action::Restore => self.restore(),
+            Action::DiscardRecovery => self.discard_recovery(),
+            Action::ForceSave(path) => self.force_save(path),
+            Action::Reload => self.reload(),
+            Action::ChooseExport(kind) => self.files.pick(FileAction::Export(kind)),
+            Action::Export(kind, path) => self.export_now(kind, path),
+            Action::ChooseImport => self.guard_now(ctx, Pending::Import),
+            Action::Import(path) => self.import(path),
+        }
+    }
+
+    pub(super) fn restore(&mut self) {
+        if let Some(found) = self.found.take() {
+            self.replace_document(Document::restored(found.plan, found.file));
+        }
+        self.dialog = None;
+    }
+
+    pub(super) fn discard_recovery(&mut self) {
+        self.found = None;
+        self.recovery.clear();
+        self.dialog = None;
+    }
+
+    pub(super) fn force_save(&mut self, path: PathBuf) {
+        self.session.disk_changed = false;
+        self.dialog = None;
+        if let Err(e) = self.save_to(path) {
+            self.dialog = Some(Dialog::Error(e.into()));
+        }
+    }
+
+    pub(super) fn reload(&mut self) {
+        self.dialog = None;
+        self.session.disk_changed = false;
+        if let Some(path) = self.session.doc.path().map(PathBuf::from) {
+            self.open_now(path);
+        }
+    }
+
+    pub(super) fn export_now(&mut self, kind: Export, path: PathBuf) {
+        self.dialog = Some(match self.export(kind, &path) {
+            Ok(()) => Dialog::Info(Message::WordsAndPath(
+                crate::Text::new("已导出：", "Exported: "),
+                path,
+            )),
+            Err(e) => Dialog::Error(e.into()),
+        });
+    }
+
+    pub(super) fn import(&mut self, path: PathBuf) {
+        match crate::import::import_file(&path, self.session.doc.catalog()) {
+            Ok(plan) => {
+                // Nothing is on disk yet: unsaved (●, asked on quit) until saved.
+                self.replace_document(Document::restored(plan, None));
+                self.screen = Screen::Findings;
+            }
+            Err(e) => self.dialog = Some(Dialog::Error(e.into())),
+        }
+    }
+
+    /// Writes an export of the open plan.
+    pub fn export(&self, kind: Export, path: &std::path::Path) -> Result<(), SaveError> {
+        let plan = self.session.doc.plan();
+        match kind {
+            Export::Xlsx => crate::export::xlsx::save(plan, path),
+            Export::Csv => {
+                crate::export::csv::write_dir(&crate::export::tables(plan), path).map(|_| ())
+            }
+            Export::Pdf => crate::file::write_atomic(
+                path,
+                &crate::export::pdf::plan_pdf(plan, self.session.doc.report()),
+            ),
+            Export::NoticePdf => {
+                crate::file::write_atomic(path, &crate::export::pdf::notice_pdf(plan))
+            }
+        }
+    }
+
+    pub(super) fn command(&mut self, ctx: &egui::Context, c: UiCommand) {
+        let lang = self.prefs.lang;
+        match c {
+            UiCommand::New => self.guard_now(ctx, Pending::New),
+            UiCommand::Open => self.guard_now(ctx, Pending::OpenDialog),
+            UiCommand::Save => match self.session.doc.path().map(PathBuf::from) {
+                Some(p) if self.session.doc.changed_on_disk() => {
+                    self.dialog = Some(Dialog::ChangedOnDisk(p))
+                }
+                Some(p) => self.apply(ctx, Action::SaveTo(p)),
+                None => self.files.save_as(ctx, self.suggested_name()),
+            },
+            UiCommand::SaveAs => self.files.save_as(ctx, self.suggested_name()),
+            UiCommand::Submit => self.ask_to_submit(),
+            UiCommand::Undo | UiCommand::Redo => {
+                // A focused cell would otherwise keep showing what was typed.
+                ctx.memory_mut(|m| {
+                    if let Some(id) = m.focused() {
+                        m.surrender_focus(id);
+                    }
+                });
+                if c == UiCommand::Undo {
+                    self.session.doc.undo();
+                } else {
+                    self.session.doc.redo();
+                }
+            }
+            UiCommand::ToggleLanguage => {
+                self.prefs.lang = match lang {
+                    Lang::Zh => Lang::En,
+                    Lang::En => Lang::Zh,
+                }
+            }
+            UiCommand::ToggleUnit => {
+                self.prefs.unit = match self.prefs.unit {
+                    crate::money::Unit::Wan => crate::money::Unit::Yuan,
+                    crate::money::Unit::Yuan => crate::money::Unit::Wan,
+                }
+            }
+            UiCommand::About => self.dialog = Some(Dialog::About),
+            UiCommand::Quit => self.guard_now(ctx, Pending::Quit),
+            // Not under an open dialog: focus would go to a field behind it.
+            UiCommand::Go(_) if self.dialog.is_some() => {}
+            UiCommand::Go(screen) => {
+                self.screen = screen;
+                self.focus_first_input(screen);
+            }
+        }
+    }
+
+    pub(super) fn suggested_name(&self) -> String {
+        let p = self.session.doc.plan();
+        format!("{}-{}-r{}.ron", p.county.name, p.year, p.revision)
+    }
+
+    /// Runs `pending` now, or asks first when there are unsaved changes.
+    pub(super) fn guard_now(&mut self, ctx: &egui::Context, pending: Pending) {
+        if self.session.doc.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved(pending));
+        } else {
+            self.pending_now(ctx, pending);
+        }
+    }
+
+    pub(super) fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
+        self.dialog = None;
+        self.pending_now(ctx, pending);
+    }
+
+    pub(super) fn pending_now(&mut self, ctx: &egui::Context, pending: Pending) {
+        match pending {
+            Pending::Open(path) => self.open_now(path),
+            Pending::OpenDialog => self.files.open(),
+            Pending::New => self.dialog = Some(Dialog::New(Default::default())),
+            Pending::Quit => {
+                // Saved (or the user chose): close; the close request that
+                // follows is let through because of this flag.
+                self.allowed_to_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Pending::Reload => {
+                self.session.disk_changed = false;
+                if let Some(path) = self.session.doc.path().map(PathBuf::from) {
+                    self.open_now(path);
+                }
+            }
+            Pending::Import => self.files.pick(FileAction::Import),
+        }
+    }
+}

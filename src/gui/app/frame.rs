@@ -1,0 +1,235 @@
+//! One frame: window events, the jump to a field, the title, background
+//! checks, and drawing the panels.
+
+use super::*;
+
+impl FundplanApp {
+    pub(super) fn jump_to(&mut self, path: String) {
+        use plan_path::Target;
+        let plan = self.session.doc.plan();
+        let (screen, focus) = match plan_path::parse(&path) {
+            Target::Header(_) | Target::County(_) => (Screen::Header, path.clone()),
+            Target::Source(line, None) => {
+                (Screen::Sources, plan_path::source(line, Some("integrated")))
+            }
+            Target::Source(..) => (Screen::Sources, path.clone()),
+            Target::Project(id, field) => {
+                self.session.selected_project = plan.projects.iter().position(|p| p.id == id);
+                let f = field.filter(|f| *f != "funding").unwrap_or("name");
+                (Screen::Projects, plan_path::project(id, Some(f)))
+            }
+            Target::Funding(id, _) => {
+                self.session.selected_project = plan.projects.iter().position(|p| p.id == id);
+                (Screen::Projects, path.clone())
+            }
+            Target::Plan | Target::Other(_) => (Screen::Findings, path.clone()),
+        };
+        self.screen = screen;
+        self.session.jump = Some(focus.clone());
+        self.session.jump_frames = JUMP_FRAMES;
+        self.session.flash.start(focus);
+    }
+
+    /// Arriving on a screen by key: focus its first input.
+    pub(super) fn focus_first_input(&mut self, screen: Screen) {
+        let plan = self.session.doc.plan();
+        match screen {
+            Screen::Header => self.session.jump = Some(plan_path::county("code")),
+            Screen::Sources => {
+                self.session.jump = plan
+                    .sources
+                    .first()
+                    .map(|s| plan_path::source(&s.line, Some("allocated")))
+            }
+            Screen::Projects => self.focus_next = Some(projects_ui::list_focus_id()),
+            _ => {}
+        }
+    }
+
+    pub(super) fn update_title(&mut self, ctx: &egui::Context) {
+        let p = self.session.doc.plan();
+        let lang = self.prefs.lang;
+        let file = self
+            .session
+            .doc
+            .path()
+            .and_then(|p| p.file_name())
+            .map_or_else(
+                || lang.pick("未保存", "unsaved").to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        let dirty = if self.session.doc.is_dirty() {
+            "● "
+        } else {
+            ""
+        };
+        let title = match lang {
+            Lang::Zh => format!(
+                "{dirty}{} {} 年 第 {} 版 — {file} — fundplan",
+                p.county.name, p.year, p.revision
+            ),
+            Lang::En => format!(
+                "{dirty}{} {} revision {} — {file} — fundplan",
+                p.county.name, p.year, p.revision
+            ),
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// Ends a focus request once its widget holds the focus; asks for another
+    /// frame otherwise. A few frames at most: the user may have moved on.
+    pub(super) fn keep_focus_request(&mut self, ctx: &egui::Context) {
+        if let Some(id) = self.focus_next {
+            self.focus_tries += 1;
+            if ctx.memory(|m| m.has_focus(id)) || self.focus_tries >= 4 {
+                self.focus_next = None;
+                self.focus_tries = 0;
+            } else {
+                ctx.request_repaint();
+            }
+        }
+    }
+
+    /// The window title as last set.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// Recovery writes and the changed-on-disk check, between frames.
+    pub(super) fn background_checks(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        if let Some(wait) = self.recovery.tick(now, &self.session.doc) {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+        }
+        if now - self.session.last_disk_check >= 3.0 || now < self.session.last_disk_check {
+            self.session.last_disk_check = now;
+            self.session.disk_changed = self.session.doc.changed_on_disk();
+        }
+        if self.session.doc.path().is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_secs(3));
+        }
+    }
+
+    pub(super) fn handle_window_events(&mut self, ctx: &egui::Context) {
+        for c in UiCommand::from_input(ctx) {
+            self.actions.push(Action::Command(c));
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.actions.push(Action::Open(path));
+        }
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.allowed_to_close
+            && self.session.doc.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved(Pending::Quit));
+        }
+        for action in self.files.poll() {
+            self.actions.push(action);
+        }
+    }
+}
+
+/// Frames a jump waits at most for its field to be drawn (scroll animation).
+const JUMP_FRAMES: u8 = 10;
+
+impl eframe::App for FundplanApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let theme = self.prefs.appearance.preference();
+        if ctx.options(|o| o.theme_preference) != theme || !self.styled {
+            crate::gui::kit::theme::install(&ctx);
+            ctx.set_theme(theme);
+            self.styled = true;
+        }
+        self.handle_window_events(&ctx);
+        if let Some(id) = self.focus_next {
+            ctx.memory_mut(|m| m.request_focus(id));
+        }
+        self.session.flash.tick(&ctx);
+        // A jump lasts until the field was drawn and took it (`Jumped`), at
+        // most a few frames: a table first scrolls (animated) to the row,
+        // which is drawn only once it is visible.
+        let jump = match self.session.jump_frames {
+            0 => self.session.jump.take(),
+            n => {
+                self.session.jump_frames = n - 1;
+                ctx.request_repaint();
+                self.session.jump.clone()
+            }
+        };
+        let view = View {
+            doc: &self.session.doc,
+            lang: self.prefs.lang,
+            unit: self.prefs.unit,
+            jump: jump.as_deref(),
+            flash: self.session.flash.for_widgets(&ctx),
+            selected_project: self.session.selected_project,
+            read_only: self.session.doc.is_read_only(),
+            register: self.session.register_mark,
+        };
+        if let Some(c) = &mut self.session.compare {
+            c.refresh(&self.session.doc);
+        }
+        let out = &mut self.actions;
+        egui::Panel::top("menu").show(ui, |ui| menu_ui::menu_ui(ui, &view, &self.prefs, out));
+        egui::Panel::bottom("status").show(ui, |ui| status_ui::status_ui(ui, &view, out));
+        if self.session.disk_changed {
+            egui::Panel::top("disk-changed")
+                .show(ui, |ui| dialogs::disk_changed_ui(ui, &view, out));
+        }
+        if view.doc.plan().submission.is_some() || view.read_only {
+            egui::Panel::top("review-banner").show(ui, |ui| review_ui::banner_ui(ui, &view, out));
+        }
+        egui::Panel::left("nav")
+            .resizable(false)
+            .exact_size(150.0)
+            .show(ui, |ui| nav_ui::nav_ui(ui, &view, self.screen, out));
+        egui::CentralPanel::default().show(ui, |ui| match self.screen {
+            Screen::Header => header_ui::header_ui(ui, &view, out),
+            Screen::Sources => sources_ui::sources_ui(ui, &view, out),
+            Screen::Projects => projects_ui::projects_ui(ui, &view, out),
+            Screen::Matrix => matrix_ui::matrix_ui(ui, &view, out),
+            Screen::Findings => findings_ui::findings_ui(ui, &view, out),
+            Screen::Review => review_ui::review_ui(ui, &view, &mut self.prefs.reviewer, out),
+            Screen::Compare => {
+                compare_ui::compare_ui(ui, &view, self.session.compare.as_ref(), out)
+            }
+            Screen::Summary => summary_ui::summary_ui(ui, &view, self.league.rollup.as_ref(), out),
+        });
+        self.session.flash.paint_ui(ui);
+        if let Some(dialog) = &mut self.dialog {
+            dialogs::dialog_ui(ui, &view, dialog, out);
+        }
+        self.keep_focus_request(&ctx);
+        self.apply_actions(&ctx);
+        self.update_title(&ctx);
+        self.background_checks(&ctx);
+        if self.held.is_holding() {
+            // The held keys are delivered in the next frame, without waiting for more input.
+            ctx.request_repaint();
+        }
+    }
+
+    /// Delivers keys in the order typed: what follows a key that moves focus
+    /// waits for the next frame (see [`crate::gui::kit::input`]).
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.held.hook(raw_input) {
+            ctx.request_repaint();
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, Prefs::KEY, &self.prefs);
+    }
+}

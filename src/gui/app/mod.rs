@@ -1,0 +1,292 @@
+//! The eframe app: preferences, the open document, the current screen, and the
+//! one place where actions are applied.
+
+use std::path::PathBuf;
+
+use crate::Lang;
+use crate::digest::SealState;
+use crate::document::{Document, bundled_sample};
+use crate::edit::Edit;
+use crate::file::SaveError;
+use crate::gui::dialogs::{self, Dialog, Message, Pending};
+use crate::gui::kit::widgets::View;
+use crate::gui::screens::{
+    compare_ui, findings_ui, header_ui, matrix_ui, projects_ui, review_ui, sources_ui, summary_ui,
+};
+use crate::gui::shell::{menu_ui, nav_ui, status_ui};
+use crate::gui::state::commands::UiCommand;
+use crate::gui::state::files::{Export, FileAction, FileDialogs};
+use crate::gui::state::league::{Compare, League};
+use crate::gui::state::prefs::Prefs;
+use crate::gui::state::recovery::{self, Found, Recovery};
+use crate::gui::state::session::Session;
+use crate::plan::{Comment, Decision, path as plan_path};
+
+mod action;
+mod apply;
+mod frame;
+mod review;
+
+pub use action::Action;
+
+/// The screens of the left navigation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// 基本信息.
+    Header,
+    /// 资金来源.
+    Sources,
+    /// 项目安排.
+    Projects,
+    /// 整合矩阵.
+    Matrix,
+    /// 校验结果.
+    Findings,
+    /// 审核意见: decision and comments.
+    Review,
+    /// 版本比较.
+    Compare,
+    /// 汇总: the league's roll-up.
+    Summary,
+}
+
+impl Screen {
+    /// All screens, in navigation order.
+    pub const ALL: [Screen; 8] = [
+        Screen::Header,
+        Screen::Sources,
+        Screen::Projects,
+        Screen::Matrix,
+        Screen::Findings,
+        Screen::Review,
+        Screen::Compare,
+        Screen::Summary,
+    ];
+
+    /// The navigation label.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Screen::Header => lang.pick("基本信息", "Basics"),
+            Screen::Sources => lang.pick("资金来源", "Fund sources"),
+            Screen::Projects => lang.pick("项目安排", "Projects"),
+            Screen::Matrix => lang.pick("整合矩阵", "Integration matrix"),
+            Screen::Findings => lang.pick("校验结果", "Findings"),
+            Screen::Review => lang.pick("审核意见", "Review"),
+            Screen::Compare => lang.pick("版本比较", "Compare"),
+            Screen::Summary => lang.pick("汇总", "Roll-up"),
+        }
+    }
+}
+
+/// The whole app.
+pub struct FundplanApp {
+    /// Persisted preferences.
+    pub prefs: Prefs,
+    /// The open document and all that belongs to it.
+    session: Session,
+    screen: Screen,
+    actions: Vec<Action>,
+    /// Where the receipt register of single opened plans lives.
+    register_dir: Option<PathBuf>,
+    /// Widget to focus from the next frame on, until it holds the focus at the
+    /// end of a frame: a widget that appears for the first time (a new
+    /// project's form) is first laid out unseen, and egui drops a focus given
+    /// to it in that frame.
+    focus_next: Option<egui::Id>,
+    focus_tries: u8,
+    dialog: Option<Dialog>,
+    files: FileDialogs,
+    title: String,
+    league: League,
+    recovery: Recovery,
+    /// What a crashed run left, until the user restores or discards it.
+    found: Option<Found>,
+    allowed_to_close: bool,
+    /// The look's tweaks are installed.
+    styled: bool,
+    /// Events kept back until focus has moved (see [`crate::gui::kit::input`]).
+    held: crate::gui::kit::input::HeldInput,
+}
+
+impl FundplanApp {
+    /// Starts the app with `file` if given, else the last plan, else (and on
+    /// the first start) the bundled sample: a plan is always open.
+    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> FundplanApp {
+        crate::gui::kit::fonts::install(&cc.egui_ctx);
+        let prefs: Prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, Prefs::KEY))
+            .unwrap_or_default();
+        let first_start = !prefs.started_before;
+        let last = prefs.recent.first().filter(|p| p.exists()).cloned();
+        let mut app =
+            FundplanApp::with_prefs(prefs).with_register_dir(eframe::storage_dir("fundplan"));
+        match (file, last) {
+            (Some(path), _) => app.open_now(path),
+            (None, Some(path)) if !first_start => app.open_now(path),
+            _ => {}
+        }
+        app.with_recovery(eframe::storage_dir("fundplan"), recovery::INTERVAL)
+    }
+
+    /// Keeps unsaved work in `dir` (at most every `interval` seconds) and
+    /// offers what a crashed run left there.
+    pub fn with_recovery(mut self, dir: Option<PathBuf>, interval: f64) -> FundplanApp {
+        self.recovery = Recovery::new(dir, interval);
+        if let Some(found) = self.recovery.find() {
+            self.dialog = Some(Dialog::Recover {
+                file: found.file.clone(),
+                at: found.at.clone(),
+            });
+            self.found = Some(found);
+        }
+        self
+    }
+
+    /// Keeps the receipt register of single opened plans in `dir` (the app's
+    /// data folder; tests use a temporary one). Without it, nothing is registered.
+    pub fn with_register_dir(mut self, dir: Option<PathBuf>) -> FundplanApp {
+        self.register_dir = dir;
+        self
+    }
+
+    /// What the receipt register says about the open plan (set when a sealed
+    /// plan is opened for review).
+    pub fn register_mark(&self) -> Option<crate::register::Mark> {
+        self.session.register_mark
+    }
+
+    /// Registers the open plan if it is sealed and open for review; a broken
+    /// register is reported and left alone.
+    fn receive(&mut self) -> Option<crate::register::Mark> {
+        let dir = self.register_dir.as_ref()?;
+        if !self.session.doc.is_read_only() || self.session.doc.seal() != SealState::Intact {
+            return None;
+        }
+        let lang = self.prefs.lang;
+        let path = dir.join(crate::register::FILE_NAME);
+        let result = crate::register::Register::load(&path, lang).and_then(|mut reg| {
+            let before = reg.entries.len();
+            let receipt =
+                crate::register::Receipt::sealed(self.session.doc.plan(), self.session.doc.seal());
+            let mark = reg.check_receipt(&receipt, &crate::digest::now_rfc3339());
+            if reg.entries.len() != before {
+                let _ = std::fs::create_dir_all(dir);
+                reg.save(&path, lang)?;
+            }
+            Ok(mark)
+        });
+        match result {
+            Ok(mark) => Some(mark),
+            Err(e) => {
+                self.dialog = Some(Dialog::Error(Message::Said(e)));
+                None
+            }
+        }
+    }
+
+    /// An app showing the bundled sample, with these preferences (tests use this).
+    pub fn with_prefs(mut prefs: Prefs) -> FundplanApp {
+        prefs.started_before = true;
+        FundplanApp {
+            prefs,
+            session: Session::new(Document::new(bundled_sample(), None)),
+            screen: Screen::Sources,
+            actions: Vec::new(),
+            register_dir: None,
+            focus_next: None,
+            focus_tries: 0,
+            dialog: None,
+            files: FileDialogs::default(),
+            title: String::new(),
+            league: League::default(),
+            recovery: Recovery::new(None, recovery::INTERVAL),
+            found: None,
+            allowed_to_close: false,
+            styled: false,
+            held: Default::default(),
+        }
+    }
+
+    /// The open document.
+    pub fn doc(&self) -> &Document {
+        &self.session.doc
+    }
+
+    /// The project selected on the projects screen, if any.
+    pub fn selected_project(&self) -> Option<usize> {
+        self.session.selected_project
+    }
+
+    /// True while the open plan is compared with an earlier revision.
+    pub fn is_comparing(&self) -> bool {
+        self.session.compare.is_some()
+    }
+
+    /// The screen shown.
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// The path last jumped to (highlighted), if any.
+    pub fn flash(&self) -> Option<&str> {
+        self.session.flash.path()
+    }
+
+    /// True while input events wait for a later frame (see `raw_input_hook`).
+    pub fn holds_input(&self) -> bool {
+        self.held.is_holding()
+    }
+
+    /// The open dialog, if any.
+    pub fn dialog(&self) -> Option<&Dialog> {
+        self.dialog.as_ref()
+    }
+
+    /// Queues an action as if the user had done it (tests, file dialogs).
+    pub fn push(&mut self, action: Action) {
+        self.actions.push(action);
+    }
+
+    /// Saves to `path` now; the same path the Save As dialog takes.
+    pub fn save_to(&mut self, path: PathBuf) -> Result<(), SaveError> {
+        match self.session.doc.save_as(&path) {
+            Ok(()) => {
+                self.prefs.remember(path);
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Replaces the open document, and with it everything that belonged to
+    /// the old one (selection, jump, comparison, seal warning, disk check):
+    /// the one place a document is opened, created, imported, reloaded or
+    /// restored.
+    fn replace_document(&mut self, doc: Document) {
+        self.session = Session::new(doc);
+        self.session.register_mark = self.receive();
+    }
+
+    fn open_now(&mut self, path: PathBuf) {
+        match Document::open(&path) {
+            Ok(doc) => {
+                self.replace_document(doc);
+                self.prefs.remember(path);
+            }
+            Err(e) => self.dialog = Some(Dialog::Error(e.into())),
+        }
+    }
+
+    /// Applies every queued action, in order.
+    pub fn apply_actions(&mut self, ctx: &egui::Context) {
+        let actions = std::mem::take(&mut self.actions);
+        if !actions.is_empty() {
+            // The state changed after this frame was drawn: draw it again.
+            ctx.request_repaint();
+        }
+        for action in actions {
+            self.apply(ctx, action);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! Modal dialogs: errors, unsaved changes, submission refused, new plan, about.
+
+use std::path::PathBuf;
+
+mod about;
+mod comment;
+mod message;
+mod new_plan;
+mod questions;
+
+use about::about_ui;
+use comment::comment_ui;
+pub use message::Message;
+pub use new_plan::NewPlanForm;
+use new_plan::new_plan_ui;
+pub use questions::disk_changed_ui;
+use questions::{
+    changed_on_disk_ui, confirm_submit_ui, confirm_unlock_ui, recover_ui, submit_refused_ui,
+    unsaved_ui,
+};
+
+use egui::{Grid, Id, Modal, RichText, Ui};
+
+use crate::catalog;
+use crate::gui::app::Action;
+use crate::gui::kit::theme;
+use crate::gui::kit::widgets::View;
+use crate::gui::state::commands::UiCommand;
+use crate::plan::{County, CountyKind, Plan};
+use crate::validate::league_of;
+
+/// What waits for the answer to "save changes?".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// Open this file.
+    Open(PathBuf),
+    /// Show the open dialog.
+    OpenDialog,
+    /// Start a new plan.
+    New,
+    /// Import a workbook as a new plan.
+    Import,
+    /// Close the window.
+    Quit,
+    /// Read the open file again.
+    Reload,
+}
+
+/// An open dialog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Dialog {
+    /// Something failed (a file did not load or save).
+    Error(Message),
+    /// Something worth knowing.
+    Info(Message),
+    /// Unsaved changes: save, discard or cancel.
+    Unsaved(Pending),
+    /// Submission refused: (rule, path, message) of each error.
+    SubmitRefused(Vec<(String, String, crate::Text)>),
+    /// New plan.
+    New(NewPlanForm),
+    /// About fundplan.
+    About,
+    /// A review comment being written on a path.
+    Comment {
+        /// What it is about.
+        target: String,
+        /// The text so far.
+        text: String,
+    },
+    /// Leaving review mode breaks the seal: confirm.
+    ConfirmUnlock,
+    /// A previous run left unsaved work.
+    Recover {
+        /// The file it belonged to.
+        file: Option<PathBuf>,
+        /// When it was written.
+        at: String,
+    },
+    /// The file changed on disk since it was opened: overwrite?
+    ChangedOnDisk(PathBuf),
+    /// The plan passed validation: seal it? (names what is sealed)
+    ConfirmSubmit,
+}
+
+impl Dialog {
+    /// A new comment on `target`.
+    pub fn comment(target: String) -> Dialog {
+        Dialog::Comment {
+            target,
+            text: String::new(),
+        }
+    }
+}
+
+/// Draws `dialog` as a modal.
+pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Vec<Action>) {
+    let ctx = ui.ctx().clone();
+    let response = Modal::new(Id::unique("dialog")).show(&ctx, |ui| {
+        ui.set_max_width(560.0);
+        match dialog {
+            Dialog::Error(msg) => {
+                ui.heading(
+                    RichText::new(view.t("出错了", "Something went wrong"))
+                        .color(theme::palette(ui).over),
+                );
+                message_ui(ui, &msg.text(view.lang));
+                ok_ui(ui, view, out);
+            }
+            Dialog::Info(msg) => {
+                message_ui(ui, &msg.text(view.lang));
+                ok_ui(ui, view, out);
+            }
+            Dialog::Unsaved(pending) => unsaved_ui(ui, view, pending, out),
+            Dialog::SubmitRefused(errors) => submit_refused_ui(ui, view, errors, out),
+            Dialog::New(form) => new_plan_ui(ui, view, form, out),
+            Dialog::About => about_ui(ui, view, out),
+            Dialog::Comment { target, text } => comment_ui(ui, view, target, text, out),
+            Dialog::Recover { file, at } => recover_ui(ui, view, file, at, out),
+            Dialog::ChangedOnDisk(path) => changed_on_disk_ui(ui, view, path, out),
+            Dialog::ConfirmSubmit => confirm_submit_ui(ui, view, out),
+            Dialog::ConfirmUnlock => confirm_unlock_ui(ui, view, out),
+        }
+    });
+    if response.should_close()
+        && !matches!(
+            dialog,
+            Dialog::New(_)
+                | Dialog::Unsaved(_)
+                | Dialog::Comment { .. }
+                | Dialog::Recover { .. }
+                | Dialog::ChangedOnDisk(_)
+        )
+    {
+        out.push(Action::CloseDialog);
+    }
+}
+
+/// 确定, and the language switch: the menu bar's is behind the modal, and a
+/// message is said again in the language chosen.
+fn ok_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.button(view.t("确定", "OK")).clicked() {
+            out.push(Action::CloseDialog);
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let toggle = UiCommand::ToggleLanguage;
+            if ui.small_button(toggle.label(view.lang)).clicked() {
+                out.push(Action::Command(toggle));
+            }
+        });
+    });
+}
+
+/// A message of any length: it scrolls instead of growing the dialog past the
+/// window (an import can list hundreds of problems), and the OK button stays
+/// in view.
+fn message_ui(ui: &mut egui::Ui, msg: &str) {
+    let room = (ui.ctx().content_rect().height() * 0.6).max(120.0);
+    egui::ScrollArea::vertical()
+        .max_height(room)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            ui.label(msg);
+        });
+}

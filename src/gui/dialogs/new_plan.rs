@@ -1,0 +1,142 @@
+//! 新建方案: the form and the empty plan it makes.
+
+use super::*;
+
+/// The fields of the new-plan dialog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewPlanForm {
+    /// 6-digit code.
+    pub code: String,
+    /// Banner name.
+    pub name: String,
+    /// League (suggested from the code).
+    pub league: String,
+    /// National or regional.
+    pub kind: CountyKind,
+    /// Budget year.
+    pub year: u16,
+    /// Catalog id.
+    pub catalog: String,
+    /// The first field still has to take focus (the dialog just opened).
+    pub focus_first: bool,
+}
+
+impl Default for NewPlanForm {
+    fn default() -> Self {
+        NewPlanForm {
+            code: String::new(),
+            name: String::new(),
+            league: String::new(),
+            kind: CountyKind::National,
+            year: 2020,
+            catalog: catalog::DEFAULT_ID.to_string(),
+            focus_first: true,
+        }
+    }
+}
+
+impl NewPlanForm {
+    /// A plan with every catalog line at zero and no projects.
+    pub fn to_plan(&self) -> Plan {
+        let cat = catalog::embedded(&self.catalog).unwrap_or_else(catalog::default_catalog);
+        let county = County {
+            code: self.code.trim().to_string(),
+            name: self.name.trim().to_string(),
+            league: self.league.trim().to_string(),
+            kind: self.kind,
+        };
+        crate::blank::blank_plan(&cat, county, self.year)
+    }
+}
+
+pub(super) fn new_plan_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    form: &mut NewPlanForm,
+    out: &mut Vec<Action>,
+) {
+    ui.heading(view.t("新建方案", "New plan"));
+    egui::Grid::new("new-plan")
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            let label = ui.label(view.t("旗县代码", "County code"));
+            let code = ui
+                .text_edit_singleline(&mut form.code)
+                .labelled_by(label.id);
+            // Not in the modal's first, invisible pass: egui drops focus from
+            // a widget that cannot take it.
+            if form.focus_first && ui.is_visible() && !ui.is_sizing_pass() {
+                code.request_focus();
+                form.focus_first = false;
+            }
+            if code.changed()
+                && let Some(l) = league_of(form.code.trim())
+            {
+                form.league = l.to_string();
+            }
+            ui.end_row();
+            let label = ui.label(view.t("旗县名称", "County name"));
+            ui.text_edit_singleline(&mut form.name)
+                .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label(view.t("所属盟市", "League"));
+            ui.text_edit_singleline(&mut form.league)
+                .labelled_by(label.id);
+            ui.end_row();
+            ui.label(view.t("旗县类别", "Kind"));
+            ui.horizontal(|ui| {
+                for k in CountyKind::ALL {
+                    ui.radio_value(&mut form.kind, *k, k.label(view.lang));
+                }
+            });
+            ui.end_row();
+            let label = ui.label(view.t("年度", "Year"));
+            ui.add(egui::DragValue::new(&mut form.year).range(2016..=2030))
+                .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label(view.t("资金目录", "Catalog"));
+            let ids: Vec<&str> = catalog::EMBEDDED.iter().map(|(id, _)| *id).collect();
+            let current = ids
+                .iter()
+                .copied()
+                .find(|id| *id == form.catalog)
+                .unwrap_or_default();
+            let (response, picked) = crate::gui::kit::choice::choice_ui(
+                ui,
+                egui::Id::unique("new-catalog"),
+                160.0,
+                current,
+                &ids,
+                str::to_string,
+            );
+            let _ = response.labelled_by(label.id);
+            if let Some(id) = picked {
+                form.catalog = id.to_string();
+            }
+            ui.end_row();
+        });
+    ui.add_space(8.0);
+    ui.label(view.t(
+        "目录中的全部中央和自治区资金将列入资金来源，金额为 0。",
+        "Every central and region line of the catalog is listed with amount 0.",
+    ));
+    ui.horizontal(|ui| {
+        let ready = !form.name.trim().is_empty() && !form.code.trim().is_empty();
+        // Enter in any field creates, as in the spreadsheets' dialogs.
+        let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let create = ui
+            .add_enabled(ready, egui::Button::new(view.t("创建", "Create")))
+            .on_disabled_hover_text(
+                view.t("请填写旗县代码和名称", "Fill in the county code and name"),
+            );
+        let cancel = ui.button(view.t("取消", "Cancel"));
+        // Enter on the focused 取消 button cancels; it does not also create.
+        let enter = enter && !cancel.has_focus() && !cancel.clicked();
+        if cancel.clicked() {
+            out.push(Action::CloseDialog);
+        } else if create.clicked() || (ready && enter) {
+            out.push(Action::Create(Box::new(form.to_plan())));
+        }
+    });
+}

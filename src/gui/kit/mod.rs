@@ -1,0 +1,15 @@
+//! The building blocks the screens draw with: fields and amount cells,
+//! choices, keyboard walking and input order, paste, the look and fonts,
+//! the jump highlight.
+
+pub mod amount_cell;
+pub mod choice;
+pub mod flash;
+pub mod fonts;
+pub mod grid_walk;
+pub mod input;
+pub mod paste;
+pub mod project_clip;
+pub mod targets;
+pub mod theme;
+pub mod widgets;

@@ -1,0 +1,125 @@
+//! 项目安排: the project list (add, duplicate, delete, reorder, copy and
+//! paste rows with a spreadsheet) and the selected project's fields and
+//! funding entries. Everything here works from the keyboard too.
+
+mod detail;
+mod funding;
+mod list;
+
+pub(in crate::gui) use list::list_focus_id;
+
+use egui::{Id, Ui};
+
+use crate::edit::Edit;
+use crate::gui::app::Action;
+use crate::gui::kit::widgets::{View, field_id};
+use crate::plan::{Plan, Project, path};
+
+fn set(out: &mut Vec<Action>, i: usize, p: Project, key: String) {
+    out.push(Action::Edit(Edit::SetProject(i, Box::new(p)), Some(key)));
+}
+
+/// The number of the highest `P…` id and the width ids are written with.
+fn id_base(plan: &Plan) -> (u64, usize) {
+    let max = plan
+        .projects
+        .iter()
+        .filter_map(|p| p.id.strip_prefix('P')?.parse::<u64>().ok())
+        .max()
+        .unwrap_or(0);
+    let width = plan
+        .projects
+        .first()
+        .map_or(3, |p| p.id.len().saturating_sub(1).max(3));
+    (max, width)
+}
+
+/// `n` project ids not used yet: `P` and the next numbers, as wide as the others.
+fn next_ids(plan: &Plan, n: usize) -> Vec<String> {
+    let (max, width) = id_base(plan);
+    (1..=n as u64)
+        .map(|k| format!("P{:0width$}", max + k))
+        .collect()
+}
+
+/// A project id not used yet.
+fn next_id(plan: &Plan) -> String {
+    next_ids(plan, 1).pop().unwrap_or_default()
+}
+
+/// Focuses the name field of the project `id` (drawn from the next frame on).
+fn focus_name(ui: &Ui, id: &str) {
+    let target: Id = field_id(&path::project(id, Some("name")));
+    ui.memory_mut(|m| m.request_focus(target));
+}
+
+/// Inserts `project` at `at`, selects it and puts the cursor in its name.
+///
+/// The focus is given when the next frame starts, where the new name field
+/// is drawn: asked for now, egui dropped it again whenever the new project
+/// went below the list's last row (nothing was selected).
+fn insert_ui(out: &mut Vec<Action>, at: usize, project: Project) {
+    let name = field_id(&path::project(&project.id, Some("name")));
+    out.push(Action::Edit(
+        Edit::InsertProject(at, Box::new(project)),
+        None,
+    ));
+    out.push(Action::SelectProject(Some(at)));
+    out.push(Action::Focus(name));
+}
+
+/// A new blank project below the selected one (or at the end), with the
+/// selected one's township and the plan's drafting unit filled in.
+fn add_project(view: &View<'_>, out: &mut Vec<Action>) {
+    let plan = view.doc.plan();
+    let selected = view.selected_project.filter(|&i| i < plan.projects.len());
+    let at = selected.map_or(plan.projects.len(), |i| i + 1);
+    let township = selected
+        .and_then(|i| plan.projects.get(i))
+        .map(|p| p.township.clone())
+        .unwrap_or_default();
+    let project = Project {
+        id: next_id(plan),
+        township,
+        unit: plan.prepared_by.clone(),
+        ..Project::default()
+    };
+    insert_ui(out, at, project);
+}
+
+/// A copy of the project at `i` with a new id, just below it.
+fn duplicate_project(view: &View<'_>, out: &mut Vec<Action>, i: usize) {
+    let plan = view.doc.plan();
+    if let Some(p) = plan.projects.get(i) {
+        let mut copy = p.clone();
+        copy.id = next_id(plan);
+        insert_ui(out, i + 1, copy);
+    }
+}
+
+/// Draws the projects screen.
+pub fn projects_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
+    egui::Panel::left("project-list")
+        .resizable(true)
+        .default_size(520.0)
+        .show(ui, |ui| list::list_ui(ui, view, out));
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            match view
+                .selected_project
+                .and_then(|i| view.doc.plan().projects.get(i).map(|p| (i, p)))
+            {
+                Some((i, p)) => detail::detail_ui(ui, view, i, p, out),
+                None => {
+                    ui.add_space(40.0);
+                    ui.vertical_centered(|ui| {
+                        ui.label(view.t(
+                            "在左侧选择一个项目，或添加新项目。",
+                            "Select a project on the left, or add one.",
+                        ));
+                    });
+                }
+            }
+        });
+}

@@ -1,0 +1,281 @@
+//! 审核意见: the banner that says whether the seal holds, the reviewer's
+//! decision, and every comment with a link to what it is about.
+
+use egui::{RichText, Ui};
+
+use crate::digest::SealState;
+use crate::gui::app::Action;
+use crate::gui::dialogs::Dialog;
+use crate::gui::kit::theme;
+use crate::gui::kit::widgets::View;
+use crate::plan::Decision;
+use crate::register::Mark;
+
+/// What an intact seal proves, and what it does not (README says the same).
+pub const SEAL_MEANS_ZH: &str = "提交印记是对方案内容的 SHA-256 摘要，不是签名：“已提交且未改动”只说明内容与其自带的印记一致。任何人都可以修改文件后重新加盖印记；能证明文件未被替换的是盟市的收件登记。";
+/// English of [`SEAL_MEANS_ZH`].
+pub const SEAL_MEANS_EN: &str = "The seal is a SHA-256 digest of the plan's content, not a signature: \"unchanged\" only means the content matches its own seal. Anyone can edit the file and seal it again; the league's receipt register is what shows a file was not replaced.";
+const REGISTER_MEANS_ZH: &str = "收件登记记下盟市第一次收到的每个旗县、年度、版本的印记摘要和收件时间。同一旗县、年度、版本的文件印记不同即为“与登记不符”（退回后重新提交的除外）。";
+const REGISTER_MEANS_EN: &str = "The receipt register keeps the seal digest and time the league first received each banner, year and revision. A file of the same banner, year and revision with another seal \"differs from the register\" (except a resubmission after a return).";
+
+/// The strip above the screens for a submitted plan or in review mode.
+pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        let (text, color) = match view.doc.seal() {
+            SealState::Intact => (
+                view.t("已提交且未改动", "Submitted, unchanged since"),
+                theme::palette(ui).balanced,
+            ),
+            SealState::Broken => (
+                view.t("提交后被修改（D01）", "Modified after submission (D01)"),
+                theme::palette(ui).over,
+            ),
+            SealState::Draft => (
+                view.t("未提交", "Not submitted"),
+                theme::palette(ui).to_arrange,
+            ),
+        };
+        ui.label(RichText::new(text).strong().color(color))
+            .on_hover_text(view.t(SEAL_MEANS_ZH, SEAL_MEANS_EN));
+        if let Some(mark) = view.register.filter(|m| *m != Mark::Unsealed) {
+            let color = if mark == Mark::Mismatch {
+                theme::palette(ui).over
+            } else {
+                theme::palette(ui).balanced
+            };
+            ui.label(RichText::new(mark.label(view.lang)).strong().color(color))
+                .on_hover_text(view.t(REGISTER_MEANS_ZH, REGISTER_MEANS_EN));
+        }
+        if let Some(s) = &view.doc.plan().submission {
+            let at = crate::digest::readable_time(&s.at, view.lang);
+            ui.label(RichText::new(format!("{} {at}", view.t("提交于", "submitted"))).weak())
+                .on_hover_text(&s.at);
+        }
+        if let Some(r) = &view.doc.plan().review {
+            ui.separator();
+            // 待复审 comes from the core's status, as in 汇总 and summary --json.
+            let status = crate::summary::Status::sealed(view.doc.plan(), view.doc.seal());
+            let text = if status == crate::summary::Status::Resubmitted {
+                status.label(view.lang).to_string()
+            } else {
+                r.decision.label(view.lang).to_string()
+            };
+            ui.label(format!("{}{text}", view.t("审核：", "Review: ")));
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if view.read_only {
+                if ui
+                    .button(view.t("允许修改", "Allow editing"))
+                    .on_hover_text(view.t(
+                        "修改内容会使提交印记失效",
+                        "Editing breaks the submission seal",
+                    ))
+                    .clicked()
+                {
+                    out.push(Action::SetReadOnly(false));
+                }
+                ui.label(
+                    RichText::new(view.t("审核模式：只读", "Review mode: read-only"))
+                        .color(theme::palette(ui).flash),
+                );
+            } else if ui
+                .button(view.t("切换到审核模式", "Switch to review mode"))
+                .clicked()
+            {
+                out.push(Action::SetReadOnly(true));
+            }
+        });
+    });
+}
+
+/// The review screen.
+pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &mut String, out: &mut Vec<Action>) {
+    let review = view.doc.plan().review.as_ref();
+    ui.heading(view.t("审核意见", "Review"));
+    ui.label(view.t(
+        "审核意见和结论只写入方案的审核部分，不影响提交印记。",
+        "Comments and the decision are stored in the plan's review section and do not break the seal.",
+    ));
+    ui.add_space(6.0);
+    egui::Grid::new("decision")
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            let label = ui.label(view.t("审核人", "Reviewer"));
+            ui.add(
+                egui::TextEdit::singleline(reviewer)
+                    .desired_width(320.0)
+                    .hint_text(view.t(
+                        "如：呼和浩特市财政局 农业科",
+                        "e.g. Hohhot finance bureau, agriculture section",
+                    )),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+            ui.label(view.t("审核结论", "Decision"));
+            ui.horizontal(|ui| {
+                let current = review.map(|r| r.decision);
+                // The decision is the reviewer's: only in review mode.
+                for d in Decision::ALL {
+                    if ui
+                        .add_enabled(
+                            view.read_only,
+                            egui::Button::selectable(current == Some(*d), d.label(view.lang)),
+                        )
+                        .on_disabled_hover_text(view.t(
+                            "只能在审核模式下由审核人修改",
+                            "Only the reviewer can change this, in review mode",
+                        ))
+                        .clicked()
+                    {
+                        out.push(Action::Decide(*d));
+                    }
+                }
+            });
+            ui.end_row();
+            if let Some(r) = review.filter(|r| !r.at.is_empty()) {
+                ui.label(view.t("记录", "Recorded"));
+                ui.label(format!(
+                    "{} · {} · {}",
+                    r.decision.label(view.lang),
+                    r.reviewer,
+                    crate::digest::readable_time(&r.at, view.lang)
+                ));
+                ui.end_row();
+            }
+        });
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        ui.strong(view.t("全部意见", "All comments"));
+        if ui
+            .add_enabled(
+                view.read_only,
+                egui::Button::new(view.t("＋ 总体意见", "+ Overall comment")),
+            )
+            .clicked()
+        {
+            out.push(Action::Show(Dialog::comment(String::new())));
+        }
+    });
+    let comments = review.map(|r| r.comments.as_slice()).unwrap_or_default();
+    if comments.is_empty() {
+        ui.label(
+            RichText::new(view.t(
+                "暂无意见。在任一行或字段上点右键，或点“批注”，即可添加。",
+                "No comments yet. Right-click any row or field, or click \"Note\", to add one.",
+            ))
+            .weak(),
+        );
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            for (i, c) in comments.iter().enumerate() {
+                comment_ui(ui, view, c, Some(i), out);
+            }
+            if let Some(r) = review.filter(|r| !r.history.is_empty()) {
+                history_ui(ui, view, &r.history, out);
+            }
+        });
+}
+
+/// One comment: target link, text, who and when, and what may be done with it
+/// (the reviewer deletes in review mode; the county marks it 已处理 while
+/// editing). `index` is `None` for comments of earlier rounds (read-only).
+fn comment_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    c: &crate::plan::Comment,
+    index: Option<usize>,
+    out: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let target = crate::gui::kit::targets::label(view.doc.plan(), &c.target, view.lang);
+        if ui
+            .link(RichText::new(target))
+            .on_hover_text(&c.target)
+            .clicked()
+            && !c.target.is_empty()
+        {
+            out.push(Action::JumpTo(c.target.clone()));
+        }
+        ui.label(&c.text);
+        if !c.author.is_empty() || !c.at.is_empty() {
+            let at = crate::digest::readable_time(&c.at, view.lang);
+            ui.label(RichText::new(view.lang.paren(&format!("{} {at}", c.author))).weak());
+        }
+        if let Some(r) = &c.resolved {
+            ui.label(
+                RichText::new(format!("{}{}", view.t("已处理：", "Dealt with: "), r.note))
+                    .color(theme::palette(ui).balanced),
+            );
+        }
+        let Some(i) = index else { return };
+        if view.read_only {
+            if ui
+                .small_button("×")
+                .on_hover_text(view.t("删除此意见", "Delete this comment"))
+                .clicked()
+            {
+                out.push(Action::RemoveComment(i));
+            }
+        } else if c.resolved.is_none() {
+            let id = egui::Id::unique(("resolve-note", i));
+            let mut note = ui.data_mut(|d| d.get_temp::<String>(id).unwrap_or_default());
+            let label = view.t("处理说明", "Note on what was done");
+            ui.add(
+                egui::TextEdit::singleline(&mut note)
+                    .desired_width(200.0)
+                    .hint_text(label),
+            )
+            .accessible_name(format!(
+                "{} {} {}",
+                view.t("意见", "comment"),
+                i + 1,
+                label
+            ));
+            if ui
+                .button(view.t("标记已处理", "Mark as dealt with"))
+                .clicked()
+            {
+                out.push(Action::ResolveComment(i, note.clone()));
+                note.clear();
+            }
+            ui.data_mut(|d| d.insert_temp(id, note));
+        }
+    });
+}
+
+/// Earlier rounds of review, read-only.
+fn history_ui(ui: &mut Ui, view: &View<'_>, rounds: &[crate::plan::Round], out: &mut Vec<Action>) {
+    ui.add_space(8.0);
+    ui.strong(view.t("审核历史", "Review history"));
+    for (n, r) in rounds.iter().enumerate() {
+        ui.label(format!(
+            "{} {} · {} · {} · {}",
+            view.t("第", "Round"),
+            match view.lang {
+                crate::Lang::Zh => format!("{} 轮", n + 1),
+                crate::Lang::En => (n + 1).to_string(),
+            },
+            r.decision.label(view.lang),
+            r.reviewer,
+            crate::digest::readable_time(&r.at, view.lang)
+        ));
+        if ui
+            .button(view.t(
+                "与该轮审核的版本比较",
+                "Compare with the revision this round judged",
+            ))
+            .on_hover_text(&r.digest)
+            .clicked()
+        {
+            out.push(Action::CompareWithRound(n));
+        }
+        ui.indent(("round", n), |ui| {
+            for c in &r.comments {
+                comment_ui(ui, view, c, None, out);
+            }
+        });
+    }
+}

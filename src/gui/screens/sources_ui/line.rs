@@ -1,0 +1,141 @@
+//! One fund line of the 资金来源 table.
+
+use super::*;
+
+/// One fund line's cells: code, name, document, amounts, what remains and
+/// the reason for what is not integrated.
+pub(super) fn line_row(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    view: &View<'_>,
+    i: usize,
+    s: &Source,
+    out: &mut Vec<Action>,
+) {
+    let own = !s.is_catalog_line();
+    let code = s.line.as_str();
+    let marked = view.doc.marks().get(&path::source(code, None));
+    row.col(|ui| {
+        let text = RichText::new(code).monospace();
+        ui.label(match marked {
+            Some(sev) => text.color(theme::palette(ui).severity(*sev)),
+            None => text,
+        });
+    });
+    row.col(|ui| {
+        if own {
+            let name = format!("{code} {}", label(view, SourceField::Name));
+            if let Some(v) = text_ui(
+                ui,
+                view,
+                &path::source(code, Some("name")),
+                &name,
+                &s.name,
+                ui.available_width(),
+                out,
+            ) {
+                let mut next = s.clone();
+                next.name = v;
+                set(out, i, next, path::source(code, Some("name")));
+            }
+        } else {
+            ui.add(egui::Label::new(&s.name).truncate());
+        }
+    });
+    row.col(|ui| {
+        if own && !view.read_only {
+            let (response, picked) = choice::choice_ui(
+                ui,
+                egui::Id::unique(("category", code)),
+                ui.available_width(),
+                s.category,
+                Category::ALL,
+                |c| c.label(view.lang).to_string(),
+            );
+            let _ =
+                response.accessible_name(format!("{code} {}", label(view, SourceField::Category)));
+            if let Some(c) = picked {
+                let mut next = s.clone();
+                next.category = c;
+                set(out, i, next, path::source(code, Some("category")));
+            }
+        } else {
+            ui.label(s.category.label(view.lang));
+        }
+    });
+    row.col(|ui| {
+        let name = format!("{code} {}", label(view, SourceField::Document));
+        if let Some(v) = text_ui(
+            ui,
+            view,
+            &path::source(code, Some("document")),
+            &name,
+            &s.document,
+            ui.available_width(),
+            out,
+        ) {
+            let mut next = s.clone();
+            next.document = v;
+            set(out, i, next, path::source(code, Some("document")));
+        }
+    });
+    for field in SourceField::AMOUNTS {
+        row.col(|ui| {
+            let SourceValue::Money(value) = field.get(s) else {
+                return; // both are amounts (a test of the table checks)
+            };
+            let label = label(view, field);
+            let p = path::source(code, Some(field.key()));
+            let width = ui.available_width();
+            let cell = amount_ui(ui, view, &p, &format!("{code} {label}"), value, width, out);
+            if let Some(m) = cell.changed {
+                let mut next = s.clone();
+                if let Some(v) = field.money_mut(&mut next) {
+                    *v = m;
+                }
+                set(out, i, next, p);
+            }
+        });
+    }
+    row.col(|ui| {
+        let rest = s.not_integrated();
+        amount_label_ui(
+            ui,
+            rest.display(view.unit, 2),
+            rest.is_negative().then_some(theme::palette(ui).over),
+        );
+    });
+    row.col(|ui| {
+        let name = format!("{code} {}", label(view, SourceField::Reason));
+        let p = path::source(code, Some("reason"));
+        if let Some(v) = text_ui(ui, view, &p, &name, &s.reason, ui.available_width(), out) {
+            let mut next = s.clone();
+            next.reason = v;
+            set(out, i, next, p);
+        }
+    });
+    row.col(|ui| {
+        let rest = s.integrated - view.doc.report().totals.arranged_from(code);
+        amount_label_ui(
+            ui,
+            rest.display(view.unit, 2),
+            Some(theme::palette(ui).remaining(rest)),
+        )
+        .on_hover_text(view.t(
+            "纳入整合金额中尚未安排到项目的部分（负数为超额安排）",
+            "Integrated but not yet arranged to projects (negative: over-arranged)",
+        ));
+    });
+    row.col(|ui| {
+        comment_button_ui(ui, view, &path::source(code, None), out);
+        // Not in the Tab order: Tab along a row must not land on a delete button.
+        if own
+            && !view.read_only
+            && ui
+                .add(egui::Button::new("×").small().sense(egui::Sense::CLICK))
+                .on_hover_text(view.t("删除此资金", "Remove this line"))
+                .clicked()
+        {
+            out.push(Action::Edit(Edit::RemoveSource(i), None));
+        }
+    });
+}

@@ -1,0 +1,10 @@
+//! The app's state apart from drawing: the open document's session,
+//! preferences, crash recovery, commands, the league's side (roll-up) and
+//! the native file dialogs.
+
+pub mod commands;
+pub mod files;
+pub mod league;
+pub mod prefs;
+pub mod recovery;
+pub mod session;

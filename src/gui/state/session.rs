@@ -1,0 +1,50 @@
+//! Everything that belongs to the open document, kept together so that
+//! replacing the document (open, new, import, reload, restore) is one
+//! assignment and nothing of the old plan lingers.
+
+use crate::document::Document;
+use crate::gui::kit::flash::Flash;
+use crate::gui::state::league::Compare;
+
+/// The open document and the GUI state that belongs to it alone.
+pub struct Session {
+    /// The plan, its file, undo and validation.
+    pub doc: Document,
+    /// Selected project index on the projects screen.
+    pub selected_project: Option<usize>,
+    /// Path to focus on the next frame, and to keep highlighted after.
+    pub jump: Option<String>,
+    /// Further frames the jump is kept for (see the app's `ui`).
+    pub jump_frames: u8,
+    /// The outline around the field last jumped to.
+    pub flash: Flash,
+    /// Set once the user has been told an edit breaks the submission seal.
+    pub seal_warned: bool,
+    /// The receipt register's word on the plan (set when a sealed plan is
+    /// opened for review).
+    pub register_mark: Option<crate::register::Mark>,
+    /// The earlier revision the plan is compared with.
+    pub compare: Option<Compare>,
+    /// The open file changed on disk (checked every few seconds).
+    pub disk_changed: bool,
+    /// When the file on disk was last checked (egui time, seconds).
+    pub last_disk_check: f64,
+}
+
+impl Session {
+    /// A fresh session on `doc`: nothing selected, jumped to, compared or warned.
+    pub fn new(doc: Document) -> Session {
+        Session {
+            doc,
+            selected_project: None,
+            jump: None,
+            jump_frames: 0,
+            flash: Flash::default(),
+            seal_warned: false,
+            register_mark: None,
+            compare: None,
+            disk_changed: false,
+            last_disk_check: 0.0,
+        }
+    }
+}
