@@ -52,7 +52,10 @@ pub struct LoadError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadErrorKind {
     /// The operating system could not read it (missing, no permission …).
-    Unreadable(String),
+    Unreadable(crate::ioerr::IoReason),
+    /// A folder scan found a `.ron` name that is no regular file (a FIFO, a
+    /// device): it is not opened, as reading it could block forever.
+    NotAFile,
     /// Larger than [`MAX_FILE_BYTES`].
     TooLarge {
         /// Size in bytes.
@@ -132,8 +135,12 @@ impl LoadError {
         };
         let zh = lang == Lang::Zh;
         let cause = match &self.kind {
-            LoadErrorKind::Unreadable(e) if zh => format!("无法读取文件（{}）", clip_long(e)),
-            LoadErrorKind::Unreadable(e) => format!("cannot read the file ({})", clip_long(e)),
+            LoadErrorKind::Unreadable(e) => match lang {
+                Lang::Zh => format!("无法读取文件（{}）", clip_long(&e.message(lang))),
+                Lang::En => format!("cannot read the file ({})", clip_long(&e.message(lang))),
+            },
+            LoadErrorKind::NotAFile if zh => "无法读取文件（不是普通文件）".to_string(),
+            LoadErrorKind::NotAFile => "cannot read the file (not a regular file)".to_string(),
             LoadErrorKind::TooLarge { size } if zh => format!(
                 "文件过大（{size} 字节），上限 {} MiB，未读取",
                 MAX_FILE_BYTES / 1024 / 1024
@@ -238,9 +245,16 @@ impl SaveFailure {
     fn message(&self, lang: Lang) -> String {
         match self {
             SaveFailure::WouldNotLoad(e) => e.message(lang),
-            // The operating system's and the workbook writer's text have one language.
-            SaveFailure::Io(e) => e.to_string(),
-            SaveFailure::Xlsx(e) => e.to_string(),
+            SaveFailure::Io(e) => crate::ioerr::io_reason(e, lang),
+            // The workbook writer's text has one language; its I/O failures are
+            // the operating system's and are said in `lang`.
+            SaveFailure::Xlsx(rust_xlsxwriter::XlsxError::IoError(e)) => {
+                crate::ioerr::io_reason(e, lang)
+            }
+            SaveFailure::Xlsx(e) => match lang {
+                Lang::Zh => "无法生成工作簿".to_string(),
+                Lang::En => e.to_string(),
+            },
         }
     }
 }
@@ -260,7 +274,7 @@ impl SaveError {
 /// Reads a file as text, refusing oversized and non-UTF-8 files.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let unreadable =
-        |e: std::io::Error| LoadError::new(path, LoadErrorKind::Unreadable(e.to_string()), None);
+        |e: std::io::Error| LoadError::new(path, LoadErrorKind::Unreadable(e.into()), None);
     let file = fs::File::open(path).map_err(unreadable)?;
     let size = file.metadata().map_err(unreadable)?.len();
     if size > MAX_FILE_BYTES {
@@ -553,7 +567,7 @@ fn classify(
 
 /// The parser's error in Chinese, for the common cases; otherwise its English
 /// words in brackets.
-fn syntax_zh(e: &ron::error::Error) -> String {
+pub(crate) fn syntax_zh(e: &ron::error::Error) -> String {
     use ron::error::Error as E;
     match e {
         E::Eof => "文件意外结束（内容不完整？）".to_string(),

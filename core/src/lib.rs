@@ -21,6 +21,7 @@ pub mod export;
 pub mod file;
 pub mod format;
 pub mod import;
+pub mod ioerr;
 pub mod lang;
 pub mod money;
 pub mod plan;
