@@ -256,7 +256,7 @@ impl RegisterError {
                 let why = match why {
                     Broken::Io(e) => e.message(lang),
                     Broken::Format(f) => match lang {
-                        Lang::Zh => format!("文件类型为“{}”", crate::file::clip(f)),
+                        Lang::Zh => format!("文件类型为“{}”", crate::text::clip(f)),
                         Lang::En => format!("format \"{f}\""),
                     },
                     Broken::Syntax { zh, .. } if lang == Lang::Zh => zh.clone(),

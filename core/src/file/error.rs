@@ -2,9 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{MAX_FILE_BYTES, MAX_TEXT_CHARS, clip, clip_long};
+use super::{MAX_FILE_BYTES, MAX_TEXT_CHARS};
 use crate::Lang;
 use crate::format::FORMAT_VERSION;
+use crate::text::{clip, clip_long};
 
 /// A position in a file, 1-based as editors count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

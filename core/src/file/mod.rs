@@ -12,6 +12,7 @@ mod limits;
 mod load;
 mod save;
 
+pub use crate::text::{QUOTED_CHARS, clip};
 pub use error::{LoadError, LoadErrorKind, Position};
 pub(crate) use limits::check_limits;
 pub use limits::{MAX_COMMENTS, MAX_FUNDING, MAX_PROJECTS, MAX_SOURCES, MAX_TEXT_CHARS};
@@ -29,24 +30,3 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Nesting deeper than this is refused; real plans nest five levels.
 const RECURSION_LIMIT: usize = 64;
-
-/// Most characters of a file's own text quoted in a message: a hostile file
-/// with a 15 MiB name must not make a 15 MB message (or dialog).
-pub const QUOTED_CHARS: usize = 80;
-
-/// `text` cut to [`QUOTED_CHARS`] characters, with … when cut.
-pub fn clip(text: &str) -> std::borrow::Cow<'_, str> {
-    clip_to(text, QUOTED_CHARS)
-}
-
-/// A parser's sentence, which quotes the token within it: cut longer.
-fn clip_long(text: &str) -> std::borrow::Cow<'_, str> {
-    clip_to(text, 3 * QUOTED_CHARS)
-}
-
-fn clip_to(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
-    match text.char_indices().nth(max) {
-        None => text.into(),
-        Some((cut, _)) => format!("{}…", &text[..cut]).into(),
-    }
-}
