@@ -16,7 +16,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::enums::{Category, Level, Use};
 use crate::format::{CatalogFormat, FormatVersion};
-use crate::plan::Plan;
+
+mod builtin;
+
+pub use builtin::{DEFAULT_ID, EMBEDDED, NM_2017_RON, catalog_for, default_catalog, embedded};
 
 /// A fund-line catalog.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,42 +135,6 @@ impl<'de> Deserialize<'de> for Share {
     }
 }
 
-/// The default catalog's file, compiled in.
-pub const NM_2017_RON: &str = include_str!("../../assets/catalogs/nm-2017.ron");
-
-/// The catalogs compiled into this build, by id.
-pub const EMBEDDED: &[(&str, &str)] = &[("nm-2017", NM_2017_RON)];
-
-/// Id of the catalog used when a plan names none this build knows.
-pub const DEFAULT_ID: &str = "nm-2017";
-
-/// The embedded catalog with `id`, parsed. `None` for an unknown id.
-pub fn embedded(id: &str) -> Option<Catalog> {
-    let (_, text) = EMBEDDED.iter().find(|(i, _)| *i == id)?;
-    crate::file::parse_catalog(text, std::path::Path::new(id)).ok()
-}
-
-/// The default catalog (`nm-2017`).
-pub fn default_catalog() -> Catalog {
-    // The embedded text is checked by a unit test, so failure here is a build bug;
-    // still, fall back to an empty catalog rather than panic in a user's hands.
-    embedded(DEFAULT_ID).unwrap_or_else(|| Catalog {
-        format: CatalogFormat,
-        format_version: FormatVersion::CURRENT,
-        id: DEFAULT_ID.to_string(),
-        title: String::new(),
-        years: (0, 0),
-        provisional: true,
-        note: String::new(),
-        lines: Vec::new(),
-        home_uses: BTreeMap::new(),
-        required_own_levels: Vec::new(),
-        industry_share_min: None,
-        management_share_max: None,
-        forbidden_keywords: Vec::new(),
-    })
-}
-
 /// A map whose keys each appear once in the file.
 fn unique_keys<'de, D, K, V>(d: D) -> Result<BTreeMap<K, V>, D::Error>
 where
@@ -219,7 +186,7 @@ pub fn check(c: &Catalog) -> Result<(), (String, String)> {
     }
     let mut seen = std::collections::HashSet::new();
     for l in &c.lines {
-        let code = crate::file::clip(&l.code);
+        let code = crate::text::clip(&l.code);
         let mut chars = l.code.chars();
         let well_formed = chars.next() == Some(l.level.prefix())
             && l.code.len() >= 3
@@ -252,7 +219,7 @@ pub fn check(c: &Catalog) -> Result<(), (String, String)> {
             ));
         }
         if k.chars().count() > MAX_KEYWORD_CHARS {
-            let shown = crate::file::clip(k);
+            let shown = crate::text::clip(k);
             return Err((
                 format!("负面清单关键词“{shown}”超过 {MAX_KEYWORD_CHARS} 个字符"),
                 format!(
@@ -262,43 +229,4 @@ pub fn check(c: &Catalog) -> Result<(), (String, String)> {
         }
     }
     Ok(())
-}
-
-/// The catalog to judge `plan` with: `explicit` if given, else the built-in
-/// catalog the plan names, else the default (and H02 will say so).
-pub fn catalog_for(plan: &Plan, explicit: Option<&Catalog>) -> Catalog {
-    match explicit {
-        Some(c) => c.clone(),
-        None => embedded(&plan.catalog).unwrap_or_else(default_catalog),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn embedded_catalogs_parse() {
-        for (id, text) in EMBEDDED {
-            let c = crate::file::parse_catalog(text, std::path::Path::new(id)).unwrap();
-            assert_eq!(&c.id, id);
-        }
-        let c = default_catalog();
-        assert_eq!(
-            c.lines.iter().filter(|l| l.level == Level::Central).count(),
-            17
-        );
-        assert_eq!(
-            c.lines.iter().filter(|l| l.level == Level::Region).count(),
-            12
-        );
-    }
-
-    #[test]
-    fn poverty_money_is_general_purpose() {
-        let c = default_catalog();
-        assert!(!c.is_cross_category(Category::Poverty, Use::Roads));
-        assert!(c.is_cross_category(Category::Water, Use::Industry));
-        assert!(!c.is_cross_category(Category::Water, Use::DrinkingWater));
-    }
 }

@@ -21,6 +21,7 @@ pub mod export;
 pub mod file;
 pub mod format;
 pub mod import;
+pub mod ioerr;
 pub mod lang;
 pub mod money;
 pub mod plan;
@@ -30,6 +31,7 @@ pub mod sample;
 pub mod scan;
 pub mod submit;
 pub mod summary;
+pub mod text;
 pub mod validate;
 
 pub use lang::{Lang, Text};

@@ -93,8 +93,12 @@ const TAG: &str = "fundplan-register";
 
 impl Register {
     /// The register in `path`; an empty one when the file does not exist.
-    /// Any other failure is an error sentence (the file is left alone).
-    pub fn load(path: &Path, lang: Lang) -> Result<Register, String> {
+    /// Any other failure is an error (the file is left alone).
+    pub fn load(path: &Path) -> Result<Register, RegisterError> {
+        let broken = |why| RegisterError::Broken {
+            path: path.to_path_buf(),
+            why,
+        };
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -103,20 +107,30 @@ impl Register {
                     entries: Vec::new(),
                 });
             }
-            Err(e) => return Err(broken(path, &e.to_string(), lang)),
+            Err(e) => return Err(broken(Broken::Io(e.into()))),
         };
         match ron::from_str::<Register>(&text) {
             Ok(r) if r.format == TAG => Ok(r),
-            Ok(r) => Err(broken(path, &format!("format \"{}\"", r.format), lang)),
-            Err(e) => Err(broken(path, &e.to_string(), lang)),
+            Ok(r) => Err(broken(Broken::Format(r.format))),
+            Err(e) => Err(broken(Broken::Syntax {
+                zh: format!(
+                    "第 {} 行第 {} 列：{}",
+                    e.span.start.line,
+                    e.span.start.col,
+                    crate::file::syntax_zh(&e.code)
+                ),
+                en: e.to_string(),
+            })),
         }
     }
 
     /// Writes the register to `path` atomically.
-    pub fn save(&self, path: &Path, lang: Lang) -> Result<(), String> {
+    pub fn save(&self, path: &Path) -> Result<(), RegisterError> {
         let config = ron::ser::PrettyConfig::new().indentor("    ".to_string());
-        let text = ron::ser::to_string_pretty(self, config).map_err(|e| e.to_string())?;
-        crate::file::write_atomic(path, format!("{text}\n").as_bytes()).map_err(|e| e.message(lang))
+        let text = ron::ser::to_string_pretty(self, config)
+            .map_err(|e| RegisterError::Serialize(e.to_string()))?;
+        crate::file::write_atomic(path, format!("{text}\n").as_bytes())
+            .map_err(|e| RegisterError::Save(Box::new(e)))
     }
 
     /// Checks `plan` against the register and registers a seal seen for the
@@ -200,16 +214,71 @@ impl Receipt {
     }
 }
 
-fn broken(path: &Path, why: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "收件登记文件 {} 无法读取（{why}），未改动它，也未登记。请修复或移走该文件。",
-            path.display()
-        ),
-        Lang::En => format!(
-            "The receipt register {} cannot be read ({why}); it was left as it is and nothing was registered. Repair or move the file.",
-            path.display()
-        ),
+/// Why the register could not be read or written.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Lang::Zh))]
+pub enum RegisterError {
+    /// The register file exists but cannot be read as one: it is left alone
+    /// and nothing is registered.
+    Broken {
+        /// The register file.
+        path: PathBuf,
+        /// Why.
+        why: Broken,
+    },
+    /// The register could not be written (the old file is untouched).
+    Save(Box<crate::file::SaveError>),
+    /// The register could not be put into text (the serializer's words).
+    Serialize(String),
+}
+
+/// Why a register file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Broken {
+    /// The operating system's reason.
+    Io(crate::ioerr::IoReason),
+    /// Another `format` than `fundplan-register` (another kind of file).
+    Format(String),
+    /// Not valid RON of a register: in Chinese, and the parser's English.
+    Syntax {
+        /// Chinese.
+        zh: String,
+        /// English, as the parser says it.
+        en: String,
+    },
+}
+
+impl RegisterError {
+    /// The error as sentences in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            RegisterError::Broken { path, why } => {
+                let why = match why {
+                    Broken::Io(e) => e.message(lang),
+                    Broken::Format(f) => match lang {
+                        Lang::Zh => format!("文件类型为“{}”", crate::text::clip(f)),
+                        Lang::En => format!("format \"{f}\""),
+                    },
+                    Broken::Syntax { zh, .. } if lang == Lang::Zh => zh.clone(),
+                    Broken::Syntax { en, .. } => en.clone(),
+                };
+                match lang {
+                    Lang::Zh => format!(
+                        "收件登记文件 {} 无法读取（{why}），未改动它，也未登记。请修复或移走该文件。",
+                        path.display()
+                    ),
+                    Lang::En => format!(
+                        "The receipt register {} cannot be read ({why}); it was left as it is and nothing was registered. Repair or move the file.",
+                        path.display()
+                    ),
+                }
+            }
+            RegisterError::Save(e) => e.message(lang),
+            RegisterError::Serialize(e) => match lang {
+                Lang::Zh => "无法生成收件登记文件的内容".to_string(),
+                Lang::En => e.clone(),
+            },
+        }
     }
 }
 

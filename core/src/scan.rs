@@ -45,12 +45,16 @@ struct Walk {
     scan: Scan,
 }
 
-fn problem(path: &Path, why: String) -> LoadError {
+fn problem(path: &Path, kind: LoadErrorKind) -> LoadError {
     LoadError {
         path: path.to_path_buf(),
-        kind: LoadErrorKind::Unreadable(why),
+        kind,
         at: None,
     }
+}
+
+fn unreadable(path: &Path, e: &std::io::Error) -> LoadError {
+    problem(path, LoadErrorKind::Unreadable(e.into()))
 }
 
 /// Expands folders into the plan files below them; files stay as given.
@@ -94,7 +98,7 @@ impl Walk {
         let entries = match fs::read_dir(dir) {
             Ok(e) => e,
             Err(e) => {
-                self.scan.problems.push(problem(dir, e.to_string()));
+                self.scan.problems.push(unreadable(dir, &e));
                 return;
             }
         };
@@ -102,7 +106,7 @@ impl Walk {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    self.scan.problems.push(problem(dir, e.to_string()));
+                    self.scan.problems.push(unreadable(dir, &e));
                     continue;
                 }
             };
@@ -112,7 +116,7 @@ impl Walk {
                 Ok(m) => m,
                 Err(e) => {
                     if is_ron(&path) {
-                        self.scan.problems.push(problem(&path, e.to_string()));
+                        self.scan.problems.push(unreadable(&path, &e));
                     }
                     continue;
                 }
@@ -122,8 +126,9 @@ impl Walk {
             } else if is_ron(&path) && !crate::register::is_not_a_plan(&path) {
                 // (The receipt register and eframe's app.ron are no plans.)
                 if !meta.is_file() {
-                    let why = "not a regular file / 不是普通文件".to_string();
-                    self.scan.problems.push(problem(&path, why));
+                    self.scan
+                        .problems
+                        .push(problem(&path, LoadErrorKind::NotAFile));
                 } else if self.first_visit(&meta, &path) {
                     self.scan.files.push(path);
                 }

@@ -218,19 +218,19 @@ pub(super) fn run_summary(
     // the roll-up is still printed, with every row "unsealed" or unchecked.
     let mut register_failed = false;
     if let Some(path) = register {
-        match crate::register::Register::load(path, lang) {
+        match crate::register::Register::load(path) {
             Ok(mut reg) => {
                 let before = reg.entries.len();
                 crate::summary::register(&mut s, &mut reg, &digest::now_rfc3339());
                 if reg.entries.len() != before
-                    && let Err(e) = reg.save(path, lang)
+                    && let Err(e) = reg.save(path)
                 {
-                    eprintln!("{e}");
+                    eprintln!("{}", e.message(lang));
                     register_failed = true;
                 }
             }
             Err(e) => {
-                eprintln!("{e}");
+                eprintln!("{}", e.message(lang));
                 register_failed = true;
             }
         }

@@ -116,7 +116,7 @@ pub(super) fn read_sheet(
         problem(
             name,
             String::new(),
-            format!("无法读取工作表：{e}"),
+            "无法读取工作表：内容已损坏".to_string(),
             format!("cannot read the sheet: {e}"),
         )
     };

@@ -45,9 +45,17 @@ pub struct Problem {
 /// Why a workbook was not imported.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    /// Not a readable .xlsx file.
+    /// Not a readable .xlsx file: the zip or workbook reader's words (English).
     #[error("{0}")]
     Unreadable(String),
+    /// The operating system could not read the file.
+    #[error("{}: {}", .path.display(), .reason.text)]
+    File {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why.
+        reason: crate::ioerr::IoReason,
+    },
     /// Read, but with problems; nothing was imported.
     #[error("{} problem(s)", .0.len())]
     Invalid(Vec<Problem>),
@@ -57,9 +65,22 @@ impl ImportError {
     /// The error as text in `lang`, one problem per line.
     pub fn message(&self, lang: Lang) -> String {
         match self {
+            // The readers' words are English: Chinese says what they mean.
             ImportError::Unreadable(e) => match lang {
-                Lang::Zh => format!("无法读取工作簿：{e}"),
+                Lang::Zh => "无法读取工作簿：文件已损坏或不是 Excel 工作簿".to_string(),
                 Lang::En => format!("cannot read the workbook: {e}"),
+            },
+            ImportError::File { path, reason } => match lang {
+                Lang::Zh => format!(
+                    "无法读取工作簿：{}：{}",
+                    path.display(),
+                    reason.message(lang)
+                ),
+                Lang::En => format!(
+                    "cannot read the workbook: {}: {}",
+                    path.display(),
+                    reason.message(lang)
+                ),
             },
             ImportError::Invalid(problems) => problems
                 .iter()
@@ -568,7 +589,9 @@ fn read_projects(im: &mut Importer<'_>, s: &Sheet<'_>, sources: &[Source]) -> Ve
 
 /// Reads a workbook file.
 pub fn import_file(path: &Path, catalog: &Catalog) -> Result<Plan, ImportError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| ImportError::Unreadable(format!("{}: {e}", path.display())))?;
+    let bytes = std::fs::read(path).map_err(|e| ImportError::File {
+        path: path.to_path_buf(),
+        reason: e.into(),
+    })?;
     import(&bytes, catalog)
 }

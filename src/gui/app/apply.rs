@@ -87,7 +87,7 @@ impl FundplanApp {
             Action::CompareWith(path) => self.compare_with(path),
             Action::ChooseFolder => self.files.pick(FileAction::Summarize),
             Action::Summarize(paths) => {
-                self.league.summarize(paths, self.prefs.lang);
+                self.league.summarize(paths);
                 self.screen = Screen::Summary;
             }
             Action::SortSummary(column) => {

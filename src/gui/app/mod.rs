@@ -163,23 +163,22 @@ impl FundplanApp {
         if !self.session.doc.is_read_only() || self.session.doc.seal() != SealState::Intact {
             return None;
         }
-        let lang = self.prefs.lang;
         let path = dir.join(crate::register::FILE_NAME);
-        let result = crate::register::Register::load(&path, lang).and_then(|mut reg| {
+        let result = crate::register::Register::load(&path).and_then(|mut reg| {
             let before = reg.entries.len();
             let receipt =
                 crate::register::Receipt::sealed(self.session.doc.plan(), self.session.doc.seal());
             let mark = reg.check_receipt(&receipt, &crate::digest::now_rfc3339());
             if reg.entries.len() != before {
                 let _ = std::fs::create_dir_all(dir);
-                reg.save(&path, lang)?;
+                reg.save(&path)?;
             }
             Ok(mark)
         });
         match result {
             Ok(mark) => Some(mark),
             Err(e) => {
-                self.dialog = Some(Dialog::Error(Message::Said(e)));
+                self.dialog = Some(Dialog::Error(Message::Register(std::sync::Arc::new(e))));
                 None
             }
         }

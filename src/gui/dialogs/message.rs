@@ -9,6 +9,7 @@ use crate::file::{LoadError, SaveError};
 use crate::gui::kit::paste::PasteError;
 use crate::gui::kit::project_clip::ClipError;
 use crate::import::ImportError;
+use crate::register::RegisterError;
 use crate::{Lang, Text};
 
 /// A dialog's message.
@@ -28,9 +29,8 @@ pub enum Message {
     Paste(PasteError),
     /// Pasted project rows were refused.
     Clip(ClipError),
-    /// A sentence the core gives only in one language (the receipt
-    /// register's errors, rendered when they happened).
-    Said(String),
+    /// The receipt register could not be read or written.
+    Register(Arc<RegisterError>),
 }
 
 impl Message {
@@ -56,7 +56,7 @@ impl Message {
             ),
             Message::Paste(e) => e.message(lang),
             Message::Clip(e) => e.message(lang),
-            Message::Said(s) => s.clone(),
+            Message::Register(e) => e.message(lang),
         }
     }
 }

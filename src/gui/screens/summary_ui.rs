@@ -125,7 +125,7 @@ pub fn summary_ui(ui: &mut Ui, view: &View<'_>, rollup: Option<&Rollup>, out: &m
         .weak(),
     );
     if let Some(e) = &rollup.register_error {
-        ui.label(RichText::new(e).color(theme::palette(ui).over));
+        ui.label(RichText::new(e.message(view.lang)).color(theme::palette(ui).over));
     }
     ui.style_mut().interaction.selectable_labels = false;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;

@@ -124,7 +124,7 @@ pub struct Rollup {
     /// Sort column and whether descending.
     pub sort: Option<(Column, bool)>,
     /// Why the receipt register could not be read or written, if so.
-    pub register_error: Option<String>,
+    pub register_error: Option<crate::register::RegisterError>,
 }
 
 impl Rollup {
@@ -172,20 +172,20 @@ pub struct League {
 impl League {
     /// Rolls up `paths` (files or folders) and checks them against the
     /// receipt register in the (first) folder, registering new seals.
-    pub fn summarize(&mut self, paths: Vec<PathBuf>, lang: Lang) {
+    pub fn summarize(&mut self, paths: Vec<PathBuf>) {
         let scan = crate::scan::scan_paths(&paths);
         let mut summary = summarize(&scan.files, None);
         // Folders that could not be read are listed with the files that failed.
         summary.failures.extend(scan.problems);
         let register_error = crate::register::path_for(&paths).and_then(|path| {
-            let mut reg = match Register::load(&path, lang) {
+            let mut reg = match Register::load(&path) {
                 Ok(r) => r,
                 Err(e) => return Some(e),
             };
             let before = reg.entries.len();
             crate::summary::register(&mut summary, &mut reg, &crate::digest::now_rfc3339());
             (reg.entries.len() != before)
-                .then(|| reg.save(&path, lang).err())
+                .then(|| reg.save(&path).err())
                 .flatten()
         });
         self.rollup = Some(Rollup {

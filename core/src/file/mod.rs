@@ -1,0 +1,32 @@
+//! Reading and writing plan and catalog files.
+//!
+//! Loading either yields a complete, well-formed value or a [`LoadError`] that
+//! names the file and, where the parser knows it, the line and column. Saving
+//! writes canonical pretty RON (the same plan always gives the same bytes)
+//! through a temporary file in the target folder that is flushed, synced and then
+//! renamed over the old file, so a crash mid-save leaves the old file intact.
+
+pub mod canonical;
+mod error;
+mod limits;
+mod load;
+mod save;
+
+pub use crate::text::{QUOTED_CHARS, clip};
+pub use error::{LoadError, LoadErrorKind, Position};
+pub(crate) use limits::check_limits;
+pub use limits::{MAX_COMMENTS, MAX_FUNDING, MAX_PROJECTS, MAX_SOURCES, MAX_TEXT_CHARS};
+pub(crate) use load::syntax_zh;
+pub use load::{
+    load_catalog, load_plan, parse_catalog, parse_plan, parse_plan_with_ron, read_text,
+};
+pub use save::{
+    SaveError, SaveFailure, back_up_if_replaced, backup_path, persist_document, plan_to_string,
+    replace_keeping_backup, resolve_links, same_file, save_plan, write_atomic, write_atomic_with,
+};
+
+/// Files larger than this are refused before parsing.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Nesting deeper than this is refused; real plans nest five levels.
+const RECURSION_LIMIT: usize = 64;
