@@ -4,9 +4,6 @@
 //! the app applies them in one place at the end of the frame, where edits are
 //! recorded for undo, mark the document dirty and re-run the validator.
 
-// Lints are fixed when the GUI restructure (screens/, dialogs/, kit/, state/) lands (issue 15).
-#![allow(clippy::indexing_slicing, clippy::let_underscore_must_use)]
-
 pub mod app;
 mod dialogs;
 mod kit;

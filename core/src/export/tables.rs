@@ -1,9 +1,6 @@
 //! The plan as the tables of a county plan: 表1 资金来源, 表2 项目计划,
 //! 表3 未纳入整合资金逐项说明, and the public-notice table (公告公示).
 
-// Lints are fixed when the field-table rewrite of this module lands (issue 15).
-#![allow(clippy::indexing_slicing)]
-
 use crate::Lang;
 use crate::enums::Level;
 use crate::money::Money;
@@ -227,6 +224,10 @@ pub const PROJECT_COLUMNS: [&str; 13] = fixed_columns();
 
 /// [`PROJECT_COLUMNS`]; a field given a fixed column without the array
 /// growing stops the build here.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "only evaluated at compile time (PROJECT_COLUMNS): an index out of range fails the build, it cannot panic at run time"
+)]
 const fn fixed_columns() -> [&'static str; 13] {
     let mut out = [""; 13];
     out[0] = "序号";
@@ -302,14 +303,14 @@ fn projects(plan: &Plan) -> Table {
             row.push(field_cell(value));
         }
         row.push(Cell::Money(sum));
-        for (k, l) in lines.iter().enumerate() {
+        for (l, line_sum) in lines.iter().zip(by_line.iter_mut()) {
             let amount: Money = p
                 .funding
                 .iter()
                 .filter(|f| f.line == *l)
                 .map(|f| f.amount)
                 .sum();
-            by_line[k] += amount;
+            *line_sum += amount;
             row.push(if amount.is_zero() {
                 Cell::Empty
             } else {

@@ -170,7 +170,8 @@ impl FundplanApp {
                 crate::register::Receipt::sealed(self.session.doc.plan(), self.session.doc.seal());
             let mark = reg.check_receipt(&receipt, &crate::digest::now_rfc3339());
             if reg.entries.len() != before {
-                let _ = std::fs::create_dir_all(dir);
+                // A folder that cannot be made shows up as `reg.save`'s error.
+                std::fs::create_dir_all(dir).ok();
                 reg.save(&path)?;
             }
             Ok(mark)

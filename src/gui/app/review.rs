@@ -56,7 +56,8 @@ impl FundplanApp {
     }
 
     pub(super) fn remove_comment(&mut self, i: usize) {
-        let _ = self.as_reviewer(|review, _| {
+        // A refusal is shown by `as_reviewer` itself; nothing else to do here.
+        self.as_reviewer(|review, _| {
             let there = i < review.comments.len();
             if there {
                 review.comments.remove(i);
@@ -66,7 +67,8 @@ impl FundplanApp {
     }
 
     pub(super) fn decide(&mut self, decision: Decision) {
-        let _ = self.as_reviewer(|review, author| {
+        // A refusal is shown by `as_reviewer` itself; nothing else to do here.
+        self.as_reviewer(|review, author| {
             review.decision = decision;
             review.reviewer = author;
             review.at = crate::digest::now_rfc3339();

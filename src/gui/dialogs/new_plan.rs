@@ -110,7 +110,7 @@ pub(super) fn new_plan_ui(
                 &ids,
                 str::to_string,
             );
-            let _ = response.labelled_by(label.id);
+            response.labelled_by(label.id);
             if let Some(id) = picked {
                 form.catalog = id.to_string();
             }

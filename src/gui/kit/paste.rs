@@ -186,7 +186,7 @@ pub fn paste_edit(plan: &Plan, target: &str, text: &str, unit: Unit) -> Result<E
                 SourceField::AMOUNTS.len() - col,
             )?;
             let mut edits = Vec::new();
-            for (row, &i) in block.iter().zip(&order[start..]) {
+            for (row, &i) in block.iter().zip(order.iter().skip(start)) {
                 let Some(mut s) = plan.sources.get(i).cloned() else {
                     continue;
                 };

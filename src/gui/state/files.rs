@@ -45,6 +45,12 @@ impl Default for FileDialogs {
     }
 }
 
+/// Hands what a dialog thread picked to the app. Sending fails only when the
+/// receiver is gone, i.e. the app has closed: nobody waits for the pick then.
+fn deliver(tx: &Sender<Action>, action: Action) {
+    tx.send(action).ok();
+}
+
 fn ron_filter(d: rfd::FileDialog) -> rfd::FileDialog {
     d.add_filter("fundplan (*.ron)", &["ron"])
 }
@@ -55,7 +61,7 @@ impl FileDialogs {
         let tx = self.tx.clone();
         std::thread::spawn(move || {
             if let Some(path) = ron_filter(rfd::FileDialog::new()).pick_file() {
-                let _ = tx.send(Action::Open(path));
+                deliver(&tx, Action::Open(path));
             }
         });
     }
@@ -65,7 +71,7 @@ impl FileDialogs {
         let tx = self.tx.clone();
         std::thread::spawn(move || {
             if let Some(path) = ron_filter(rfd::FileDialog::new()).pick_file() {
-                let _ = tx.send(Action::LoadCatalog(path));
+                deliver(&tx, Action::LoadCatalog(path));
             }
         });
     }
@@ -105,7 +111,7 @@ impl FileDialogs {
                 }
             };
             if let Some(a) = action {
-                let _ = tx.send(a);
+                deliver(&tx, a);
             }
         });
     }
@@ -122,7 +128,7 @@ impl FileDialogs {
                 if path.extension().is_none() {
                     path.set_extension("ron");
                 }
-                let _ = tx.send(Action::SaveTo(path));
+                deliver(&tx, Action::SaveTo(path));
                 ctx.request_repaint();
             }
         });

@@ -69,7 +69,8 @@ impl Recovery {
         let (Some(plan_path), Some(meta_path)) = (self.plan_path(), self.meta_path()) else {
             return None;
         };
-        let _ = std::fs::create_dir_all(self.dir.as_deref().unwrap_or(Path::new(".")));
+        // A folder that cannot be made shows up as the write below failing.
+        std::fs::create_dir_all(self.dir.as_deref().unwrap_or(Path::new("."))).ok();
         let meta = format!(
             "{}\n{}\n",
             crate::digest::now_rfc3339(),
@@ -79,7 +80,8 @@ impl Recovery {
         );
         // Best effort: failing to write a recovery file must not disturb editing.
         if file::write_atomic(&plan_path, file::plan_to_string(doc.plan()).as_bytes()).is_ok() {
-            let _ = file::write_atomic(&meta_path, meta.as_bytes());
+            // The plan file alone is still recoverable: `find` reads the meta file as optional.
+            file::write_atomic(&meta_path, meta.as_bytes()).ok();
             self.written_state = Some(doc.state());
         }
         self.last_write = Some(now);
@@ -89,7 +91,9 @@ impl Recovery {
     /// Removes the recovery files (the plan was saved, or the user discarded them).
     pub fn clear(&mut self) {
         for p in [self.plan_path(), self.meta_path()].into_iter().flatten() {
-            let _ = std::fs::remove_file(&p);
+            // Best effort: a file already gone is the wanted outcome, and one that
+            // cannot be removed is only offered again at the next start.
+            std::fs::remove_file(&p).ok();
         }
         self.written_state = None;
     }

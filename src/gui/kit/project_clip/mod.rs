@@ -310,11 +310,11 @@ fn project_of(
         money(col, f.header(), en)
     };
     // The total is worked out from the lines; it must still be an amount.
-    let total = PROJECT_COLUMNS.len() - 1;
+    const TOTAL: usize = PROJECT_COLUMNS.len() - 1;
     money(
-        layout.fixed.get(total).copied().flatten(),
-        PROJECT_COLUMNS[total],
-        en_column(total),
+        layout.fixed.get(TOTAL).copied().flatten(),
+        PROJECT_COLUMNS[TOTAL],
+        en_column(TOTAL),
     )?;
     let mut funding = Vec::new();
     for (line, col) in &layout.lines {

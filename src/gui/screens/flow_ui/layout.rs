@@ -88,40 +88,41 @@ pub fn layout(bands: &[Band], height: f32, gap: f32) -> Geometry {
     }
     let left = column(&left, height, scale);
     let right = column(&right, height, scale);
-    let mut geoms: Vec<BandGeom> = bands
+    // Each positive band with its geometry, stacked through sorted references
+    // so no index is needed.
+    let mut placed: Vec<(&Band, BandGeom)> = bands
         .iter()
         .enumerate()
         .filter(|(_, b)| b.amount.is_positive())
-        .map(|(i, b)| BandGeom {
-            band: i,
-            left_top: 0.0,
-            right_top: 0.0,
-            thickness: px(b.amount) * scale,
+        .map(|(i, b)| {
+            let geom = BandGeom {
+                band: i,
+                left_top: 0.0,
+                right_top: 0.0,
+                thickness: px(b.amount) * scale,
+            };
+            (b, geom)
         })
         .collect();
     // Left ends: stacked by (origin, use, cross), the order of `bands`.
-    let mut order: Vec<usize> = (0..geoms.len()).collect();
-    order.sort_by_key(|&g| {
-        let b = &bands[geoms[g].band];
-        (b.from, b.to, b.cross)
-    });
+    let mut order: Vec<&mut (&Band, BandGeom)> = placed.iter_mut().collect();
+    order.sort_by_key(|(b, _)| (b.from, b.to, b.cross));
     let mut cursor: BTreeMap<Origin, f32> = left.iter().map(|n| (n.key, n.top)).collect();
-    for &g in &order {
-        let y = cursor.entry(bands[geoms[g].band].from).or_insert(0.0);
-        geoms[g].left_top = *y;
-        *y += geoms[g].thickness;
+    for (b, g) in order {
+        let y = cursor.entry(b.from).or_insert(0.0);
+        g.left_top = *y;
+        *y += g.thickness;
     }
     // Right ends: stacked by (use, origin, cross).
-    order.sort_by_key(|&g| {
-        let b = &bands[geoms[g].band];
-        (b.to, b.from, b.cross)
-    });
+    let mut order: Vec<&mut (&Band, BandGeom)> = placed.iter_mut().collect();
+    order.sort_by_key(|(b, _)| (b.to, b.from, b.cross));
     let mut cursor: BTreeMap<Use, f32> = right.iter().map(|n| (n.key, n.top)).collect();
-    for &g in &order {
-        let y = cursor.entry(bands[geoms[g].band].to).or_insert(0.0);
-        geoms[g].right_top = *y;
-        *y += geoms[g].thickness;
+    for (b, g) in order {
+        let y = cursor.entry(b.to).or_insert(0.0);
+        g.right_top = *y;
+        *y += g.thickness;
     }
+    let geoms = placed.into_iter().map(|(_, g)| g).collect();
     Geometry {
         left,
         right,
@@ -148,7 +149,9 @@ pub(super) fn top_edge(x0: f32, y0: f32, x1: f32, y1: f32, steps: usize) -> Vec<
 /// True when `p` lies on the band whose top edge is `edge`.
 pub(super) fn band_contains(edge: &[Pos2], thickness: f32, p: Pos2) -> bool {
     edge.windows(2).any(|w| {
-        let (a, b) = (w[0], w[1]);
+        let &[a, b] = w else {
+            return false;
+        };
         if p.x < a.x || p.x > b.x || b.x <= a.x {
             return false;
         }

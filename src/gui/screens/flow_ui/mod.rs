@@ -186,17 +186,21 @@ fn diagram_ui(ui: &mut Ui, view: &View<'_>, bands: &[Band]) {
     let painter = ui.painter_at(outer);
 
     // Bands: shapes, accessible names, and a hit test on the band's own shape.
-    let edges: Vec<Vec<Pos2>> = geo
+    // Each drawn band with the band it stands for and its top edge; every
+    // `g.band` comes from `layout(bands, ..)`, so none is skipped.
+    let drawn: Vec<(&BandGeom, &Band, Vec<Pos2>)> = geo
         .bands
         .iter()
-        .map(|g| {
-            top_edge(
+        .filter_map(|g| {
+            let b = bands.get(g.band)?;
+            let edge = top_edge(
                 x_left_end,
                 rect.top() + g.left_top,
                 x_right,
                 rect.top() + g.right_top,
                 40,
-            )
+            );
+            Some((g, b, edge))
         })
         .collect();
     let pointer = ui
@@ -204,9 +208,7 @@ fn diagram_ui(ui: &mut Ui, view: &View<'_>, bands: &[Band]) {
         .pointer_hover_pos()
         .filter(|_| ui.rect_contains_pointer(outer));
     let mut hovered = None;
-    let mut responses = Vec::with_capacity(geo.bands.len());
-    for (g, edge) in geo.bands.iter().zip(&edges) {
-        let b = &bands[g.band];
+    for (i, (g, b, edge)) in drawn.iter().enumerate() {
         let bbox = Rect::from_points(edge)
             .with_max_y(edge.iter().map(|p| p.y).fold(f32::MIN, f32::max) + g.thickness.max(1.0));
         let (from, to) = (b.from.label(view.lang), b.to.label(view.lang));
@@ -223,28 +225,25 @@ fn diagram_ui(ui: &mut Ui, view: &View<'_>, bands: &[Band]) {
                 Sense::hover(),
             )
             .accessible_name(format!("{from} → {to} {amount} {unit}{cross}"));
-        responses.push(resp);
         if let Some(p) = pointer
             && band_contains(edge, g.thickness, p)
         {
-            hovered = Some(responses.len() - 1);
+            hovered = Some((i, *g, *b, edge.as_slice(), resp));
         }
     }
     let outline_of = |fill: Color32| Stroke::new(1.0, fill);
-    for (i, (g, edge)) in geo.bands.iter().zip(&edges).enumerate() {
-        if Some(i) == hovered {
+    for (i, (g, b, edge)) in drawn.iter().enumerate() {
+        if hovered.as_ref().is_some_and(|h| h.0 == i) {
             continue;
         }
-        let fill = if bands[g.band].cross {
+        let fill = if b.cross {
             theme::FLOW_CROSS
         } else {
             theme::FLOW_BAND
         };
         painter.extend(band_shapes(edge, g.thickness, fill, outline_of(fill)));
     }
-    if let Some(i) = hovered {
-        let (g, edge) = (&geo.bands[i], &edges[i]);
-        let b = &bands[g.band];
+    if let Some((_, g, b, edge, resp)) = hovered {
         let fill = if b.cross {
             theme::FLOW_CROSS_HOVER
         } else {
@@ -262,7 +261,7 @@ fn diagram_ui(ui: &mut Ui, view: &View<'_>, bands: &[Band]) {
             text.push('\n');
             text.push_str(view.t("跨类别使用", "Cross-category use"));
         }
-        egui::Tooltip::for_widget(&responses[i])
+        egui::Tooltip::for_widget(&resp)
             .at_pointer()
             .show(|ui| ui.label(text));
     }

@@ -92,8 +92,10 @@ pub fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
                 }
                 if let Some(m) = cell.changed {
                     let mut next = p.clone();
-                    next.funding[k].amount = m;
-                    set(out, i, next, f_path.clone());
+                    if let Some(entry) = next.funding.get_mut(k) {
+                        entry.amount = m;
+                        set(out, i, next, f_path.clone());
+                    }
                 }
                 let rest = remaining(view, &f.line);
                 ui.allocate_ui(egui::vec2(width, ui.spacing().interact_size.y), |ui| {
@@ -117,8 +119,10 @@ pub fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
                     .clicked()
                 {
                     let mut next = p.clone();
-                    next.funding[k].amount = f.amount + rest;
-                    set(out, i, next, f_path);
+                    if let Some(entry) = next.funding.get_mut(k) {
+                        entry.amount = f.amount + rest;
+                        set(out, i, next, f_path);
+                    }
                     out.push(Action::EndTyping);
                 }
                 if !view.read_only
@@ -273,6 +277,6 @@ fn add_funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
         Popup::close_id(ui.ctx(), combo.response.id.with("popup"));
     }
     st.button = Some(combo.response.id);
-    let _ = combo.response.accessible_name(format!("{} {label}", p.id));
+    combo.response.accessible_name(format!("{} {label}", p.id));
     ui.data_mut(|d| d.insert_temp(state_id, st));
 }

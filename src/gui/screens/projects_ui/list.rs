@@ -218,8 +218,7 @@ pub fn list_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
 
     // The list's own focusable widget, under the rows (which take the clicks).
     let area = ui.available_rect_before_wrap();
-    let list = ui
-        .interact(area, focus, Sense::FOCUSABLE)
+    ui.interact(area, focus, Sense::FOCUSABLE)
         .accessible_name(view.t("项目列表", "Project list"));
     if has_focus {
         ui.painter().rect_stroke(
@@ -232,7 +231,6 @@ pub fn list_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
     let clicked = table_ui(ui, view, (selected, &mut anchor), scroll_to, out);
     let lead = clicked.or(scroll_to).or(selected);
     ui.data_mut(|d| d.insert_temp(anchor_id, (anchor, lead)));
-    let _ = list;
 }
 
 fn buttons_ui(ui: &mut Ui, view: &View<'_>, selected: Option<usize>, out: &mut Vec<Action>) {

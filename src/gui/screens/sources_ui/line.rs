@@ -51,8 +51,7 @@ pub(super) fn line_row(
                 Category::ALL,
                 |c| c.label(view.lang).to_string(),
             );
-            let _ =
-                response.accessible_name(format!("{code} {}", label(view, SourceField::Category)));
+            response.accessible_name(format!("{code} {}", label(view, SourceField::Category)));
             if let Some(c) = picked {
                 let mut next = s.clone();
                 next.category = c;
