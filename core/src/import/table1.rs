@@ -30,23 +30,7 @@ pub(super) fn read_sources(im: &mut Importer<'_>, s: &Sheet<'_>) -> Vec<Source> 
                 (S::Allocated.header(), sums.0),
                 (S::Integrated.header(), sums.1),
             ] {
-                let stated = im.money(s, r, c(name));
-                if stated != sum {
-                    im.problem(
-                        s.name,
-                        cell_name(r, c(name)),
-                        format!(
-                            "合计 {} 万元与明细之和 {} 万元不符",
-                            stated.wan(),
-                            sum.wan()
-                        ),
-                        format!(
-                            "total {} does not match the rows' sum {}",
-                            stated.wan(),
-                            sum.wan()
-                        ),
-                    );
-                }
+                im.check_total(s, r, c(name), sum);
             }
             im.nothing_below(s, r);
             break;

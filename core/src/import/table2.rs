@@ -47,23 +47,7 @@ pub(super) fn read_projects(
     for r in hr + 1..=rows {
         if s.text(r, 0) == "合计" {
             for ((_, col), sum) in line_cols.iter().zip(&line_sums) {
-                let stated = im.money(s, r, *col);
-                if stated != *sum {
-                    im.problem(
-                        s.name,
-                        cell_name(r, *col),
-                        format!(
-                            "合计 {} 万元与明细之和 {} 万元不符",
-                            stated.wan(),
-                            sum.wan()
-                        ),
-                        format!(
-                            "total {} does not match the rows' sum {}",
-                            stated.wan(),
-                            sum.wan()
-                        ),
-                    );
-                }
+                im.check_total(s, r, *col, *sum);
             }
             im.nothing_below(s, r);
             break;
