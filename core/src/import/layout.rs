@@ -1,9 +1,11 @@
 //! Checks that nothing in a table sheet is silently left out: every header is
-//! one the importer reads, none twice, and nothing stands below the 合计 row.
+//! one the importer reads, none twice, the 合计 row states its rows' sums, and
+//! nothing stands below it.
 
 use std::collections::HashSet;
 
 use super::{Importer, Sheet, cell_name};
+use crate::money::Money;
 
 /// The fund-line code of a header such as "C01 中央财政专项扶贫资金".
 pub(super) fn line_code(header: &str) -> Option<&str> {
@@ -50,6 +52,28 @@ impl Importer<'_> {
                     format!("the column “{shown}” appears twice"),
                 );
             }
+        }
+    }
+
+    /// Reports the 合计 row `row`'s amount in column `col` when it is not `sum`,
+    /// the sum of the rows above it.
+    pub(super) fn check_total(&mut self, s: &Sheet<'_>, row: u32, col: u32, sum: Money) {
+        let stated = self.money(s, row, col);
+        if stated != sum {
+            self.problem(
+                s.name,
+                cell_name(row, col),
+                format!(
+                    "合计 {} 万元与明细之和 {} 万元不符",
+                    stated.wan(),
+                    sum.wan()
+                ),
+                format!(
+                    "total {} does not match the rows' sum {}",
+                    stated.wan(),
+                    sum.wan()
+                ),
+            );
         }
     }
 

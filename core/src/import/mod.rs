@@ -10,6 +10,8 @@
 mod bounded;
 mod info;
 mod layout;
+mod table1;
+mod table2;
 
 use std::collections::HashMap;
 use std::io::Cursor;
@@ -21,14 +23,11 @@ pub use bounded::{MAX_CELLS, MAX_COLS, MAX_INFLATED_BYTES, MAX_ROWS};
 use rust_decimal::Decimal;
 
 use crate::catalog::Catalog;
-use crate::enums::{Category, Level, Use};
 use crate::export::TableKind;
-use crate::export::tables::{PROJECT_COLUMNS, TABLE1_FIELDS};
 use crate::export::xlsx::INFO_SHEET;
 use crate::format::{FormatVersion, PlanFormat};
 use crate::money::{Money, Unit};
-use crate::plan::fields::{ProjectField as F, SourceField as S};
-use crate::plan::{Adjustment, County, Funding, Plan, Project, Source};
+use crate::plan::{Adjustment, County, Plan};
 use crate::{Lang, Text};
 
 /// One problem in a workbook.
@@ -311,8 +310,8 @@ fn import_checked(bytes: &[u8], catalog: &Catalog) -> Result<Plan, ImportError> 
         im.formulas(s);
     }
     let header_fields = info::read_info(&mut im, &info);
-    let sources = read_sources(&mut im, &t1);
-    let projects = read_projects(&mut im, &t2, &sources);
+    let sources = table1::read_sources(&mut im, &t1);
+    let projects = table2::read_projects(&mut im, &t2, &sources);
     if !im.problems.is_empty() {
         return Err(ImportError::Invalid(im.problems));
     }
@@ -379,212 +378,6 @@ fn import_checked(bytes: &[u8], catalog: &Catalog) -> Result<Plan, ImportError> 
         }]));
     }
     Ok(plan)
-}
-
-fn read_sources(im: &mut Importer<'_>, s: &Sheet<'_>) -> Vec<Source> {
-    let needed = TABLE1_FIELDS.map(S::header);
-    let Some((hr, cols)) = im.columns(s, &needed) else {
-        return Vec::new();
-    };
-    let mut known = needed.to_vec();
-    known.extend(["序号", "未纳入整合金额"]);
-    im.check_headers(s, hr, false, &known);
-    let c = |name: &str| cols.get(name).copied().unwrap_or(0);
-    let (rows, _) = s.end();
-    let mut out = Vec::new();
-    let mut sums = (Money::ZERO, Money::ZERO);
-    for r in hr + 1..=rows {
-        let first = s.text(r, 0);
-        let code = s.text(r, c(S::Line.header()));
-        if first == "合计" {
-            for (name, sum) in [
-                (S::Allocated.header(), sums.0),
-                (S::Integrated.header(), sums.1),
-            ] {
-                let stated = im.money(s, r, c(name));
-                if stated != sum {
-                    im.problem(
-                        s.name,
-                        cell_name(r, c(name)),
-                        format!(
-                            "合计 {} 万元与明细之和 {} 万元不符",
-                            stated.wan(),
-                            sum.wan()
-                        ),
-                        format!(
-                            "total {} does not match the rows' sum {}",
-                            stated.wan(),
-                            sum.wan()
-                        ),
-                    );
-                }
-            }
-            im.nothing_below(s, r);
-            break;
-        }
-        if code.is_empty() {
-            continue; // a subtotal row
-        }
-        let level = label_to(
-            Level::ALL,
-            |l| l.label(Lang::Zh),
-            &s.text(r, c(S::Level.header())),
-        );
-        let category = label_to(
-            Category::ALL,
-            |x| x.label(Lang::Zh),
-            &s.text(r, c(S::Category.header())),
-        );
-        let known = !code.starts_with(['C', 'R']) || im.catalog.line(&code).is_some();
-        if !known || level.is_none() {
-            im.problem(
-                s.name,
-                cell_name(r, c(S::Line.header())),
-                format!("未知资金“{code}”"),
-                format!("unknown fund line “{code}”"),
-            );
-        }
-        if category.is_none() {
-            let t = s.text(r, c(S::Category.header()));
-            im.problem(
-                s.name,
-                cell_name(r, c(S::Category.header())),
-                format!("未知资金大类“{t}”"),
-                format!("unknown category “{t}”"),
-            );
-        }
-        let allocated = im.money(s, r, c(S::Allocated.header()));
-        let integrated = im.money(s, r, c(S::Integrated.header()));
-        sums = (sums.0 + allocated, sums.1 + integrated);
-        out.push(Source {
-            line: code,
-            level: level.unwrap_or_default(),
-            name: s.text(r, c(S::Name.header())),
-            category: category.unwrap_or_default(),
-            document: s.text(r, c(S::Document.header())),
-            allocated,
-            integrated,
-            reason: s.text(r, c(S::Reason.header())),
-        });
-    }
-    out
-}
-
-fn read_projects(im: &mut Importer<'_>, s: &Sheet<'_>, sources: &[Source]) -> Vec<Project> {
-    let Some((hr, cols)) = im.columns(s, &PROJECT_COLUMNS) else {
-        return Vec::new();
-    };
-    let mut known = PROJECT_COLUMNS.to_vec();
-    known.extend(F::after_lines().map(F::header));
-    im.check_headers(s, hr, true, &known);
-    let c = |name: &str| cols.get(name).copied().unwrap_or(0);
-    // Line columns: header "C01 中央财政专项扶贫资金" (the code before the first space).
-    let (_, last_col) = s.end();
-    let mut line_cols = Vec::new();
-    for col in 0..=last_col {
-        let h = s.text(hr, col);
-        let Some(code) = layout::line_code(&h) else {
-            continue;
-        };
-        if !sources.iter().any(|src| src.line == code) {
-            im.problem(
-                s.name,
-                cell_name(hr, col),
-                format!("未知资金“{code}”（表1中没有）"),
-                format!("unknown fund line “{code}” (not in 表1)"),
-            );
-        }
-        line_cols.push((code.to_string(), col));
-    }
-    let other_col = cols.get(F::OtherFunds.header()).copied();
-    let (rows, _) = s.end();
-    let mut out = Vec::new();
-    let mut line_sums = vec![Money::ZERO; line_cols.len()];
-    for r in hr + 1..=rows {
-        if s.text(r, 0) == "合计" {
-            for ((_, col), sum) in line_cols.iter().zip(&line_sums) {
-                let stated = im.money(s, r, *col);
-                if stated != *sum {
-                    im.problem(
-                        s.name,
-                        cell_name(r, *col),
-                        format!(
-                            "合计 {} 万元与明细之和 {} 万元不符",
-                            stated.wan(),
-                            sum.wan()
-                        ),
-                        format!(
-                            "total {} does not match the rows' sum {}",
-                            stated.wan(),
-                            sum.wan()
-                        ),
-                    );
-                }
-            }
-            im.nothing_below(s, r);
-            break;
-        }
-        let id = s.text(r, c(F::Id.header()));
-        if id.is_empty() {
-            continue;
-        }
-        let mut funding = Vec::new();
-        for ((line, col), sum) in line_cols.iter().zip(line_sums.iter_mut()) {
-            let amount = im.money(s, r, *col);
-            *sum += amount;
-            if !amount.is_zero() {
-                funding.push(Funding {
-                    line: line.clone(),
-                    amount,
-                });
-            }
-        }
-        let stated = im.money(s, r, c("整合资金合计"));
-        let sum: Money = funding.iter().map(|f| f.amount).sum();
-        if stated != sum {
-            im.problem(
-                s.name,
-                cell_name(r, c("整合资金合计")),
-                format!(
-                    "整合资金合计 {} 万元与各资金之和 {} 万元不符",
-                    stated.wan(),
-                    sum.wan()
-                ),
-                format!(
-                    "project total {} does not match its lines' sum {}",
-                    stated.wan(),
-                    sum.wan()
-                ),
-            );
-        }
-        let use_text = s.text(r, c(F::Use.header()));
-        let use_ = label_to(Use::ALL, |u| u.label(Lang::Zh), &use_text).unwrap_or_else(|| {
-            im.problem(
-                s.name,
-                cell_name(r, c(F::Use.header())),
-                format!("未知使用方向“{use_text}”"),
-                format!("unknown use “{use_text}”"),
-            );
-            Use::Other
-        });
-        let text = |f: F| s.text(r, c(f.header()));
-        out.push(Project {
-            id,
-            name: text(F::Name),
-            use_,
-            township: text(F::Township),
-            village: text(F::Village),
-            unit: text(F::Unit),
-            content: text(F::Content),
-            period: text(F::Period),
-            households: im.count(s, r, c(F::Households.header())),
-            people: im.count(s, r, c(F::People.header())),
-            targets: text(F::Targets),
-            funding,
-            other_funds: other_col.map_or(Money::ZERO, |col| im.money(s, r, col)),
-        });
-    }
-    out
 }
 
 /// Reads a workbook file.

@@ -5,13 +5,16 @@
 //! Sources are matched by line code and projects by id, which the format keeps
 //! stable across revisions.
 
-use std::collections::{BTreeMap, BTreeSet};
+mod compare;
+
+use std::collections::BTreeSet;
 
 use crate::catalog::Catalog;
 use crate::money::Money;
-use crate::plan::fields::{self, FieldValue, ProjectField, SourceField, SourceValue};
-use crate::plan::{Adjustment, County, Plan, Project, Source};
+use crate::plan::fields::{ProjectField, SourceField};
+use crate::plan::{Adjustment, Plan};
 use crate::validate::{Finding, Totals, validate};
+use compare::{header, project_fields, source_fields};
 
 /// A field's value on one side of a comparison.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -168,164 +171,6 @@ impl PlanDiff {
     }
 }
 
-fn text(field: &str, old: &str, new: &str, out: &mut Vec<FieldChange>) {
-    if old != new {
-        out.push(FieldChange {
-            field: field.to_string(),
-            old: Value::Text(old.to_string()),
-            new: Value::Text(new.to_string()),
-        });
-    }
-}
-
-fn money(field: &str, old: Money, new: Money, out: &mut Vec<FieldChange>) {
-    if old != new {
-        out.push(FieldChange {
-            field: field.to_string(),
-            old: Value::Money(old),
-            new: Value::Money(new),
-        });
-    }
-}
-
-fn count(field: &str, old: u64, new: u64, out: &mut Vec<FieldChange>) {
-    if old != new {
-        out.push(FieldChange {
-            field: field.to_string(),
-            old: Value::Count(old),
-            new: Value::Count(new),
-        });
-    }
-}
-
-fn header(a: &Plan, b: &Plan) -> Vec<FieldChange> {
-    // No `..`: a new header field must be compared here or named as not part
-    // of the comparison.
-    let Plan {
-        format: _,
-        format_version: _,
-        catalog,
-        year,
-        county,
-        revision,
-        adjustment: _,
-        prepared_by,
-        approval,
-        sources: _,
-        projects: _,
-        submission: _,
-        review: _,
-    } = a;
-    let County {
-        code,
-        name,
-        league,
-        kind,
-    } = county;
-    let mut out = Vec::new();
-    text("header.catalog", catalog, &b.catalog, &mut out);
-    count("header.year", (*year).into(), b.year.into(), &mut out);
-    count(
-        "header.revision",
-        (*revision).into(),
-        b.revision.into(),
-        &mut out,
-    );
-    let adjustment = |p: &Plan| {
-        let Adjustment { reason, approval } = p.adjustment.clone().unwrap_or_default();
-        (reason, approval)
-    };
-    let ((reason_a, approval_a), (reason_b, approval_b)) = (adjustment(a), adjustment(b));
-    text("header.adjustment", &reason_a, &reason_b, &mut out);
-    text(
-        "header.adjustment_approval",
-        &approval_a,
-        &approval_b,
-        &mut out,
-    );
-    text("header.prepared_by", prepared_by, &b.prepared_by, &mut out);
-    text("header.approval", approval, &b.approval, &mut out);
-    text("county.code", code, &b.county.code, &mut out);
-    text("county.name", name, &b.county.name, &mut out);
-    text("county.league", league, &b.county.league, &mut out);
-    text("county.kind", kind.ident(), b.county.kind.ident(), &mut out);
-    out
-}
-
-fn source_fields(a: &Source, b: &Source) -> Vec<FieldChange> {
-    let mut out = Vec::new();
-    for ((field, old), (_, new)) in fields::source_values(a)
-        .into_iter()
-        .zip(fields::source_values(b))
-    {
-        if field == SourceField::Line {
-            continue; // what lines are matched by: never "changed"
-        }
-        let key = field.key();
-        match (old, new) {
-            (SourceValue::Text(x), SourceValue::Text(y)) => text(key, x, y, &mut out),
-            (SourceValue::Level(x), SourceValue::Level(y)) => {
-                text(key, x.ident(), y.ident(), &mut out);
-            }
-            (SourceValue::Category(x), SourceValue::Category(y)) => {
-                text(key, x.ident(), y.ident(), &mut out);
-            }
-            (SourceValue::Money(x), SourceValue::Money(y)) => money(key, x, y, &mut out),
-            // Both sides come from the same row of the table.
-            _ => {}
-        }
-    }
-    out
-}
-
-fn project_fields(a: &Project, b: &Project) -> Vec<FieldChange> {
-    let mut out = Vec::new();
-    for ((field, old), (_, new)) in fields::values(a).into_iter().zip(fields::values(b)) {
-        if field == ProjectField::Id {
-            continue; // what projects are matched by: never "changed"
-        }
-        let key = field.key();
-        match (old, new) {
-            (FieldValue::Text(x), FieldValue::Text(y)) => text(key, x, y, &mut out),
-            (FieldValue::Use(x), FieldValue::Use(y)) => text(key, x.ident(), y.ident(), &mut out),
-            (FieldValue::Count(x), FieldValue::Count(y)) => {
-                count(key, x.into(), y.into(), &mut out);
-            }
-            (FieldValue::Money(x), FieldValue::Money(y)) => money(key, x, y, &mut out),
-            (FieldValue::Funding(_), FieldValue::Funding(_)) => funding(a, b, &mut out),
-            // Both sides come from the same row of the table.
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Funding per line, summed (a repeated line is P08's business).
-fn funding(a: &Project, b: &Project, out: &mut Vec<FieldChange>) {
-    let (fa, fb) = (funding_by_line(a), funding_by_line(b));
-    let lines: BTreeSet<&str> = fa.keys().chain(fb.keys()).copied().collect();
-    for line in lines {
-        let value =
-            |m: &BTreeMap<&str, Money>| m.get(line).map_or(Value::Absent, |v| Value::Money(*v));
-        let (old, new) = (value(&fa), value(&fb));
-        if old != new {
-            out.push(FieldChange {
-                field: format!("funding[{line}]"),
-                old,
-                new,
-            });
-        }
-    }
-}
-
-fn funding_by_line(p: &Project) -> BTreeMap<&str, Money> {
-    let mut m: BTreeMap<&str, Money> = BTreeMap::new();
-    for f in &p.funding {
-        *m.entry(f.line.as_str()).or_default() += f.amount;
-    }
-    m
-}
-
 /// The items sorted by key, only the first of each key (a repeated key is
 /// P01's or S02's business). The sort is stable, so the first stays first,
 /// and takes linear time on a list already in key order, as plans usually are.
@@ -438,93 +283,4 @@ pub fn diff(old: &Plan, new: &Plan, catalog: &Catalog) -> PlanDiff {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn identical_plans_differ_in_nothing() {
-        let catalog = crate::catalog::default_catalog();
-        let plan = crate::sample::generate(&catalog, Default::default());
-        let d = diff(&plan, &plan, &catalog);
-        assert!(d.is_empty() && d.appeared.is_empty() && d.disappeared.is_empty());
-        assert_eq!(d.before, d.after);
-    }
-
-    /// The fields named by the one item of `items`, which must be "changed"
-    /// (and each field must have a label of its own).
-    fn the_one_change(items: &[ItemDiff]) -> Vec<String> {
-        let [item] = items else {
-            panic!("one item differs: {items:?}")
-        };
-        let Change::Changed(changes) = &item.change else {
-            panic!("changed: {item:?}")
-        };
-        for c in changes {
-            assert_ne!(field_label(&c.field, crate::Lang::Zh), c.field, "a label");
-        }
-        changes.iter().map(|c| c.field.clone()).collect()
-    }
-
-    /// The defect of issue 15: a project whose only change is one field must
-    /// show in the diff, with that field, for every field of the table.
-    #[test]
-    fn a_change_of_any_single_project_field_shows() {
-        let catalog = crate::catalog::default_catalog();
-        let a = crate::sample::generate(&catalog, Default::default());
-        for f in ProjectField::ALL {
-            if f == ProjectField::Id {
-                continue; // projects are matched by id
-            }
-            let mut b = a.clone();
-            crate::plan::fields::tests::change(f, &mut b.projects[0]);
-            let expected = match f {
-                ProjectField::Funding => "funding[X99]",
-                _ => f.key(),
-            };
-            let d = diff(&a, &b, &catalog);
-            assert_eq!(the_one_change(&d.projects), [expected], "{f:?}");
-        }
-    }
-
-    #[test]
-    fn a_change_of_any_single_source_field_shows() {
-        let catalog = crate::catalog::default_catalog();
-        let a = crate::sample::generate(&catalog, Default::default());
-        for f in SourceField::ALL {
-            if f == SourceField::Line {
-                continue; // lines are matched by code
-            }
-            let mut b = a.clone();
-            crate::plan::fields::tests::change_source(f, &mut b.sources[0]);
-            let d = diff(&a, &b, &catalog);
-            assert_eq!(the_one_change(&d.sources), [f.key()], "{f:?}");
-        }
-    }
-
-    #[test]
-    fn funding_entries_compare_per_line() {
-        let catalog = crate::catalog::default_catalog();
-        let a = crate::sample::generate(&catalog, Default::default());
-        let mut b = a.clone();
-        let line = b.projects[0].funding[0].line.clone();
-        b.projects[0].funding[0].amount += Money::from_yuan(20_000);
-        b.projects[0].funding.push(crate::plan::Funding {
-            line: "R12".into(),
-            amount: Money::from_yuan(5_000),
-        });
-        let d = diff(&a, &b, &catalog);
-        let Change::Changed(fields) = &d.projects[0].change else {
-            panic!("{d:?}")
-        };
-        let f = fields
-            .iter()
-            .find(|f| f.field == format!("funding[{line}]"))
-            .unwrap();
-        assert_eq!(f.delta(), Some(Money::from_yuan(20_000)));
-        let r12 = fields.iter().find(|f| f.field == "funding[R12]").unwrap();
-        assert_eq!(
-            (r12.old.clone(), r12.delta()),
-            (Value::Absent, Some(Money::from_yuan(5_000)))
-        );
-    }
-}
+mod tests;

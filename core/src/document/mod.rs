@@ -16,7 +16,7 @@ use crate::validate::{Report, Severity, validate_sealed};
 use crate::edit::Edit;
 
 /// The bundled sample plan's text, so the first start needs no files.
-pub const SAMPLE_RON: &str = include_str!("../../assets/examples/wuchuan-2020.ron");
+pub const SAMPLE_RON: &str = include_str!("../../../assets/examples/wuchuan-2020.ron");
 
 /// The bundled sample plan (an empty default if it ever failed to parse, which
 /// a unit test rules out).
@@ -349,83 +349,4 @@ impl Document {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_bundled_sample_parses() {
-        assert!(file::parse_plan(SAMPLE_RON, Path::new("s.ron")).is_ok());
-    }
-
-    fn with_reason(doc: &Document, i: usize, reason: &str) -> Edit {
-        let mut s = doc.plan().sources[i].clone();
-        s.reason = reason.into();
-        Edit::SetSource(i, Box::new(s))
-    }
-
-    #[test]
-    fn typing_coalesces_into_one_step_until_focus_leaves() {
-        let mut doc = Document::new(bundled_sample(), None);
-        let original = doc.plan().clone();
-        for text in ["a", "ab", "abc"] {
-            let e = with_reason(&doc, 0, text);
-            doc.apply(e, Some("sources[C01].reason".into()));
-        }
-        assert!(doc.is_dirty());
-        doc.end_coalescing();
-        let e = with_reason(&doc, 0, "abcd");
-        doc.apply(e, Some("sources[C01].reason".into()));
-        assert!(doc.undo());
-        assert_eq!(doc.plan().sources[0].reason, "abc");
-        assert!(doc.undo());
-        assert_eq!(doc.plan(), &original);
-        assert!(!doc.is_dirty());
-        assert!(!doc.undo());
-        assert!(doc.redo());
-        assert_eq!(doc.plan().sources[0].reason, "abc");
-    }
-
-    #[test]
-    fn the_seal_state_follows_content_edits_undo_and_redo() {
-        let sealed = crate::digest::seal(&bundled_sample(), "2020-03-15T10:00:00+08:00".into(), 0);
-        let mut doc = Document::new(sealed, None);
-        assert_eq!(doc.seal(), SealState::Intact);
-        assert!(!doc.report().has(crate::validate::Rule::D01));
-        let e = with_reason(&doc, 0, "改动");
-        doc.apply(e, None);
-        assert_eq!(doc.seal(), SealState::Broken);
-        assert!(doc.report().has(crate::validate::Rule::D01));
-        assert!(doc.undo());
-        assert_eq!(doc.seal(), SealState::Intact);
-        assert!(doc.redo());
-        assert_eq!(doc.seal(), SealState::Broken);
-        // A review edit keeps the state; a submission edit recomputes it.
-        let review = crate::plan::Review {
-            reviewer: "x".into(),
-            ..Default::default()
-        };
-        doc.apply(Edit::Review(Some(Box::new(review))), None);
-        assert_eq!(doc.seal(), SealState::Broken);
-        doc.apply(Edit::Submission(None), None);
-        assert_eq!(doc.seal(), SealState::Draft);
-        assert!(doc.undo());
-        assert_eq!(doc.seal(), crate::digest::seal_state(doc.plan()));
-    }
-
-    #[test]
-    fn saving_marks_clean_and_undo_past_it_marks_dirty() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("p.ron");
-        let mut doc = Document::new(bundled_sample(), None);
-        let e = with_reason(&doc, 0, "x");
-        doc.apply(e, None);
-        doc.save_as(&path).unwrap();
-        assert!(!doc.is_dirty());
-        assert_eq!(doc.path(), Some(path.as_path()));
-        doc.undo();
-        assert!(doc.is_dirty());
-        doc.redo();
-        assert!(!doc.is_dirty());
-        assert_eq!(Document::open(&path).unwrap().plan(), doc.plan());
-    }
-}
+mod tests;
