@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::Lang;
-use crate::digest::{SealState, seal_state};
+use crate::digest::SealState;
 use crate::plan::Plan;
 
 /// Name of the register file.
@@ -133,13 +133,9 @@ impl Register {
             .map_err(|e| RegisterError::Save(Box::new(e)))
     }
 
-    /// Checks `plan` against the register and registers a seal seen for the
-    /// first time (or the successor of a registered, returned one) at `now`.
-    pub fn check(&mut self, plan: &Plan, now: &str) -> Mark {
-        self.check_receipt(&Receipt::of(plan), now)
-    }
-
-    /// [`Register::check`] on what was taken from a plan.
+    /// Checks a plan's receipt against the register and registers a seal seen
+    /// for the first time (or the successor of a registered, returned one) at
+    /// `now`.
     pub fn check_receipt(&mut self, r: &Receipt, now: &str) -> Mark {
         if !r.intact {
             return Mark::Unsealed;
@@ -187,13 +183,8 @@ pub struct Receipt {
 }
 
 impl Receipt {
-    /// The receipt of `plan`.
-    pub fn of(plan: &Plan) -> Receipt {
-        Receipt::sealed(plan, seal_state(plan))
-    }
-
-    /// [`Receipt::of`] for a caller that already knows `seal`, the plan's
-    /// [`seal_state`].
+    /// The receipt of `plan`, whose seal state (`digest::seal_state`) the
+    /// caller already knows: it is computed once per change of the plan.
     pub fn sealed(plan: &Plan, seal: SealState) -> Receipt {
         Receipt {
             code: plan.county.code.clone(),

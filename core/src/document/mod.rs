@@ -91,7 +91,7 @@ const UNDO_LIMIT: usize = 500;
 impl Document {
     /// Opens `plan` (from `path`, if it has one) against its built-in catalog.
     pub fn new(plan: Plan, path: Option<PathBuf>) -> Document {
-        let catalog = catalog::embedded(&plan.catalog).unwrap_or_else(catalog::default_catalog);
+        let catalog = catalog::catalog_for(&plan, None);
         Document::with_catalog(plan, path, catalog)
     }
 
