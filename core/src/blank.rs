@@ -3,6 +3,7 @@
 //! generator starts from it too, so the two cannot drift apart.
 
 use crate::catalog::Catalog;
+use crate::enums::{Category, Level};
 use crate::format::{FormatVersion, PlanFormat};
 use crate::money::Money;
 use crate::plan::{County, Plan, Source};
@@ -14,16 +15,7 @@ pub fn blank_plan(catalog: &Catalog, county: County, year: u16) -> Plan {
     let sources = catalog
         .lines
         .iter()
-        .map(|l| Source {
-            line: l.code.clone(),
-            level: l.level,
-            name: l.name.clone(),
-            category: l.category,
-            document: String::new(),
-            allocated: Money::ZERO,
-            integrated: Money::ZERO,
-            reason: String::new(),
-        })
+        .map(|l| blank_source(&l.code, l.level, &l.name, l.category))
         .collect();
     Plan {
         format: PlanFormat,
@@ -39,6 +31,20 @@ pub fn blank_plan(catalog: &Catalog, county: County, year: u16) -> Plan {
         projects: Vec::new(),
         submission: None,
         review: None,
+    }
+}
+
+/// A fund line with nothing allocated or integrated yet and no document.
+pub fn blank_source(line: &str, level: Level, name: &str, category: Category) -> Source {
+    Source {
+        line: line.to_string(),
+        level,
+        name: name.to_string(),
+        category,
+        document: String::new(),
+        allocated: Money::ZERO,
+        integrated: Money::ZERO,
+        reason: String::new(),
     }
 }
 

@@ -13,11 +13,11 @@ mod names;
 mod projects;
 mod templates;
 
-use crate::blank::blank_plan;
+use crate::blank::{blank_plan, blank_source};
 use crate::catalog::Catalog;
 use crate::enums::{Category, CountyKind, Level};
 use crate::money::Money;
-use crate::plan::{County, Plan, Project, Source};
+use crate::plan::{County, Plan, Project};
 
 pub use names::BANNERS;
 
@@ -127,7 +127,7 @@ pub fn generate(catalog: &Catalog, opts: SampleOptions) -> Plan {
     plan.sources.extend(
         OWN_LINES
             .iter()
-            .map(|(c, lv, n, cat)| source(c, *lv, n, *cat)),
+            .map(|(c, lv, n, cat)| blank_source(c, *lv, n, *cat)),
     );
     let mut sources = std::mem::take(&mut plan.sources);
 
@@ -173,19 +173,6 @@ pub fn generate(catalog: &Catalog, opts: SampleOptions) -> Plan {
         sources,
         projects,
         ..plan
-    }
-}
-
-fn source(line: &str, level: Level, name: &str, category: Category) -> Source {
-    Source {
-        line: line.to_string(),
-        level,
-        name: name.to_string(),
-        category,
-        document: String::new(),
-        allocated: Money::ZERO,
-        integrated: Money::ZERO,
-        reason: String::new(),
     }
 }
 

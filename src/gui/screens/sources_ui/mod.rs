@@ -114,16 +114,7 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 };
                 if ui.button(text).clicked() {
                     let code = next_code(&plan.sources, level);
-                    let source = Source {
-                        line: code.clone(),
-                        level,
-                        name: String::new(),
-                        category: Category::Poverty,
-                        document: String::new(),
-                        allocated: Money::ZERO,
-                        integrated: Money::ZERO,
-                        reason: String::new(),
-                    };
+                    let source = crate::blank::blank_source(&code, level, "", Category::Poverty);
                     out.push(Action::Edit(
                         Edit::InsertSource(plan.sources.len(), Box::new(source)),
                         None,
