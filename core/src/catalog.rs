@@ -14,12 +14,17 @@ use rust_decimal::Decimal;
 use serde::de::{self, Unexpected, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::enums::{Category, Level, Use};
+use crate::enums::{Category, CountyKind, Level, Use};
 use crate::format::{CatalogFormat, FormatVersion};
 
 mod builtin;
+mod check;
 
-pub use builtin::{DEFAULT_ID, EMBEDDED, NM_2017_RON, catalog_for, default_catalog, embedded};
+pub use builtin::{
+    DEFAULT_ID, EMBEDDED, NM_2017_RON, NM_2021_RON, builtin_for_year, catalog_for, default_catalog,
+    embedded,
+};
+pub use check::{MAX_KEYWORD_CHARS, Problem, check, problems};
 
 /// A fund-line catalog.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,12 +48,29 @@ pub struct Catalog {
     pub lines: Vec<CatalogLine>,
     /// Each category's own uses; a category missing here is general-purpose.
     /// A category given twice is refused (a map would silently keep one).
-    #[serde(deserialize_with = "unique_keys")]
+    #[serde(deserialize_with = "unique_home_uses")]
     pub home_uses: BTreeMap<Category, Vec<Use>>,
     /// Levels whose own lines a national banner must integrate.
     pub required_own_levels: Vec<Level>,
+    /// Which levels' funds each kind of banner may integrate (S09); a kind
+    /// missing here, or an empty map, may integrate every level.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_kinds"
+    )]
+    pub levels_by_kind: BTreeMap<CountyKind, Vec<Level>>,
     /// Minimum Industry share of integrated funds, if any.
     pub industry_share_min: Option<Share>,
+    /// The lines whose funds the Industry minimum is about (B03 then compares
+    /// Industry funding from these lines with their integrated total); empty:
+    /// all integrated funds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub industry_share_lines: Vec<String>,
+    /// First budget year the Industry minimum applies to (a rule that came in
+    /// during the catalog's period); `None`: every year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub industry_share_from: Option<u16>,
     /// Maximum Management share of integrated funds, if any.
     pub management_share_max: Option<Share>,
     /// 负面清单 words flagged in project names and contents.
@@ -65,8 +87,21 @@ pub struct CatalogLine {
     pub level: Level,
     /// Official name.
     pub name: String,
+    /// English name, shown in the English UI; empty: the official name is shown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name_en: String,
     /// Big category.
     pub category: Category,
+}
+
+impl CatalogLine {
+    /// The name shown in `lang` (see [`Catalog::line_name`]).
+    pub fn display_name(&self, lang: crate::Lang) -> &str {
+        match lang {
+            crate::Lang::En if !self.name_en.trim().is_empty() => &self.name_en,
+            _ => &self.name,
+        }
+    }
 }
 
 impl Catalog {
@@ -80,6 +115,24 @@ impl Catalog {
         self.home_uses
             .get(&category)
             .is_some_and(|uses| !uses.contains(&use_))
+    }
+
+    /// The name of line `code` as the UI shows it in `lang`: the English name
+    /// when there is one and `lang` is English, else the official name.
+    pub fn line_name(&self, code: &str, lang: crate::Lang) -> Option<&str> {
+        self.line(code).map(|l| l.display_name(lang))
+    }
+
+    /// True when a banner of `kind` may integrate funds of `level` (S09).
+    pub fn may_integrate(&self, kind: CountyKind, level: Level) -> bool {
+        self.levels_by_kind
+            .get(&kind)
+            .is_none_or(|levels| levels.contains(&level))
+    }
+
+    /// True when the Industry minimum (B03) applies to a plan for `year`.
+    pub fn industry_share_applies(&self, year: u16) -> bool {
+        self.industry_share_min.is_some() && self.industry_share_from.is_none_or(|y| year >= y)
     }
 
     /// True when `year` is within the catalog's years.
@@ -135,14 +188,26 @@ impl<'de> Deserialize<'de> for Share {
     }
 }
 
-/// A map whose keys each appear once in the file.
-fn unique_keys<'de, D, K, V>(d: D) -> Result<BTreeMap<K, V>, D::Error>
+fn unique_home_uses<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<Category, Vec<Use>>, D::Error> {
+    unique_keys(d, "home_uses")
+}
+
+fn unique_kinds<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<CountyKind, Vec<Level>>, D::Error> {
+    unique_keys(d, "levels_by_kind")
+}
+
+/// A map whose keys each appear once in the file (a map would silently keep one).
+fn unique_keys<'de, D, K, V>(d: D, field: &'static str) -> Result<BTreeMap<K, V>, D::Error>
 where
     D: serde::Deserializer<'de>,
     K: Deserialize<'de> + Ord + std::fmt::Debug,
     V: Deserialize<'de>,
 {
-    struct Unique<K, V>(std::marker::PhantomData<(K, V)>);
+    struct Unique<K, V>(&'static str, std::marker::PhantomData<(K, V)>);
     impl<'de, K, V> serde::de::Visitor<'de> for Unique<K, V>
     where
         K: Deserialize<'de> + Ord + std::fmt::Debug,
@@ -160,7 +225,8 @@ where
             while let Some((k, v)) = map.next_entry::<K, V>()? {
                 if out.contains_key(&k) {
                     return Err(serde::de::Error::custom(format!(
-                        "home_uses: {k:?} is given twice"
+                        "{}: {k:?} is given twice",
+                        self.0
                     )));
                 }
                 out.insert(k, v);
@@ -168,65 +234,5 @@ where
             Ok(out)
         }
     }
-    d.deserialize_map(Unique(std::marker::PhantomData))
-}
-
-/// Longest 负面清单 keyword, in characters (real ones are a few characters).
-pub const MAX_KEYWORD_CHARS: usize = 50;
-
-/// What a loaded catalog must be beyond its syntax: years in order, line codes
-/// unique and of their level's form (`C01` for 中央 …), keywords non-empty and
-/// short. Returns the first problem, in English and Chinese.
-pub fn check(c: &Catalog) -> Result<(), (String, String)> {
-    if c.years.0 > c.years.1 {
-        return Err((
-            format!("适用年度 {}–{} 起止颠倒", c.years.0, c.years.1),
-            format!("years {}–{} are not in order", c.years.0, c.years.1),
-        ));
-    }
-    let mut seen = std::collections::HashSet::new();
-    for l in &c.lines {
-        let code = crate::text::clip(&l.code);
-        let mut chars = l.code.chars();
-        let well_formed = chars.next() == Some(l.level.prefix())
-            && l.code.len() >= 3
-            && chars.all(|ch| ch.is_ascii_digit());
-        if !well_formed {
-            return Err((
-                format!(
-                    "资金代码“{code}”不符合{}级的格式（如 {}01）",
-                    l.level.label(crate::Lang::Zh),
-                    l.level.prefix()
-                ),
-                format!(
-                    "line code “{code}” is not of the form {}01 for its level",
-                    l.level.prefix()
-                ),
-            ));
-        }
-        if !seen.insert(l.code.as_str()) {
-            return Err((
-                format!("资金代码“{code}”重复"),
-                format!("line code “{code}” is given twice"),
-            ));
-        }
-    }
-    for k in &c.forbidden_keywords {
-        if k.trim().is_empty() {
-            return Err((
-                "负面清单含有空关键词".into(),
-                "an empty forbidden keyword".into(),
-            ));
-        }
-        if k.chars().count() > MAX_KEYWORD_CHARS {
-            let shown = crate::text::clip(k);
-            return Err((
-                format!("负面清单关键词“{shown}”超过 {MAX_KEYWORD_CHARS} 个字符"),
-                format!(
-                    "the forbidden keyword “{shown}” is longer than {MAX_KEYWORD_CHARS} characters"
-                ),
-            ));
-        }
-    }
-    Ok(())
+    d.deserialize_map(Unique(field, std::marker::PhantomData))
 }

@@ -124,6 +124,18 @@ fn mutate(rule: Rule, plan: &mut Plan) -> Catalog {
             plan.sources.retain(|s| s.line != "L01");
             plan.projects.retain(|p| p.funding[0].line != "L01");
         }
+        Rule::S09 => {
+            // A 区贫 banner with central money: only C01 still integrated.
+            plan.county.kind = CountyKind::Regional;
+            for s in &mut plan.sources {
+                if s.line.starts_with('C') && s.line != "C01" {
+                    s.allocated = Money::ZERO;
+                    s.integrated = Money::ZERO;
+                }
+            }
+            plan.projects
+                .retain(|p| !p.funding[0].line.starts_with('C') || p.funding[0].line == "C01");
+        }
         Rule::P01 => {
             let id = project_of(plan, "C11").id.clone();
             project_of(plan, "C10").id = id;
@@ -375,4 +387,129 @@ fn b05_fires_on_an_empty_plan_and_not_once_anything_is_integrated() {
     assert!(!report.has(Rule::B05));
     assert!(report.has(Rule::B02), "the yuan is still to arrange");
     assert!(!validate(&load(&root("tests/fixtures/base.ron")), &nm2017()).has(Rule::B05));
+}
+
+/// A 2022 plan on nm-2021, drafted as a new plan is: every catalog line.
+fn plan_2022() -> (Plan, Catalog) {
+    let catalog = nm2021();
+    let county = County {
+        code: "150125".into(),
+        name: "武川县".into(),
+        league: "呼和浩特市".into(),
+        kind: CountyKind::National,
+    };
+    (
+        fundplan_core::blank::blank_plan(&catalog, county, 2022),
+        catalog,
+    )
+}
+
+#[test]
+fn a_2022_plan_on_nm_2021_has_its_28_lines_and_no_catalog_findings() {
+    let (plan, catalog) = plan_2022();
+    let rules = fired(&plan, &catalog);
+    assert!(
+        !rules.contains(&Rule::H02) && !rules.contains(&Rule::H03),
+        "{rules:?}"
+    );
+    let mut empty = plan.clone();
+    empty.sources.clear();
+    let report = validate(&empty, &catalog);
+    let missing: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == Rule::S01)
+        .map(|f| f.path.as_str())
+        .collect();
+    let central = missing
+        .iter()
+        .filter(|p| p.starts_with("sources[C"))
+        .count();
+    let region = missing
+        .iter()
+        .filter(|p| p.starts_with("sources[R"))
+        .count();
+    assert_eq!(
+        (missing.len(), central, region),
+        (28, 16, 12),
+        "{missing:?}"
+    );
+    // The same plan judged by nm-2017 is out of its years and names another catalog.
+    let old = fired(&plan, &nm2017());
+    assert!(old.contains(&Rule::H02) && old.contains(&Rule::H03));
+}
+
+/// `plan_2022` with 100 万元 of C01 and 100 万元 of C02 integrated, each
+/// paying for one project; `industry` of C01's goes to a 产业 project.
+fn plan_2022_with_c01_industry(industry: &str) -> (Plan, Catalog) {
+    let (mut base, catalog) = plan_2022();
+    for line in ["C01", "C02"] {
+        let s = source(&mut base, line);
+        s.allocated = yuan("1000000");
+        s.integrated = yuan("1000000");
+    }
+    let template = base_plan().projects[0].clone();
+    let rest = (yuan("1000000") - yuan(industry)).to_file_string();
+    let mk = |id: &str, use_, line: &str, amount: &str| Project {
+        id: id.into(),
+        use_,
+        funding: vec![funding(line, amount)],
+        ..template.clone()
+    };
+    base.projects = vec![
+        mk("P01", Use::Industry, "C01", industry),
+        mk("P02", Use::Roads, "C01", &rest),
+        mk("P03", Use::Farmland, "C02", "1000000"),
+    ];
+    (base, catalog)
+}
+
+#[test]
+fn b03_on_nm_2021_counts_only_the_linking_funds() {
+    // 55 of C01's 100 万元 to 产业: exactly the minimum, although 产业 is only
+    // 27.5 % of all integrated funds.
+    let (plan, catalog) = plan_2022_with_c01_industry("550000");
+    assert!(!fired(&plan, &catalog).contains(&Rule::B03));
+    let (plan, catalog) = plan_2022_with_c01_industry("549999.99");
+    let report = validate(&plan, &catalog);
+    let b03: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == Rule::B03)
+        .collect();
+    assert_eq!(b03.len(), 1);
+    assert!(
+        b03[0].message.zh.contains("C01、R01 纳入整合资金"),
+        "{}",
+        b03[0].message.zh
+    );
+    // In 2021 the 55 % rule did not exist yet.
+    let (mut plan, catalog) = plan_2022_with_c01_industry("0");
+    plan.year = 2021;
+    assert!(!fired(&plan, &catalog).contains(&Rule::B03));
+    plan.year = 2023;
+    assert!(fired(&plan, &catalog).contains(&Rule::B03));
+}
+
+#[test]
+fn s09_only_judges_integrated_money_and_levels_the_catalog_names() {
+    let (mut plan, catalog) = plan_2022_with_c01_industry("550000");
+    plan.county.kind = CountyKind::Regional;
+    let report = validate(&plan, &catalog);
+    let s09: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == Rule::S09)
+        .map(|f| f.path.as_str())
+        .collect();
+    assert_eq!(s09, ["sources[C01].integrated", "sources[C02].integrated"]);
+    // Allocated but not integrated is what a 区贫 banner should do with central money.
+    source(&mut plan, "C01").integrated = Money::ZERO;
+    source(&mut plan, "C02").integrated = Money::ZERO;
+    assert!(!fired(&plan, &catalog).contains(&Rule::S09));
+    // A catalog without levels_by_kind lets every kind integrate every level.
+    let (mut plan, mut catalog) = plan_2022_with_c01_industry("550000");
+    plan.county.kind = CountyKind::Regional;
+    catalog.levels_by_kind.clear();
+    assert!(!fired(&plan, &catalog).contains(&Rule::S09));
 }

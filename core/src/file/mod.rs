@@ -21,8 +21,9 @@ pub use load::{
     load_catalog, load_plan, parse_catalog, parse_plan, parse_plan_with_ron, read_text,
 };
 pub use save::{
-    SaveError, SaveFailure, back_up_if_replaced, backup_path, persist_document, plan_to_string,
-    replace_keeping_backup, resolve_links, same_file, save_plan, write_atomic, write_atomic_with,
+    SaveError, SaveFailure, back_up_if_replaced, backup_path, catalog_to_string, persist_document,
+    plan_to_string, replace_keeping_backup, resolve_links, same_file, save_catalog, save_plan,
+    write_atomic, write_atomic_with,
 };
 
 /// Files larger than this are refused before parsing.

@@ -283,3 +283,30 @@ pub fn persist_document(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(),
     }
     Ok(())
 }
+
+/// The canonical text of a catalog: pretty RON, four-space indents, one line
+/// per fund line. The same catalog always gives the same bytes, so an export
+/// to a workbook and back gives the file it started from.
+pub fn catalog_to_string(catalog: &crate::catalog::Catalog) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ".to_string())
+        .depth_limit(2)
+        .separate_tuple_members(false)
+        .escape_strings(true);
+    // Serializing plain data to a String cannot fail; an empty string would
+    // be refused by loading, so nothing wrong is ever saved.
+    let mut s = ron::ser::to_string_pretty(catalog, config).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Writes `catalog` to `path` atomically, keeping the replaced file as
+/// `NAME.ron.bak`. A catalog that loading would refuse is not written.
+pub fn save_catalog(catalog: &crate::catalog::Catalog, path: &Path) -> Result<(), SaveError> {
+    let text = catalog_to_string(catalog);
+    crate::file::parse_catalog(&text, path).map_err(|e| SaveError {
+        path: path.to_path_buf(),
+        source: SaveFailure::WouldNotLoad(Box::new(e)),
+    })?;
+    replace_keeping_backup(path, text.as_bytes())
+}

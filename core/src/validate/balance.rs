@@ -77,22 +77,46 @@ pub(super) fn check(ctx: &mut Ctx<'_>, totals: &Totals) {
     }
     let by_use = |u: Use| totals.by_use.get(&u).copied().unwrap_or_default();
     if let Some(min) = ctx.catalog.industry_share_min
-        && whole.is_positive()
+        && ctx.catalog.industry_share_applies(ctx.plan.year)
     {
-        let industry = by_use(Use::Industry);
-        // Compare exactly: industry / whole < min  ⇔  industry < min × whole.
-        if industry.yuan() < min.get() * whole.yuan() {
-            let share = industry.share_of(whole).map(percent).unwrap_or_default();
+        // The minimum is about all integrated funds, or (as the 2022 rule on
+        // 衔接资金) only about the funds of the catalog's given lines.
+        let lines = &ctx.catalog.industry_share_lines;
+        let (base, industry, of_zh, of_en) = if lines.is_empty() {
+            let of = ("纳入整合资金".to_string(), "integrated funds".to_string());
+            (whole, by_use(Use::Industry), of.0, of.1)
+        } else {
+            let mut base = Money::ZERO;
+            let mut industry = Money::ZERO;
+            for line in lines {
+                base += integrated_by_line
+                    .get(line.as_str())
+                    .copied()
+                    .unwrap_or_default();
+                industry += ctx
+                    .arranged_by_use
+                    .get(&(line.as_str(), Use::Industry))
+                    .copied()
+                    .unwrap_or_default();
+            }
+            let codes = lines.join("、");
+            let of_zh = format!("{codes} 纳入整合资金");
+            let of_en = format!("integrated funds of {}", lines.join(", "));
+            (base, industry, of_zh, of_en)
+        };
+        // Compare exactly: industry / base < min  ⇔  industry < min × base.
+        if base.is_positive() && industry.yuan() < min.get() * base.yuan() {
+            let share = industry.share_of(base).map(percent).unwrap_or_default();
             let min_pct = percent(min.get());
             ctx.push(
                 Rule::B03,
                 path::PLAN.to_string(),
                 format!(
-                    "产业发展安排 {}，占纳入整合资金 {share}，低于 {min_pct} 的下限",
+                    "产业发展安排 {}，占{of_zh} {share}，低于 {min_pct} 的下限",
                     zh(industry)
                 ),
                 format!(
-                    "industry gets {}, {share} of integrated funds, below the minimum of {min_pct}",
+                    "industry gets {}, {share} of {of_en}, below the minimum of {min_pct}",
                     en(industry)
                 ),
             );

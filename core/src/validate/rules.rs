@@ -78,6 +78,7 @@ rules! {
     S06 Error "纳入整合金额大于下达金额" "Integrated exceeds allocated";
     S07 Error "未纳入整合资金须逐项说明原因" "Amount not integrated needs a reason";
     S08 Warning "未纳入盟市或旗县本级资金" "No league or county own funds integrated";
+    S09 Error "旗县类型不能整合该级次资金" "Banner kind may not integrate this level's funds";
     P01 Error "项目编号重复" "Project id repeated";
     P02 Error "项目资金来源不存在" "Funding names a line with no source row";
     P03 Error "安排金额须大于零" "Funding amount must be positive";

@@ -1,4 +1,4 @@
-//! S01–S08: the source lines.
+//! S01–S09: the source lines.
 
 use rustc_hash::FxHashMap;
 
@@ -164,6 +164,29 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
                 format!(
                     "{code}: {} is not integrated and needs a reason",
                     en(s.not_integrated())
+                ),
+            );
+        }
+    }
+
+    let kind = plan.county.kind;
+    for s in &plan.sources {
+        if s.integrated.is_positive() && !catalog.may_integrate(kind, s.level) {
+            let code = s.line.as_str();
+            ctx.push(
+                Rule::S09,
+                path::source(code, Some("integrated")),
+                format!(
+                    "{code} 是{}资金，{}不能纳入整合（纳入 {}），请改为 0 并说明原因",
+                    s.level.label(Lang::Zh),
+                    kind.label(Lang::Zh),
+                    zh(s.integrated)
+                ),
+                format!(
+                    "{code} is a {} line, which a {} may not integrate ({} integrated); set it to 0 and give the reason",
+                    s.level.label(Lang::En).to_lowercase(),
+                    kind.label(Lang::En).to_lowercase(),
+                    en(s.integrated)
                 ),
             );
         }

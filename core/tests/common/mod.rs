@@ -35,6 +35,11 @@ pub fn nm2017() -> Catalog {
     catalog::default_catalog()
 }
 
+/// The built-in 2021–2025 catalog.
+pub fn nm2021() -> Catalog {
+    catalog::embedded("nm-2021").unwrap()
+}
+
 /// Amount from a yuan string.
 pub fn yuan(s: &str) -> Money {
     Money::from_yuan_str(s).unwrap()

@@ -29,7 +29,7 @@ impl Default for NewPlanForm {
             league: String::new(),
             kind: CountyKind::National,
             year: 2020,
-            catalog: catalog::DEFAULT_ID.to_string(),
+            catalog: catalog::builtin_for_year(2020).to_string(),
             focus_first: true,
         }
     }
@@ -92,8 +92,14 @@ pub(super) fn new_plan_ui(
             });
             ui.end_row();
             let label = ui.label(view.t("年度", "Year"));
-            ui.add(egui::DragValue::new(&mut form.year).range(2016..=2030))
+            let year = ui
+                .add(egui::DragValue::new(&mut form.year).range(2016..=2030))
                 .labelled_by(label.id);
+            // The catalog follows the year (the policy period it falls in);
+            // the officer may still pick another below.
+            if year.changed() {
+                form.catalog = catalog::builtin_for_year(form.year).to_string();
+            }
             ui.end_row();
             let label = ui.label(view.t("资金目录", "Catalog"));
             let ids: Vec<&str> = catalog::EMBEDDED.iter().map(|(id, _)| *id).collect();
