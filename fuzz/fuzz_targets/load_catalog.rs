@@ -1,5 +1,6 @@
 //! Arbitrary bytes as the text of a catalog file (`--catalog`): loading never
-//! panics, and plans validate and diff against any catalog that loads.
+//! panics, plans validate and diff against any catalog that loads, and its
+//! canonical text loads back as the same catalog.
 //!
 //! Run with `fuzz/run.sh` or `RUSTC_BOOTSTRAP=1 cargo fuzz run load_catalog`.
 
@@ -55,6 +56,13 @@ fuzz_target!(|data: &[u8]| {
         }
     };
     let _ = catalog.covers(2020);
+    // What fundplan writes of a catalog loads back as the same catalog (the
+    // 目录 screen's 另存为 and `catalog import` write through it).
+    let canonical = fundplan::file::catalog_to_string(&catalog);
+    match parse_catalog(&canonical, Path::new("canonical.ron")) {
+        Ok(again) => assert_eq!(again, catalog, "{canonical}"),
+        Err(e) => panic!("{}\n{canonical}", e.message(Lang::En)),
+    }
     for plan in PLANS.iter() {
         let report = fundplan::validate::validate(plan, &catalog);
         let _ = report.errors();
