@@ -1,6 +1,7 @@
 //! Catalogs are checked when loaded (issue 14): years in order, line codes
-//! unique and of their level's form, `home_uses` keys once, no empty or
-//! over-long keyword (a 9,000-character one made validation take 64 s).
+//! unique and of their level's form, `home_uses` and `levels_by_kind` keys
+//! once, names present, the industry-share lines and year in the catalog, no
+//! empty or over-long keyword (a 9,000-character one made validation take 64 s).
 
 #![allow(
     clippy::unwrap_used,
@@ -39,7 +40,7 @@ type Edit = Box<dyn Fn(String) -> String>;
 
 #[test]
 fn odd_catalogs_are_refused_at_load() {
-    let cases: [(Edit, &str); 6] = [
+    let cases: [(Edit, &str); 10] = [
         (
             Box::new(|t| t.replace("years: (2017, 2020)", "years: (2020, 2017)")),
             "years 2020–2017 are not in order",
@@ -68,6 +69,37 @@ fn odd_catalogs_are_refused_at_load() {
         (
             Box::new(|t| t.replace("\"手机\",", &format!("\"{}\",", "机".repeat(9_000)))),
             "is longer than 50 characters",
+        ),
+        (
+            Box::new(|t| {
+                t.replace(
+                    "Regional: [Region, League, County],",
+                    "Regional: [Region, League, County],\n        Regional: [Central],",
+                )
+            }),
+            "levels_by_kind: Regional is given twice",
+        ),
+        (
+            Box::new(|t| {
+                t.replace(
+                    "industry_share_min: None,",
+                    "industry_share_min: Some(\"0.55\"),\n    industry_share_lines: [\"C01\", \"C99\"],",
+                )
+            }),
+            "the industry-share line “C99” is not in the catalog",
+        ),
+        (
+            Box::new(|t| {
+                t.replace(
+                    "industry_share_min: None,",
+                    "industry_share_min: None,\n    industry_share_from: Some(2030),",
+                )
+            }),
+            "the industry-share start year 2030 is outside the catalog's years 2017–2020",
+        ),
+        (
+            Box::new(|t| t.replace("name: \"产粮大县奖励资金\"", "name: \" \"")),
+            "C12 has no name",
         ),
     ];
     for (edit, says) in cases {
