@@ -143,6 +143,32 @@ fn new_plan_dialog_focuses_its_first_field_and_enter_creates() {
 }
 
 #[test]
+fn a_new_plan_for_2022_is_drafted_on_the_catalog_of_its_period() {
+    let mut h = common::app();
+    start_a_new_plan(&mut h);
+    // Click the year, select what is there and type over it, as a person does.
+    h.get_by_role_and_label(Role::SpinButton, "年度").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    type_keys(&mut h, "2022");
+    h.key_press(Key::Enter);
+    h.run();
+    if h.state().dialog().is_some() {
+        // The first Enter ended the year's editing; the second creates.
+        h.key_press(Key::Enter);
+        h.run();
+    }
+    assert!(h.state().dialog().is_none(), "{:?}", h.state().dialog());
+    let plan = h.state().doc().plan();
+    assert_eq!((plan.year, plan.catalog.as_str()), (2022, "nm-2021"));
+    let lines: Vec<&str> = plan.sources.iter().map(|s| s.line.as_str()).collect();
+    assert_eq!(lines.len(), 28, "{lines:?}");
+    assert!(lines.contains(&"C16") && !lines.contains(&"C17"));
+    assert_eq!(h.state().doc().catalog().id, "nm-2021");
+}
+
+#[test]
 fn appearance_light_and_dark_are_chosen_in_the_view_menu_and_remembered() {
     let mut h = common::app();
     menu(&mut h, "视图", "外观");
