@@ -444,16 +444,20 @@ fn catalog_import_of_a_bare_region_table_with_title_rows() {
     }
     wb.save(dir.path().join("附件.xlsx")).unwrap();
     let run = |args: &[&str]| fundplan_in(dir.path(), args);
+    let import = |more: &[&str]| {
+        let args = [
+            "--lang",
+            "en",
+            "catalog",
+            "import",
+            "附件.xlsx",
+            "-o",
+            "own.ron",
+        ];
+        run(&[&args[..], more].concat())
+    };
     // No id nor years: refused, nothing written.
-    let out = run(&[
-        "--lang",
-        "en",
-        "catalog",
-        "import",
-        "附件.xlsx",
-        "-o",
-        "own.ron",
-    ]);
+    let out = import(&[]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     assert!(
         stderr(&out).contains("no id and years were given"),
@@ -462,29 +466,14 @@ fn catalog_import_of_a_bare_region_table_with_title_rows() {
     );
     assert!(!dir.path().join("own.ron").exists());
     // With the base's id: that is the built-in one's, refused.
-    let out = run(&[
-        "--lang",
-        "en",
-        "catalog",
-        "import",
-        "附件.xlsx",
-        "-o",
-        "own.ron",
-        "--base",
-        "nm-2021",
-    ]);
+    let out = import(&["--base", "nm-2021"]);
     assert_eq!(code(&out), 1);
     assert!(
         stderr(&out).contains("is a built-in catalog's"),
         "{}",
         stderr(&out)
     );
-    let out = run(&[
-        "catalog",
-        "import",
-        "附件.xlsx",
-        "-o",
-        "own.ron",
+    let out = import(&[
         "--base",
         "nm-2021",
         "--id",
@@ -496,7 +485,7 @@ fn catalog_import_of_a_bare_region_table_with_title_rows() {
     ]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("中央 2 项、自治区 1 项、盟市 1 项"),
+        stdout(&out).contains("2 Central, 1 Region, 1 League"),
         "{}",
         stdout(&out)
     );

@@ -215,11 +215,7 @@ fn run_check(files: &[std::path::PathBuf], as_json: bool, lang: Lang) -> Outcome
             Ok(found) => found,
             Err(e) => {
                 status = 2;
-                if as_json {
-                    results.push(json!({"file": shown, "load_error": e.message(lang)}));
-                } else {
-                    eprintln!("{}", e.message(lang));
-                }
+                super::validate::load_failed(&mut results, as_json, &shown, &e.message(lang));
                 continue;
             }
         };

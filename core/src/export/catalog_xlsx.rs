@@ -4,9 +4,10 @@
 //! rest of the catalog (目录信息, 本类用途, 可整合级次, 负面清单), so that
 //! [`crate::import::catalog`] gives back the very same catalog.
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
+use super::xlsx::Formats;
 use crate::Lang;
 use crate::catalog::Catalog;
 use crate::enums::Level;
@@ -76,37 +77,6 @@ pub fn levels_text(levels: &[Level]) -> String {
     words.join(LIST_SEPARATOR)
 }
 
-struct Formats {
-    title: Format,
-    header: Format,
-    text: Format,
-    count: Format,
-}
-
-impl Formats {
-    fn new() -> Formats {
-        let border = |f: Format| f.set_border(FormatBorder::Thin);
-        Formats {
-            title: Format::new()
-                .set_bold()
-                .set_font_size(16)
-                .set_align(FormatAlign::Center),
-            header: border(
-                Format::new()
-                    .set_bold()
-                    .set_align(FormatAlign::Center)
-                    .set_align(FormatAlign::VerticalCenter),
-            ),
-            text: border(
-                Format::new()
-                    .set_text_wrap()
-                    .set_align(FormatAlign::VerticalCenter),
-            ),
-            count: border(Format::new().set_num_format("0")),
-        }
-    }
-}
-
 /// A sheet of a header row and rows of text, columns `widths` wide.
 fn text_sheet(
     wb: &mut Workbook,
@@ -162,12 +132,7 @@ fn lines_sheet(ws: &mut Worksheet, c: &Catalog, f: &Formats) -> Result<(), XlsxE
             ws.write_string_with_format(row, 1 + col as u16, v, &f.text)?;
         }
     }
-    ws.set_freeze_panes(2, 0)?;
-    ws.set_landscape();
-    ws.set_paper_size(9);
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_repeat_rows(1, 1)?;
-    Ok(())
+    super::xlsx::print_as_filed(ws, 1)
 }
 
 /// The workbook's bytes. The same catalog always gives the same bytes: the
