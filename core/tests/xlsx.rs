@@ -346,6 +346,8 @@ mod catalogs {
         );
         assert_eq!((c.id.as_str(), c.years), ("hlbe-2024", (2024, 2024)));
         assert_eq!(c.title, base.title);
+        assert!(!c.provisional, "the region's own list");
+        assert_eq!(c.note, "资金目录由工作簿导入，其余设置取自 nm-2021。");
         assert_eq!(c.home_uses, base.home_uses);
         assert_eq!(c.forbidden_keywords, base.forbidden_keywords);
         assert_eq!(c.industry_share_lines, ["C01", "R01"]);
@@ -431,6 +433,79 @@ mod catalogs {
             "资金目录!B23 line code “C99” is not of the form R01",
             "! the industry-share line “R77” is not in the catalog",
             "! the forbidden keyword",
+        ] {
+            assert!(
+                at.iter().any(|a| a.starts_with(want)),
+                "{want} not in {at:#?}"
+            );
+        }
+    }
+
+    /// Two lines and a 目录信息 sheet of `info` rows, typed by hand.
+    fn with_info(info: &[(&str, &str)]) -> Vec<u8> {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name("资金目录").unwrap();
+        for (r, row) in [
+            ["资金代码", "资金名称", "级次", "大类"],
+            ["C01", "中央资金甲", "中央", "扶贫"],
+            ["R01", "自治区资金乙", "自治区", "水利"],
+        ]
+        .iter()
+        .enumerate()
+        {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+        let ws = wb.add_worksheet().set_name("目录信息").unwrap();
+        ws.write_string(0, 0, "项目").unwrap();
+        ws.write_string(0, 1, "内容").unwrap();
+        for (r, (k, v)) in info.iter().enumerate() {
+            ws.write_string(1 + r as u32, 0, *k).unwrap();
+            ws.write_string(1 + r as u32, 1, *v).unwrap();
+        }
+        wb.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn the_information_sheet_reads_what_a_person_types() {
+        let bytes = with_info(&[
+            ("目录编号", "nm-2024"),
+            ("起始年度", "2024"),
+            ("终止年度", "2025"),
+            ("暂定", "否"),
+            ("产业发展最低占比", "55%"),
+            ("产业发展占比所计资金", "C01，R01"),
+            ("必须整合的本级资金级次", "盟市、旗县"),
+            ("management_share_max", "0.03"),
+        ]);
+        let c = import_catalog(&bytes, &CatalogDefaults::default())
+            .unwrap_or_else(|e| panic!("{}", e.message(fundplan_core::Lang::En)));
+        assert_eq!(
+            (c.id.as_str(), c.years, c.provisional),
+            ("nm-2024", (2024, 2025), false)
+        );
+        assert_eq!(c.industry_share_min.unwrap().get().to_string(), "0.55");
+        assert_eq!(c.management_share_max.unwrap().get().to_string(), "0.03");
+        assert_eq!(c.industry_share_lines, ["C01", "R01"]);
+        assert_eq!(c.required_own_levels, [Level::League, Level::County]);
+        assert!(c.home_uses.is_empty() && c.forbidden_keywords.is_empty());
+        let bytes = with_info(&[
+            ("目录编号", "nm-2024"),
+            ("起始年度", "二〇二四"),
+            ("终止年度", "2025"),
+            ("暂定", "也许"),
+            ("产业发展最低占比", "1.5"),
+            ("负责人", "张三"),
+            ("目录编号", "again"),
+        ]);
+        let at = cells(import_catalog(&bytes, &CatalogDefaults::default()).unwrap_err());
+        for want in [
+            "目录信息!B3 “二〇二四” is not a year",
+            "目录信息!B5 expected 是 or 否",
+            "目录信息!B6 “1.5” is not a share between 0 and 1",
+            "目录信息!A7 unknown key “负责人”",
+            "目录信息!A8 “目录编号” appears twice",
         ] {
             assert!(
                 at.iter().any(|a| a.starts_with(want)),

@@ -139,6 +139,9 @@ fn import_checked(bytes: &[u8], defaults: &CatalogDefaults) -> Result<Catalog, I
     let home_uses = sheet(HOME_USES_SHEET).map(|s| meta::read_home_uses(&mut p, &s));
     let levels_by_kind = sheet(LEVELS_SHEET).map(|s| meta::read_levels_by_kind(&mut p, &s));
     let keywords = sheet(KEYWORDS_SHEET).map(|s| meta::read_keywords(&mut p, &s));
+    // A bare table is the region's own list: not provisional, whatever the
+    // base was, and its note says where the rest came from.
+    let bare = info.is_none();
     let info = info.unwrap_or_default();
     let from_base = |f: fn(&Catalog) -> &String| base.map(|b| f(b).clone());
     let id = defaults
@@ -169,12 +172,15 @@ fn import_checked(bytes: &[u8], defaults: &CatalogDefaults) -> Result<Catalog, I
         years,
         provisional: info
             .provisional
-            .or(base.map(|b| b.provisional))
+            .or(base.filter(|_| !bare).map(|b| b.provisional))
             .unwrap_or(false),
-        note: info
-            .note
-            .or_else(|| from_base(|b| &b.note))
-            .unwrap_or_default(),
+        note: match base {
+            Some(b) if bare => format!("资金目录由工作簿导入，其余设置取自 {}。", b.id),
+            _ => info
+                .note
+                .or_else(|| from_base(|b| &b.note))
+                .unwrap_or_default(),
+        },
         lines,
         home_uses: home_uses
             .or_else(|| base.map(|b| b.home_uses.clone()))
