@@ -515,6 +515,61 @@ mod catalogs {
     }
 
     #[test]
+    fn unknown_uses_kinds_and_repeated_categories_are_named() {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name("资金目录").unwrap();
+        for (c, v) in ["资金名称", "级次", "大类"].iter().enumerate() {
+            ws.write_string(0, c as u16, *v).unwrap();
+            ws.write_string(1, c as u16, ["甲资金", "中央", "扶贫"][c])
+                .unwrap();
+        }
+        let sheet = |wb: &mut Workbook, name: &str, rows: &[[&str; 2]]| {
+            let ws = wb.add_worksheet().set_name(name).unwrap();
+            for (r, row) in rows.iter().enumerate() {
+                ws.write_string(r as u32, 0, row[0]).unwrap();
+                ws.write_string(r as u32, 1, row[1]).unwrap();
+            }
+        };
+        sheet(
+            &mut wb,
+            "本类用途",
+            &[
+                ["大类", "本类用途"],
+                ["扶贫", "产业发展、修桥"],
+                ["扶贫", "其他"],
+                ["体育", "其他"],
+            ],
+        );
+        sheet(
+            &mut wb,
+            "可整合级次",
+            &[
+                ["旗县类别", "可整合级次"],
+                ["边境旗县", "中央"],
+                ["区贫", "省级"],
+            ],
+        );
+        let given = CatalogDefaults {
+            id: Some("x".into()),
+            years: Some((2024, 2024)),
+            ..CatalogDefaults::default()
+        };
+        let at = cells(import_catalog(&wb.save_to_buffer().unwrap(), &given).unwrap_err());
+        for want in [
+            "本类用途!B2 unknown use “修桥”",
+            "本类用途!A3 “扶贫” appears twice",
+            "本类用途!A4 unknown category “体育”",
+            "可整合级次!A2 unknown banner kind “边境旗县”",
+            "可整合级次!B3 unknown level “省级”",
+        ] {
+            assert!(
+                at.iter().any(|a| a.starts_with(want)),
+                "{want} not in {at:#?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_hundred_thousand_bad_rows_give_a_bounded_report_quickly() {
         let mut wb = Workbook::new();
         let ws = wb.add_worksheet();

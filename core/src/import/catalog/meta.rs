@@ -74,25 +74,39 @@ fn share(p: &mut Problems, s: &Sheet<'_>, at: (u32, u32), t: &str) -> Option<Sha
     share
 }
 
-fn levels(p: &mut Problems, s: &Sheet<'_>, at: (u32, u32), t: &str) -> Vec<Level> {
+/// The words of a list cell, each read by `read`; an unknown one is a
+/// problem naming it and the words `what` (zh, en) may be, `ok`.
+fn list<T>(
+    p: &mut Problems,
+    s: &Sheet<'_>,
+    at: (u32, u32),
+    text: &str,
+    read: fn(&str) -> Option<T>,
+    (what_zh, what_en): (&str, &str),
+    ok: &str,
+) -> Vec<T> {
     let mut out = Vec::new();
-    for w in words::items(t) {
-        match words::level(w) {
-            Some(l) => out.push(l),
+    for w in words::items(text) {
+        match read(w) {
+            Some(x) => out.push(x),
             None => {
-                let ok = words::accepted(Level::ALL, Level::label);
                 let w = shorten(w);
                 bad(
                     p,
                     s,
                     at,
-                    format!("不认识的级次“{w}”（应为{ok}之一）"),
-                    format!("unknown level “{w}”"),
+                    format!("不认识的{what_zh}“{w}”（应为{ok}之一）"),
+                    format!("unknown {what_en} “{w}”"),
                 );
             }
         }
     }
     out
+}
+
+fn levels(p: &mut Problems, s: &Sheet<'_>, at: (u32, u32), t: &str) -> Vec<Level> {
+    let ok = words::accepted(Level::ALL, Level::label);
+    list(p, s, at, t, words::level, ("级次", "level"), &ok)
 }
 
 const INFO_COLUMNS: [Column; 2] = [
@@ -234,6 +248,37 @@ fn twice(p: &mut Problems, s: &Sheet<'_>, at: (u32, u32), key: &str) {
     );
 }
 
+/// A sheet of one key a row and the list beside it (本类用途, 可整合级次):
+/// each key read by `key` and given once, each list by `value`.
+fn keyed<K: Ord, V>(
+    p: &mut Problems,
+    s: &Sheet<'_>,
+    columns: &[Column; 2],
+    (key, what_zh, what_en, ok): (fn(&str) -> Option<K>, &str, &str, &str),
+    value: impl Fn(&mut Problems, (u32, u32), &str) -> V,
+) -> BTreeMap<K, V> {
+    let mut out = BTreeMap::new();
+    let (rows, (kc, vc)) = pairs(p, s, columns);
+    for (r, text, list) in rows {
+        let Some(k) = key(&text) else {
+            let shown = shorten(&text);
+            bad(
+                p,
+                s,
+                (r, kc),
+                format!("不认识的{what_zh}“{shown}”（应为{ok}之一）"),
+                format!("unknown {what_en} “{shown}”"),
+            );
+            continue;
+        };
+        let v = value(p, (r, vc), &list);
+        if out.insert(k, v).is_some() {
+            twice(p, s, (r, kc), &text);
+        }
+    }
+    out
+}
+
 pub(super) fn read_home_uses(p: &mut Problems, s: &Sheet<'_>) -> BTreeMap<Category, Vec<Use>> {
     const COLUMNS: [Column; 2] = [
         Column {
@@ -245,43 +290,17 @@ pub(super) fn read_home_uses(p: &mut Problems, s: &Sheet<'_>) -> BTreeMap<Catego
             aliases: &["用途", "uses", "home uses"],
         },
     ];
-    let mut out = BTreeMap::new();
-    let (rows, (kc, vc)) = pairs(p, s, &COLUMNS);
-    for (r, key, value) in rows {
-        let Some(cat) = words::category(&key) else {
-            let ok = words::accepted(Category::ALL, Category::label);
-            let k = shorten(&key);
-            bad(
-                p,
-                s,
-                (r, kc),
-                format!("不认识的大类“{k}”（应为{ok}之一）"),
-                format!("unknown category “{k}”"),
-            );
-            continue;
-        };
-        let mut uses = Vec::new();
-        for w in words::items(&value) {
-            match words::use_(w) {
-                Some(u) => uses.push(u),
-                None => {
-                    let ok = words::accepted(Use::ALL, Use::label);
-                    let w = shorten(w);
-                    bad(
-                        p,
-                        s,
-                        (r, vc),
-                        format!("不认识的用途“{w}”（应为{ok}之一）"),
-                        format!("unknown use “{w}”"),
-                    );
-                }
-            }
-        }
-        if out.insert(cat, uses).is_some() {
-            twice(p, s, (r, kc), &key);
-        }
-    }
-    out
+    let categories = words::accepted(Category::ALL, Category::label);
+    let uses = words::accepted(Use::ALL, Use::label);
+    let key = (
+        words::category as fn(&str) -> _,
+        "大类",
+        "category",
+        categories.as_str(),
+    );
+    keyed(p, s, &COLUMNS, key, |p, at, t| {
+        list(p, s, at, t, words::use_, ("用途", "use"), &uses)
+    })
 }
 
 pub(super) fn read_levels_by_kind(
@@ -298,27 +317,14 @@ pub(super) fn read_levels_by_kind(
             aliases: &["级次", "levels"],
         },
     ];
-    let mut out = BTreeMap::new();
-    let (rows, (kc, vc)) = pairs(p, s, &COLUMNS);
-    for (r, key, value) in rows {
-        let Some(kind) = words::kind(&key) else {
-            let ok = words::accepted(CountyKind::ALL, CountyKind::label);
-            let k = shorten(&key);
-            bad(
-                p,
-                s,
-                (r, kc),
-                format!("不认识的旗县类别“{k}”（应为{ok}之一）"),
-                format!("unknown banner kind “{k}”"),
-            );
-            continue;
-        };
-        let levels = levels(p, s, (r, vc), &value);
-        if out.insert(kind, levels).is_some() {
-            twice(p, s, (r, kc), &key);
-        }
-    }
-    out
+    let kinds = words::accepted(CountyKind::ALL, CountyKind::label);
+    let key = (
+        words::kind as fn(&str) -> _,
+        "旗县类别",
+        "banner kind",
+        kinds.as_str(),
+    );
+    keyed(p, s, &COLUMNS, key, |p, at, t| levels(p, s, at, t))
 }
 
 pub(super) fn read_keywords(p: &mut Problems, s: &Sheet<'_>) -> Vec<String> {
