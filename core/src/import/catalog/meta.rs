@@ -248,19 +248,34 @@ fn twice(p: &mut Problems, s: &Sheet<'_>, at: (u32, u32), key: &str) {
     );
 }
 
+/// How the key column of a keyed sheet is read.
+struct Key<'a, K> {
+    /// The key a cell names.
+    read: fn(&str) -> Option<K>,
+    /// What a key is, in Chinese and English (大类, category).
+    what: (&'a str, &'a str),
+    /// The words accepted, for the message.
+    ok: &'a str,
+}
+
 /// A sheet of one key a row and the list beside it (本类用途, 可整合级次):
 /// each key read by `key` and given once, each list by `value`.
 fn keyed<K: Ord, V>(
     p: &mut Problems,
     s: &Sheet<'_>,
     columns: &[Column; 2],
-    (key, what_zh, what_en, ok): (fn(&str) -> Option<K>, &str, &str, &str),
+    key: Key<'_, K>,
     value: impl Fn(&mut Problems, (u32, u32), &str) -> V,
 ) -> BTreeMap<K, V> {
+    let Key {
+        read,
+        what: (what_zh, what_en),
+        ok,
+    } = key;
     let mut out = BTreeMap::new();
     let (rows, (kc, vc)) = pairs(p, s, columns);
     for (r, text, list) in rows {
-        let Some(k) = key(&text) else {
+        let Some(k) = read(&text) else {
             let shown = shorten(&text);
             bad(
                 p,
@@ -292,12 +307,11 @@ pub(super) fn read_home_uses(p: &mut Problems, s: &Sheet<'_>) -> BTreeMap<Catego
     ];
     let categories = words::accepted(Category::ALL, Category::label);
     let uses = words::accepted(Use::ALL, Use::label);
-    let key = (
-        words::category as fn(&str) -> _,
-        "大类",
-        "category",
-        categories.as_str(),
-    );
+    let key = Key {
+        read: words::category,
+        what: ("大类", "category"),
+        ok: &categories,
+    };
     keyed(p, s, &COLUMNS, key, |p, at, t| {
         list(p, s, at, t, words::use_, ("用途", "use"), &uses)
     })
@@ -318,12 +332,11 @@ pub(super) fn read_levels_by_kind(
         },
     ];
     let kinds = words::accepted(CountyKind::ALL, CountyKind::label);
-    let key = (
-        words::kind as fn(&str) -> _,
-        "旗县类别",
-        "banner kind",
-        kinds.as_str(),
-    );
+    let key = Key {
+        read: words::kind,
+        what: ("旗县类别", "banner kind"),
+        ok: &kinds,
+    };
     keyed(p, s, &COLUMNS, key, |p, at, t| levels(p, s, at, t))
 }
 
