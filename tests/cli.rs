@@ -222,7 +222,7 @@ fn sample_is_deterministic_valid_and_bounded() {
 
 #[test]
 fn every_subcommand_has_help() {
-    for sub in ["validate", "submit", "sample"] {
+    for sub in ["validate", "submit", "sample", "catalog"] {
         let out = fundplan(&[sub, "--help"]);
         assert_eq!(code(&out), 0);
         assert!(stdout(&out).contains("Usage: fundplan"), "{sub}");
@@ -301,4 +301,226 @@ fn without_a_display_the_app_says_so_and_tries_no_other_renderer() {
         !err.contains("graphics driver") && !err.contains("wgpu"),
         "{err}"
     );
+}
+
+/// `fundplan` with `args`, in `dir`.
+fn fundplan_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fundplan"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn catalog_export_then_import_gives_each_builtin_back_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    for (id, _) in fundplan::catalog::EMBEDDED {
+        let (xlsx, back, ron) = (
+            format!("{id}.xlsx"),
+            format!("{id}.ron"),
+            format!("{id}-direct.ron"),
+        );
+        let out = fundplan_in(
+            dir.path(),
+            &["catalog", "export", id, "--xlsx", "-o", &xlsx],
+        );
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let first = std::fs::read(dir.path().join(&xlsx)).unwrap();
+        fundplan_in(dir.path(), &["catalog", "export", id, "-o", "again.xlsx"]);
+        assert_eq!(
+            std::fs::read(dir.path().join("again.xlsx")).unwrap(),
+            first,
+            "{id}: same bytes"
+        );
+        let out = fundplan_in(dir.path(), &["catalog", "import", &xlsx, "-o", &back]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        assert_eq!(
+            code(&fundplan_in(
+                dir.path(),
+                &["catalog", "export", id, "-o", &ron]
+            )),
+            0
+        );
+        let expected = fundplan::file::catalog_to_string(&fundplan::catalog::embedded(id).unwrap());
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(&back)).unwrap(),
+            expected,
+            "{id}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(&ron)).unwrap(),
+            expected,
+            "{id}"
+        );
+        let out = fundplan_in(dir.path(), &["catalog", "check", &back]);
+        assert_eq!(code(&out), 0, "{}", stdout(&out));
+    }
+    // Without an id: the newest built-in, as RON on standard output.
+    let out = fundplan(&["catalog", "export"]);
+    assert!(stdout(&out).contains("id: \"nm-2021\""), "{}", stdout(&out));
+    let out = fundplan(&["--lang", "en", "catalog", "list"]);
+    assert!(
+        stdout(&out).contains("nm-2021\t2021–2025\t16 Central, 12 Region"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn catalog_check_lists_every_problem_and_exits_as_validate() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fundplan::catalog::NM_2021_RON
+        .replace("id: \"nm-2021\"", "id: \"broken\"")
+        .replace("code: \"C02\"", "code: \"C01\"")
+        .replace("code: \"R03\"", "code: \"X3\"")
+        .replace("\"办公楼\"", "\"\"")
+        .replace(
+            "industry_share_from: Some(2022)",
+            "industry_share_from: Some(2030)",
+        );
+    std::fs::write(dir.path().join("broken.ron"), text).unwrap();
+    fundplan_in(
+        dir.path(),
+        &["catalog", "export", "nm-2017", "-o", "good.ron"],
+    );
+    std::fs::write(dir.path().join("junk.ron"), "(format: \"fundplan-catalog\"").unwrap();
+    let out = fundplan_in(
+        dir.path(),
+        &["--lang", "en", "catalog", "check", "good.ron", "broken.ron"],
+    );
+    assert_eq!(code(&out), 1);
+    let text = stdout(&out);
+    for want in [
+        "good.ron: catalog nm-2017 has no problems",
+        "broken.ron: catalog broken has 4 problem(s)",
+        "  line code “C01” is given twice",
+        "  line code “X3” is not of the form R01 for its level",
+        "  the industry-share start year 2030 is outside",
+        "  an empty forbidden keyword",
+    ] {
+        assert!(text.contains(want), "{want} not in {text}");
+    }
+    let out = fundplan_in(dir.path(), &["catalog", "check", "good.ron"]);
+    assert_eq!(code(&out), 0);
+    let out = fundplan_in(
+        dir.path(),
+        &["catalog", "check", "--json", "broken.ron", "junk.ron"],
+    );
+    assert_eq!(code(&out), 2, "a file that is no catalog wins");
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json[0]["problems"].as_array().unwrap().len(), 4);
+    assert!(json[1]["load_error"].as_str().unwrap().contains("junk.ron"));
+}
+
+#[test]
+fn catalog_import_of_a_bare_region_table_with_title_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "附件2").unwrap();
+    ws.write_string(1, 0, "自治区统筹整合资金目录").unwrap();
+    for (c, h) in ["序号", "资金名称", "级次", "大类"].iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    for (r, (name, level, cat)) in [
+        ("中央财政衔接推进乡村振兴补助资金", "中央", "扶贫"),
+        ("水利发展资金", "中央", "水利"),
+        ("自治区财政衔接推进乡村振兴补助资金", "自治区", "扶贫"),
+        ("盟市自有资金", "盟市", "其他"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let r = 3 + r as u32;
+        ws.write_number(r, 0, f64::from(r - 2)).unwrap();
+        ws.write_string(r, 1, *name).unwrap();
+        ws.write_string(r, 2, *level).unwrap();
+        ws.write_string(r, 3, *cat).unwrap();
+    }
+    wb.save(dir.path().join("附件.xlsx")).unwrap();
+    let run = |args: &[&str]| fundplan_in(dir.path(), args);
+    let import = |more: &[&str]| {
+        let args = [
+            "--lang",
+            "en",
+            "catalog",
+            "import",
+            "附件.xlsx",
+            "-o",
+            "own.ron",
+        ];
+        run(&[&args[..], more].concat())
+    };
+    // No id nor years: refused, nothing written.
+    let out = import(&[]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no id and years were given"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("own.ron").exists());
+    // With the base's id: that is the built-in one's, refused.
+    let out = import(&["--base", "nm-2021"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("is a built-in catalog's"),
+        "{}",
+        stderr(&out)
+    );
+    let out = import(&[
+        "--base",
+        "nm-2021",
+        "--id",
+        "own-2024",
+        "--title",
+        "某盟目录",
+        "--years",
+        "2024-2025",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("2 Central, 1 Region, 1 League"),
+        "{}",
+        stdout(&out)
+    );
+    let c = fundplan::file::load_catalog(&dir.path().join("own.ron")).unwrap();
+    let codes: Vec<&str> = c.lines.iter().map(|l| l.code.as_str()).collect();
+    assert_eq!(codes, ["C01", "C02", "R01", "L01"]);
+    assert_eq!(
+        (c.id.as_str(), c.title.as_str(), c.years),
+        ("own-2024", "某盟目录", (2024, 2025))
+    );
+    assert!(!c.lines[1].name_en.is_empty(), "English name from the base");
+    assert!(!c.forbidden_keywords.is_empty(), "keywords from the base");
+    // A plan can be validated against it.
+    let out = run(&["validate", "--catalog", "own.ron", p(&sample_path())]);
+    assert_ne!(code(&out), 2, "{}", stderr(&out));
+    // Not a workbook: exit 2; a base that is neither id nor file: exit 2.
+    std::fs::write(dir.path().join("c.xlsx"), fundplan::catalog::NM_2021_RON).unwrap();
+    assert_eq!(
+        code(&run(&["catalog", "import", "c.xlsx", "-o", "x.ron"])),
+        2
+    );
+    let out = run(&[
+        "catalog",
+        "import",
+        "附件.xlsx",
+        "-o",
+        "x.ron",
+        "--base",
+        "nm-1999",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("nm-2017, nm-2021"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("x.ron").exists());
 }

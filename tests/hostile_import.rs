@@ -81,10 +81,14 @@ impl Run {
     }
     /// Exit 1, the message names `needle`, and no plan was written.
     fn refused(&self, needle: &str) {
+        self.refused_with(1, needle);
+    }
+    /// Exit `code`, the message names `needle`, and nothing was written.
+    fn refused_with(&self, code: i32, needle: &str) {
         let err = self.stderr();
         assert_eq!(
             self.out.status.code(),
-            Some(1),
+            Some(code),
             "{:?}: {err}",
             self.out.status
         );
@@ -95,6 +99,19 @@ impl Run {
 
 /// `fundplan import` of `bytes` under a 1 GiB address-space ceiling.
 fn import_capped(bytes: &[u8]) -> Run {
+    capped(bytes, &["import"])
+}
+
+/// `fundplan catalog import` of `bytes`, capped as [`import_capped`].
+fn catalog_import_capped(bytes: &[u8]) -> Run {
+    capped(
+        bytes,
+        &["catalog", "import", "--id", "x", "--years", "2024"],
+    )
+}
+
+/// `fundplan --lang en SUBCOMMAND… in.xlsx -o out.ron` under the ceiling.
+fn capped(bytes: &[u8], subcommand: &[&str]) -> Run {
     let dir = tempfile::tempdir().unwrap();
     let xlsx = dir.path().join("in.xlsx");
     std::fs::write(&xlsx, bytes).unwrap();
@@ -102,7 +119,8 @@ fn import_capped(bytes: &[u8]) -> Run {
     let out = Command::new("prlimit")
         .arg(format!("--as={}", 1u64 << 30))
         .arg(env!("CARGO_BIN_EXE_fundplan"))
-        .args(["--lang", "en", "import"])
+        .args(["--lang", "en"])
+        .args(subcommand)
         .arg(&xlsx)
         .arg("-o")
         .arg(&plan)
@@ -203,6 +221,22 @@ fn zip_bombs_are_refused_within_the_memory_ceiling() {
     run.refused(part);
     // Also in the library, as the app calls it.
     assert!(fundplan::import::import(&lying, &nm2017()).is_err());
+}
+
+#[test]
+fn hostile_catalog_workbooks_are_refused_within_the_memory_ceiling() {
+    let part = "xl/worksheets/sheet1.xml";
+    let mut lying = bomb(part, 1 << 30);
+    catalog_import_capped(&lying).refused("inflates to more than 200 MB");
+    lie_about_size(&mut lying, part, 1000);
+    // Not a readable workbook at all: 2, as for a file that cannot be loaded.
+    catalog_import_capped(&lying).refused_with(2, part);
+    let far = with_row(r#"<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#);
+    catalog_import_capped(&far).refused("方案信息!XFD1048576");
+    let past = with_row(r#"<row r="7"><c r="G99999999999999999999"><v>1</v></c></row>"#);
+    catalog_import_capped(&past).refused("方案信息");
+    // A plan workbook is no catalog: its first sheet has no 资金名称 header.
+    catalog_import_capped(&exported()).refused("no header row");
 }
 
 #[test]

@@ -238,3 +238,372 @@ fn csv_tables_have_their_columns_and_totals() {
     assert_eq!(files.len(), 4);
     assert!(files.iter().all(|f| f.exists()));
 }
+
+mod catalogs {
+    //! Catalog workbooks: export → import gives every built-in catalog back
+    //! byte for byte; a region's bare table imports with codes given in order
+    //! and the rest from a base catalog; mistakes are refused naming the cell.
+
+    use fundplan_core::catalog::{EMBEDDED, embedded};
+    use fundplan_core::export::catalog_xlsx::catalog_workbook;
+    use fundplan_core::file::catalog_to_string;
+    use fundplan_core::import::ImportError;
+    use fundplan_core::import::catalog::{CatalogDefaults, import_catalog};
+    use fundplan_core::plan::Level;
+    use rust_xlsxwriter::{Formula, Workbook};
+
+    #[test]
+    fn every_builtin_catalog_survives_the_round_trip_byte_for_byte() {
+        for (id, _) in EMBEDDED {
+            let c = embedded(id).unwrap();
+            let bytes = catalog_workbook(&c).unwrap();
+            assert_eq!(bytes, catalog_workbook(&c).unwrap(), "{id}: same bytes");
+            let back = import_catalog(&bytes, &CatalogDefaults::default())
+                .unwrap_or_else(|e| panic!("{id}: {}", e.message(fundplan_core::Lang::En)));
+            assert_eq!(catalog_to_string(&back), catalog_to_string(&c), "{id}");
+        }
+    }
+
+    #[test]
+    fn an_edited_catalog_survives_the_round_trip_too() {
+        let mut c = embedded("nm-2021").unwrap();
+        c.id = "nm-2021-hlbe".into();
+        c.home_uses
+            .insert(fundplan_core::plan::Category::Poverty, vec![]);
+        c.levels_by_kind.clear();
+        c.industry_share_min = None;
+        c.industry_share_from = None;
+        c.industry_share_lines.clear();
+        c.management_share_max = fundplan_core::catalog::Share::new("0.03".parse().unwrap());
+        c.lines[3].name_en.clear();
+        c.forbidden_keywords = vec!["楼".into()];
+        let bytes = catalog_workbook(&c).unwrap();
+        let back = import_catalog(&bytes, &CatalogDefaults::default()).unwrap();
+        assert_eq!(catalog_to_string(&back), catalog_to_string(&c));
+    }
+
+    /// A region's 附件 as officials lay it out: two title rows, no code or
+    /// English columns, level headings inside the table, 级次 only on some rows.
+    fn region_table(extra: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) -> Vec<u8> {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name("附件1").unwrap();
+        ws.write_string(0, 0, "附件1").unwrap();
+        ws.write_string(1, 0, "呼伦贝尔市统筹整合使用财政涉农涉牧资金目录（2024）")
+            .unwrap();
+        for (c, h) in ["序 号", "资金名称", "级次", "大类"].iter().enumerate() {
+            ws.write_string(3, c as u16, *h).unwrap();
+        }
+        let rows: [(&str, &str, &str, &str); 5] = [
+            ("一、中央资金", "", "", ""),
+            ("1", "中央财政衔接推进乡村振兴补助资金", "", "扶贫"),
+            ("2", "水利发展资金", "中央", "Water"),
+            ("二、自治区资金", "", "", ""),
+            (
+                "1",
+                "自治区财政衔接推进乡村振兴补助资金",
+                "自治区级",
+                "扶贫",
+            ),
+        ];
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in [row.0, row.1, row.2, row.3].iter().enumerate() {
+                if !v.is_empty() {
+                    ws.write_string(4 + r as u32, c as u16, *v).unwrap();
+                }
+            }
+        }
+        extra(ws);
+        wb.save_to_buffer().unwrap()
+    }
+
+    fn with_base() -> CatalogDefaults {
+        CatalogDefaults {
+            base: embedded("nm-2021"),
+            id: Some("hlbe-2024".into()),
+            title: None,
+            years: Some((2024, 2024)),
+        }
+    }
+
+    #[test]
+    fn a_bare_region_table_takes_codes_in_order_and_the_rest_from_the_base() {
+        let c = import_catalog(&region_table(|_| {}), &with_base())
+            .unwrap_or_else(|e| panic!("{}", e.message(fundplan_core::Lang::En)));
+        let codes: Vec<(&str, Level)> =
+            c.lines.iter().map(|l| (l.code.as_str(), l.level)).collect();
+        assert_eq!(
+            codes,
+            [
+                ("C01", Level::Central),
+                ("C02", Level::Central),
+                ("R01", Level::Region)
+            ]
+        );
+        let base = embedded("nm-2021").unwrap();
+        assert_eq!(
+            c.lines[1].name_en, base.lines[1].name_en,
+            "English name by name"
+        );
+        assert_eq!((c.id.as_str(), c.years), ("hlbe-2024", (2024, 2024)));
+        assert_eq!(c.title, base.title);
+        assert!(!c.provisional, "the region's own list");
+        assert_eq!(c.note, "资金目录由工作簿导入，其余设置取自 nm-2021。");
+        assert_eq!(c.home_uses, base.home_uses);
+        assert_eq!(c.forbidden_keywords, base.forbidden_keywords);
+        assert_eq!(c.industry_share_lines, ["C01", "R01"]);
+        // Without the id and years it is refused, saying what is missing.
+        let err = import_catalog(&region_table(|_| {}), &CatalogDefaults::default()).unwrap_err();
+        assert!(
+            err.message(fundplan_core::Lang::Zh).contains("目录编号"),
+            "{err:?}"
+        );
+    }
+
+    fn cells(err: ImportError) -> Vec<String> {
+        let ImportError::Invalid(problems) = &err else {
+            panic!("{err:?}")
+        };
+        problems
+            .iter()
+            .map(|p| format!("{}!{} {}", p.sheet, p.cell, p.reason.en))
+            .collect()
+    }
+
+    #[test]
+    fn mistakes_in_a_region_table_are_refused_naming_each_cell() {
+        let bytes = region_table(|ws| {
+            ws.write_string(9, 1, "自编资金").unwrap();
+            ws.write_string(9, 2, "省级").unwrap();
+            ws.write_string(9, 3, "扶贫").unwrap();
+            ws.write_string(10, 1, "另一项资金").unwrap();
+            ws.write_string(10, 3, "教育").unwrap();
+            ws.write_string(11, 2, "中央").unwrap();
+            ws.write_string(11, 3, "扶贫").unwrap();
+            ws.write_formula(12, 1, Formula::new("=\"公式资金\""))
+                .unwrap();
+            ws.write_string(12, 3, "扶贫").unwrap();
+            ws.write_string(3, 4, "主管部门").unwrap();
+        });
+        let at = cells(import_catalog(&bytes, &with_base()).unwrap_err());
+        for want in [
+            "附件1!E4 unknown column “主管部门”",
+            "附件1!C10 unknown level “省级”",
+            "附件1!D11 unknown category “教育”",
+            "附件1!B12 the row has content but no fund name",
+            "附件1!B13 holds the formula",
+        ] {
+            assert!(
+                at.iter().any(|a| a.starts_with(want)),
+                "{want} not in {at:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_changed_catalog_under_a_builtin_id_is_refused() {
+        let mut c = embedded("nm-2021").unwrap();
+        c.lines[0].name_en = "Linking fund".into();
+        let err = import_catalog(&catalog_workbook(&c).unwrap(), &CatalogDefaults::default())
+            .unwrap_err();
+        let en = err.message(fundplan_core::Lang::En);
+        assert!(en.contains("“nm-2021” is a built-in catalog's"), "{en}");
+        // A new id given on import makes it the region's own.
+        let own = CatalogDefaults {
+            id: Some("nm-2021-own".into()),
+            ..CatalogDefaults::default()
+        };
+        let back = import_catalog(&catalog_workbook(&c).unwrap(), &own).unwrap();
+        assert_eq!(back.lines[0].name_en, "Linking fund");
+    }
+
+    #[test]
+    fn catalog_problems_are_listed_all_at_once() {
+        let mut c = embedded("nm-2021").unwrap();
+        c.id = "x".into();
+        c.lines[2].code = "C01".into();
+        c.lines[20].code = "C99".into();
+        c.industry_share_lines.push("R77".into());
+        c.forbidden_keywords.push("长".repeat(60));
+        let at = cells(
+            import_catalog(&catalog_workbook(&c).unwrap(), &CatalogDefaults::default())
+                .unwrap_err(),
+        );
+        for want in [
+            "资金目录!B5 line code “C01” is given twice",
+            "资金目录!B23 line code “C99” is not of the form R01",
+            "! the industry-share line “R77” is not in the catalog",
+            "! the forbidden keyword",
+        ] {
+            assert!(
+                at.iter().any(|a| a.starts_with(want)),
+                "{want} not in {at:#?}"
+            );
+        }
+    }
+
+    /// Two lines and a 目录信息 sheet of `info` rows, typed by hand.
+    fn with_info(info: &[(&str, &str)]) -> Vec<u8> {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name("资金目录").unwrap();
+        for (r, row) in [
+            ["资金代码", "资金名称", "级次", "大类"],
+            ["C01", "中央资金甲", "中央", "扶贫"],
+            ["R01", "自治区资金乙", "自治区", "水利"],
+        ]
+        .iter()
+        .enumerate()
+        {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+        let ws = wb.add_worksheet().set_name("目录信息").unwrap();
+        ws.write_string(0, 0, "项目").unwrap();
+        ws.write_string(0, 1, "内容").unwrap();
+        for (r, (k, v)) in info.iter().enumerate() {
+            ws.write_string(1 + r as u32, 0, *k).unwrap();
+            ws.write_string(1 + r as u32, 1, *v).unwrap();
+        }
+        wb.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn the_information_sheet_reads_what_a_person_types() {
+        let bytes = with_info(&[
+            ("目录编号", "nm-2024"),
+            ("起始年度", "2024"),
+            ("终止年度", "2025"),
+            ("暂定", "否"),
+            ("产业发展最低占比", "55%"),
+            ("产业发展占比所计资金", "C01，R01"),
+            ("必须整合的本级资金级次", "盟市、旗县"),
+            ("management_share_max", "0.03"),
+        ]);
+        let c = import_catalog(&bytes, &CatalogDefaults::default())
+            .unwrap_or_else(|e| panic!("{}", e.message(fundplan_core::Lang::En)));
+        assert_eq!(
+            (c.id.as_str(), c.years, c.provisional),
+            ("nm-2024", (2024, 2025), false)
+        );
+        assert_eq!(c.industry_share_min.unwrap().get().to_string(), "0.55");
+        assert_eq!(c.management_share_max.unwrap().get().to_string(), "0.03");
+        assert_eq!(c.industry_share_lines, ["C01", "R01"]);
+        assert_eq!(c.required_own_levels, [Level::League, Level::County]);
+        assert!(c.home_uses.is_empty() && c.forbidden_keywords.is_empty());
+        let bytes = with_info(&[
+            ("目录编号", "nm-2024"),
+            ("起始年度", "二〇二四"),
+            ("终止年度", "2025"),
+            ("暂定", "也许"),
+            ("产业发展最低占比", "1.5"),
+            ("负责人", "张三"),
+            ("目录编号", "again"),
+        ]);
+        let at = cells(import_catalog(&bytes, &CatalogDefaults::default()).unwrap_err());
+        for want in [
+            "目录信息!B3 “二〇二四” is not a year",
+            "目录信息!B5 expected 是 or 否",
+            "目录信息!B6 “1.5” is not a share between 0 and 1",
+            "目录信息!A7 unknown key “负责人”",
+            "目录信息!A8 “目录编号” appears twice",
+        ] {
+            assert!(
+                at.iter().any(|a| a.starts_with(want)),
+                "{want} not in {at:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_uses_kinds_and_repeated_categories_are_named() {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name("资金目录").unwrap();
+        for (c, v) in ["资金名称", "级次", "大类"].iter().enumerate() {
+            ws.write_string(0, c as u16, *v).unwrap();
+            ws.write_string(1, c as u16, ["甲资金", "中央", "扶贫"][c])
+                .unwrap();
+        }
+        let sheet = |wb: &mut Workbook, name: &str, rows: &[[&str; 2]]| {
+            let ws = wb.add_worksheet().set_name(name).unwrap();
+            for (r, row) in rows.iter().enumerate() {
+                ws.write_string(r as u32, 0, row[0]).unwrap();
+                ws.write_string(r as u32, 1, row[1]).unwrap();
+            }
+        };
+        sheet(
+            &mut wb,
+            "本类用途",
+            &[
+                ["大类", "本类用途"],
+                ["扶贫", "产业发展、修桥"],
+                ["扶贫", "其他"],
+                ["体育", "其他"],
+            ],
+        );
+        sheet(
+            &mut wb,
+            "可整合级次",
+            &[
+                ["旗县类别", "可整合级次"],
+                ["边境旗县", "中央"],
+                ["区贫", "省级"],
+            ],
+        );
+        let given = CatalogDefaults {
+            id: Some("x".into()),
+            years: Some((2024, 2024)),
+            ..CatalogDefaults::default()
+        };
+        let at = cells(import_catalog(&wb.save_to_buffer().unwrap(), &given).unwrap_err());
+        for want in [
+            "本类用途!B2 unknown use “修桥”",
+            "本类用途!A3 “扶贫” appears twice",
+            "本类用途!A4 unknown category “体育”",
+            "可整合级次!A2 unknown banner kind “边境旗县”",
+            "可整合级次!B3 unknown level “省级”",
+        ] {
+            assert!(
+                at.iter().any(|a| a.starts_with(want)),
+                "{want} not in {at:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_hundred_thousand_bad_rows_give_a_bounded_report_quickly() {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        for (c, h) in ["资金名称", "级次", "大类"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        for r in 1..=100_000u32 {
+            ws.write_string(r, 0, format!("资金{r}")).unwrap();
+            ws.write_string(r, 1, "省级").unwrap();
+            ws.write_string(r, 2, "扶贫").unwrap();
+        }
+        let bytes = wb.save_to_buffer().unwrap();
+        let start = std::time::Instant::now();
+        let given = CatalogDefaults {
+            id: Some("big".into()),
+            years: Some((2024, 2024)),
+            ..CatalogDefaults::default()
+        };
+        let err = import_catalog(&bytes, &given).unwrap_err();
+        let took = start.elapsed();
+        assert_eq!(cells(err).len(), 100);
+        assert!(took.as_secs() < 20, "{took:?}");
+    }
+
+    #[test]
+    fn files_that_are_not_workbooks_are_refused_clearly() {
+        let ron = fundplan_core::catalog::NM_2021_RON.as_bytes();
+        for bytes in [ron, b"", b"PK\x03\x04 not really a zip"] {
+            let err = import_catalog(bytes, &CatalogDefaults::default()).unwrap_err();
+            assert!(matches!(err, ImportError::Unreadable(_)), "{err:?}");
+            assert!(
+                err.message(fundplan_core::Lang::Zh)
+                    .contains("不是 Excel 工作簿")
+            );
+        }
+    }
+}

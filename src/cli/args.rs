@@ -113,6 +113,12 @@ pub enum Command {
         #[arg(long, value_name = "CATALOG.ron")]
         catalog: Option<PathBuf>,
     },
+    /// Catalogs of fund lines: export one as a workbook, import a region's, check, list.
+    Catalog {
+        /// What to do with catalogs.
+        #[command(subcommand)]
+        command: CatalogCommand,
+    },
     /// Write a valid, realistic synthetic plan (same seed, same bytes).
     Sample {
         /// Number of projects (at most 100000).
@@ -125,6 +131,75 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
+}
+
+/// The `catalog` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    /// Write a catalog as an Excel/WPS workbook (--xlsx) or as its catalog file (RON).
+    Export {
+        /// A built-in catalog's id (see `catalog list`) or a catalog file; default the newest built-in.
+        #[arg(value_name = "ID|FILE")]
+        catalog: Option<String>,
+        /// Write a workbook: 资金目录 (the table a region publishes) and the sheets holding the rest.
+        /// Also when OUT ends in .xlsx.
+        #[arg(long)]
+        xlsx: bool,
+        /// Output file; without it, the catalog file's text goes to standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Read a catalog from a workbook (one `catalog export --xlsx` wrote, or a region's own table).
+    Import {
+        /// The workbook.
+        xlsx: PathBuf,
+        /// Where to write the catalog file.
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: PathBuf,
+        /// The new catalog's id (instead of the workbook's or the base's).
+        #[arg(long)]
+        id: Option<String>,
+        /// The new catalog's title.
+        #[arg(long)]
+        title: Option<String>,
+        /// The years it applies to: 2021-2025, or one year.
+        #[arg(long, value_name = "FROM-TO", value_parser = parse_years)]
+        years: Option<(u16, u16)>,
+        /// A built-in id or catalog file giving what the workbook lacks (uses, keywords, English names …).
+        #[arg(long, value_name = "ID|FILE")]
+        base: Option<String>,
+    },
+    /// Print every problem of catalog files (exit 0: none, 1: problems, 2: a file could not be read).
+    Check {
+        /// Print one JSON array instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Catalog files.
+        #[arg(required = true, value_name = "CATALOG.ron")]
+        files: Vec<PathBuf>,
+    },
+    /// List the built-in catalogs: id, years, lines per level, title.
+    List,
+}
+
+/// `2021-2025`, `2021–2025` or `2024`.
+fn parse_years(s: &str) -> Result<(u16, u16), String> {
+    let year = |t: &str| {
+        t.trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|y| (1900..=9999).contains(y))
+    };
+    let parts: Vec<&str> = s.split(['-', '–', '—', '~']).collect();
+    let years = match parts.as_slice() {
+        [one] => year(one).map(|y| (y, y)),
+        [from, to] => year(from).zip(year(to)),
+        _ => None,
+    };
+    match years {
+        Some((from, to)) if from <= to => Ok((from, to)),
+        _ => Err(format!("expected years such as 2021-2025, not {s:?}")),
+    }
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

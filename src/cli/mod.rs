@@ -1,13 +1,14 @@
 //! The `fundplan` command line: `validate`, `submit`, `sample`, `export`, `import`,
-//! `diff`, `summary`, and (with no subcommand) the desktop app. Exit status: 0 fine,
+//! `diff`, `summary`, `catalog`, and (with no subcommand) the desktop app. Exit status: 0 fine,
 //! 1 a plan has errors, 2 a file could not be loaded (2 wins over 1).
 //!
 //! `args` is what clap parses; [`run`] hands each subcommand to its module:
 //! `validate` (and the report formats `submit` and `import` print too), `write`
 //! (`submit`, `sample`, `export`, `import`: the subcommands that write files),
-//! `diff` and `summary`.
+//! `diff`, `summary` and `catalog` (export, import, check, list).
 
 mod args;
+mod catalog;
 mod diff;
 mod summary;
 mod table;
@@ -16,7 +17,7 @@ mod write;
 
 use std::path::Path;
 
-pub use args::{Cli, Command, MAX_SAMPLE_PROJECTS};
+pub use args::{CatalogCommand, Cli, Command, MAX_SAMPLE_PROJECTS};
 pub use validate::{report_json, report_text, totals_json};
 
 use crate::Lang;
@@ -72,6 +73,7 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
             output,
             catalog,
         } => run_import(&xlsx, &output, catalog.as_deref(), lang),
+        Command::Catalog { command } => catalog::run_catalog(command, lang),
         Command::Diff {
             old,
             new,

@@ -31,11 +31,7 @@ pub(super) fn run_validate(
         match file::load_plan(path) {
             Err(e) => {
                 status = 2;
-                if as_json {
-                    results.push(json!({"file": shown, "load_error": e.message(lang)}));
-                } else {
-                    eprintln!("{}", e.message(lang));
-                }
+                load_failed(&mut results, as_json, &shown, &e.message(lang));
             }
             Ok(plan) => {
                 let report = validate(&plan, &catalog_for(&plan, explicit.as_ref()));
@@ -53,18 +49,23 @@ pub(super) fn run_validate(
     }
     for e in &scan.problems {
         status = 2;
-        if as_json {
-            results
-                .push(json!({"file": e.path.display().to_string(), "load_error": e.message(lang)}));
-        } else {
-            eprintln!("{}", e.message(lang));
-        }
+        let shown = e.path.display().to_string();
+        load_failed(&mut results, as_json, &shown, &e.message(lang));
     }
     if as_json {
         // A closed stdout leaves the exit status to tell.
         writeln!(out, "{}", Value::Array(results)).ok();
     }
     Ok(status)
+}
+
+/// A file that could not be loaded: its JSON entry, or `message` on stderr.
+pub(super) fn load_failed(results: &mut Vec<Value>, as_json: bool, file: &str, message: &str) {
+    if as_json {
+        results.push(json!({"file": file, "load_error": message}));
+    } else {
+        eprintln!("{message}");
+    }
 }
 
 /// The human-readable block for one file: a summary line, then one line per

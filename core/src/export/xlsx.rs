@@ -53,21 +53,22 @@ pub fn wan_f64(m: Money) -> f64 {
     m.edit_string(Unit::Wan).parse().unwrap_or(0.0)
 }
 
-struct Formats {
-    title: Format,
-    note: Format,
-    note_right: Format,
-    header: Format,
-    text: Format,
-    number: Format,
-    count: Format,
-    bold_text: Format,
-    bold_number: Format,
-    bold_count: Format,
+/// The cell formats of the exported workbooks.
+pub(super) struct Formats {
+    pub(super) title: Format,
+    pub(super) note: Format,
+    pub(super) note_right: Format,
+    pub(super) header: Format,
+    pub(super) text: Format,
+    pub(super) number: Format,
+    pub(super) count: Format,
+    pub(super) bold_text: Format,
+    pub(super) bold_number: Format,
+    pub(super) bold_count: Format,
 }
 
 impl Formats {
-    fn new() -> Formats {
+    pub(super) fn new() -> Formats {
         let border = |f: Format| f.set_border(FormatBorder::Thin);
         Formats {
             title: Format::new()
@@ -141,12 +142,17 @@ fn table_sheet(wb: &mut Workbook, t: &Table, f: &Formats) -> Result<(), XlsxErro
         write_row(ws, 3 + i as u32, row, f, t.subtotal_rows.contains(&i))?;
     }
     write_row(ws, 3 + t.rows.len() as u32, &t.total, f, true)?;
-    ws.set_freeze_panes(3, 0)?;
-    // Printed as officials file them: A4 landscape, one page wide, header repeated.
+    print_as_filed(ws, 2)
+}
+
+/// Printed as officials file them: A4 landscape, one page wide, the header
+/// row `header` repeated on every page and frozen on screen.
+pub(super) fn print_as_filed(ws: &mut Worksheet, header: u32) -> Result<(), XlsxError> {
+    ws.set_freeze_panes(header + 1, 0)?;
     ws.set_landscape();
     ws.set_paper_size(9);
     ws.set_print_fit_to_pages(1, 0);
-    ws.set_repeat_rows(2, 2)?;
+    ws.set_repeat_rows(header, header)?;
     Ok(())
 }
 

@@ -88,6 +88,19 @@ pub fn parse_catalog(text: &str, path: &Path) -> Result<Catalog, LoadError> {
     Ok(catalog)
 }
 
+/// Loads a catalog file and lists every problem of
+/// [`crate::catalog::problems`] instead of refusing it for the first (what
+/// `fundplan catalog check` prints). A file that is not a catalog at all is
+/// still a [`LoadError`].
+pub fn load_catalog_problems(
+    path: &Path,
+) -> Result<(Catalog, Vec<crate::catalog::Problem>), LoadError> {
+    let text = read_text(path)?;
+    let catalog: Catalog = parse(without_bom(&text), path, CatalogFormat::TAG)?;
+    let problems = crate::catalog::problems(&catalog);
+    Ok((catalog, problems))
+}
+
 /// `text` without the byte-order mark Windows Notepad puts first.
 pub(super) fn without_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)

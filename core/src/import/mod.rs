@@ -8,6 +8,7 @@
 //! match their rows are all reported with sheet, cell and reason.
 
 mod bounded;
+pub mod catalog;
 mod info;
 mod layout;
 mod table1;
@@ -84,6 +85,9 @@ impl ImportError {
             ImportError::Invalid(problems) => problems
                 .iter()
                 .map(|p| {
+                    if p.sheet.is_empty() && p.cell.is_empty() {
+                        return p.reason.get(lang).to_string();
+                    }
                     let at = if p.cell.is_empty() {
                         p.sheet.clone()
                     } else {

@@ -1,0 +1,288 @@
+//! `fundplan catalog export|import|check|list`: how a region turns the
+//! built-in catalog into its own (export a workbook, edit it, import it,
+//! check it) and hands out the file.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use super::{CatalogCommand, ExitCode, Outcome};
+use crate::Lang;
+use crate::catalog::{self, Catalog};
+use crate::export::catalog_xlsx::save_catalog_workbook;
+use crate::file;
+use crate::import::ImportError;
+use crate::import::catalog::{CatalogDefaults, builtin_clash, import_catalog_file};
+use crate::plan::Level;
+
+pub(super) fn run_catalog(command: CatalogCommand, lang: Lang) -> Outcome {
+    match command {
+        CatalogCommand::Export {
+            catalog,
+            xlsx,
+            output,
+        } => run_export(catalog.as_deref(), xlsx, output.as_deref(), lang),
+        CatalogCommand::Import {
+            xlsx,
+            output,
+            id,
+            title,
+            years,
+            base,
+        } => {
+            let defaults = |base| CatalogDefaults {
+                base,
+                id,
+                title,
+                years,
+            };
+            match base.as_deref().map(|b| resolve(b, lang)).transpose() {
+                Ok(base) => run_import(&xlsx, &output, &defaults(base), lang),
+                Err(code) => Err(code),
+            }
+        }
+        CatalogCommand::Check { json, files } => run_check(&files, json, lang),
+        CatalogCommand::List => Ok(run_list(lang)),
+    }
+}
+
+/// The newest built-in catalog's id: the one whose period ends last.
+fn newest() -> &'static str {
+    catalog::EMBEDDED
+        .iter()
+        .filter_map(|(id, _)| catalog::embedded(id).map(|c| (*id, c.years.1)))
+        .max_by_key(|(_, end)| *end)
+        .map_or(catalog::DEFAULT_ID, |(id, _)| id)
+}
+
+/// A built-in catalog by id, else the catalog file at `what`; on failure
+/// says why (naming the built-in ids when `what` is neither) and gives 2.
+fn resolve(what: &str, lang: Lang) -> Result<Catalog, ExitCode> {
+    if let Some(c) = catalog::embedded(what) {
+        return Ok(c);
+    }
+    let path = Path::new(what);
+    if !path.exists() && !what.contains(['/', '\\', '.']) {
+        let ids: Vec<&str> = catalog::EMBEDDED.iter().map(|(id, _)| *id).collect();
+        let ids = ids.join(", ");
+        eprintln!(
+            "{}",
+            lang.pick(
+                &format!("没有编号为“{what}”的内置目录，也没有这个文件（内置目录：{ids}）"),
+                &format!("no built-in catalog “{what}” and no such file (built-in: {ids})"),
+            )
+        );
+        return Err(2);
+    }
+    file::load_catalog(path).map_err(|e| {
+        eprintln!("{}", e.message(lang));
+        2
+    })
+}
+
+/// Lines per level, as `中央 16 项、自治区 12 项`.
+fn counts(c: &Catalog, lang: Lang) -> String {
+    let parts: Vec<String> = Level::ALL
+        .iter()
+        .map(|l| (l, c.lines.iter().filter(|x| x.level == *l).count()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(l, n)| match lang {
+            Lang::Zh => format!("{} {n} 项", l.label(lang)),
+            Lang::En => format!("{n} {}", l.label(lang)),
+        })
+        .collect();
+    parts.join(lang.pick("、", ", "))
+}
+
+fn run_export(what: Option<&str>, xlsx: bool, output: Option<&Path>, lang: Lang) -> Outcome {
+    let c = resolve(what.unwrap_or(newest()), lang)?;
+    let is_xlsx = output.and_then(|o| o.extension()).and_then(|e| e.to_str());
+    let as_xlsx = xlsx || is_xlsx.is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    let Some(out) = output else {
+        if as_xlsx {
+            eprintln!(
+                "{}",
+                lang.pick(
+                    "导出工作簿须用 -o 给出输出文件",
+                    "a workbook needs an output file: give -o OUT.xlsx"
+                )
+            );
+            return Err(2);
+        }
+        // A closed stdout (`| head`) is the reader's choice.
+        std::io::stdout()
+            .write_all(file::catalog_to_string(&c).as_bytes())
+            .ok();
+        return Ok(0);
+    };
+    if what.is_some_and(|w| file::same_file(Path::new(w), out)) {
+        eprintln!(
+            "{}",
+            lang.pick(
+                &format!("输出文件 {} 就是目录文件本身，未导出", out.display()),
+                &format!(
+                    "the output {} is the catalog file itself; nothing was exported",
+                    out.display()
+                ),
+            )
+        );
+        return Err(2);
+    }
+    let saved = if as_xlsx {
+        save_catalog_workbook(&c, out)
+    } else {
+        file::save_catalog(&c, out)
+    };
+    match saved {
+        Ok(()) => {
+            println!("{}", out.display());
+            Ok(0)
+        }
+        Err(e) => {
+            eprintln!("{}", e.message(lang));
+            Err(2)
+        }
+    }
+}
+
+fn run_import(xlsx: &Path, output: &Path, defaults: &CatalogDefaults, lang: Lang) -> Outcome {
+    if file::same_file(xlsx, output) {
+        eprintln!(
+            "{}",
+            lang.pick(
+                &format!("输出文件 {} 就是工作簿本身，未导入", output.display()),
+                &format!(
+                    "the output {} is the workbook itself; nothing was imported",
+                    output.display()
+                ),
+            )
+        );
+        return Err(2);
+    }
+    let c = match import_catalog_file(xlsx, defaults) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{}", e.message(lang));
+            let code = match e {
+                ImportError::Invalid(_) => {
+                    eprintln!(
+                        "{}",
+                        lang.pick(
+                            "工作簿有问题，未写入目录文件。",
+                            "The workbook has problems; no catalog was written."
+                        )
+                    );
+                    1
+                }
+                ImportError::File { .. } | ImportError::Unreadable(_) => 2,
+            };
+            return Err(code);
+        }
+    };
+    if let Err(e) = file::save_catalog(&c, output) {
+        eprintln!("{}", e.message(lang));
+        return Err(2);
+    }
+    let (from, to) = c.years;
+    let lines = counts(&c, lang);
+    println!(
+        "{}",
+        lang.pick(
+            &format!(
+                "已写入 {}：目录 {}（{from}—{to} 年），{lines}",
+                output.display(),
+                c.id
+            ),
+            &format!(
+                "wrote {}: catalog {} ({from}–{to}), {lines}",
+                output.display(),
+                c.id
+            ),
+        )
+    );
+    Ok(0)
+}
+
+fn run_check(files: &[std::path::PathBuf], as_json: bool, lang: Lang) -> Outcome {
+    let mut status = 0;
+    let mut results = Vec::new();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for path in files {
+        let shown = path.display().to_string();
+        let (c, mut problems) = match file::load_catalog_problems(path) {
+            Ok(found) => found,
+            Err(e) => {
+                status = 2;
+                super::validate::load_failed(&mut results, as_json, &shown, &e.message(lang));
+                continue;
+            }
+        };
+        if problems.is_empty()
+            && let Some(clash) = builtin_clash(&c)
+        {
+            problems.push(catalog::Problem {
+                zh: clash.reason.zh,
+                en: clash.reason.en,
+            });
+        }
+        if !problems.is_empty() && status == 0 {
+            status = 1;
+        }
+        let messages: Vec<&str> = problems.iter().map(|p| p.message(lang)).collect();
+        if as_json {
+            results.push(json!({"file": shown, "id": c.id, "problems": messages}));
+            continue;
+        }
+        let n = messages.len();
+        let head = match (lang, n) {
+            (Lang::Zh, 0) => format!("{shown}：目录 {} 没有问题（{}）", c.id, counts(&c, lang)),
+            (Lang::En, 0) => format!(
+                "{shown}: catalog {} has no problems ({})",
+                c.id,
+                counts(&c, lang)
+            ),
+            (Lang::Zh, _) => format!("{shown}：目录 {} 有 {n} 个问题", c.id),
+            (Lang::En, _) => format!("{shown}: catalog {} has {n} problem(s)", c.id),
+        };
+        // A closed stdout leaves the exit status to tell.
+        writeln!(out, "{head}").ok();
+        for m in messages {
+            writeln!(out, "  {m}").ok();
+        }
+    }
+    if as_json {
+        writeln!(out, "{}", Value::Array(results)).ok();
+    }
+    Ok(status)
+}
+
+fn run_list(lang: Lang) -> ExitCode {
+    let newest = newest();
+    for (id, _) in catalog::EMBEDDED {
+        let Some(c) = catalog::embedded(id) else {
+            continue;
+        };
+        let mut marks = Vec::new();
+        if c.provisional {
+            marks.push(lang.pick("暂定", "provisional"));
+        }
+        if *id == newest {
+            marks.push(lang.pick("最新", "newest"));
+        }
+        let marks = if marks.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", marks.join(", "))
+        };
+        println!(
+            "{id}\t{}–{}\t{}{marks}\t{}",
+            c.years.0,
+            c.years.1,
+            counts(&c, lang),
+            c.title
+        );
+    }
+    0
+}
