@@ -15,7 +15,7 @@ use crate::gui::screens::{
 };
 use crate::gui::shell::{menu_ui, nav_ui, status_ui};
 use crate::gui::state::commands::UiCommand;
-use crate::gui::state::files::{Export, FileAction, FileDialogs};
+use crate::gui::state::files::{Export, FileAction, FileDialogs, Kind};
 use crate::gui::state::league::{Compare, League};
 use crate::gui::state::prefs::Prefs;
 use crate::gui::state::recovery::{self, Found, Recovery};
@@ -24,6 +24,7 @@ use crate::plan::{Comment, Decision, path as plan_path};
 
 mod action;
 mod apply;
+mod files;
 mod frame;
 mod review;
 
