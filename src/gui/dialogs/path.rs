@@ -40,7 +40,8 @@ pub(super) fn path_ui(ui: &mut Ui, view: &View<'_>, form: &mut PathForm, out: &m
     }
     // Not in the modal's first, invisible pass: egui drops focus from a
     // widget that cannot take it.
-    if form.focus && ui.is_visible() && !ui.is_sizing_pass() {
+    let ready = ui.is_visible() && !ui.is_sizing_pass();
+    if form.focus && form.overwrite.is_none() && ready {
         field.request_focus();
         cursor_to_end(ui.ctx(), &form.text);
         form.focus = false;
@@ -80,7 +81,14 @@ pub(super) fn path_ui(ui: &mut Ui, view: &View<'_>, form: &mut PathForm, out: &m
             .color(palette.over),
         );
         ui.horizontal(|ui| {
-            if ui.button(view.t("替换", "Replace")).clicked() {
+            let replace = ui.button(view.t("替换", "Replace"));
+            // Enter replaces, as in the GTK dialog this one stands in for;
+            // Escape goes back to the path.
+            if form.focus && ready {
+                replace.request_focus();
+                form.focus = false;
+            }
+            if replace.clicked() {
                 done = form.replace();
             }
             if ui.button(view.t("不替换", "Don't replace")).clicked() || escape {

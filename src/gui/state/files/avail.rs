@@ -93,23 +93,34 @@ pub fn zenity_on_path(path: Option<&std::ffi::OsStr>) -> bool {
 /// finish alone if the bus hangs).
 #[cfg(target_os = "linux")]
 fn portal_file_chooser() -> bool {
+    file_chooser_on(None, PORTAL_WAIT)
+}
+
+/// [`portal_file_chooser`] on the bus at `address` (`None`: the session bus),
+/// waiting at most `wait`.
+#[cfg(target_os = "linux")]
+fn file_chooser_on(address: Option<String>, wait: std::time::Duration) -> bool {
     let (tx, rx) = std::sync::mpsc::channel();
     let spawned = std::thread::Builder::new()
         .name("portal-check".into())
         .spawn(move || {
-            let answer = async_io::block_on(file_chooser_version());
+            let answer = async_io::block_on(file_chooser_version(address.as_deref(), wait));
             // The receiver is gone only if it stopped waiting (timed out).
             tx.send(answer.is_ok()).ok();
         });
-    spawned.is_ok() && rx.recv_timeout(PORTAL_WAIT).unwrap_or(false)
+    spawned.is_ok() && rx.recv_timeout(wait).unwrap_or(false)
 }
 
 #[cfg(target_os = "linux")]
-async fn file_chooser_version() -> zbus::Result<u32> {
-    let conn = zbus::connection::Builder::session()?
-        .method_timeout(PORTAL_WAIT)
-        .build()
-        .await?;
+async fn file_chooser_version(
+    address: Option<&str>,
+    wait: std::time::Duration,
+) -> zbus::Result<u32> {
+    let builder = match address {
+        Some(address) => zbus::connection::Builder::address(address)?,
+        None => zbus::connection::Builder::session()?,
+    };
+    let conn = builder.method_timeout(wait).build().await?;
     let reply = conn
         .call_method(
             Some("org.freedesktop.portal.Desktop"),
@@ -151,5 +162,121 @@ mod tests {
         std::fs::set_permissions(&zenity, std::fs::Permissions::from_mode(0o755)).unwrap();
         assert!(zenity_on_path(Some(&path)));
         assert!(!zenity_on_path(None));
+    }
+
+    /// The portal's file chooser, as xdg-desktop-portal exports it.
+    #[cfg(target_os = "linux")]
+    struct FakeChooser;
+
+    #[cfg(target_os = "linux")]
+    #[zbus::interface(name = "org.freedesktop.portal.FileChooser")]
+    impl FakeChooser {
+        // Lower case, as the portal names it (zbus would say `Version`).
+        #[zbus(property, name = "version")]
+        fn version(&self) -> u32 {
+            4
+        }
+    }
+
+    /// Some other portal interface (a portal without a file-chooser backend).
+    #[cfg(target_os = "linux")]
+    struct FakeSettings;
+
+    #[cfg(target_os = "linux")]
+    #[zbus::interface(name = "org.freedesktop.portal.Settings")]
+    impl FakeSettings {
+        #[zbus(property, name = "version")]
+        fn version(&self) -> u32 {
+            2
+        }
+    }
+
+    /// A private D-Bus daemon of this test's own, ended when dropped.
+    #[cfg(target_os = "linux")]
+    struct Bus(std::process::Child, String);
+
+    #[cfg(target_os = "linux")]
+    impl Bus {
+        fn start() -> Option<Bus> {
+            use std::io::BufRead;
+            let mut child = std::process::Command::new("dbus-daemon")
+                .args(["--session", "--nofork", "--print-address=1"])
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .ok()?;
+            let mut line = String::new();
+            let stdout = child.stdout.take()?;
+            std::io::BufReader::new(stdout).read_line(&mut line).ok()?;
+            Some(Bus(child, line.trim().to_owned()))
+        }
+    }
+
+    #[cfg(target_os = "linux")]
+    impl Drop for Bus {
+        fn drop(&mut self) {
+            self.0.kill().ok();
+            self.0.wait().ok();
+        }
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_portal_counts_only_with_a_file_chooser_and_never_hangs() {
+        use std::time::{Duration, Instant};
+        let Some(bus) = Bus::start() else {
+            eprintln!("skipped: no dbus-daemon on this machine");
+            return;
+        };
+        let wait = Duration::from_secs(5);
+        let ask = || {
+            let t = Instant::now();
+            let answer = file_chooser_on(Some(bus.1.clone()), wait);
+            (answer, t.elapsed())
+        };
+        let (answer, took) = ask();
+        assert!(!answer, "no portal on the bus");
+        assert!(took < Duration::from_secs(2), "an unknown name is refused at once: {took:?}");
+
+        let serve = |iface: bool| {
+            let builder = zbus::connection::Builder::address(bus.1.as_str())
+                .unwrap()
+                .name("org.freedesktop.portal.Desktop")
+                .unwrap();
+            let builder = if iface {
+                builder.serve_at("/org/freedesktop/portal/desktop", FakeChooser)
+            } else {
+                builder.serve_at("/org/freedesktop/portal/desktop", FakeSettings)
+            };
+            async_io::block_on(builder.unwrap().build()).unwrap()
+        };
+        let settings_only = serve(false);
+        assert!(!ask().0, "a portal without a file chooser does not count");
+        drop(settings_only);
+        let _portal = serve(true);
+        assert!(ask().0, "a portal with a file chooser counts");
+
+        let (answer, took) = {
+            let t = Instant::now();
+            let a = file_chooser_on(Some("unix:path=/nonexistent/bus".into()), wait);
+            (a, t.elapsed())
+        };
+        assert!(!answer && took < Duration::from_secs(2), "no bus: {took:?}");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_bus_that_never_answers_is_given_up_on_in_time() {
+        use std::time::{Duration, Instant};
+        let dir = tempfile::tempdir().unwrap();
+        let socket = dir.path().join("bus");
+        // Accepts the connection, then says nothing.
+        let listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        let address = format!("unix:path={}", socket.display());
+        let t = Instant::now();
+        let answer = file_chooser_on(Some(address), Duration::from_millis(300));
+        let took = t.elapsed();
+        assert!(!answer);
+        assert!(took < Duration::from_secs(2), "{took:?}");
+        drop(listener);
     }
 }
