@@ -235,7 +235,10 @@ mod tests {
         };
         let (answer, took) = ask();
         assert!(!answer, "no portal on the bus");
-        assert!(took < Duration::from_secs(2), "an unknown name is refused at once: {took:?}");
+        assert!(
+            took < Duration::from_secs(2),
+            "an unknown name is refused at once: {took:?}"
+        );
 
         let serve = |iface: bool| {
             let builder = zbus::connection::Builder::address(bus.1.as_str())
