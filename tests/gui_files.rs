@@ -73,6 +73,15 @@ fn new_plan(h: &mut H) {
     assert!(h.state().doc().path().is_none(), "not saved yet");
 }
 
+/// A new plan, and Ctrl+S: the built-in dialog asks where to save it.
+fn saving_a_new_plan() -> H {
+    let mut h = app(Vec::new());
+    new_plan(&mut h);
+    keys(&mut h, Modifiers::COMMAND, Key::S);
+    assert!(is_path_dialog(&h), "{:?}", h.state().dialog());
+    h
+}
+
 fn copy_sample(dir: &Path, name: &str) -> PathBuf {
     let path = dir.join(name);
     std::fs::copy(common::sample_path(), &path).unwrap();
@@ -82,10 +91,7 @@ fn copy_sample(dir: &Path, name: &str) -> PathBuf {
 #[test]
 fn ctrl_s_on_a_new_plan_saves_where_the_path_typed_says() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = app(Vec::new());
-    new_plan(&mut h);
-    keys(&mut h, Modifiers::COMMAND, Key::S);
-    assert!(is_path_dialog(&h), "{:?}", h.state().dialog());
+    let mut h = saving_a_new_plan();
     h.get_by_label_contains("正在使用内置文件对话框");
     let typed = dir.path().join("武川县-新");
     type_path(&mut h, &typed.display().to_string());
@@ -132,9 +138,7 @@ fn a_plan_opens_by_clicking_a_recent_folder_then_its_file() {
 #[test]
 fn escape_cancels_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = app(Vec::new());
-    new_plan(&mut h);
-    keys(&mut h, Modifiers::COMMAND, Key::S);
+    let mut h = saving_a_new_plan();
     let typed = dir.path().join("不要.ron");
     type_path(&mut h, &typed.display().to_string());
     press(&mut h, Key::Escape);
@@ -220,24 +224,17 @@ fn every_file_operation_asks_in_the_built_in_dialog() {
     }
     menu(&mut h, &["文件", "从 Excel 导入…"]);
     asks(&mut h, "从 Excel 导入");
-    h.state_mut()
-        .push(fundplan::gui::Action::Go(Screen::Header));
-    h.run();
-    h.get_by_label("用其他目录校验…").click();
-    h.run();
-    asks(&mut h, "打开资金目录");
-    h.state_mut()
-        .push(fundplan::gui::Action::Go(Screen::Compare));
-    h.run();
-    h.get_by_label("选择要比较的方案文件…").click();
-    h.run();
-    asks(&mut h, "选择要比较的方案");
-    h.state_mut()
-        .push(fundplan::gui::Action::Go(Screen::Summary));
-    h.run();
-    h.get_by_label("选择方案文件夹…").click();
-    h.run();
-    asks(&mut h, "选择方案文件夹");
+    // The screens' own buttons, reached with Ctrl+1, Ctrl+7 and Ctrl+8.
+    for (key, button, title) in [
+        (Key::Num1, "用其他目录校验…", "打开资金目录"),
+        (Key::Num7, "选择要比较的方案文件…", "选择要比较的方案"),
+        (Key::Num8, "选择方案文件夹…", "选择方案文件夹"),
+    ] {
+        keys(&mut h, Modifiers::COMMAND, key);
+        h.get_by_label(button).click();
+        h.run();
+        asks(&mut h, title);
+    }
 }
 
 #[test]
@@ -245,9 +242,7 @@ fn a_folder_typed_is_rolled_up_and_an_export_is_written() {
     let dir = tempfile::tempdir().unwrap();
     copy_sample(dir.path(), "武川县.ron");
     let mut h = app(Vec::new());
-    h.state_mut()
-        .push(fundplan::gui::Action::Go(Screen::Summary));
-    h.run();
+    keys(&mut h, Modifiers::COMMAND, Key::Num8);
     h.get_by_label("选择方案文件夹…").click();
     h.run();
     type_into_field(&mut h, "文件夹路径", &dir.path().display().to_string());
