@@ -251,11 +251,32 @@ fn a_folder_typed_is_rolled_up_and_an_export_is_written() {
     assert!(h.state().dialog().is_none(), "{:?}", h.state().dialog());
     h.get_by_label_contains("1 个计入合计");
     menu(&mut h, &["文件", "导出", "Excel/WPS 工作簿（.xlsx）…"]);
-    type_path(&mut h, &dir.path().join("表").display().to_string());
+    // Pasted this time, as from a file manager's address bar.
+    assert!(h.get_by_label(FIELD).is_focused());
+    keys(&mut h, Modifiers::COMMAND, Key::A);
+    h.event(egui::Event::Paste(
+        dir.path().join("表").display().to_string(),
+    ));
+    h.run();
     press(&mut h, Key::Enter);
     assert!(
         dir.path().join("表.xlsx").is_file(),
         "the extension is added"
     );
     h.get_by_label_contains("已导出");
+}
+
+#[test]
+fn a_desktop_without_a_file_dialog_gets_the_built_in_one_and_is_told_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = copy_sample(dir.path(), "甲.ron");
+    // Not chosen in the preferences: the desktop has no dialog to offer.
+    let mut h =
+        common::harness(|| FundplanApp::with_prefs(Prefs::default()).with_native_dialogs(false));
+    keys(&mut h, Modifiers::COMMAND, Key::O);
+    assert!(is_path_dialog(&h), "{:?}", h.state().dialog());
+    h.get_by_label("未找到系统文件对话框（xdg 桌面门户或 zenity），请输入路径。");
+    type_path(&mut h, &plan.display().to_string());
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().doc().path(), Some(plan.as_path()));
 }

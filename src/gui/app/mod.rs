@@ -144,6 +144,13 @@ impl FundplanApp {
         self
     }
 
+    /// Plays a desktop with (true) or without (false) a native file dialog,
+    /// instead of looking (tests of a bare desktop).
+    pub fn with_native_dialogs(mut self, available: bool) -> FundplanApp {
+        self.files.native = Some(available);
+        self
+    }
+
     /// Keeps the receipt register of single opened plans in `dir` (the app's
     /// data folder; tests use a temporary one). Without it, nothing is registered.
     pub fn with_register_dir(mut self, dir: Option<PathBuf>) -> FundplanApp {

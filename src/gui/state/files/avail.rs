@@ -54,9 +54,15 @@ impl Choice {
 /// True if a native dialog can be shown; asked once per run (the first call
 /// may take up to [`PORTAL_WAIT`], so call it off the UI thread).
 pub fn native_available() -> bool {
-    static AVAILABLE: OnceLock<bool> = OnceLock::new();
     *AVAILABLE.get_or_init(detect)
 }
+
+/// What [`native_available`] found, if it was asked already.
+pub fn known() -> Option<bool> {
+    AVAILABLE.get().copied()
+}
+
+static AVAILABLE: OnceLock<bool> = OnceLock::new();
 
 /// The longest the portal is waited for (it may be started on demand).
 pub const PORTAL_WAIT: std::time::Duration = std::time::Duration::from_secs(5);

@@ -150,12 +150,19 @@ impl FileAction {
 pub struct FileDialogs {
     tx: Sender<Action>,
     rx: Receiver<Action>,
+    /// Whether the desktop has a native dialog, if told rather than found
+    /// (tests play a bare desktop with `Some(false)`).
+    pub native: Option<bool>,
 }
 
 impl Default for FileDialogs {
     fn default() -> Self {
         let (tx, rx) = channel();
-        FileDialogs { tx, rx }
+        FileDialogs {
+            tx,
+            rx,
+            native: None,
+        }
     }
 }
 
@@ -168,8 +175,8 @@ fn deliver(tx: &Sender<Action>, action: Action) {
 impl FileDialogs {
     /// Asks for the path `form` is for: with the system's dialog on a worker
     /// thread (or, if the desktop turns out to have none, with `form` sent
-    /// back as [`Action::Show`]), or, when `choice` is [`Choice::Builtin`],
-    /// by returning `form` to be shown now. Whatever is picked arrives as
+    /// back as [`Action::Show`]), or by returning `form` to be shown now when
+    /// `choice` is [`Choice::Builtin`] or the desktop is known to have none. Whatever is picked arrives as
     /// `form.purpose`'s action.
     pub fn ask(
         &self,
@@ -178,19 +185,28 @@ impl FileDialogs {
         choice: Choice,
         form: PathForm,
     ) -> Option<PathForm> {
-        if choice == Choice::Builtin {
-            return Some(form);
+        let native = match choice {
+            Choice::Builtin => return Some(form),
+            Choice::Native => Some(true),
+            Choice::Auto => self.native.or_else(avail::known),
+        };
+        if native == Some(false) {
+            // Known already: no thread, no frame's wait.
+            return Some(PathForm {
+                why: Why::Unavailable,
+                ..form
+            });
         }
         let tx = self.tx.clone();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            if choice == Choice::Auto && !avail::native_available() {
+            if native.is_none() && !avail::native_available() {
                 let form = PathForm {
                     why: Why::Unavailable,
                     ..form
                 };
                 deliver(&tx, Action::Show(Dialog::Path(Box::new(form))));
-            } else if let Some(path) = native(&form, lang) {
+            } else if let Some(path) = system_dialog(&form, lang) {
                 deliver(&tx, form.purpose.action(path));
             }
             ctx.request_repaint();
@@ -206,7 +222,7 @@ impl FileDialogs {
 
 /// The system's dialog for `form` (blocking: on a worker thread). `None` is
 /// the user cancelling (or, with `FUNDPLAN_FILE_DIALOG=native`, no dialog).
-fn native(form: &PathForm, lang: crate::Lang) -> Option<PathBuf> {
+fn system_dialog(form: &PathForm, lang: crate::Lang) -> Option<PathBuf> {
     let purpose = form.purpose;
     let mut dialog = rfd::FileDialog::new()
         .set_title(purpose.title(lang))
