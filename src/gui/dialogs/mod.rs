@@ -101,7 +101,16 @@ impl Dialog {
 /// Draws `dialog` as a modal.
 pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Vec<Action>) {
     let ctx = ui.ctx().clone();
-    let response = Modal::new(Id::unique("dialog")).show(&ctx, |ui| {
+    let id = Id::unique("dialog");
+    let mut modal = Modal::new(id);
+    if matches!(dialog, Dialog::Path(_)) {
+        // Its top stays put while lines below come and go (a problem, the
+        // question before replacing), so a second click of a double-click
+        // lands where the first did.
+        modal = modal
+            .area(Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 48.0)));
+    }
+    let response = modal.show(&ctx, |ui| {
         ui.set_max_width(560.0);
         match dialog {
             Dialog::Error(msg) => {

@@ -46,9 +46,12 @@ pub(super) fn path_ui(ui: &mut Ui, view: &View<'_>, form: &mut PathForm, out: &m
         cursor_to_end(ui.ctx(), &form.text);
         form.focus = false;
     }
-    if let Some(problem) = &form.problem {
-        ui.label(RichText::new(problem.text(view.lang)).color(palette.over));
-    }
+    // Always one line, so that what is below does not move when it changes.
+    let problem = form.problem.as_ref().map(|p| p.text(view.lang));
+    ui.add(
+        egui::Label::new(RichText::new(problem.as_deref().unwrap_or(" ")).color(palette.over))
+            .truncate(),
+    );
     ui.add_space(6.0);
     if !form.recent.is_empty() {
         ui.label(RichText::new(view.t("最近使用的文件夹", "Recent folders")).strong());
@@ -160,8 +163,9 @@ fn listing_ui(
     let entries = &form.listing.entries;
     egui::ScrollArea::vertical()
         .id_salt("path-dialog-listing")
+        .min_scrolled_height(220.0)
         .max_height(220.0)
-        .auto_shrink([false, true])
+        .auto_shrink([false, false])
         .show_rows(ui, row, entries.len(), |ui, range| {
             for entry in entries.get(range).unwrap_or_default() {
                 let (text, selectable) = if entry.is_file {
@@ -171,6 +175,8 @@ fn listing_ui(
                 };
                 let selected = selectable && form.path() == entry.path;
                 let response = ui.add_enabled(selectable, egui::Button::selectable(selected, text));
+                // A double-click is also a click (its second release).
+                let twice = response.double_clicked();
                 if response.clicked() {
                     if entry.is_file {
                         pick = Some(entry.path.clone());
@@ -178,7 +184,7 @@ fn listing_ui(
                         go = Some(entry.path.clone());
                     }
                 }
-                open |= entry.is_file && response.double_clicked();
+                open |= entry.is_file && twice;
             }
         });
     if form.listing.more {
