@@ -9,12 +9,26 @@ pub use core_common::*;
 
 /// The desktop app on the bundled sample, headless, with the app's CJK font.
 pub fn app() -> egui_kittest::Harness<'static, fundplan::gui::FundplanApp> {
+    app_with(fundplan::gui::Prefs::default())
+}
+
+/// [`app`] with these preferences (as if kept from an earlier run).
+pub fn app_with(
+    prefs: fundplan::gui::Prefs,
+) -> egui_kittest::Harness<'static, fundplan::gui::FundplanApp> {
+    harness(move || fundplan::gui::FundplanApp::with_prefs(prefs))
+}
+
+/// The app `make` builds, headless in a 1280×800 window, with the app's CJK font.
+pub fn harness(
+    make: impl FnOnce() -> fundplan::gui::FundplanApp + 'static,
+) -> egui_kittest::Harness<'static, fundplan::gui::FundplanApp> {
     let mut h = egui_kittest::Harness::builder()
         .with_size([1280.0, 800.0])
         .with_max_steps(16)
-        .build_eframe(|cc| {
+        .build_eframe(move |cc| {
             fundplan::gui::fonts::install(&cc.egui_ctx);
-            fundplan::gui::FundplanApp::with_prefs(fundplan::gui::Prefs::default())
+            make()
         });
     h.run();
     h

@@ -99,6 +99,8 @@ pub enum Action {
     SealNow,
     /// Look light, dark, or as the system says.
     Appearance(Appearance),
+    /// Choose files with the built-in path dialog (true) or the system's.
+    BuiltinFileDialog(bool),
     /// Fill amount cells from `path` on with cells copied from a spreadsheet
     /// (tab and newline separated), as one undo step; refused whole if a cell
     /// is not an amount or the block does not fit.

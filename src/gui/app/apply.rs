@@ -51,7 +51,7 @@ impl FundplanApp {
                     self.dialog = Some(Dialog::Error(e.into()));
                 }
             }
-            Action::ChooseCatalog => self.files.open_catalog(),
+            Action::ChooseCatalog => self.choose(ctx, FileAction::Catalog),
             Action::LoadCatalog(path) => match crate::file::load_catalog(&path) {
                 Ok(catalog) => self.session.doc.set_catalog(catalog),
                 Err(e) => self.dialog = Some(Dialog::Error(e.into())),
@@ -59,7 +59,9 @@ impl FundplanApp {
             Action::Proceed(p) => self.proceed(ctx, p),
             Action::SealNow => self.submit(ctx),
             Action::Appearance(a) => self.prefs.appearance = a,
+            Action::BuiltinFileDialog(on) => self.prefs.builtin_file_dialog = on,
             Action::CloseDialog => self.dialog = None,
+            Action::Show(Dialog::Path(form)) => self.show_path(*form),
             Action::Show(d) => self.dialog = Some(d),
             Action::Paste { path, text } => {
                 match crate::gui::kit::paste::paste_edit(
@@ -82,10 +84,10 @@ impl FundplanApp {
             Action::RemoveComment(i) => self.remove_comment(i),
             Action::Decide(decision) => self.decide(decision),
             Action::ResolveComment(i, note) => self.resolve_comment(i, note),
-            Action::ChooseCompare => self.files.pick(FileAction::Compare),
-            Action::CompareWithRound(n) => self.compare_with_round(n),
+            Action::ChooseCompare => self.choose(ctx, FileAction::Compare),
+            Action::CompareWithRound(n) => self.compare_with_round(ctx, n),
             Action::CompareWith(path) => self.compare_with(path),
-            Action::ChooseFolder => self.files.pick(FileAction::Summarize),
+            Action::ChooseFolder => self.choose(ctx, FileAction::Summarize),
             Action::Summarize(paths) => {
                 self.league.summarize(paths);
                 self.screen = Screen::Summary;
@@ -99,7 +101,7 @@ impl FundplanApp {
             Action::DiscardRecovery => self.discard_recovery(),
             Action::ForceSave(path) => self.force_save(path),
             Action::Reload => self.reload(),
-            Action::ChooseExport(kind) => self.files.pick(FileAction::Export(kind)),
+            Action::ChooseExport(kind) => self.choose(ctx, FileAction::Export(kind)),
             Action::Export(kind, path) => self.export_now(kind, path),
             Action::ChooseImport => self.guard_now(ctx, Pending::Import),
             Action::Import(path) => self.import(path),
@@ -184,9 +186,9 @@ impl FundplanApp {
                     self.dialog = Some(Dialog::ChangedOnDisk(p))
                 }
                 Some(p) => self.apply(ctx, Action::SaveTo(p)),
-                None => self.files.save_as(ctx, self.suggested_name()),
+                None => self.choose(ctx, FileAction::SaveAs),
             },
-            UiCommand::SaveAs => self.files.save_as(ctx, self.suggested_name()),
+            UiCommand::SaveAs => self.choose(ctx, FileAction::SaveAs),
             UiCommand::Submit => self.ask_to_submit(),
             UiCommand::Undo | UiCommand::Redo => {
                 // A focused cell would otherwise keep showing what was typed.
@@ -246,7 +248,7 @@ impl FundplanApp {
     pub(super) fn pending_now(&mut self, ctx: &egui::Context, pending: Pending) {
         match pending {
             Pending::Open(path) => self.open_now(path),
-            Pending::OpenDialog => self.files.open(),
+            Pending::OpenDialog => self.choose(ctx, FileAction::Open),
             Pending::New => self.dialog = Some(Dialog::New(Default::default())),
             Pending::Quit => {
                 // Saved (or the user chose): close; the close request that
@@ -260,7 +262,7 @@ impl FundplanApp {
                     self.open_now(path);
                 }
             }
-            Pending::Import => self.files.pick(FileAction::Import),
+            Pending::Import => self.choose(ctx, FileAction::Import),
         }
     }
 }

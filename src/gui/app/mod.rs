@@ -15,7 +15,7 @@ use crate::gui::screens::{
 };
 use crate::gui::shell::{menu_ui, nav_ui, status_ui};
 use crate::gui::state::commands::UiCommand;
-use crate::gui::state::files::{Export, FileAction, FileDialogs};
+use crate::gui::state::files::{Export, FileAction, FileDialogs, Kind};
 use crate::gui::state::league::{Compare, League};
 use crate::gui::state::prefs::Prefs;
 use crate::gui::state::recovery::{self, Found, Recovery};
@@ -24,6 +24,7 @@ use crate::plan::{Comment, Decision, path as plan_path};
 
 mod action;
 mod apply;
+mod files;
 mod frame;
 mod review;
 
@@ -140,6 +141,13 @@ impl FundplanApp {
             });
             self.found = Some(found);
         }
+        self
+    }
+
+    /// Plays a desktop with (true) or without (false) a native file dialog,
+    /// instead of looking (tests of a bare desktop).
+    pub fn with_native_dialogs(mut self, available: bool) -> FundplanApp {
+        self.files.native = Some(available);
         self
     }
 

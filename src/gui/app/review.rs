@@ -90,7 +90,7 @@ impl FundplanApp {
         }
     }
 
-    pub(super) fn compare_with_round(&mut self, n: usize) {
+    pub(super) fn compare_with_round(&mut self, ctx: &egui::Context, n: usize) {
         match self.judged_file(n) {
             Some(path) => self.compare_with(path),
             None => {
@@ -98,7 +98,7 @@ impl FundplanApp {
                     "在方案所在的文件夹里没有找到退回时的那一版文件，请选择要比较的文件。",
                     "The revision that was returned is not in the plan's folder; choose the file to compare with.",
                 )));
-                self.files.pick(FileAction::Compare);
+                self.choose(ctx, FileAction::Compare);
             }
         }
     }
@@ -192,14 +192,16 @@ impl FundplanApp {
                 }
                 self.session.doc.apply(Edit::Batch(edits), None);
                 self.session.seal_warned = false;
-                match self.session.doc.path().map(PathBuf::from) {
-                    Some(p) => self.apply(ctx, Action::SaveTo(p)),
-                    None => self.files.save_as(ctx, self.suggested_name()),
-                }
+                // Said first: a save error replaces it, and the built-in path
+                // dialog shows it above the path.
                 self.dialog = Some(Dialog::Info(Message::words(
                     "方案已通过校验并加盖提交印记。",
                     "The plan passed validation and is sealed for submission.",
                 )));
+                match self.session.doc.path().map(PathBuf::from) {
+                    Some(p) => self.apply(ctx, Action::SaveTo(p)),
+                    None => self.choose(ctx, FileAction::SaveAs),
+                }
             }
         }
     }

@@ -1,11 +1,13 @@
-//! Modal dialogs: errors, unsaved changes, submission refused, new plan, about.
+//! Modal dialogs: errors, unsaved changes, submission refused, new plan,
+//! about, and the built-in path dialog.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 mod about;
 mod comment;
 mod message;
 mod new_plan;
+mod path;
 mod questions;
 
 use about::about_ui;
@@ -13,6 +15,7 @@ use comment::comment_ui;
 pub use message::Message;
 pub use new_plan::NewPlanForm;
 use new_plan::new_plan_ui;
+use path::path_ui;
 pub use questions::disk_changed_ui;
 use questions::{
     changed_on_disk_ui, confirm_submit_ui, confirm_unlock_ui, recover_ui, submit_refused_ui,
@@ -81,6 +84,8 @@ pub enum Dialog {
     ChangedOnDisk(PathBuf),
     /// The plan passed validation: seal it? (names what is sealed)
     ConfirmSubmit,
+    /// The built-in path dialog (no system file dialog, or the user chose it).
+    Path(Box<crate::gui::state::files::PathForm>),
 }
 
 impl Dialog {
@@ -96,7 +101,16 @@ impl Dialog {
 /// Draws `dialog` as a modal.
 pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Vec<Action>) {
     let ctx = ui.ctx().clone();
-    let response = Modal::new(Id::unique("dialog")).show(&ctx, |ui| {
+    let id = Id::unique("dialog");
+    let mut modal = Modal::new(id);
+    if matches!(dialog, Dialog::Path(_)) {
+        // Its top stays put while lines below come and go (a problem, the
+        // question before replacing), so a second click of a double-click
+        // lands where the first did.
+        modal = modal
+            .area(Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 48.0)));
+    }
+    let response = modal.show(&ctx, |ui| {
         ui.set_max_width(560.0);
         match dialog {
             Dialog::Error(msg) => {
@@ -120,6 +134,7 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
             Dialog::ChangedOnDisk(path) => changed_on_disk_ui(ui, view, path, out),
             Dialog::ConfirmSubmit => confirm_submit_ui(ui, view, out),
             Dialog::ConfirmUnlock => confirm_unlock_ui(ui, view, out),
+            Dialog::Path(form) => path_ui(ui, view, form, out),
         }
     });
     if response.should_close()
@@ -130,6 +145,8 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
                 | Dialog::Comment { .. }
                 | Dialog::Recover { .. }
                 | Dialog::ChangedOnDisk(_)
+                // Escape is its own (it first leaves the question before replacing).
+                | Dialog::Path(_)
         )
     {
         out.push(Action::CloseDialog);

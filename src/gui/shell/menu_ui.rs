@@ -97,6 +97,22 @@ pub fn menu_ui(ui: &mut Ui, view: &View<'_>, prefs: &Prefs, out: &mut Vec<Action
             });
             item(ui, view, UiCommand::ToggleUnit, true, out);
             item(ui, view, UiCommand::ToggleLanguage, true, out);
+            ui.separator();
+            let mut builtin = prefs.builtin_file_dialog;
+            if ui
+                .checkbox(
+                    &mut builtin,
+                    view.t("使用内置文件对话框", "Use the built-in file dialog"),
+                )
+                .on_hover_text(view.t(
+                    "打开、保存、导出时输入路径，不用系统的文件对话框（系统对话框无法使用时）",
+                    "Type paths to open, save and export instead of using the system's file dialog (when it does not work)",
+                ))
+                .clicked()
+            {
+                out.push(Action::BuiltinFileDialog(builtin));
+                ui.close();
+            }
         });
         ui.menu_button(view.t("帮助", "Help"), |ui| {
             item(ui, view, UiCommand::About, true, out);

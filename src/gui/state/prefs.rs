@@ -23,6 +23,9 @@ pub struct Prefs {
     pub reviewer: String,
     /// Light, dark, or as the system says (absent in older settings: system).
     pub appearance: Appearance,
+    /// Choose files with the app's own path dialog, not the system's (视图 ›
+    /// 使用内置文件对话框; `FUNDPLAN_FILE_DIALOG=builtin` does the same for one run).
+    pub builtin_file_dialog: bool,
 }
 
 /// 外观: how the window looks.
