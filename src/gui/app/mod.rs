@@ -26,6 +26,7 @@ mod action;
 mod apply;
 mod frame;
 mod review;
+mod switch;
 
 pub use action::Action;
 

@@ -1,4 +1,5 @@
-//! Modal dialogs: errors, unsaved changes, submission refused, new plan, about.
+//! Modal dialogs: errors, unsaved changes, submission refused, new plan,
+//! catalog switch, about.
 
 use std::path::PathBuf;
 
@@ -7,6 +8,7 @@ mod comment;
 mod message;
 mod new_plan;
 mod questions;
+mod switch;
 
 use about::about_ui;
 use comment::comment_ui;
@@ -18,6 +20,8 @@ use questions::{
     changed_on_disk_ui, confirm_submit_ui, confirm_unlock_ui, recover_ui, submit_refused_ui,
     unsaved_ui,
 };
+use switch::switch_ui;
+pub use switch::{Chosen, SwitchForm};
 
 use egui::{Grid, Id, Modal, RichText, Ui};
 
@@ -81,6 +85,8 @@ pub enum Dialog {
     ChangedOnDisk(PathBuf),
     /// The plan passed validation: seal it? (names what is sealed)
     ConfirmSubmit,
+    /// Switch the plan to another catalog.
+    Switch(Box<SwitchForm>),
 }
 
 impl Dialog {
@@ -120,6 +126,7 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
             Dialog::ChangedOnDisk(path) => changed_on_disk_ui(ui, view, path, out),
             Dialog::ConfirmSubmit => confirm_submit_ui(ui, view, out),
             Dialog::ConfirmUnlock => confirm_unlock_ui(ui, view, out),
+            Dialog::Switch(form) => switch_ui(ui, view, form, out),
         }
     });
     if response.should_close()

@@ -17,6 +17,8 @@ pub enum FileAction {
     Export(Export),
     /// A workbook to import.
     Import,
+    /// A catalog to switch the plan to.
+    SwitchCatalog,
 }
 
 /// The files the 文件 › 导出 menu writes.
@@ -87,6 +89,9 @@ impl FileDialogs {
                 FileAction::Summarize => rfd::FileDialog::new()
                     .pick_folder()
                     .map(|p| Action::Summarize(vec![p])),
+                FileAction::SwitchCatalog => ron_filter(rfd::FileDialog::new())
+                    .pick_file()
+                    .map(Action::SwitchFile),
                 FileAction::Import => rfd::FileDialog::new()
                     .add_filter("Excel (*.xlsx)", &["xlsx"])
                     .pick_file()
