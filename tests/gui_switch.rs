@@ -82,7 +82,7 @@ fn switching_to_nm_2021_drops_the_chosen_line_and_undo_takes_it_back_in_one_step
     open_switch(&mut h);
     click(&mut h, "nm-2021（2021—2025）");
     // Nothing is dropped until the user says so.
-    assert!(h.query_by_label_contains("不删除任何资金").is_some());
+    assert!(h.query_by_label_contains("不删除任何金额").is_some());
     click(&mut h, "C07 删除");
     assert!(h.query_by_label_contains("下达 299.60 万元").is_some());
     click(&mut h, "确定");

@@ -61,6 +61,9 @@ pub struct Row {
     /// Funding entries naming it: (project id, amount), in project order.
     /// Empty for a repeated code's later rows.
     pub arranged: Vec<(String, Money)>,
+    /// Nothing allocated, integrated or arranged, and no document or reason:
+    /// dropping it loses nothing.
+    pub empty: bool,
 }
 
 impl Row {
@@ -70,11 +73,12 @@ impl Row {
     }
 }
 
-/// The user's choice for an unmatched row.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// The user's choice for an unmatched row. Until the user chooses, a row
+/// with anything in it is kept as a 旗县 line and an empty one is dropped
+/// (see [`Proposal::decision`]): either way nothing is lost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Decision {
-    /// Keep it as a 旗县 own line (X..): nothing is lost, hence the default.
-    #[default]
+    /// Keep it as a 旗县 own line (X..).
     KeepCounty,
     /// Keep it as a 盟市 own line (L..).
     KeepLeague,
@@ -82,7 +86,7 @@ pub enum Decision {
     Drop,
 }
 
-/// Decisions by source index; a row missing here gets [`Decision::default`].
+/// Decisions by source index; a row missing here gets [`Proposal::decision`]'s default.
 pub type Decisions = BTreeMap<usize, Decision>;
 
 /// What switching a plan to a catalog would do.
@@ -193,6 +197,11 @@ pub fn propose(plan: &Plan, target: &Catalog) -> Proposal {
                 Vec::new()
             };
             let (fate, also) = fates.remove(&i).unwrap_or((Fate::Unmatched, Vec::new()));
+            let empty = s.allocated.is_zero()
+                && s.integrated.is_zero()
+                && arranged.is_empty()
+                && s.document.trim().is_empty()
+                && s.reason.trim().is_empty();
             Row {
                 index: i,
                 line: s.line.clone(),
@@ -203,6 +212,7 @@ pub fn propose(plan: &Plan, target: &Catalog) -> Proposal {
                 allocated: s.allocated,
                 integrated: s.integrated,
                 arranged,
+                empty,
             }
         })
         .collect();
@@ -236,9 +246,14 @@ impl Proposal {
         self.from == self.to
     }
 
-    /// The decision for the row at source index `index`.
-    pub fn decision(decisions: &Decisions, index: usize) -> Decision {
-        decisions.get(&index).copied().unwrap_or_default()
+    /// The decision for `row`: the user's, else keep it as a 旗县 line if
+    /// anything is in it and drop it if it is empty.
+    pub fn decision(decisions: &Decisions, row: &Row) -> Decision {
+        decisions.get(&row.index).copied().unwrap_or(if row.empty {
+            Decision::Drop
+        } else {
+            Decision::KeepCounty
+        })
     }
 
     /// What `decisions` drop: the money of the dropped rows and what they
@@ -246,7 +261,7 @@ impl Proposal {
     pub fn loss(&self, decisions: &Decisions) -> Loss {
         let mut loss = Loss::default();
         for r in self.unmatched() {
-            if Proposal::decision(decisions, r.index) != Decision::Drop {
+            if Proposal::decision(decisions, r) != Decision::Drop {
                 continue;
             }
             loss.allocated += r.allocated;
@@ -277,7 +292,7 @@ impl Proposal {
         }
         let mut codes = BTreeMap::new();
         for r in self.unmatched() {
-            let prefix = match Proposal::decision(decisions, r.index) {
+            let prefix = match Proposal::decision(decisions, r) {
                 Decision::Drop => continue,
                 Decision::KeepCounty => 'X',
                 Decision::KeepLeague => 'L',
@@ -300,7 +315,7 @@ impl Proposal {
 }
 
 /// The plan switched to the proposal's catalog with `decisions` for the
-/// unmatched rows (missing ones kept as 旗县 lines). `None` when the plan is
+/// unmatched rows (see [`Proposal::decision`] for those missing). `None` when the plan is
 /// not the one proposed for (its rows changed since).
 pub fn apply(plan: &Plan, proposal: &Proposal, decisions: &Decisions) -> Option<Plan> {
     if !proposal.fits(plan) {

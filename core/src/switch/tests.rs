@@ -46,7 +46,15 @@ fn keeping_every_unmatched_row_loses_no_money() {
     let out = apply(&plan, &p, &decisions).unwrap();
     assert_eq!(totals(&out), totals(&plan));
     assert_eq!(out.catalog, "nm-2021");
-    // The sample has X01 and X02: the seven kept rows follow as X03..X09.
+    // The sample has X01 and X02: the six kept rows follow as X03..X08; its
+    // C15 has nothing in it and is dropped.
+    assert_eq!(p.own_codes(&plan, &decisions).len(), 6);
+    assert!(out.source("X09").is_none());
+    assert!(
+        out.sources
+            .iter()
+            .all(|s| !s.name.starts_with("服务业发展专项资金"))
+    );
     let c01 = out
         .sources
         .iter()
@@ -90,7 +98,7 @@ fn dropping_a_row_removes_its_funding_and_says_how_much() {
     assert!(out.sources.iter().all(|s| s.name != row.name));
     // The next kept row takes X03, as nothing else did.
     assert!(out.source("X03").is_some());
-    assert!(out.source("X09").is_none());
+    assert!(out.source("X08").is_none());
 }
 
 #[test]
@@ -162,4 +170,26 @@ fn the_switch_is_one_edit_and_its_inverse_restores_the_plan() {
     assert_eq!(doc, out);
     inverse.apply(&mut doc).unwrap();
     assert_eq!(doc, plan);
+}
+
+#[test]
+fn an_empty_unmatched_row_is_dropped_unless_the_user_keeps_it() {
+    let plan = bundled_sample();
+    let p = propose(&plan, &nm2021());
+    let c15 = p.rows.iter().find(|r| r.line == "C15").unwrap();
+    assert!(c15.empty);
+    assert_eq!(Proposal::decision(&Decisions::new(), c15), Decision::Drop);
+    let c01 = p.rows.iter().find(|r| r.line == "C01").unwrap();
+    assert!(!c01.empty);
+    assert_eq!(
+        Proposal::decision(&Decisions::new(), c01),
+        Decision::KeepCounty
+    );
+    let keep = Decisions::from([(c15.index, Decision::KeepCounty)]);
+    let out = apply(&plan, &p, &keep).unwrap();
+    assert!(
+        out.sources
+            .iter()
+            .any(|s| s.name.starts_with("服务业发展专项资金"))
+    );
 }

@@ -79,7 +79,11 @@ pub(super) fn switch_ui(
 ) {
     let plan = view.doc.plan();
     ui.set_min_width(880.0);
-    ui.heading(view.t("更换资金目录", "Switch catalog"));
+    ui.horizontal(|ui| {
+        ui.heading(view.t("更换资金目录", "Switch catalog"));
+        let unit = view.unit.label(view.lang);
+        ui.label(RichText::new(format!("{}{unit}", view.t("单位：", "Unit: "))).weak());
+    });
     let current = view.doc.catalog();
     ui.label(match view.lang {
         crate::Lang::Zh => format!(
@@ -244,7 +248,7 @@ fn row_ui(ui: &mut Ui, view: &View<'_>, r: &Row, own: Option<&String>, decisions
             ui.label(format!("{}{to}", view.t("改代码为 ", "Re-coded as ")));
         }
         Fate::Unmatched => {
-            let mut d = Proposal::decision(decisions, r.index);
+            let mut d = Proposal::decision(decisions, r);
             ui.horizontal(|ui| {
                 ui.label(
                     RichText::new(view.t("无对应：", "No match:")).color(theme::palette(ui).over),
@@ -280,7 +284,9 @@ fn row_ui(ui: &mut Ui, view: &View<'_>, r: &Row, own: Option<&String>, decisions
                     }
                 }
             });
-            decisions.insert(r.index, d);
+            if d != Proposal::decision(decisions, r) {
+                decisions.insert(r.index, d);
+            }
         }
     }
 }
@@ -290,8 +296,8 @@ fn loss_ui(ui: &mut Ui, view: &View<'_>, proposal: &Proposal, decisions: &Decisi
     let unit = view.unit.label(view.lang);
     if loss == switch::Loss::default() {
         ui.label(view.t(
-            "不删除任何资金：金额和项目安排全部保留。",
-            "Nothing is dropped: every amount and project arrangement is kept.",
+            "不删除任何金额：金额和项目安排全部保留。",
+            "No money is dropped: every amount and project arrangement is kept.",
         ));
         return;
     }
