@@ -63,8 +63,8 @@ pub struct Chosen {
     pub decisions: Decisions,
 }
 
-fn years(c: &Catalog) -> String {
-    format!("{}—{}", c.years.0, c.years.1)
+fn years(c: &Catalog, lang: crate::Lang) -> String {
+    format!("{}{}{}", c.years.0, lang.pick("—", "–"), c.years.1)
 }
 
 fn warn(ui: &mut Ui, text: String) {
@@ -90,13 +90,13 @@ pub(super) fn switch_ui(
             "方案 {} 年，现按目录 {}（{}）编制。",
             plan.year,
             plan.catalog,
-            years(current)
+            years(current, view.lang)
         ),
         crate::Lang::En => format!(
             "The {} plan is drafted against catalog {} ({}).",
             plan.year,
             plan.catalog,
-            years(current)
+            years(current, view.lang)
         ),
     });
     ui.horizontal(|ui| {
@@ -106,7 +106,10 @@ pub(super) fn switch_ui(
             let Some(c) = catalog::embedded(id) else {
                 continue;
             };
-            let text = format!("{id}（{}）", years(&c));
+            let text = match view.lang {
+                crate::Lang::Zh => format!("{id}（{}）", years(&c, view.lang)),
+                crate::Lang::En => format!("{id} ({})", years(&c, view.lang)),
+            };
             if ui.radio(picked, text).clicked() && !picked {
                 form.pick(plan, c, None);
             }
@@ -157,12 +160,12 @@ pub(super) fn switch_ui(
                     "年度 {} 不在目录 {} 适用的 {} 年内（H03）：请先核对年度。",
                     plan.year,
                     target.id,
-                    years(target)
+                    years(target, view.lang)
                 ),
                 crate::Lang::En => format!(
                     "Year {} is outside {}, the years of catalog {} (H03): check the year first.",
                     plan.year,
-                    years(target),
+                    years(target, view.lang),
                     target.id
                 ),
             },
@@ -231,9 +234,17 @@ fn money(view: &View<'_>, m: Money) -> String {
 
 fn row_ui(ui: &mut Ui, view: &View<'_>, r: &Row, own: Option<&String>, decisions: &mut Decisions) {
     ui.label(&r.line);
+    // The English name where the plan's catalog has this line as it is.
+    let name = view
+        .doc
+        .catalog()
+        .line(&r.line)
+        .filter(|l| l.name == r.name)
+        .map_or(r.name.as_str(), |l| l.display_name(view.lang));
     ui.scope(|ui| {
         ui.set_max_width(240.0);
-        ui.add(egui::Label::new(&r.name).truncate());
+        ui.add(egui::Label::new(name).truncate())
+            .on_hover_text(&r.name);
     });
     for m in [r.allocated, r.integrated, r.arranged_total()] {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -253,35 +264,23 @@ fn row_ui(ui: &mut Ui, view: &View<'_>, r: &Row, own: Option<&String>, decisions
                 ui.label(
                     RichText::new(view.t("无对应：", "No match:")).color(theme::palette(ui).over),
                 );
-                let x = match (d, own) {
-                    (Decision::KeepCounty, Some(code)) => format!(" {code}"),
-                    _ => String::new(),
-                };
-                let l = match (d, own) {
-                    (Decision::KeepLeague, Some(code)) => format!(" {code}"),
-                    _ => String::new(),
-                };
-                for (choice, word, code) in [
-                    (
-                        Decision::KeepCounty,
-                        view.t("转为旗县资金", "County line"),
-                        x,
-                    ),
-                    (
-                        Decision::KeepLeague,
-                        view.t("转为盟市资金", "League line"),
-                        l,
-                    ),
-                    (Decision::Drop, view.t("删除", "Drop"), String::new()),
+                for (choice, word) in [
+                    (Decision::KeepCounty, view.t("转为旗县资金", "County line")),
+                    (Decision::KeepLeague, view.t("转为盟市资金", "League line")),
+                    (Decision::Drop, view.t("删除", "Drop")),
                 ] {
                     // Each row's choices by code: "C01 删除".
                     if ui
-                        .radio(d == choice, format!("{word}{code}"))
+                        .radio(d == choice, word)
                         .accessible_name(format!("{} {word}", r.line))
                         .clicked()
                     {
                         d = choice;
                     }
+                }
+                // The code it gets, after the choices so they never move.
+                if let (Some(code), false) = (own, d == Decision::Drop) {
+                    ui.label(format!("→ {code}"));
                 }
             });
             if d != Proposal::decision(decisions, r) {
