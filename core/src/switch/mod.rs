@@ -140,16 +140,17 @@ pub fn propose(plan: &Plan, target: &Catalog) -> Proposal {
         .enumerate()
         .filter(|(_, s)| s.is_catalog_line())
         .collect();
-    let mut claimed: Vec<bool> = vec![false; target.lines.len()];
+    // Each target line, and whether a row has taken it.
+    let mut slots: Vec<(&CatalogLine, bool)> = target.lines.iter().map(|l| (l, false)).collect();
     let mut fates: BTreeMap<usize, (Fate, Vec<String>)> = BTreeMap::new();
     // First the same code and name, so a row that stays never loses its
     // line to another row of the same name.
     for &(i, s) in &catalog_rows {
-        let hit = target.lines.iter().enumerate().position(|(t, l)| {
-            !claimed[t] && l.code == s.line && same_name(&l.name, &s.name) && l.level == s.level
+        let hit = slots.iter_mut().find(|(l, taken)| {
+            !*taken && l.code == s.line && same_name(&l.name, &s.name) && l.level == s.level
         });
-        if let Some(t) = hit {
-            claimed[t] = true;
+        if let Some(slot) = hit {
+            slot.1 = true;
             fates.insert(i, (Fate::Kept, Vec::new()));
         }
     }
@@ -157,17 +158,15 @@ pub fn propose(plan: &Plan, target: &Catalog) -> Proposal {
         if fates.contains_key(&i) {
             continue;
         }
-        let free: Vec<usize> = (0..target.lines.len())
-            .filter(|&t| {
-                let l = &target.lines[t];
-                !claimed[t] && same_name(&l.name, &s.name) && l.level == s.level
-            })
-            .collect();
-        let fate = match free.split_first() {
-            Some((&t, rest)) => {
-                claimed[t] = true;
-                let also = rest.iter().map(|&r| target.lines[r].code.clone()).collect();
-                (Fate::Recoded(target.lines[t].code.clone()), also)
+        let mut free = slots
+            .iter_mut()
+            .filter(|(l, taken)| !*taken && same_name(&l.name, &s.name) && l.level == s.level);
+        let fate = match free.next() {
+            Some(slot) => {
+                slot.1 = true;
+                let to = slot.0.code.clone();
+                let also = free.map(|other| other.0.code.clone()).collect();
+                (Fate::Recoded(to), also)
             }
             None => (Fate::Unmatched, Vec::new()),
         };
@@ -216,11 +215,9 @@ pub fn propose(plan: &Plan, target: &Catalog) -> Proposal {
             }
         })
         .collect();
-    let added = target
-        .lines
+    let added = slots
         .iter()
-        .zip(&claimed)
-        .filter(|(_, c)| !**c)
+        .filter(|(_, taken)| !*taken)
         .map(|(l, _)| l.code.clone())
         .collect();
     Proposal {

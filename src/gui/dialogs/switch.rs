@@ -314,7 +314,8 @@ fn loss_ui(ui: &mut Ui, view: &View<'_>, proposal: &Proposal, decisions: &Decisi
             if projects.is_empty() {
                 String::new()
             } else {
-                format!("（{}）", projects.join("、"))
+                let zh_projects = format!("（{}）", projects.join("、"));
+                zh_projects
             }
         ),
         crate::Lang::En => format!(
