@@ -174,3 +174,40 @@ fn a_submitted_plan_is_warned_about_its_seal_before_switching() {
             .is_some()
     );
 }
+
+/// A catalog file picked with 目录文件… (the native dialog's pick arrives as
+/// `Action::SwitchFile`, as `state::files` delivers it): offered in the
+/// dialog; a file that does not load says why there and keeps the dialog.
+#[test]
+fn a_catalog_file_is_offered_in_the_dialog_and_a_bad_one_is_explained_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut league = fundplan::catalog::embedded("nm-2021").unwrap();
+    league.id = "hhht-2021".into();
+    let good = dir.path().join("hhht-2021.ron");
+    fundplan::file::save_catalog(&league, &good).unwrap();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "(format: \"fundplan-catalog\"").unwrap();
+
+    let mut h = sample_for_2021();
+    open_switch(&mut h);
+    h.state_mut()
+        .push(fundplan::gui::Action::SwitchFile(bad.clone()));
+    h.run();
+    let Some(Dialog::Switch(form)) = h.state().dialog() else {
+        panic!("the dialog stays open");
+    };
+    assert!(form.error.is_some());
+    h.state_mut()
+        .push(fundplan::gui::Action::SwitchFile(good.clone()));
+    h.run();
+    let Some(Dialog::Switch(form)) = h.state().dialog() else {
+        panic!("the dialog stays open");
+    };
+    assert!(form.error.is_none());
+    assert_eq!(form.target.as_ref().unwrap().id, "hhht-2021");
+    assert!(h.query_by_label_contains("hhht-2021.ron").is_some());
+    click(&mut h, "确定");
+    assert_eq!(h.state().doc().plan().catalog, "hhht-2021");
+    assert_eq!(h.state().doc().catalog().id, "hhht-2021");
+    assert!(!rules(&h).contains(&Rule::H02));
+}
