@@ -180,16 +180,13 @@ pub fn propose(plan: &Plan, target: &Catalog) -> Proposal {
                 plan.projects
                     .iter()
                     .filter_map(|p| {
-                        let m: Money = p
+                        let paid: Vec<Money> = p
                             .funding
                             .iter()
                             .filter(|f| f.line == s.line)
                             .map(|f| f.amount)
-                            .sum();
-                        p.funding
-                            .iter()
-                            .any(|f| f.line == s.line)
-                            .then(|| (p.id.clone(), m))
+                            .collect();
+                        (!paid.is_empty()).then(|| (p.id.clone(), paid.into_iter().sum()))
                     })
                     .collect()
             } else {
