@@ -8,7 +8,7 @@
 
 pub use fundplan_core::{
     Lang, Money, Text, blank, catalog, diff, digest, document, edit, export, file, format, import,
-    lang, money, plan, register, sample, scan, submit, summary, validate,
+    lang, money, plan, register, sample, scan, submit, summary, switch, validate,
 };
 
 pub mod cli;

@@ -31,6 +31,7 @@ pub mod sample;
 pub mod scan;
 pub mod submit;
 pub mod summary;
+pub mod switch;
 pub mod text;
 pub mod validate;
 

@@ -513,3 +513,56 @@ fn s09_only_judges_integrated_money_and_levels_the_catalog_names() {
     catalog.levels_by_kind.clear();
     assert!(!fired(&plan, &catalog).contains(&Rule::S09));
 }
+
+#[test]
+fn the_sample_switched_to_nm_2021_has_no_catalog_findings_and_keeps_its_money() {
+    use fundplan_core::switch::{self, Decisions, Fate};
+    let mut plan = load(&sample_path());
+    plan.year = 2021;
+    let catalog = nm2021();
+    let proposal = switch::propose(&plan, &catalog);
+    let recoded: Vec<(&str, &Fate)> = proposal
+        .rows
+        .iter()
+        .filter(|r| matches!(r.fate, Fate::Recoded(_)))
+        .map(|r| (r.line.as_str(), &r.fate))
+        .collect();
+    assert_eq!(
+        recoded,
+        [
+            ("C16", &Fate::Recoded("C15".into())),
+            ("C17", &Fate::Recoded("C16".into()))
+        ]
+    );
+    assert_eq!(proposal.unmatched().count(), 7);
+    assert_eq!(
+        proposal
+            .rows
+            .iter()
+            .filter(|r| r.fate == Fate::Kept)
+            .count(),
+        29 - 2 - 7
+    );
+    let switched = switch::apply(&plan, &proposal, &Decisions::new()).unwrap();
+    let rules = fired(&switched, &catalog);
+    for rule in [Rule::S01, Rule::S03, Rule::S04, Rule::H02, Rule::H03] {
+        assert!(!rules.contains(&rule), "{rule:?} in {rules:?}");
+    }
+    // Before the switch, nm-2021 finds the old names and C17, which it lacks.
+    let before = fired(&plan, &catalog);
+    assert!(
+        before.contains(&Rule::S03) && before.contains(&Rule::S04) && before.contains(&Rule::H02)
+    );
+    let allocated = |p: &Plan| p.sources.iter().map(|s| s.allocated).sum::<Money>();
+    assert_eq!(allocated(&switched), allocated(&plan));
+    assert_eq!(switched.integrated_total(), plan.integrated_total());
+    let arranged = |p: &Plan| {
+        p.projects
+            .iter()
+            .map(Project::integrated_total)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(arranged(&switched), arranged(&plan));
+    // What remains is what the sample had on nm-2017: its cross-category use.
+    assert_eq!(rules, BTreeSet::from([Rule::X01]));
+}

@@ -34,6 +34,8 @@ struct Step {
     coalesce: Option<String>,
     /// Identity of the state after this step, to tell whether it is saved.
     state: u64,
+    /// The catalog before and after, for a step that switched it.
+    catalogs: Option<Box<(Catalog, Catalog)>>,
 }
 
 /// The open plan and its history.
@@ -225,6 +227,7 @@ impl Document {
                 redo: edit,
                 coalesce: coalesce.clone(),
                 state,
+                catalogs: None,
             });
             if self.undo.len() > UNDO_LIMIT {
                 self.undo.remove(0);
@@ -232,6 +235,35 @@ impl Document {
         }
         self.coalescing = coalesce.is_some();
         self.changed(reseal);
+    }
+
+    /// Applies `edit` and judges the plan with `catalog` from now on, as one
+    /// undo step that puts both back (switching a plan to another catalog).
+    /// False, and nothing changes, in review mode or when the edit is stale.
+    pub fn apply_with_catalog(&mut self, edit: Edit, catalog: Catalog) -> bool {
+        if self.read_only && edit.changes_content() {
+            return false;
+        }
+        let Some(inverse) = edit.clone().apply(&mut self.plan) else {
+            return false;
+        };
+        self.redo.clear();
+        let before = std::mem::replace(&mut self.catalog, catalog);
+        let state = self.next_state;
+        self.next_state += 1;
+        self.undo.push(Step {
+            undo: inverse,
+            redo: edit,
+            coalesce: None,
+            state,
+            catalogs: Some(Box::new((before, self.catalog.clone()))),
+        });
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.coalescing = false;
+        self.changed(true);
+        true
     }
 
     /// Ends the current typing step (a field lost focus).
@@ -278,6 +310,9 @@ impl Document {
         }
         self.coalescing = false;
         let _ = step.undo.clone().apply(&mut self.plan);
+        if let Some(c) = &step.catalogs {
+            self.catalog = c.0.clone();
+        }
         self.changed(!keeps_seal(&step.undo));
         self.redo.push(step);
         true
@@ -294,6 +329,9 @@ impl Document {
         }
         self.coalescing = false;
         let _ = step.redo.clone().apply(&mut self.plan);
+        if let Some(c) = &step.catalogs {
+            self.catalog = c.1.clone();
+        }
         self.changed(!keeps_seal(&step.redo));
         self.undo.push(step);
         true

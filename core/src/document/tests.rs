@@ -78,3 +78,32 @@ fn saving_marks_clean_and_undo_past_it_marks_dirty() {
     assert!(!doc.is_dirty());
     assert_eq!(Document::open(&path).unwrap().plan(), doc.plan());
 }
+
+#[test]
+fn a_catalog_switch_is_one_step_that_undo_takes_back_with_the_catalog() {
+    use crate::switch;
+    let mut doc = Document::new(bundled_sample(), None);
+    let original = doc.plan().clone();
+    let target = catalog::embedded("nm-2021").unwrap();
+    let proposal = switch::propose(&original, &target);
+    let switched = switch::apply(&original, &proposal, &switch::Decisions::new()).unwrap();
+    assert!(doc.apply_with_catalog(switch::edit(&original, &switched), target));
+    assert_eq!(doc.plan(), &switched);
+    assert_eq!(doc.catalog().id, "nm-2021");
+    assert!(doc.is_dirty());
+    assert!(doc.undo());
+    assert_eq!(doc.plan(), &original);
+    assert_eq!(doc.catalog().id, "nm-2017");
+    assert!(!doc.is_dirty());
+    assert!(!doc.can_undo());
+    assert!(doc.redo());
+    assert_eq!(doc.plan(), &switched);
+    assert_eq!(doc.catalog().id, "nm-2021");
+    doc.set_read_only(true);
+    assert!(!doc.undo(), "review mode refuses the content step");
+    assert!(!doc.apply_with_catalog(
+        switch::edit(&switched, &original),
+        catalog::default_catalog()
+    ));
+    assert_eq!(doc.catalog().id, "nm-2021");
+}

@@ -43,6 +43,14 @@ pub enum Action {
     ChooseCatalog,
     /// Judge the plan with the catalog in this file.
     LoadCatalog(PathBuf),
+    /// Open the catalog-switch dialog (refused in review mode).
+    AskSwitch,
+    /// Ask for a catalog file to switch the plan to.
+    ChooseSwitchFile,
+    /// Offer the catalog in this file in the switch dialog.
+    SwitchFile(PathBuf),
+    /// Switch the plan to another catalog, as one undo step.
+    Switch(Box<crate::gui::dialogs::Chosen>),
     /// Carry out what waited for the unsaved-changes question.
     Proceed(Pending),
     /// Close the open dialog.

@@ -33,10 +33,22 @@ impl FundplanApp {
     /// the file to compare with", or "sealed" before the save) is shown in
     /// it, not lost.
     pub(super) fn show_path(&mut self, mut form: PathForm) {
-        if let Some(Dialog::Info(msg) | Dialog::Error(msg)) = self.dialog.take() {
-            form.note = Some(msg);
+        match self.dialog.take() {
+            Some(Dialog::Info(msg) | Dialog::Error(msg)) => form.note = Some(msg),
+            // The switch dialog waits for the catalog file it asked for.
+            Some(switch @ Dialog::Switch(_)) => self.parked = Some(switch),
+            _ => {}
         }
         self.dialog = Some(Dialog::Path(Box::new(form)));
+    }
+
+    /// Closes the open dialog; a path dialog's closing brings back the
+    /// dialog that asked for it, before the path picked arrives.
+    pub(super) fn close_dialog(&mut self) {
+        self.dialog = match self.dialog.take() {
+            Some(Dialog::Path(_)) => self.parked.take(),
+            _ => None,
+        };
     }
 
     /// Where a dialog starts: the open plan's folder, else the most recent

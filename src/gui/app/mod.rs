@@ -27,6 +27,7 @@ mod apply;
 mod files;
 mod frame;
 mod review;
+mod switch;
 
 pub use action::Action;
 
@@ -96,6 +97,9 @@ pub struct FundplanApp {
     focus_next: Option<egui::Id>,
     focus_tries: u8,
     dialog: Option<Dialog>,
+    /// A dialog waiting behind the built-in path dialog it asked for (the
+    /// switch dialog's 目录文件…): shown again when the path dialog closes.
+    parked: Option<Dialog>,
     files: FileDialogs,
     title: String,
     league: League,
@@ -205,6 +209,7 @@ impl FundplanApp {
             focus_next: None,
             focus_tries: 0,
             dialog: None,
+            parked: None,
             files: FileDialogs::default(),
             title: String::new(),
             league: League::default(),

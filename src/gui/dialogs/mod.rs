@@ -1,5 +1,5 @@
 //! Modal dialogs: errors, unsaved changes, submission refused, new plan,
-//! about, and the built-in path dialog.
+//! catalog switch, about, and the built-in path dialog.
 
 use std::path::{Path, PathBuf};
 
@@ -9,6 +9,7 @@ mod message;
 mod new_plan;
 mod path;
 mod questions;
+mod switch;
 
 use about::about_ui;
 use comment::comment_ui;
@@ -21,6 +22,8 @@ use questions::{
     changed_on_disk_ui, confirm_submit_ui, confirm_unlock_ui, recover_ui, submit_refused_ui,
     unsaved_ui,
 };
+use switch::switch_ui;
+pub use switch::{Chosen, SwitchForm};
 
 use egui::{Grid, Id, Modal, RichText, Ui};
 
@@ -86,6 +89,8 @@ pub enum Dialog {
     ConfirmSubmit,
     /// The built-in path dialog (no system file dialog, or the user chose it).
     Path(Box<crate::gui::state::files::PathForm>),
+    /// Switch the plan to another catalog.
+    Switch(Box<SwitchForm>),
 }
 
 impl Dialog {
@@ -135,6 +140,7 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
             Dialog::ConfirmSubmit => confirm_submit_ui(ui, view, out),
             Dialog::ConfirmUnlock => confirm_unlock_ui(ui, view, out),
             Dialog::Path(form) => path_ui(ui, view, form, out),
+            Dialog::Switch(form) => switch_ui(ui, view, form, out),
         }
     });
     if response.should_close()

@@ -81,6 +81,17 @@ pub fn menu_ui(ui: &mut Ui, view: &View<'_>, prefs: &Prefs, out: &mut Vec<Action
         ui.menu_button(view.t("编辑", "Edit"), |ui| {
             item(ui, view, UiCommand::Undo, view.doc.can_undo(), out);
             item(ui, view, UiCommand::Redo, view.doc.can_redo(), out);
+            ui.separator();
+            if ui
+                .add_enabled(
+                    !view.read_only,
+                    egui::Button::new(view.t("更换资金目录…", "Switch catalog…")),
+                )
+                .clicked()
+            {
+                out.push(Action::AskSwitch);
+                ui.close();
+            }
         });
         ui.menu_button(view.t("视图", "View"), |ui| {
             for s in Screen::ALL {

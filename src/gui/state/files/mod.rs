@@ -34,6 +34,8 @@ pub enum FileAction {
     Export(Export),
     /// A workbook to import.
     Import,
+    /// A catalog to switch the plan to (编辑 › 更换资金目录…).
+    SwitchCatalog,
 }
 
 /// The files the 文件 › 导出 menu writes.
@@ -64,9 +66,11 @@ impl FileAction {
     /// The kind of path it needs.
     pub fn kind(self) -> Kind {
         match self {
-            FileAction::Open | FileAction::Catalog | FileAction::Compare | FileAction::Import => {
-                Kind::Open
-            }
+            FileAction::Open
+            | FileAction::Catalog
+            | FileAction::SwitchCatalog
+            | FileAction::Compare
+            | FileAction::Import => Kind::Open,
             FileAction::SaveAs
             | FileAction::Export(Export::Xlsx | Export::Pdf | Export::NoticePdf) => Kind::Save,
             FileAction::Summarize | FileAction::Export(Export::Csv) => Kind::Folder,
@@ -76,9 +80,11 @@ impl FileAction {
     /// The extension of the files it takes or writes (a folder's: none).
     pub fn extension(self) -> Option<&'static str> {
         match self {
-            FileAction::Open | FileAction::SaveAs | FileAction::Catalog | FileAction::Compare => {
-                Some("ron")
-            }
+            FileAction::Open
+            | FileAction::SaveAs
+            | FileAction::Catalog
+            | FileAction::SwitchCatalog
+            | FileAction::Compare => Some("ron"),
             FileAction::Import | FileAction::Export(Export::Xlsx) => Some("xlsx"),
             FileAction::Export(Export::Pdf | Export::NoticePdf) => Some("pdf"),
             FileAction::Summarize | FileAction::Export(Export::Csv) => None,
@@ -110,6 +116,7 @@ impl FileAction {
             FileAction::Open => Action::Open(path),
             FileAction::SaveAs => Action::SaveTo(path),
             FileAction::Catalog => Action::LoadCatalog(path),
+            FileAction::SwitchCatalog => Action::SwitchFile(path),
             FileAction::Compare => Action::CompareWith(path),
             FileAction::Summarize => Action::Summarize(vec![path]),
             FileAction::Export(kind) => Action::Export(kind, path),
@@ -123,6 +130,9 @@ impl FileAction {
             FileAction::Open => lang.pick("打开方案", "Open a plan"),
             FileAction::SaveAs => lang.pick("另存为", "Save as"),
             FileAction::Catalog => lang.pick("打开资金目录", "Open a catalog"),
+            FileAction::SwitchCatalog => {
+                lang.pick("选择要更换的资金目录", "Choose the catalog to switch to")
+            }
             FileAction::Compare => lang.pick("选择要比较的方案", "Choose the plan to compare with"),
             FileAction::Summarize => lang.pick("选择方案文件夹", "Choose a folder of plans"),
             FileAction::Export(Export::Csv) => {
@@ -136,7 +146,9 @@ impl FileAction {
     /// The OK button's text.
     pub fn verb(self, lang: crate::Lang) -> &'static str {
         match self {
-            FileAction::Open | FileAction::Catalog => lang.pick("打开", "Open"),
+            FileAction::Open | FileAction::Catalog | FileAction::SwitchCatalog => {
+                lang.pick("打开", "Open")
+            }
             FileAction::SaveAs => lang.pick("保存", "Save"),
             FileAction::Compare => lang.pick("比较", "Compare"),
             FileAction::Summarize => lang.pick("汇总", "Roll up"),

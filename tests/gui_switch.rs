@@ -1,0 +1,255 @@
+//! 编辑 › 更换资金目录… driven as a person does: the sample (nm-2017) set to
+//! 2021 on the 基本信息 screen, switched to nm-2021 with one line dropped by
+//! clicking, undone and redone in one step each; Escape changes nothing.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
+)]
+
+mod common;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use fundplan::gui::{Dialog, FundplanApp, Screen};
+use fundplan::validate::Rule;
+
+type H = Harness<'static, FundplanApp>;
+
+fn click(h: &mut H, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+}
+
+fn ctrl(h: &mut H, key: Key) {
+    h.key_press_modifiers(Modifiers::COMMAND, key);
+    h.run();
+}
+
+/// Types `text` as key presses would: one text event per character.
+fn type_keys(h: &mut H, text: &str) {
+    for c in text.chars() {
+        h.input_mut().events.push(egui::Event::Text(c.to_string()));
+        h.step();
+    }
+    h.run();
+}
+
+/// The sample with its year set to 2021 on 基本信息: click the year, select
+/// it, type the new one, Enter.
+fn sample_for_2021() -> H {
+    sample_for_2021_with(fundplan::gui::Prefs::default())
+}
+
+/// [`sample_for_2021`] with these preferences.
+fn sample_for_2021_with(prefs: fundplan::gui::Prefs) -> H {
+    let mut h = common::app_with(prefs);
+    ctrl(&mut h, Key::Num1);
+    assert_eq!(h.state().screen(), Screen::Header);
+    h.get_by_label("年度").click();
+    h.run();
+    ctrl(&mut h, Key::A);
+    type_keys(&mut h, "2021");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().doc().plan().year, 2021);
+    assert_eq!(h.state().doc().plan().catalog, "nm-2017");
+    h
+}
+
+/// 编辑 › 更换资金目录…, by clicking.
+fn open_switch(h: &mut H) {
+    h.get_by_role_and_label(Role::Button, "编辑").click();
+    h.run();
+    click(h, "更换资金目录…");
+    assert!(matches!(h.state().dialog(), Some(Dialog::Switch(_))));
+}
+
+fn rules(h: &H) -> Vec<Rule> {
+    h.state()
+        .doc()
+        .report()
+        .findings
+        .iter()
+        .map(|f| f.rule)
+        .collect()
+}
+
+#[test]
+fn switching_to_nm_2021_drops_the_chosen_line_and_undo_takes_it_back_in_one_step() {
+    let mut h = sample_for_2021();
+    let before = h.state().doc().plan().clone();
+    assert!(rules(&h).contains(&Rule::H03), "2021 is outside nm-2017");
+    open_switch(&mut h);
+    click(&mut h, "nm-2021（2021—2025）");
+    // Nothing is dropped until the user says so.
+    assert!(h.query_by_label_contains("不删除任何金额").is_some());
+    click(&mut h, "C07 删除");
+    assert!(h.query_by_label_contains("下达 299.60 万元").is_some());
+    click(&mut h, "确定");
+    assert!(h.state().dialog().is_none());
+    assert_eq!(h.state().screen(), Screen::Sources);
+    let doc = h.state().doc();
+    assert_eq!(doc.plan().catalog, "nm-2021");
+    assert_eq!(doc.catalog().id, "nm-2021");
+    let found = rules(&h);
+    for rule in [Rule::H02, Rule::H03, Rule::S01, Rule::S03, Rule::S04] {
+        assert!(!found.contains(&rule), "{rule:?} in {found:?}");
+    }
+    // The sources screen lists the new catalog's lines, the kept old C01 as X03.
+    assert!(
+        h.query_by_label("中央财政衔接推进乡村振兴补助资金")
+            .is_some()
+    );
+    assert!(h.query_by_label("中央财政专项扶贫资金").is_none());
+    let doc = h.state().doc();
+    assert_eq!(
+        doc.plan().source("X03").unwrap().name,
+        "中央财政专项扶贫资金"
+    );
+    let old_c07 = &before.source("C07").unwrap().name;
+    assert!(doc.plan().sources.iter().all(|s| &s.name != old_c07));
+    assert_eq!(
+        doc.plan().integrated_total(),
+        before.integrated_total() - before.source("C07").unwrap().integrated
+    );
+    let after = doc.plan().clone();
+
+    ctrl(&mut h, Key::Z);
+    assert_eq!(h.state().doc().plan(), &before);
+    assert_eq!(h.state().doc().catalog().id, "nm-2017");
+    assert!(rules(&h).contains(&Rule::H03));
+    ctrl(&mut h, Key::Y);
+    assert_eq!(h.state().doc().plan(), &after);
+    assert_eq!(h.state().doc().catalog().id, "nm-2021");
+}
+
+#[test]
+fn escape_in_the_switch_dialog_changes_nothing() {
+    let mut h = sample_for_2021();
+    let before = h.state().doc().plan().clone();
+    let state = h.state().doc().state();
+    open_switch(&mut h);
+    click(&mut h, "C07 删除");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().dialog().is_none());
+    assert_eq!(h.state().doc().plan(), &before);
+    assert_eq!(h.state().doc().state(), state);
+    assert_eq!(h.state().doc().catalog().id, "nm-2017");
+}
+
+#[test]
+fn the_same_catalog_offers_nothing_to_switch() {
+    let mut h = common::app();
+    open_switch(&mut h);
+    click(&mut h, "nm-2017（2017—2020）");
+    assert!(h.query_by_label_contains("无需更换").is_some());
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(matches!(h.state().dialog(), Some(Dialog::Switch(_))));
+    assert!(!h.state().doc().can_undo());
+}
+
+#[test]
+fn a_submitted_plan_is_warned_about_its_seal_before_switching() {
+    let mut h = common::app();
+    common::open_in(&mut h, &common::root("tests/fixtures/sealed-v1.ron"));
+    assert!(h.state().doc().is_read_only());
+    // In review mode the menu item is off.
+    h.get_by_role_and_label(Role::Button, "编辑").click();
+    h.run();
+    assert!(
+        h.get_by_label("更换资金目录…")
+            .accesskit_node()
+            .is_disabled()
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    common::allow_editing(&mut h);
+    open_switch(&mut h);
+    click(&mut h, "nm-2021（2021—2025）");
+    assert!(h.query_by_label_contains("提交印记失效").is_some());
+    assert!(
+        h.query_by_label_contains("不在目录 nm-2021 适用的")
+            .is_some()
+    );
+}
+
+/// A catalog file picked with 目录文件… (the native dialog's pick arrives as
+/// `Action::SwitchFile`, as `state::files` delivers it): offered in the
+/// dialog; a file that does not load says why there and keeps the dialog.
+#[test]
+fn a_catalog_file_is_offered_in_the_dialog_and_a_bad_one_is_explained_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut league = fundplan::catalog::embedded("nm-2021").unwrap();
+    league.id = "hhht-2021".into();
+    let good = dir.path().join("hhht-2021.ron");
+    fundplan::file::save_catalog(&league, &good).unwrap();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "(format: \"fundplan-catalog\"").unwrap();
+
+    let mut h = sample_for_2021();
+    open_switch(&mut h);
+    h.state_mut()
+        .push(fundplan::gui::Action::SwitchFile(bad.clone()));
+    h.run();
+    let Some(Dialog::Switch(form)) = h.state().dialog() else {
+        panic!("the dialog stays open");
+    };
+    assert!(form.error.is_some());
+    h.state_mut()
+        .push(fundplan::gui::Action::SwitchFile(good.clone()));
+    h.run();
+    let Some(Dialog::Switch(form)) = h.state().dialog() else {
+        panic!("the dialog stays open");
+    };
+    assert!(form.error.is_none());
+    assert_eq!(form.target.as_ref().unwrap().id, "hhht-2021");
+    assert!(h.query_by_label_contains("hhht-2021.ron").is_some());
+    click(&mut h, "确定");
+    assert_eq!(h.state().doc().plan().catalog, "hhht-2021");
+    assert_eq!(h.state().doc().catalog().id, "hhht-2021");
+    assert!(!rules(&h).contains(&Rule::H02));
+}
+
+/// On a desktop without a system file dialog, 目录文件… opens the built-in
+/// path dialog over the switch dialog; the file typed there is offered in
+/// the switch dialog, which comes back (it used to be lost, and the pick with it).
+#[test]
+fn a_catalog_file_typed_in_the_built_in_path_dialog_comes_back_to_the_switch_dialog() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut league = fundplan::catalog::embedded("nm-2021").unwrap();
+    league.id = "hhht-2021".into();
+    let good = dir.path().join("hhht-2021.ron");
+    fundplan::file::save_catalog(&league, &good).unwrap();
+
+    let mut h = sample_for_2021_with(fundplan::gui::Prefs {
+        builtin_file_dialog: true,
+        ..fundplan::gui::Prefs::default()
+    });
+    open_switch(&mut h);
+    click(&mut h, "目录文件…");
+    assert!(matches!(h.state().dialog(), Some(Dialog::Path(_))));
+    ctrl(&mut h, Key::A);
+    type_keys(&mut h, &good.display().to_string());
+    h.key_press(Key::Enter);
+    h.run();
+    let Some(Dialog::Switch(form)) = h.state().dialog() else {
+        panic!("the switch dialog is back: {:?}", h.state().dialog());
+    };
+    assert_eq!(form.target.as_ref().unwrap().id, "hhht-2021");
+    click(&mut h, "确定");
+    assert_eq!(h.state().doc().plan().catalog, "hhht-2021");
+
+    // Escape in the path dialog also brings the switch dialog back, unchanged.
+    open_switch(&mut h);
+    click(&mut h, "目录文件…");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(matches!(h.state().dialog(), Some(Dialog::Switch(_))));
+}
