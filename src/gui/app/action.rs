@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use super::Screen;
 use crate::edit::Edit;
 use crate::gui::dialogs::{Dialog, Pending};
+use crate::gui::state::catalog_draft::Change;
 use crate::gui::state::commands::UiCommand;
 use crate::gui::state::files::Export;
 use crate::gui::state::league::Column;
@@ -43,6 +44,17 @@ pub enum Action {
     ChooseCatalog,
     /// Judge the plan with the catalog in this file.
     LoadCatalog(PathBuf),
+    /// Change the catalog draft of the 目录 screen (not the plan: no undo step).
+    Catalog(Change),
+    /// Drop the catalog draft: back to the catalog it started from.
+    RevertCatalog,
+    /// Save the catalog draft as a new catalog: ask for its id if it still
+    /// has a built-in one, then where to save it.
+    SaveCatalogAs,
+    /// Give the draft this id, then ask where to save it.
+    SaveCatalogWithId(String),
+    /// Save the catalog draft to this file.
+    SaveCatalogTo(PathBuf),
     /// Carry out what waited for the unsaved-changes question.
     Proceed(Pending),
     /// Close the open dialog.

@@ -3,6 +3,7 @@
 //! question.
 
 use super::*;
+use crate::gui::state::catalog_draft::{Change, Field};
 
 impl FundplanApp {
     pub(super) fn apply(&mut self, ctx: &egui::Context, action: Action) {
@@ -53,9 +54,18 @@ impl FundplanApp {
             }
             Action::ChooseCatalog => self.files.open_catalog(),
             Action::LoadCatalog(path) => match crate::file::load_catalog(&path) {
-                Ok(catalog) => self.session.doc.set_catalog(catalog),
+                Ok(catalog) => self.session.set_catalog(catalog),
                 Err(e) => self.dialog = Some(Dialog::Error(e.into())),
             },
+            Action::Catalog(change) => self.edit_catalog(change),
+            Action::RevertCatalog => self.revert_catalog(),
+            Action::SaveCatalogAs => self.save_catalog_as(ctx),
+            Action::SaveCatalogWithId(id) => {
+                self.dialog = None;
+                self.edit_catalog(Change::Text(Field::Id, id));
+                self.save_catalog_as(ctx);
+            }
+            Action::SaveCatalogTo(path) => self.save_catalog_now(path),
             Action::Proceed(p) => self.proceed(ctx, p),
             Action::SealNow => self.submit(ctx),
             Action::Appearance(a) => self.prefs.appearance = a,

@@ -3,12 +3,14 @@
 use std::path::PathBuf;
 
 mod about;
+mod catalog_id;
 mod comment;
 mod message;
 mod new_plan;
 mod questions;
 
 use about::about_ui;
+use catalog_id::catalog_id_ui;
 use comment::comment_ui;
 pub use message::Message;
 pub use new_plan::NewPlanForm;
@@ -81,6 +83,8 @@ pub enum Dialog {
     ChangedOnDisk(PathBuf),
     /// The plan passed validation: seal it? (names what is sealed)
     ConfirmSubmit,
+    /// 另存为新目录: the new catalog's id, as typed (prefilled).
+    CatalogId(String),
 }
 
 impl Dialog {
@@ -120,6 +124,7 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
             Dialog::ChangedOnDisk(path) => changed_on_disk_ui(ui, view, path, out),
             Dialog::ConfirmSubmit => confirm_submit_ui(ui, view, out),
             Dialog::ConfirmUnlock => confirm_unlock_ui(ui, view, out),
+            Dialog::CatalogId(id) => catalog_id_ui(ui, view, id, out),
         }
     });
     if response.should_close()

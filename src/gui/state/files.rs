@@ -118,6 +118,17 @@ impl FileDialogs {
 
     /// Shows a save dialog; the chosen file arrives as [`Action::SaveTo`].
     pub fn save_as(&self, ctx: &egui::Context, suggested: String) {
+        self.save_ron_as(ctx, suggested, Action::SaveTo);
+    }
+
+    /// Shows a save dialog for a new catalog; the chosen file arrives as
+    /// [`Action::SaveCatalogTo`].
+    pub fn save_catalog_as(&self, ctx: &egui::Context, suggested: String) {
+        self.save_ron_as(ctx, suggested, Action::SaveCatalogTo);
+    }
+
+    /// Asks where to save a `.ron` file; the path arrives as `to(path)`.
+    fn save_ron_as(&self, ctx: &egui::Context, suggested: String, to: fn(PathBuf) -> Action) {
         let tx = self.tx.clone();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
@@ -128,7 +139,7 @@ impl FileDialogs {
                 if path.extension().is_none() {
                     path.set_extension("ron");
                 }
-                deliver(&tx, Action::SaveTo(path));
+                deliver(&tx, to(path));
                 ctx.request_repaint();
             }
         });

@@ -1,0 +1,74 @@
+//! The 目录 screen's actions: editing the catalog draft (the plan is judged
+//! against it at once), 还原, and saving it as a new catalog file.
+
+use super::*;
+use crate::gui::state::catalog_draft::{self, CatalogDraft, Change};
+
+impl FundplanApp {
+    /// Applies `change` to the draft (begun from the catalog in use) and
+    /// judges the plan against the result, problems and all: the findings
+    /// then show what the catalog as it stands would say, and the screen
+    /// lists what is still wrong with it.
+    pub(super) fn edit_catalog(&mut self, change: Change) {
+        let doc = &mut self.session.doc;
+        let draft = self
+            .session
+            .catalog_draft
+            .get_or_insert_with(|| CatalogDraft::new(doc.catalog().clone()));
+        draft.apply(change);
+        doc.set_catalog(draft.catalog().clone());
+    }
+
+    /// Drops the draft: the plan is judged against the catalog it began from.
+    pub(super) fn revert_catalog(&mut self) {
+        if let Some(draft) = self.session.catalog_draft.take() {
+            self.session.doc.set_catalog(draft.loaded().clone());
+        }
+    }
+
+    /// 另存为新目录: asks for a new id while the draft has a built-in one,
+    /// else where to save it.
+    pub(super) fn save_catalog_as(&mut self, ctx: &egui::Context) {
+        let catalog = self.session.doc.catalog();
+        if catalog_draft::is_builtin(&catalog.id) || catalog.id.trim().is_empty() {
+            let id = catalog_draft::suggested_id(catalog, &self.session.doc.plan().county.code);
+            self.dialog = Some(Dialog::CatalogId(id));
+            return;
+        }
+        let name = format!("{}.ron", catalog.id.trim());
+        self.files.save_catalog_as(ctx, name);
+    }
+
+    pub(super) fn save_catalog_now(&mut self, path: PathBuf) {
+        self.dialog = Some(match self.save_catalog_to(&path) {
+            Ok(()) => Dialog::Info(Message::WordsAndPath(
+                crate::Text::new("目录已保存：", "Catalog saved: "),
+                path,
+            )),
+            Err(e) => Dialog::Error(e),
+        });
+    }
+
+    /// Writes the catalog the plan is judged against to `path` as a new
+    /// catalog, the same path the 另存为新目录 button's file dialog takes.
+    /// Refused while it has problems or a built-in id; once saved, it is what
+    /// 还原 goes back to.
+    pub fn save_catalog_to(&mut self, path: &std::path::Path) -> Result<(), Message> {
+        let draft = self
+            .session
+            .catalog_draft
+            .get_or_insert_with(|| CatalogDraft::new(self.session.doc.catalog().clone()));
+        if let Some(p) = draft.save_refusal() {
+            return Err(Message::Words(crate::Text::new(&p.zh, &p.en)));
+        }
+        crate::file::save_catalog(draft.catalog(), path)
+            .map_err(|e| Message::Save(std::sync::Arc::new(e)))?;
+        draft.saved();
+        Ok(())
+    }
+
+    /// The catalog draft of the 目录 screen, if an edit began one.
+    pub fn catalog_draft(&self) -> Option<&CatalogDraft> {
+        self.session.catalog_draft.as_ref()
+    }
+}
