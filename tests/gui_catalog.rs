@@ -13,27 +13,11 @@
 
 mod common;
 
-use common::{H, run_like_eframe};
+use common::{H, key, one_frame, run_like_eframe};
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
 use fundplan::gui::{Action, Dialog, Screen};
-
-fn key(k: Key, modifiers: Modifiers) -> [Event; 2] {
-    [true, false].map(|pressed| Event::Key {
-        key: k,
-        physical_key: None,
-        pressed,
-        repeat: false,
-        modifiers,
-    })
-}
-
-/// Puts all `events` into ONE frame, as a fast typist or a slow PC does.
-fn one_frame(h: &mut H, events: Vec<Event>) {
-    h.input_mut().events.extend(events);
-    run_like_eframe(h);
-}
 
 /// Clicks the field named `label`, selects all of it and types `text`, the
 /// keys all in one frame.

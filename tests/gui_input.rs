@@ -22,30 +22,14 @@ use fundplan::money::Unit;
 
 type H = Harness<'static, FundplanApp>;
 
-use common::run_like_eframe;
+use common::{key, one_frame, run_like_eframe};
 
 fn text(s: &str) -> Event {
     Event::Text(s.to_string())
 }
 
-fn key(k: Key, modifiers: Modifiers) -> [Event; 2] {
-    [true, false].map(|pressed| Event::Key {
-        key: k,
-        physical_key: None,
-        pressed,
-        repeat: false,
-        modifiers,
-    })
-}
-
 fn press(k: Key) -> [Event; 2] {
     key(k, Modifiers::NONE)
-}
-
-/// Puts all `events` into ONE frame, as a fast typist or a slow PC does.
-fn one_frame(h: &mut H, events: Vec<Event>) {
-    h.input_mut().events.extend(events);
-    run_like_eframe(h);
 }
 
 /// Clicks the widget labelled `label`, as a person focuses a cell.

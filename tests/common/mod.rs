@@ -92,3 +92,20 @@ pub fn run_like_eframe(h: &mut H) {
     assert!(!h.state().holds_input(), "input still held");
     h.run();
 }
+
+/// A key pressed and released with `modifiers`.
+pub fn key(k: egui::Key, modifiers: egui::Modifiers) -> [egui::Event; 2] {
+    [true, false].map(|pressed| egui::Event::Key {
+        key: k,
+        physical_key: None,
+        pressed,
+        repeat: false,
+        modifiers,
+    })
+}
+
+/// Puts all `events` into ONE frame, as a fast typist or a slow PC does.
+pub fn one_frame(h: &mut H, events: Vec<egui::Event>) {
+    h.input_mut().events.extend(events);
+    run_like_eframe(h);
+}

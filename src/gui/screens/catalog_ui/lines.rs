@@ -14,8 +14,6 @@ use crate::plan::{Category, Level};
 
 const CODE_W: f32 = 64.0;
 const CATEGORY_W: f32 = 150.0;
-/// The remove button's column.
-const REMOVE_W: f32 = 48.0;
 
 /// The line in words for accessible names: its code, or "第 5 行" while the
 /// code is empty or given twice (names must stay unique).
@@ -38,9 +36,14 @@ fn line_id(i: usize, what: &str) -> Id {
 
 /// Draws every level's lines.
 pub(super) fn lines_ui(ui: &mut Ui, view: &View<'_>, lines: &[CatalogLine], out: &mut Vec<Action>) {
-    let spacing = ui.spacing().item_spacing.x * 4.0 + 12.0;
+    // The remove button's column, as wide as its word; room for the grid's
+    // spacing and the scroll bar.
+    let remove_w =
+        crate::gui::kit::widgets::text_width(ui, view.t("删除", "Remove"), egui::TextStyle::Button)
+            + 2.0 * ui.spacing().button_padding.x;
+    let spacing = 8.0 * 4.0 + ui.spacing().scroll.bar_width + 16.0;
     let name_w =
-        ((ui.available_width() - CODE_W - CATEGORY_W - REMOVE_W - spacing) / 2.0).max(160.0);
+        ((ui.available_width() - CODE_W - CATEGORY_W - remove_w - spacing) / 2.0).max(160.0);
     let levels = [Level::Central, Level::Region]
         .into_iter()
         .chain(lines.iter().map(|l| l.level))

@@ -244,7 +244,7 @@ fn thresholds_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut V
             ui.label(Field::Keywords.label(view.lang));
             ui.vertical(|ui| {
                 text_ui(ui, view, draft, Field::Keywords, Shape::Wrap(wide), out);
-                ui.label(RichText::new(view.t("以“、”分隔", "Separated by commas or 、")).weak());
+                ui.label(RichText::new(view.t("以“、”分隔", "Separated by commas")).weak());
             });
             ui.end_row();
         });

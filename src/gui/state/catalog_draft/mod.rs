@@ -7,8 +7,11 @@
 
 use std::collections::BTreeMap;
 
+mod parse;
+use parse::{codes, optional_year, share, text_of, year};
+
 use crate::Lang;
-use crate::catalog::{self, Catalog, CatalogLine, Problem, Share};
+use crate::catalog::{self, Catalog, CatalogLine, Problem};
 use crate::plan::{Category, Level};
 
 /// A field of the catalog edited as one text.
@@ -118,86 +121,12 @@ pub struct CatalogDraft {
     problems: Vec<Problem>,
 }
 
-/// The share as typed: "0.55" (a percentage sign is the user's likely slip).
-fn share_text(s: Option<Share>) -> String {
-    s.map(|s| s.get().normalize().to_string())
-        .unwrap_or_default()
-}
-
-/// The text of `field` in `c`.
-fn text_of(c: &Catalog, field: Field) -> String {
-    match field {
-        Field::Id => c.id.clone(),
-        Field::Title => c.title.clone(),
-        Field::YearFrom => c.years.0.to_string(),
-        Field::YearTo => c.years.1.to_string(),
-        Field::Note => c.note.clone(),
-        Field::IndustryMin => share_text(c.industry_share_min),
-        Field::IndustryLines => c.industry_share_lines.join(" "),
-        Field::IndustryFrom => c
-            .industry_share_from
-            .map(|y| y.to_string())
-            .unwrap_or_default(),
-        Field::ManagementMax => share_text(c.management_share_max),
-        Field::Keywords => c.forbidden_keywords.join("、"),
-    }
-}
-
-/// Why `text` is not a value of `field`, as a problem.
-fn not_a(field: Field, text: &str, zh: &str, en: &str) -> Problem {
-    let shown = fundplan_core::text::clip(text);
-    Problem {
-        zh: format!("{}“{shown}”{zh}", field.label(Lang::Zh)),
-        en: format!("{} “{shown}” {en}", field.label(Lang::En)),
-    }
-}
-
-fn year(field: Field, text: &str) -> Result<u16, Problem> {
-    text.trim()
-        .parse::<u16>()
-        .map_err(|_| not_a(field, text, "不是年份", "is not a year"))
-}
-
-fn optional_year(field: Field, text: &str) -> Result<Option<u16>, Problem> {
-    if text.trim().is_empty() {
-        Ok(None)
-    } else {
-        year(field, text).map(Some)
-    }
-}
-
-fn share(field: Field, text: &str) -> Result<Option<Share>, Problem> {
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    text.trim()
-        .parse::<rust_decimal::Decimal>()
-        .ok()
-        .and_then(Share::new)
-        .map(Some)
-        .ok_or_else(|| {
-            not_a(
-                field,
-                text,
-                "不是 0 到 1 之间的小数（如 0.55）",
-                "is not a decimal between 0 and 1 (e.g. 0.55)",
-            )
-        })
-}
-
-fn codes(text: &str) -> Vec<String> {
-    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；'))
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// The next free code of `level` (`C17`, `R13` …).
-fn next_code(lines: &[CatalogLine], level: Level) -> String {
+/// The next free code of `level` among `codes` (`C18`, `R13`, `L02` …).
+pub fn next_code<'a>(codes: impl IntoIterator<Item = &'a str>, level: Level) -> String {
     let prefix = level.prefix();
-    let max = lines
-        .iter()
-        .filter_map(|l| l.code.strip_prefix(prefix)?.parse::<u32>().ok())
+    let max = codes
+        .into_iter()
+        .filter_map(|c| c.strip_prefix(prefix)?.parse::<u32>().ok())
         .max()
         .unwrap_or(0);
     format!("{prefix}{:02}", max + 1)
@@ -311,7 +240,7 @@ impl CatalogDraft {
                     .rposition(|l| l.level == level)
                     .map_or(lines.len(), |i| i + 1);
                 let line = CatalogLine {
-                    code: next_code(lines, level),
+                    code: next_code(lines.iter().map(|l| l.code.as_str()), level),
                     level,
                     name: String::new(),
                     name_en: String::new(),
@@ -375,7 +304,7 @@ fn builtin_problem(id: &str) -> Problem {
     Problem {
         zh: format!("“{id}”是内置目录的编号，请给新目录另起编号（内置：{ids}）"),
         en: format!(
-            "“{id}” is a built-in catalog's id: give the new catalog its own (built in: {ids})"
+            "\"{id}\" is a built-in catalog's id: give the new catalog its own (built in: {ids})"
         ),
     }
 }
@@ -397,75 +326,4 @@ pub fn suggested_id(c: &Catalog, county_code: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn nm2021() -> CatalogDraft {
-        CatalogDraft::new(catalog::embedded("nm-2021").unwrap())
-    }
-
-    #[test]
-    fn a_fresh_draft_is_unchanged_and_may_not_keep_the_builtin_id() {
-        let d = nm2021();
-        assert!(!d.is_changed());
-        assert!(d.problems().is_empty());
-        assert!(d.save_refusal().unwrap().en.contains("built-in"));
-    }
-
-    #[test]
-    fn a_half_typed_share_is_a_problem_and_keeps_the_old_value() {
-        let mut d = nm2021();
-        let before = d.catalog().industry_share_min;
-        d.apply(Change::Text(Field::IndustryMin, "0.6x".into()));
-        assert_eq!(d.catalog().industry_share_min, before);
-        assert_eq!(d.text(Field::IndustryMin), "0.6x");
-        assert!(d.problems()[0].en.contains("between 0 and 1"));
-        d.apply(Change::Text(Field::IndustryMin, "0.6".into()));
-        assert_eq!(
-            d.catalog().industry_share_min.unwrap().get().to_string(),
-            "0.6"
-        );
-        assert!(d.problems().is_empty());
-    }
-
-    #[test]
-    fn a_duplicate_code_refuses_saving_and_a_new_line_gets_the_next_code() {
-        let mut d = nm2021();
-        d.apply(Change::Text(Field::Id, "nm-2021-1501".into()));
-        assert_eq!(d.save_refusal(), None);
-        d.apply(Change::AddLine(Level::Central));
-        let c17 = d
-            .catalog()
-            .lines
-            .iter()
-            .position(|l| l.code == "C17")
-            .unwrap();
-        assert_eq!(d.catalog().lines[c17 + 1].level, Level::Region);
-        d.apply(Change::Line(c17, LineField::Name, "新资金".into()));
-        d.apply(Change::Line(c17, LineField::Code, "C03".into()));
-        assert!(d.save_refusal().unwrap().zh.contains("C03"));
-        d.apply(Change::RemoveLine(c17));
-        assert_eq!(d.save_refusal(), None);
-    }
-
-    #[test]
-    fn keywords_are_separated_by_commas_and_a_trailing_one_is_kept_only_as_typed() {
-        let mut d = nm2021();
-        d.apply(Change::Text(
-            Field::Keywords,
-            "楼堂馆所、 公务用车,、".into(),
-        ));
-        assert_eq!(d.catalog().forbidden_keywords, ["楼堂馆所", "公务用车"]);
-        assert_eq!(d.text(Field::Keywords), "楼堂馆所、 公务用车,、");
-        assert!(d.problems().is_empty());
-    }
-
-    #[test]
-    fn the_suggested_id_adds_the_league_code_to_a_builtin_one() {
-        let c = catalog::embedded("nm-2021").unwrap();
-        assert_eq!(suggested_id(&c, "150125"), "nm-2021-1501");
-        let mut own = c.clone();
-        own.id = "mine".into();
-        assert_eq!(suggested_id(&own, "150125"), "mine");
-    }
-}
+mod tests;
