@@ -86,9 +86,18 @@ fn rename_an_english_name_save_as_a_new_catalog_and_judge_the_plan_with_it() {
         h.state().dialog(),
         Some(&Dialog::CatalogId("nm-2017-1501".into()))
     );
+    // …and refuses a built-in one.
+    retype(&mut h, "新目录编号", "nm-2021");
+    let pick = h.get_by_role_and_label(Role::Button, "选择保存位置…");
+    assert!(pick.accesskit_node().is_disabled());
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(h.state().dialog(), None);
+    assert_eq!(
+        h.state().doc().catalog().id,
+        "nm-2017",
+        "Escape gives no id"
+    );
     retype(&mut h, "目录编号", "nm-2017-1501");
 
     // The English UI shows the English name on 资金来源.

@@ -100,30 +100,47 @@ fn head_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut Vec<Act
         if revert.clicked() {
             out.push(Action::RevertCatalog);
         }
+        ui.add_space(12.0);
+        check_ui(ui, view, draft);
     });
 }
 
-/// What is wrong with the draft, in the UI's language.
-fn problems_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft) {
+/// What is wrong with the draft, in the UI's language: the check's word on
+/// the buttons' row, then a line that is the first problem, or a hint while
+/// there is none, so the first problem moves nothing below it (the field
+/// being typed in stays under the pointer).
+fn check_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft) {
     let problems = draft.problems();
     let palette = theme::palette(ui);
-    if problems.is_empty() {
-        ui.label(
-            RichText::new(view.t("目录检查：无问题", "Catalog check: no problems"))
-                .color(palette.balanced),
-        );
-        return;
-    }
     let n = problems.len();
-    ui.label(
-        RichText::new(match view.lang {
-            Lang::Zh => format!("目录检查：{n} 处问题（改正前不能保存）"),
-            Lang::En => format!("Catalog check: {n} problem(s) (correct them before saving)"),
-        })
-        .color(palette.over)
-        .strong(),
-    );
-    for p in problems {
+    let word = match (n, view.lang) {
+        (0, _) => view
+            .t("目录检查：无问题", "Catalog check: no problems")
+            .to_string(),
+        (_, Lang::Zh) => format!("目录检查：{n} 处问题（改正前不能保存）"),
+        (_, Lang::En) => format!("Catalog check: {n} problem(s) (correct them before saving)"),
+    };
+    let color = if n == 0 {
+        palette.balanced
+    } else {
+        palette.over
+    };
+    ui.label(RichText::new(word).color(color).strong());
+}
+
+/// The problems, one a line, or a hint while there are none.
+fn problems_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft) {
+    let palette = theme::palette(ui);
+    if draft.problems().is_empty() {
+        ui.label(
+            RichText::new(view.t(
+                "每处修改即时检查；校验结果随之按此目录重新计算，方案本身不变。",
+                "Every edit is checked at once; the findings follow this catalog, the plan itself does not change.",
+            ))
+            .weak(),
+        );
+    }
+    for p in draft.problems() {
         ui.add(
             egui::Label::new(
                 RichText::new(format!("• {}", p.message(view.lang))).color(palette.over),
