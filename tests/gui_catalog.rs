@@ -179,3 +179,25 @@ fn a_new_line_gets_the_next_code_and_its_name_is_required() {
     click_button(&mut h, "R13 删除");
     assert!(h.state().doc().catalog().line("R13").is_none());
 }
+
+#[test]
+fn a_catalog_loaded_over_a_draft_replaces_it() {
+    let mut h = common::app();
+    open_catalog_screen(&mut h);
+    retype(&mut h, "C17 资金代码", "C03");
+    assert!(h.query_by_label("• 资金代码“C03”重复").is_some());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nm-2021.ron");
+    let nm2021 = fundplan::catalog::embedded("nm-2021").unwrap();
+    fundplan_core::file::save_catalog(&nm2021, &path).unwrap();
+    h.state_mut().push(Action::LoadCatalog(path));
+    run_like_eframe(&mut h);
+    assert_eq!(h.state().doc().catalog(), &nm2021);
+    assert!(h.query_by_label("目录检查：无问题").is_some());
+    assert!(h.query_by_label("第 17 行 资金代码").is_none());
+    // The next edit is a draft of the catalog now in use, not of the old one.
+    retype(&mut h, "C01 英文名称", "Linking fund");
+    assert_eq!(h.state().doc().catalog().id, "nm-2021");
+    assert_eq!(h.state().doc().catalog().lines.len(), nm2021.lines.len());
+    assert_eq!(en_name(&h, "C01"), "Linking fund");
+}

@@ -10,18 +10,30 @@ impl FundplanApp {
     /// then show what the catalog as it stands would say, and the screen
     /// lists what is still wrong with it.
     pub(super) fn edit_catalog(&mut self, change: Change) {
-        let doc = &mut self.session.doc;
-        let draft = self
-            .session
-            .catalog_draft
-            .get_or_insert_with(|| CatalogDraft::new(doc.catalog().clone()));
+        let draft = self.current_draft();
         draft.apply(change);
-        doc.set_catalog(draft.catalog().clone());
+        let catalog = draft.catalog().clone();
+        self.session.doc.set_catalog(catalog);
+    }
+
+    /// The draft of the catalog in use: the one begun, or a new one when
+    /// none was, or when the catalog changed otherwise since (loaded from a
+    /// file, switched to, or an undo of a switch): a draft of the catalog
+    /// before would put that one back.
+    fn current_draft(&mut self) -> &mut CatalogDraft {
+        let in_use = self.session.doc.catalog();
+        let draft = &mut self.session.catalog_draft;
+        if draft.as_ref().is_none_or(|d| d.catalog() != in_use) {
+            *draft = Some(CatalogDraft::new(in_use.clone()));
+        }
+        draft.get_or_insert_with(|| CatalogDraft::new(in_use.clone()))
     }
 
     /// Drops the draft: the plan is judged against the catalog it began from.
     pub(super) fn revert_catalog(&mut self) {
-        if let Some(draft) = self.session.catalog_draft.take() {
+        if let Some(draft) = self.session.catalog_draft.take()
+            && draft.catalog() == self.session.doc.catalog()
+        {
             self.session.doc.set_catalog(draft.loaded().clone());
         }
     }
@@ -54,10 +66,7 @@ impl FundplanApp {
     /// Refused while it has problems or a built-in id; once saved, it is what
     /// 还原 goes back to.
     pub fn save_catalog_to(&mut self, path: &std::path::Path) -> Result<(), Message> {
-        let draft = self
-            .session
-            .catalog_draft
-            .get_or_insert_with(|| CatalogDraft::new(self.session.doc.catalog().clone()));
+        let draft = self.current_draft();
         if let Some(p) = draft.save_refusal() {
             return Err(Message::Words(crate::Text::new(&p.zh, &p.en)));
         }

@@ -26,6 +26,9 @@ pub fn catalog_ui(
     draft: Option<&CatalogDraft>,
     out: &mut Vec<Action>,
 ) {
+    // A draft of a catalog no longer in use (another was loaded or switched
+    // to since) is not shown: the next edit starts one of the catalog in use.
+    let draft = draft.filter(|d| d.catalog() == view.doc.catalog());
     let fresh;
     let draft = match draft {
         Some(d) => d,
