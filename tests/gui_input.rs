@@ -12,7 +12,6 @@
 
 mod common;
 
-use eframe::App as _;
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
@@ -23,53 +22,14 @@ use fundplan::money::Unit;
 
 type H = Harness<'static, FundplanApp>;
 
-/// One frame as eframe runs it: eframe calls `App::raw_input_hook` on the
-/// frame's raw input before running the frame (eframe's
-/// `native/epi_integration.rs`, `EpiIntegration::update`); kittest does not,
-/// so this does it by hand.
-fn step_like_eframe(h: &mut H) {
-    let ctx = h.ctx.clone();
-    let mut raw = h.input_mut().clone();
-    h.state_mut().raw_input_hook(&ctx, &mut raw);
-    *h.input_mut() = raw;
-    h.step();
-}
-
-/// Frames as eframe runs them until held input is delivered and the app is idle.
-fn run_like_eframe(h: &mut H) {
-    step_like_eframe(h);
-    for _ in 0..2000 {
-        if !h.state().holds_input() {
-            break;
-        }
-        step_like_eframe(h);
-    }
-    assert!(!h.state().holds_input(), "input still held");
-    h.run();
-}
+use common::{key, one_frame, run_like_eframe};
 
 fn text(s: &str) -> Event {
     Event::Text(s.to_string())
 }
 
-fn key(k: Key, modifiers: Modifiers) -> [Event; 2] {
-    [true, false].map(|pressed| Event::Key {
-        key: k,
-        physical_key: None,
-        pressed,
-        repeat: false,
-        modifiers,
-    })
-}
-
 fn press(k: Key) -> [Event; 2] {
     key(k, Modifiers::NONE)
-}
-
-/// Puts all `events` into ONE frame, as a fast typist or a slow PC does.
-fn one_frame(h: &mut H, events: Vec<Event>) {
-    h.input_mut().events.extend(events);
-    run_like_eframe(h);
 }
 
 /// Clicks the widget labelled `label`, as a person focuses a cell.

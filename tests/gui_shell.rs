@@ -23,7 +23,7 @@ type H = Harness<'static, FundplanApp>;
 
 /// Ctrl+1 … Ctrl+8.
 fn screen_keys() -> Vec<Key> {
-    (1..=8)
+    (1..=9)
         .filter_map(|n| Key::from_name(&n.to_string()))
         .collect()
 }
@@ -71,7 +71,7 @@ fn sent_close(h: &H) -> bool {
 }
 
 #[test]
-fn ctrl_1_to_8_show_the_screens_in_navigation_order() {
+fn ctrl_1_to_9_show_the_screens_in_navigation_order() {
     let mut h = common::app();
     assert_eq!(screen_keys().len(), Screen::ALL.len());
     for (key, screen) in screen_keys().into_iter().zip(Screen::ALL) {

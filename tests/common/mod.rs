@@ -78,3 +78,48 @@ pub fn type_into(
     h.get_by_label(label).type_text(text);
     h.run();
 }
+
+/// The app's harness.
+pub type H = egui_kittest::Harness<'static, fundplan::gui::FundplanApp>;
+
+/// One frame as eframe runs it: eframe calls `App::raw_input_hook` on the
+/// frame's raw input before running the frame (eframe's
+/// `native/epi_integration.rs`, `EpiIntegration::update`); kittest does not,
+/// so this does it by hand.
+pub fn step_like_eframe(h: &mut H) {
+    let ctx = h.ctx.clone();
+    let mut raw = h.input_mut().clone();
+    eframe::App::raw_input_hook(h.state_mut(), &ctx, &mut raw);
+    *h.input_mut() = raw;
+    h.step();
+}
+
+/// Frames as eframe runs them until held input is delivered and the app is idle.
+pub fn run_like_eframe(h: &mut H) {
+    step_like_eframe(h);
+    for _ in 0..2000 {
+        if !h.state().holds_input() {
+            break;
+        }
+        step_like_eframe(h);
+    }
+    assert!(!h.state().holds_input(), "input still held");
+    h.run();
+}
+
+/// A key pressed and released with `modifiers`.
+pub fn key(k: egui::Key, modifiers: egui::Modifiers) -> [egui::Event; 2] {
+    [true, false].map(|pressed| egui::Event::Key {
+        key: k,
+        physical_key: None,
+        pressed,
+        repeat: false,
+        modifiers,
+    })
+}
+
+/// Puts all `events` into ONE frame, as a fast typist or a slow PC does.
+pub fn one_frame(h: &mut H, events: Vec<egui::Event>) {
+    h.input_mut().events.extend(events);
+    run_like_eframe(h);
+}

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use super::Screen;
 use crate::edit::Edit;
 use crate::gui::dialogs::{Dialog, Pending};
+use crate::gui::state::catalog_draft::Change;
 use crate::gui::state::commands::UiCommand;
 use crate::gui::state::files::Export;
 use crate::gui::state::league::Column;
@@ -51,6 +52,26 @@ pub enum Action {
     SwitchFile(PathBuf),
     /// Switch the plan to another catalog, as one undo step.
     Switch(Box<crate::gui::dialogs::Chosen>),
+    /// Change the catalog draft of the 目录 screen (not the plan: no undo step).
+    Catalog(Change),
+    /// Drop the catalog draft: back to the catalog it started from.
+    RevertCatalog,
+    /// Save the catalog draft as a new catalog: ask for its id if it still
+    /// has a built-in one, then where to save it.
+    SaveCatalogAs,
+    /// Give the draft this id, then ask where to save it.
+    SaveCatalogWithId(String),
+    /// Save the catalog draft to this file.
+    SaveCatalogTo(PathBuf),
+    /// Ask where to write the catalog as a workbook.
+    ExportCatalog,
+    /// Write the catalog as a workbook to this file.
+    ExportCatalogTo(PathBuf),
+    /// Ask for a catalog workbook to import.
+    ImportCatalog,
+    /// Import the catalog workbook in this file: it becomes the catalog the
+    /// plan is judged against, shown on the 目录 screen to be saved.
+    ImportCatalogFrom(PathBuf),
     /// Carry out what waited for the unsaved-changes question.
     Proceed(Pending),
     /// Close the open dialog.

@@ -3,6 +3,7 @@
 //! question.
 
 use super::*;
+use crate::gui::state::catalog_draft::{Change, Field};
 
 impl FundplanApp {
     pub(super) fn apply(&mut self, ctx: &egui::Context, action: Action) {
@@ -53,13 +54,26 @@ impl FundplanApp {
             }
             Action::ChooseCatalog => self.choose(ctx, FileAction::Catalog),
             Action::LoadCatalog(path) => match crate::file::load_catalog(&path) {
-                Ok(catalog) => self.session.doc.set_catalog(catalog),
+                Ok(catalog) => self.session.set_catalog(catalog),
                 Err(e) => self.dialog = Some(Dialog::Error(e.into())),
             },
             Action::AskSwitch => self.ask_switch(),
             Action::ChooseSwitchFile => self.choose(ctx, FileAction::SwitchCatalog),
             Action::SwitchFile(path) => self.switch_file(path),
             Action::Switch(chosen) => self.switch(*chosen),
+            Action::Catalog(change) => self.edit_catalog(change),
+            Action::RevertCatalog => self.revert_catalog(),
+            Action::SaveCatalogAs => self.save_catalog_as(ctx),
+            Action::SaveCatalogWithId(id) => {
+                self.dialog = None;
+                self.edit_catalog(Change::Text(Field::Id, id));
+                self.save_catalog_as(ctx);
+            }
+            Action::SaveCatalogTo(path) => self.save_catalog_now(path),
+            Action::ExportCatalog => self.choose(ctx, FileAction::ExportCatalog),
+            Action::ExportCatalogTo(path) => self.export_catalog(path),
+            Action::ImportCatalog => self.choose(ctx, FileAction::ImportCatalog),
+            Action::ImportCatalogFrom(path) => self.import_catalog(path),
             Action::Proceed(p) => self.proceed(ctx, p),
             Action::SealNow => self.submit(ctx),
             Action::Appearance(a) => self.prefs.appearance = a,

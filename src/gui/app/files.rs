@@ -13,13 +13,18 @@ impl FundplanApp {
         } else {
             Choice::from_env()
         };
-        let name = match purpose.extension() {
-            Some(ext) if purpose.kind() == Kind::Save => {
-                std::path::Path::new(&self.suggested_name())
-                    .with_extension(ext)
-                    .display()
-                    .to_string()
+        // A catalog is named after its id, anything else after the plan.
+        let stem = match purpose {
+            FileAction::SaveCatalog | FileAction::ExportCatalog => {
+                format!("{}.ron", self.session.doc.catalog().id.trim())
             }
+            _ => self.suggested_name(),
+        };
+        let name = match purpose.extension() {
+            Some(ext) if purpose.kind() == Kind::Save => std::path::Path::new(&stem)
+                .with_extension(ext)
+                .display()
+                .to_string(),
             _ => String::new(),
         };
         let start = self.start_folder();

@@ -206,6 +206,9 @@ impl eframe::App for FundplanApp {
                 compare_ui::compare_ui(ui, &view, self.session.compare.as_ref(), out)
             }
             Screen::Summary => summary_ui::summary_ui(ui, &view, self.league.rollup.as_ref(), out),
+            Screen::Catalog => {
+                catalog_ui::catalog_ui(ui, &view, self.session.catalog_draft.as_ref(), out)
+            }
         });
         self.session.flash.paint_ui(ui);
         if let Some(dialog) = &mut self.dialog {

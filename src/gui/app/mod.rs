@@ -11,7 +11,8 @@ use crate::file::SaveError;
 use crate::gui::dialogs::{self, Dialog, Message, Pending};
 use crate::gui::kit::widgets::View;
 use crate::gui::screens::{
-    compare_ui, findings_ui, header_ui, matrix_ui, projects_ui, review_ui, sources_ui, summary_ui,
+    catalog_ui, compare_ui, findings_ui, header_ui, matrix_ui, projects_ui, review_ui, sources_ui,
+    summary_ui,
 };
 use crate::gui::shell::{menu_ui, nav_ui, status_ui};
 use crate::gui::state::commands::UiCommand;
@@ -24,6 +25,7 @@ use crate::plan::{Comment, Decision, path as plan_path};
 
 mod action;
 mod apply;
+mod catalog;
 mod files;
 mod frame;
 mod review;
@@ -50,11 +52,13 @@ pub enum Screen {
     Compare,
     /// 汇总: the league's roll-up.
     Summary,
+    /// 目录: the catalog the plan is judged against, and its draft.
+    Catalog,
 }
 
 impl Screen {
     /// All screens, in navigation order.
-    pub const ALL: [Screen; 8] = [
+    pub const ALL: [Screen; 9] = [
         Screen::Header,
         Screen::Sources,
         Screen::Projects,
@@ -63,6 +67,7 @@ impl Screen {
         Screen::Review,
         Screen::Compare,
         Screen::Summary,
+        Screen::Catalog,
     ];
 
     /// The navigation label.
@@ -76,6 +81,7 @@ impl Screen {
             Screen::Review => lang.pick("审核意见", "Review"),
             Screen::Compare => lang.pick("版本比较", "Compare"),
             Screen::Summary => lang.pick("汇总", "Roll-up"),
+            Screen::Catalog => lang.pick("目录", "Catalog"),
         }
     }
 }

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 mod about;
+mod catalog_id;
 mod comment;
 mod message;
 mod new_plan;
@@ -12,6 +13,7 @@ mod questions;
 mod switch;
 
 use about::about_ui;
+use catalog_id::catalog_id_ui;
 use comment::comment_ui;
 pub use message::Message;
 pub use new_plan::NewPlanForm;
@@ -91,6 +93,8 @@ pub enum Dialog {
     Path(Box<crate::gui::state::files::PathForm>),
     /// Switch the plan to another catalog.
     Switch(Box<SwitchForm>),
+    /// 另存为新目录: the new catalog's id, as typed (prefilled).
+    CatalogId(String),
 }
 
 impl Dialog {
@@ -141,6 +145,7 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
             Dialog::ConfirmUnlock => confirm_unlock_ui(ui, view, out),
             Dialog::Path(form) => path_ui(ui, view, form, out),
             Dialog::Switch(form) => switch_ui(ui, view, form, out),
+            Dialog::CatalogId(id) => catalog_id_ui(ui, view, id, out),
         }
     });
     if response.should_close()

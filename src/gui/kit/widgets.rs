@@ -34,6 +34,17 @@ impl View<'_> {
     pub fn t<'s>(&self, zh: &'s str, en: &'s str) -> &'s str {
         self.lang.pick(zh, en)
     }
+
+    /// The name of fund line `s` as shown: in the English UI a catalog line's
+    /// English name (when the catalog has one), else the name in the plan.
+    pub fn line_name<'s>(&'s self, s: &'s crate::plan::Source) -> &'s str {
+        let english = (self.lang == Lang::En && s.is_catalog_line())
+            .then(|| self.doc.catalog().line(&s.line))
+            .flatten()
+            .map(|l| l.name_en.trim())
+            .filter(|n| !n.is_empty());
+        english.unwrap_or(&s.name)
+    }
 }
 
 /// The widget id of the field at `path`: stable, so a finding can focus it.

@@ -1,6 +1,7 @@
 //! The screens of the left navigation, one module each (the flow diagram
 //! is drawn below the 整合矩阵).
 
+pub mod catalog_ui;
 pub mod compare_ui;
 pub mod findings_ui;
 pub mod flow_ui;

@@ -54,6 +54,7 @@ impl UiCommand {
         UiCommand::Go(Screen::Review),
         UiCommand::Go(Screen::Compare),
         UiCommand::Go(Screen::Summary),
+        UiCommand::Go(Screen::Catalog),
     ];
 
     /// The menu text.
@@ -89,7 +90,7 @@ impl UiCommand {
             UiCommand::Redo => cmd(Key::Y),
             UiCommand::Quit => cmd(Key::Q),
             UiCommand::Go(screen) => {
-                const KEYS: [Key; 8] = [
+                const KEYS: [Key; 9] = [
                     Key::Num1,
                     Key::Num2,
                     Key::Num3,
@@ -98,6 +99,7 @@ impl UiCommand {
                     Key::Num6,
                     Key::Num7,
                     Key::Num8,
+                    Key::Num9,
                 ];
                 let i = Screen::ALL.iter().position(|s| *s == screen)?;
                 cmd(*KEYS.get(i)?)

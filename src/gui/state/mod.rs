@@ -2,6 +2,7 @@
 //! preferences, crash recovery, commands, the league's side (roll-up) and
 //! the native file dialogs.
 
+pub mod catalog_draft;
 pub mod commands;
 pub mod files;
 pub mod league;

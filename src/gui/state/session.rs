@@ -4,6 +4,7 @@
 
 use crate::document::Document;
 use crate::gui::kit::flash::Flash;
+use crate::gui::state::catalog_draft::CatalogDraft;
 use crate::gui::state::league::Compare;
 
 /// The open document and the GUI state that belongs to it alone.
@@ -29,6 +30,9 @@ pub struct Session {
     pub disk_changed: bool,
     /// When the file on disk was last checked (egui time, seconds).
     pub last_disk_check: f64,
+    /// The catalog being edited on the 目录 screen, once an edit began; the
+    /// plan is judged against it meanwhile.
+    pub catalog_draft: Option<CatalogDraft>,
 }
 
 impl Session {
@@ -45,6 +49,14 @@ impl Session {
             compare: None,
             disk_changed: false,
             last_disk_check: 0.0,
+            catalog_draft: None,
         }
+    }
+
+    /// Judges the plan against `catalog` from now on; a draft being edited
+    /// on the 目录 screen is dropped (it belonged to the catalog before).
+    pub fn set_catalog(&mut self, catalog: crate::catalog::Catalog) {
+        self.catalog_draft = None;
+        self.doc.set_catalog(catalog);
     }
 }

@@ -72,7 +72,7 @@ pub fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
             ui.label("");
             ui.end_row();
             for (k, f) in p.funding.iter().enumerate() {
-                let name = plan.source(&f.line).map_or("", |s| s.name.as_str());
+                let name = plan.source(&f.line).map_or("", |s| view.line_name(s));
                 line_label_ui(ui, &f.line, name);
                 let f_path = path::funding(id, &f.line);
                 let name = format!("{id} {} {}", f.line, view.t("安排金额", "amount"));
@@ -158,6 +158,7 @@ fn offers<'p>(view: &View<'p>, p: &Project, needle: &str) -> Vec<(&'p Source, Mo
             needle.is_empty()
                 || s.line.to_lowercase().contains(&needle)
                 || s.name.to_lowercase().contains(&needle)
+                || view.line_name(s).to_lowercase().contains(&needle)
         })
         .map(|s| (s, remaining(view, &s.line)))
         .collect();
@@ -257,7 +258,7 @@ fn add_funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
                 let left = rest.display(view.unit, 2);
                 let text = RichText::new(match view.lang {
                     crate::Lang::Zh => format!("{}  {}  —  待安排 {left}", s.line, s.name),
-                    crate::Lang::En => format!("{}  {}  -  left {left}", s.line, s.name),
+                    crate::Lang::En => format!("{}  {}  -  left {left}", s.line, view.line_name(s)),
                 })
                 .color(theme::palette(ui).remaining(rest));
                 let r = ui.selectable_label(k == st.highlight, text);

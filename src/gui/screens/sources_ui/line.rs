@@ -38,7 +38,7 @@ pub(super) fn line_row(
                 set(out, i, next, path::source(code, Some("name")));
             }
         } else {
-            ui.add(egui::Label::new(&s.name).truncate());
+            ui.add(egui::Label::new(view.line_name(s)).truncate());
         }
     });
     row.col(|ui| {

@@ -84,13 +84,7 @@ fn rows(sources: &[Source]) -> Vec<Row> {
 
 /// The next free own code of `level` (`L01`, `X03` …).
 fn next_code(sources: &[Source], level: Level) -> String {
-    let prefix = level.prefix();
-    let max = sources
-        .iter()
-        .filter_map(|s| s.line.strip_prefix(prefix)?.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0);
-    format!("{prefix}{:02}", max + 1)
+    crate::gui::state::catalog_draft::next_code(sources.iter().map(|s| s.line.as_str()), level)
 }
 
 fn set(out: &mut Vec<Action>, i: usize, s: Source, key: String) {

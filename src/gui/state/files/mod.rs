@@ -36,6 +36,12 @@ pub enum FileAction {
     Import,
     /// A catalog to switch the plan to (编辑 › 更换资金目录…).
     SwitchCatalog,
+    /// Where to save the 目录 screen's catalog (另存为新目录).
+    SaveCatalog,
+    /// Where to write the catalog as a workbook.
+    ExportCatalog,
+    /// A catalog workbook to import.
+    ImportCatalog,
 }
 
 /// The files the 文件 › 导出 menu writes.
@@ -70,8 +76,11 @@ impl FileAction {
             | FileAction::Catalog
             | FileAction::SwitchCatalog
             | FileAction::Compare
-            | FileAction::Import => Kind::Open,
+            | FileAction::Import
+            | FileAction::ImportCatalog => Kind::Open,
             FileAction::SaveAs
+            | FileAction::SaveCatalog
+            | FileAction::ExportCatalog
             | FileAction::Export(Export::Xlsx | Export::Pdf | Export::NoticePdf) => Kind::Save,
             FileAction::Summarize | FileAction::Export(Export::Csv) => Kind::Folder,
         }
@@ -84,8 +93,12 @@ impl FileAction {
             | FileAction::SaveAs
             | FileAction::Catalog
             | FileAction::SwitchCatalog
+            | FileAction::SaveCatalog
             | FileAction::Compare => Some("ron"),
-            FileAction::Import | FileAction::Export(Export::Xlsx) => Some("xlsx"),
+            FileAction::Import
+            | FileAction::Export(Export::Xlsx)
+            | FileAction::ExportCatalog
+            | FileAction::ImportCatalog => Some("xlsx"),
             FileAction::Export(Export::Pdf | Export::NoticePdf) => Some("pdf"),
             FileAction::Summarize | FileAction::Export(Export::Csv) => None,
         }
@@ -117,6 +130,9 @@ impl FileAction {
             FileAction::SaveAs => Action::SaveTo(path),
             FileAction::Catalog => Action::LoadCatalog(path),
             FileAction::SwitchCatalog => Action::SwitchFile(path),
+            FileAction::SaveCatalog => Action::SaveCatalogTo(path),
+            FileAction::ExportCatalog => Action::ExportCatalogTo(path),
+            FileAction::ImportCatalog => Action::ImportCatalogFrom(path),
             FileAction::Compare => Action::CompareWith(path),
             FileAction::Summarize => Action::Summarize(vec![path]),
             FileAction::Export(kind) => Action::Export(kind, path),
@@ -140,6 +156,13 @@ impl FileAction {
             }
             FileAction::Export(_) => lang.pick("导出到", "Export to"),
             FileAction::Import => lang.pick("从 Excel 导入", "Import from Excel"),
+            FileAction::SaveCatalog => lang.pick("另存为新目录", "Save as a new catalog"),
+            FileAction::ExportCatalog => {
+                lang.pick("导出目录为工作簿", "Export the catalog as a workbook")
+            }
+            FileAction::ImportCatalog => {
+                lang.pick("从工作簿导入目录", "Import a catalog from a workbook")
+            }
         }
     }
 
@@ -149,11 +172,11 @@ impl FileAction {
             FileAction::Open | FileAction::Catalog | FileAction::SwitchCatalog => {
                 lang.pick("打开", "Open")
             }
-            FileAction::SaveAs => lang.pick("保存", "Save"),
+            FileAction::SaveAs | FileAction::SaveCatalog => lang.pick("保存", "Save"),
             FileAction::Compare => lang.pick("比较", "Compare"),
             FileAction::Summarize => lang.pick("汇总", "Roll up"),
-            FileAction::Export(_) => lang.pick("导出", "Export"),
-            FileAction::Import => lang.pick("导入", "Import"),
+            FileAction::Export(_) | FileAction::ExportCatalog => lang.pick("导出", "Export"),
+            FileAction::Import | FileAction::ImportCatalog => lang.pick("导入", "Import"),
         }
     }
 }
