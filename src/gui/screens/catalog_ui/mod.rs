@@ -112,7 +112,7 @@ fn head_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut Vec<Act
             )
             .on_hover_text(view.t(
                 "把此目录导出为 Excel/WPS 工作簿（资金目录、目录信息等工作表）",
-                "Write this catalog as an Excel/WPS workbook (sheets 资金目录, 目录信息 and more)",
+                "Write this catalog as an Excel/WPS workbook: a sheet of its lines, others for its settings",
             ));
         if export.clicked() {
             out.push(Action::ExportCatalog);
