@@ -13,7 +13,7 @@ use crate::gui::state::catalog_draft::{Change, LineField};
 use crate::plan::{Category, Level};
 
 const CODE_W: f32 = 64.0;
-const CATEGORY_W: f32 = 150.0;
+const CATEGORY_W: f32 = 170.0;
 
 /// The line in words for accessible names: its code, or "第 5 行" while the
 /// code is empty or given twice (names must stay unique).
