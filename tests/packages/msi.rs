@@ -181,9 +181,9 @@ fn msi_installs_per_machine_with_a_shortcut_and_open_with_for_plans() {
 /// the shortcut and the registry entries come and go.
 fn installs_and_uninstalls_under_wine(msi: &Path, name: &str) {
     let prefix = tempfile::tempdir().unwrap();
-    let wine = |args: &[&str]| {
+    let wine = |args: &[&str], file: &Path| {
         let mut cmd = wine_in(prefix.path());
-        cmd.args(args).arg(msi);
+        cmd.args(args).arg(file);
         cmd
     };
     // The registry reaches system.reg when the wine server has exited.
@@ -193,7 +193,7 @@ fn installs_and_uninstalls_under_wine(msi: &Path, name: &str) {
             .env("WINEPREFIX", prefix.path()));
     };
     let limit = Duration::from_secs(300); // the first run creates the prefix
-    let o = run(wine(&["msiexec", "/i"]).arg("/qn"), limit);
+    let o = run(wine(&["msiexec", "/i"], msi).arg("/qn"), limit);
     assert!(
         o.status.success(),
         "msiexec /i: {:?}\n{}",
@@ -230,7 +230,9 @@ fn installs_and_uninstalls_under_wine(msi: &Path, name: &str) {
         "no OpenWithProgids entry"
     );
 
-    let o = run(wine(&["msiexec", "/x"]).arg("/qn"), limit);
+    upgrades_an_older_version(msi, &wine, &settle, prefix.path());
+
+    let o = run(wine(&["msiexec", "/x"], msi).arg("/qn"), limit);
     assert!(o.status.success(), "msiexec /x: {:?}", o.status);
     settle();
     assert!(
@@ -243,6 +245,97 @@ fn installs_and_uninstalls_under_wine(msi: &Path, name: &str) {
         !reg.contains("fundplan"),
         "registry entries left after uninstall"
     );
+}
+
+/// An older release stand-in: this MSI as version 0.0.1 with its own product
+/// and package codes and upgrade rows (as build.sh would have made it).
+/// Installed over this version it is refused; this version installed over it
+/// removes it. `wine(args, file)` runs `wine ARGS… FILE` in the prefix.
+fn upgrades_an_older_version(
+    msi: &Path,
+    wine: &dyn Fn(&[&str], &Path) -> Command,
+    settle: &dyn Fn(),
+    prefix: &Path,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.msi");
+    std::fs::copy(msi, &old).unwrap();
+    let old_code = "{0F0F0F0F-1111-4222-8333-444444444444}";
+    for query in [
+        "UPDATE `Property` SET `Value` = '0.0.1' WHERE `Property` = 'ProductVersion'".to_string(),
+        format!("UPDATE `Property` SET `Value` = '{old_code}' WHERE `Property` = 'ProductCode'"),
+        // libmsi's DELETE without WHERE removes one row only.
+        "DELETE FROM `Upgrade` WHERE `ActionProperty` = 'WIX_UPGRADE_DETECTED'".to_string(),
+        "DELETE FROM `Upgrade` WHERE `ActionProperty` = 'WIX_DOWNGRADE_DETECTED'".to_string(),
+        format!(
+            "INSERT INTO `Upgrade` (`UpgradeCode`, `VersionMax`, `Attributes`, `ActionProperty`) \
+             VALUES ('{UPGRADE_CODE}', '0.0.1', 513, 'WIX_UPGRADE_DETECTED')"
+        ),
+        format!(
+            "INSERT INTO `Upgrade` (`UpgradeCode`, `VersionMin`, `Attributes`, `ActionProperty`) \
+             VALUES ('{UPGRADE_CODE}', '0.0.1', 2, 'WIX_DOWNGRADE_DETECTED')"
+        ),
+    ] {
+        ok(Command::new("msibuild").arg(&old).arg("-q").arg(query));
+    }
+    ok(Command::new("msibuild").arg(&old).args([
+        "-s",
+        "fundplan 0.0.1",
+        "fundplan developers",
+        "x64;1033",
+        "{0F0F0F0F-5555-4666-8777-888888888888}",
+    ]));
+    let rows: BTreeSet<(String, String, String)> = table(&old, "Upgrade")
+        .into_iter()
+        .map(|r| (r[1].clone(), r[2].clone(), r[4].clone()))
+        .collect();
+    let expected: BTreeSet<(String, String, String)> = [
+        (String::new(), "0.0.1".into(), "513".into()),
+        ("0.0.1".into(), String::new(), "2".into()),
+    ]
+    .into();
+    assert_eq!(rows, expected, "the stand-in's upgrade rows");
+    let limit = Duration::from_secs(120);
+    let msiexec = |install: &Path| {
+        let o = run(wine(&["msiexec", "/i"], install).arg("/qn"), limit);
+        settle();
+        o.status.success()
+    };
+    // Wine lists each product twice (the 64- and 32-bit views); a set of one
+    // version is one product.
+    let version = || {
+        std::fs::read_to_string(prefix.join("system.reg"))
+            .unwrap()
+            .lines()
+            .filter(|l| l.starts_with("\"DisplayVersion\"="))
+            .map(str::to_string)
+            .collect::<BTreeSet<_>>()
+    };
+    // This version is installed: the older one refuses (a newer one is there).
+    assert!(!msiexec(&old), "0.0.1 installed over {VERSION}");
+    assert_eq!(
+        version(),
+        [format!("\"DisplayVersion\"=\"{VERSION}\"")].into()
+    );
+    // Uninstall, install the older, then this one over it: one product left.
+    assert!(
+        run(wine(&["msiexec", "/x"], msi).arg("/qn"), limit)
+            .status
+            .success()
+    );
+    settle();
+    assert!(msiexec(&old), "0.0.1 alone");
+    assert_eq!(
+        version(),
+        ["\"DisplayVersion\"=\"0.0.1\"".to_string()].into()
+    );
+    assert!(msiexec(msi), "{VERSION} over 0.0.1");
+    assert_eq!(
+        version(),
+        [format!("\"DisplayVersion\"=\"{VERSION}\"")].into()
+    );
+    let reg = std::fs::read_to_string(prefix.join("system.reg")).unwrap();
+    assert!(!reg.contains(old_code), "0.0.1 is still registered");
 }
 
 /// How many files called `name` are under `dir`.
