@@ -1,6 +1,7 @@
 //! The installable packages that `bash packaging/build.sh` leaves in
 //! target/dist/: the .deb unpacked into a throw-away root, the Windows zip
-//! unpacked and its exe inspected (and run under wine when it is installed).
+//! unpacked and its exe inspected (and run under wine when it is installed),
+//! the MSI's tables (packages/msi.rs) and the arm64 .deb (packages/arm64.rs).
 //!
 //! A package that was not built is skipped with a message, so `cargo test`
 //! works without building them; CI builds them first and sets
@@ -14,7 +15,11 @@
     reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
 )]
 
+#[path = "packages/arm64.rs"]
+mod arm64;
 mod common;
+#[path = "packages/msi.rs"]
+mod msi;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -28,6 +33,24 @@ const MIME_TYPE: &str = "application/x-fundplan-plan";
 /// The oldest glibc the .deb must run with: UOS 20 and Debian 10 (Kylin V10 has
 /// 2.31). packaging/build.sh links against it.
 const GLIBC_FLOOR: &str = "2.28";
+/// What the Windows zip holds in its folder, and the MSI in Program Files\fundplan.
+const WINDOWS_FILES: [&str; 7] = [
+    "fundplan.exe",
+    "README-zh.txt",
+    "README-en.txt",
+    "LICENSE-MIT.txt",
+    "LICENSE-APACHE.txt",
+    "OFL.txt",
+    "wuchuan-2020.ron",
+];
+/// The MSI's UpgradeCode (packaging/windows/fundplan.wxs): a newer MSI finds
+/// and replaces an installed older one by it, so it must never change.
+const UPGRADE_CODE: &str = "{406B21BF-A46D-40BA-9757-6185D7CA57F9}";
+/// The Start-menu name, also the Linux desktop entry's Name[zh_CN].
+const APP_NAME_ZH: &str = "涉农涉牧资金统筹整合方案";
+/// Where Debian's libc6-arm64-cross puts the ARM64 glibc that
+/// qemu-aarch64-static runs the arm64 binary with (`-L`).
+const ARM64_SYSROOT: &str = "/usr/aarch64-linux-gnu";
 const ICON_SIZES: [u32; 7] = [16, 32, 48, 64, 128, 256, 512];
 /// The DLLs fundplan.exe imports today, all in System32 of every Windows
 /// 10/11 (api-ms-win-* API sets are allowed too). A new import fails here to
@@ -89,6 +112,32 @@ fn package(name: &str) -> Option<PathBuf> {
         path.display()
     );
     None
+}
+
+/// The Windows package with extension `ext` and the name of its folder, or
+/// None when it was not built or `tool`, which checks it, is missing.
+fn windows_package(ext: &str, tool: &str) -> Option<(String, PathBuf)> {
+    let name = format!("fundplan-{VERSION}-windows-x86_64");
+    let path = package(&format!("{name}.{ext}"))?;
+    have(tool).then_some((name, path))
+}
+
+/// Every file (not folder, not symbolic link) under `dir`, at any depth.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let e = e.unwrap();
+            let kind = e.file_type().unwrap();
+            if kind.is_dir() {
+                stack.push(e.path());
+            } else if kind.is_file() {
+                files.push(e.path());
+            }
+        }
+    }
+    files
 }
 
 /// Whether `tool` is on PATH; when it is not, its check is skipped with a
@@ -199,21 +248,7 @@ fn deb_installs_binary_desktop_entry_mime_type_and_icons() {
     assert_eq!(field("Package"), "fundplan");
     assert_eq!(field("Version"), VERSION, "version from Cargo.toml");
     assert_eq!(field("Architecture"), "amd64");
-    // Only what the ELF file links: the window system and OpenGL are
-    // opened at run time and recommended, never required; and glibc no newer
-    // than UOS 20's (2.28), so one package installs on UOS, Kylin and Debian 10+.
-    let depends = field("Depends");
-    for dep in depends.split(',') {
-        let name = dep.split_whitespace().next().unwrap_or_default();
-        assert!(
-            ["libc6", "libgcc-s1"].contains(&name),
-            "Depends has {dep:?} (all: {depends})"
-        );
-        if let Some(v) = dep.trim().strip_prefix("libc6 (>= ") {
-            let v = v.trim_end_matches(')');
-            assert!(glibc_at_most(v, GLIBC_FLOOR), "Depends needs glibc {v}");
-        }
-    }
+    depends_only_on_glibc(&field("Depends"));
 
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
@@ -227,41 +262,7 @@ fn deb_installs_binary_desktop_entry_mime_type_and_icons() {
         format!("fundplan {VERSION}")
     );
 
-    // The binary links glibc alone (the rest is opened at run time), which is
-    // why Depends names only libc6.
-    let dynamic = ok(Command::new("readelf").arg("-d").arg(&bin));
-    for lib in dynamic
-        .lines()
-        .filter_map(|l| l.split("Shared library: [").nth(1))
-    {
-        let lib = lib.trim_end_matches(']');
-        assert!(
-            [
-                "libc.so.6",
-                "libm.so.6",
-                "libdl.so.2",
-                "libpthread.so.0",
-                "librt.so.1"
-            ]
-            .contains(&lib)
-                || lib.starts_with("ld-linux-x86-64.so"),
-            "usr/bin/fundplan links {lib}, which Depends does not cover"
-        );
-    }
-    // Every versioned glibc symbol the binary uses exists in glibc 2.28.
-    let symbols = ok(Command::new("objdump").arg("-T").arg(&bin));
-    let newest = symbols
-        .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
-        .filter_map(|w| w.strip_prefix("GLIBC_"))
-        .filter(|v| v.chars().all(|c| c.is_ascii_digit() || c == '.'))
-        .max_by(|a, b| glibc_version(a).cmp(&glibc_version(b)))
-        .unwrap_or_default()
-        .to_string();
-    assert!(!newest.is_empty(), "no glibc symbols found by objdump -T");
-    assert!(
-        glibc_at_most(&newest, GLIBC_FLOOR),
-        "usr/bin/fundplan needs glibc {newest}, newer than {GLIBC_FLOOR}"
-    );
+    links_only_glibc_up_to_the_floor(&bin, "ld-linux-x86-64.so");
 
     // Desktop entry: names, command, icon and the plan type.
     let desktop = root.join("usr/share/applications/fundplan.desktop");
@@ -329,6 +330,67 @@ fn deb_installs_binary_desktop_entry_mime_type_and_icons() {
     mime_resolves(root, &sample);
 }
 
+/// Only what the ELF file links: the window system and OpenGL are opened at
+/// run time and recommended, never required; and glibc no newer than UOS
+/// 20's (2.28), so one package installs on UOS, Kylin and Debian 10+.
+fn depends_only_on_glibc(depends: &str) {
+    for dep in depends.split(',') {
+        let name = dep.split_whitespace().next().unwrap_or_default();
+        assert!(
+            ["libc6", "libgcc-s1"].contains(&name),
+            "Depends has {dep:?} (all: {depends})"
+        );
+        if let Some(v) = dep.trim().strip_prefix("libc6 (>= ") {
+            let v = v.trim_end_matches(')');
+            assert!(glibc_at_most(v, GLIBC_FLOOR), "Depends needs glibc {v}");
+        }
+    }
+}
+
+/// The binary links glibc alone (the rest is opened at run time), which is
+/// why Depends names only libc6; and every glibc symbol version it needs
+/// exists in glibc 2.28. `loader` is the dynamic loader's name on the
+/// binary's architecture. readelf reads an ELF file of any architecture.
+fn links_only_glibc_up_to_the_floor(bin: &Path, loader: &str) {
+    let dynamic = ok(Command::new("readelf").arg("-d").arg(bin));
+    let libs: Vec<&str> = dynamic
+        .lines()
+        .filter_map(|l| l.split("Shared library: [").nth(1))
+        .map(|lib| lib.trim_end_matches(']'))
+        .collect();
+    assert!(libs.contains(&"libc.so.6"), "no libc.so.6 in {libs:?}");
+    for lib in libs {
+        assert!(
+            [
+                "libc.so.6",
+                "libm.so.6",
+                "libdl.so.2",
+                "libpthread.so.0",
+                "librt.so.1"
+            ]
+            .contains(&lib)
+                || lib.starts_with(loader),
+            "{} links {lib}, which Depends does not cover",
+            bin.display()
+        );
+    }
+    // The version needs (.gnu.version_r): every GLIBC_x.y a symbol asks for.
+    let versions = ok(Command::new("readelf").arg("-V").arg("-W").arg(bin));
+    let newest = versions
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+        .filter_map(|w| w.strip_prefix("GLIBC_"))
+        .filter(|v| v.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .max_by(|a, b| glibc_version(a).cmp(&glibc_version(b)))
+        .unwrap_or_default()
+        .to_string();
+    assert!(!newest.is_empty(), "no glibc versions found by readelf -V");
+    assert!(
+        glibc_at_most(&newest, GLIBC_FLOOR),
+        "{} needs glibc {newest}, newer than {GLIBC_FLOOR}",
+        bin.display()
+    );
+}
+
 /// `2.28` → `[2, 28]`, for comparing glibc versions.
 fn glibc_version(v: &str) -> Vec<u32> {
     v.split('.').filter_map(|p| p.parse().ok()).collect()
@@ -394,30 +456,17 @@ fn utf16(s: &str) -> Vec<u8> {
 
 #[test]
 fn windows_zip_holds_a_self_contained_gui_exe() {
-    let name = format!("fundplan-{VERSION}-windows-x86_64");
-    let Some(zip) = package(&format!("{name}.zip")) else {
+    let Some((name, zip)) = windows_package("zip", "unzip") else {
         return;
     };
-    if !have("unzip") {
-        return;
-    }
     let listed: BTreeSet<String> = ok(Command::new("unzip").arg("-Z1").arg(&zip))
         .lines()
         .map(str::to_string)
         .collect();
-    let expected: BTreeSet<String> = [
-        "",
-        "fundplan.exe",
-        "README-zh.txt",
-        "README-en.txt",
-        "LICENSE-MIT.txt",
-        "LICENSE-APACHE.txt",
-        "OFL.txt",
-        "wuchuan-2020.ron",
-    ]
-    .iter()
-    .map(|f| format!("{name}/{f}"))
-    .collect();
+    let expected: BTreeSet<String> = std::iter::once("")
+        .chain(WINDOWS_FILES)
+        .map(|f| format!("{name}/{f}"))
+        .collect();
     assert_eq!(listed, expected, "zip contents");
 
     let tmp = tempfile::tempdir().unwrap();
@@ -498,6 +547,19 @@ fn windows_zip_holds_a_self_contained_gui_exe() {
     }
 }
 
+/// `wine` in the prefix `prefix` (created on first use), quiet and without a
+/// display.
+fn wine_in(prefix: &Path) -> Command {
+    let mut cmd = Command::new("wine");
+    cmd.env("WINEPREFIX", prefix)
+        .env("WINEDEBUG", "-all")
+        // No Mono or Gecko installer dialogs while the prefix is created.
+        .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY");
+    cmd
+}
+
 /// Runs `validate` on the sample with the exe under wine and with the Linux
 /// build, in the same folder, and compares output and exit status.
 fn same_output_under_wine(dir: &Path) {
@@ -513,16 +575,8 @@ fn same_output_under_wine(dir: &Path) {
         .arg("-ladvapi32"));
     let prefix = tempfile::tempdir().unwrap();
     let wine = |args: &[&str]| {
-        let mut cmd = Command::new("wine");
-        cmd.arg("fundplan.exe")
-            .args(args)
-            .current_dir(dir)
-            .env("WINEPREFIX", prefix.path())
-            .env("WINEDEBUG", "-all")
-            // No Mono or Gecko installer dialogs while the prefix is created.
-            .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
-            .env_remove("DISPLAY")
-            .env_remove("WAYLAND_DISPLAY");
+        let mut cmd = wine_in(prefix.path());
+        cmd.arg("fundplan.exe").args(args).current_dir(dir);
         cmd
     };
     let linux = |args: &[&str]| {
