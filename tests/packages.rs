@@ -249,6 +249,13 @@ fn deb_installs_binary_desktop_entry_mime_type_and_icons() {
     assert_eq!(field("Version"), VERSION, "version from Cargo.toml");
     assert_eq!(field("Architecture"), "amd64");
     depends_only_on_glibc(&field("Depends"));
+    // A file dialog where apt installs recommendations; without one the app
+    // falls back to its own path dialog (issue 17).
+    assert!(
+        field("Recommends").contains("zenity | xdg-desktop-portal-gtk"),
+        "Recommends: {}",
+        field("Recommends")
+    );
 
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
