@@ -220,18 +220,7 @@ impl Document {
         } else if merge && let Some(last) = self.undo.last_mut() {
             last.redo = edit;
         } else {
-            let state = self.next_state;
-            self.next_state += 1;
-            self.undo.push(Step {
-                undo: inverse,
-                redo: edit,
-                coalesce: coalesce.clone(),
-                state,
-                catalogs: None,
-            });
-            if self.undo.len() > UNDO_LIMIT {
-                self.undo.remove(0);
-            }
+            self.push_step(inverse, edit, coalesce.clone(), None);
         }
         self.coalescing = coalesce.is_some();
         self.changed(reseal);
@@ -249,21 +238,34 @@ impl Document {
         };
         self.redo.clear();
         let before = std::mem::replace(&mut self.catalog, catalog);
+        let catalogs = Some(Box::new((before, self.catalog.clone())));
+        self.push_step(inverse, edit, None, catalogs);
+        self.coalescing = false;
+        self.changed(true);
+        true
+    }
+
+    /// Records a new undo step, with the state it leads to, dropping the
+    /// oldest beyond [`UNDO_LIMIT`].
+    fn push_step(
+        &mut self,
+        undo: Edit,
+        redo: Edit,
+        coalesce: Option<String>,
+        catalogs: Option<Box<(Catalog, Catalog)>>,
+    ) {
         let state = self.next_state;
         self.next_state += 1;
         self.undo.push(Step {
-            undo: inverse,
-            redo: edit,
-            coalesce: None,
+            undo,
+            redo,
+            coalesce,
             state,
-            catalogs: Some(Box::new((before, self.catalog.clone()))),
+            catalogs,
         });
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
         }
-        self.coalescing = false;
-        self.changed(true);
-        true
     }
 
     /// Ends the current typing step (a field lost focus).
