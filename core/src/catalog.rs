@@ -22,7 +22,7 @@ mod check;
 
 pub use builtin::{
     DEFAULT_ID, EMBEDDED, NM_2017_RON, NM_2021_RON, builtin_for_year, catalog_for, default_catalog,
-    embedded,
+    embedded, is_builtin,
 };
 pub use check::{MAX_KEYWORD_CHARS, Problem, check, problems};
 

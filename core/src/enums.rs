@@ -58,6 +58,19 @@ impl Level {
             Level::County => 'X',
         }
     }
+
+    /// The next free code of this level among `codes`: one past the highest
+    /// number in use (`C18`, `R13`, `L02` …), so a deleted line's code is
+    /// not given again.
+    pub fn next_code<'a>(self, codes: impl IntoIterator<Item = &'a str>) -> String {
+        let prefix = self.prefix();
+        let max = codes
+            .into_iter()
+            .filter_map(|c| c.strip_prefix(prefix)?.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0);
+        format!("{prefix}{:02}", max + 1)
+    }
 }
 
 labelled_enum! {

@@ -22,6 +22,11 @@ pub const EMBEDDED: &[(&str, &str)] = &[("nm-2017", NM_2017_RON), ("nm-2021", NM
 /// Id of the catalog used when a plan names none this build knows.
 pub const DEFAULT_ID: &str = "nm-2017";
 
+/// True when `id` (trimmed) is a catalog compiled into this build.
+pub fn is_builtin(id: &str) -> bool {
+    EMBEDDED.iter().any(|(i, _)| *i == id.trim())
+}
+
 /// The embedded catalog with `id`, parsed. `None` for an unknown id.
 pub fn embedded(id: &str) -> Option<Catalog> {
     let (_, text) = EMBEDDED.iter().find(|(i, _)| *i == id)?;

@@ -273,27 +273,17 @@ impl Proposal {
     /// The own-line code each kept unmatched row gets (by source index): the
     /// next free X.. or L.. number after the plan's own lines, in row order.
     pub fn own_codes(&self, plan: &Plan, decisions: &Decisions) -> BTreeMap<usize, String> {
-        let mut next: BTreeMap<char, u32> = BTreeMap::new();
-        for prefix in ['X', 'L'] {
-            let top = plan
-                .sources
-                .iter()
-                .filter_map(|s| s.line.strip_prefix(prefix))
-                .filter_map(|n| n.parse::<u32>().ok())
-                .max()
-                .unwrap_or(0);
-            next.insert(prefix, top + 1);
-        }
+        let mut taken: Vec<String> = plan.sources.iter().map(|s| s.line.clone()).collect();
         let mut codes = BTreeMap::new();
         for r in self.unmatched() {
-            let prefix = match Proposal::decision(decisions, r) {
+            let level = match Proposal::decision(decisions, r) {
                 Decision::Drop => continue,
-                Decision::KeepCounty => 'X',
-                Decision::KeepLeague => 'L',
+                Decision::KeepCounty => Level::County,
+                Decision::KeepLeague => Level::League,
             };
-            let n = next.entry(prefix).or_insert(1);
-            codes.insert(r.index, format!("{prefix}{n:02}"));
-            *n += 1;
+            let code = level.next_code(taken.iter().map(String::as_str));
+            taken.push(code.clone());
+            codes.insert(r.index, code);
         }
         codes
     }

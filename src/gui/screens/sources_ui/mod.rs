@@ -84,7 +84,7 @@ fn rows(sources: &[Source]) -> Vec<Row> {
 
 /// The next free own code of `level` (`L01`, `X03` …).
 fn next_code(sources: &[Source], level: Level) -> String {
-    crate::gui::state::catalog_draft::next_code(sources.iter().map(|s| s.line.as_str()), level)
+    level.next_code(sources.iter().map(|s| s.line.as_str()))
 }
 
 fn set(out: &mut Vec<Action>, i: usize, s: Source, key: String) {

@@ -14,6 +14,8 @@ use crate::Lang;
 use crate::catalog::{self, Catalog, CatalogLine, Problem};
 use crate::plan::{Category, Level};
 
+pub use crate::catalog::is_builtin;
+
 /// A field of the catalog edited as one text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
@@ -119,17 +121,6 @@ pub struct CatalogDraft {
     draft: Catalog,
     texts: BTreeMap<Field, String>,
     problems: Vec<Problem>,
-}
-
-/// The next free code of `level` among `codes` (`C18`, `R13`, `L02` …).
-pub fn next_code<'a>(codes: impl IntoIterator<Item = &'a str>, level: Level) -> String {
-    let prefix = level.prefix();
-    let max = codes
-        .into_iter()
-        .filter_map(|c| c.strip_prefix(prefix)?.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0);
-    format!("{prefix}{:02}", max + 1)
 }
 
 impl CatalogDraft {
@@ -240,7 +231,7 @@ impl CatalogDraft {
                     .rposition(|l| l.level == level)
                     .map_or(lines.len(), |i| i + 1);
                 let line = CatalogLine {
-                    code: next_code(lines.iter().map(|l| l.code.as_str()), level),
+                    code: level.next_code(lines.iter().map(|l| l.code.as_str())),
                     level,
                     name: String::new(),
                     name_en: String::new(),
@@ -291,11 +282,6 @@ impl CatalogDraft {
         wrong.extend(catalog::problems(d));
         self.problems = wrong;
     }
-}
-
-/// True when `id` is a catalog compiled into this build.
-pub fn is_builtin(id: &str) -> bool {
-    catalog::EMBEDDED.iter().any(|(i, _)| *i == id.trim())
 }
 
 fn builtin_problem(id: &str) -> Problem {
