@@ -274,14 +274,31 @@ fn label_to<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str, text: &str) -
 
 /// Reads a plan from workbook bytes; `catalog` decides which C/R lines exist.
 pub fn import(bytes: &[u8], catalog: &Catalog) -> Result<Plan, ImportError> {
+    guarded(bytes, || import_checked(bytes, catalog))
+}
+
+/// Runs `read` on workbook `bytes` once the zip passes the bounds (no bomb),
+/// a panic of the reader becoming an error: calamine parses cell names like
+/// G99999999999999999999 with arithmetic that overflows (a panic where
+/// overflow checks are on), and a hostile file must be refused, never take
+/// the app down.
+pub(crate) fn guarded<T>(
+    bytes: &[u8],
+    read: impl FnOnce() -> Result<T, ImportError> + std::panic::UnwindSafe,
+) -> Result<T, ImportError> {
     bounded::check_zip(bytes)?;
-    // calamine parses cell names like G99999999999999999999 with arithmetic
-    // that overflows (a panic where overflow checks are on): a hostile file
-    // must be refused, never take the app down.
-    std::panic::catch_unwind(|| import_checked(bytes, catalog)).unwrap_or_else(|_| {
+    std::panic::catch_unwind(read).unwrap_or_else(|_| {
         Err(ImportError::Unreadable(
             "malformed worksheet XML (the reader failed)".into(),
         ))
+    })
+}
+
+/// The bytes of the workbook at `path`, or why they could not be read.
+pub(crate) fn read_workbook(path: &Path) -> Result<Vec<u8>, ImportError> {
+    std::fs::read(path).map_err(|e| ImportError::File {
+        path: path.to_path_buf(),
+        reason: e.into(),
     })
 }
 
@@ -386,9 +403,5 @@ fn import_checked(bytes: &[u8], catalog: &Catalog) -> Result<Plan, ImportError> 
 
 /// Reads a workbook file.
 pub fn import_file(path: &Path, catalog: &Catalog) -> Result<Plan, ImportError> {
-    let bytes = std::fs::read(path).map_err(|e| ImportError::File {
-        path: path.to_path_buf(),
-        reason: e.into(),
-    })?;
-    import(&bytes, catalog)
+    import(&read_workbook(path)?, catalog)
 }

@@ -62,13 +62,7 @@ impl Problems {
 
 /// Reads a catalog from workbook bytes (see the module documentation).
 pub fn import_catalog(bytes: &[u8], defaults: &CatalogDefaults) -> Result<Catalog, ImportError> {
-    bounded::check_zip(bytes)?;
-    // As for plans: calamine can panic on hostile cell names.
-    std::panic::catch_unwind(|| import_checked(bytes, defaults)).unwrap_or_else(|_| {
-        Err(ImportError::Unreadable(
-            "malformed worksheet XML (the reader failed)".into(),
-        ))
-    })
+    super::guarded(bytes, || import_checked(bytes, defaults))
 }
 
 /// Reads a catalog from a workbook file.
@@ -76,11 +70,7 @@ pub fn import_catalog_file(
     path: &Path,
     defaults: &CatalogDefaults,
 ) -> Result<Catalog, ImportError> {
-    let bytes = std::fs::read(path).map_err(|e| ImportError::File {
-        path: path.to_path_buf(),
-        reason: e.into(),
-    })?;
-    import_catalog(&bytes, defaults)
+    import_catalog(&super::read_workbook(path)?, defaults)
 }
 
 /// The sheets a catalog workbook is read from; the lines come from
