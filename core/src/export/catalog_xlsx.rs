@@ -212,9 +212,5 @@ pub fn save_catalog_workbook(
     c: &Catalog,
     path: &std::path::Path,
 ) -> Result<(), crate::file::SaveError> {
-    let bytes = catalog_workbook(c).map_err(|e| crate::file::SaveError {
-        path: path.to_path_buf(),
-        source: e.into(),
-    })?;
-    crate::file::replace_keeping_backup(path, &bytes)
+    super::xlsx::write_workbook(path, catalog_workbook(c))
 }

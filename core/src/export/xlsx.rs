@@ -178,7 +178,16 @@ pub fn workbook(plan: &Plan) -> Result<Vec<u8>, XlsxError> {
 
 /// Writes the workbook to `path` atomically, keeping a replaced one as `.bak`.
 pub fn save(plan: &Plan, path: &std::path::Path) -> Result<(), crate::file::SaveError> {
-    let bytes = workbook(plan).map_err(|e| crate::file::SaveError {
+    write_workbook(path, workbook(plan))
+}
+
+/// Writes the `bytes` of a workbook to `path` (the replaced file kept as
+/// `NAME.bak`), or says why the workbook could not be made.
+pub(super) fn write_workbook(
+    path: &std::path::Path,
+    bytes: Result<Vec<u8>, XlsxError>,
+) -> Result<(), crate::file::SaveError> {
+    let bytes = bytes.map_err(|e| crate::file::SaveError {
         path: path.to_path_buf(),
         source: e.into(),
     })?;
