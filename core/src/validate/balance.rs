@@ -83,8 +83,8 @@ pub(super) fn check(ctx: &mut Ctx<'_>, totals: &Totals) {
         // 衔接资金) only about the funds of the catalog's given lines.
         let lines = &ctx.catalog.industry_share_lines;
         let (base, industry, of_zh, of_en) = if lines.is_empty() {
-            let of = ("纳入整合资金".to_string(), "integrated funds".to_string());
-            (whole, by_use(Use::Industry), of.0, of.1)
+            let (of_zh, of_en) = ("纳入整合资金".to_string(), "integrated funds".to_string());
+            (whole, by_use(Use::Industry), of_zh, of_en)
         } else {
             let mut base = Money::ZERO;
             let mut industry = Money::ZERO;
