@@ -98,9 +98,14 @@ impl CatalogLine {
     /// The name shown in `lang` (see [`Catalog::line_name`]).
     pub fn display_name(&self, lang: crate::Lang) -> &str {
         match lang {
-            crate::Lang::En if !self.name_en.trim().is_empty() => &self.name_en,
-            _ => &self.name,
+            crate::Lang::En => self.english_name().unwrap_or(&self.name),
+            crate::Lang::Zh => &self.name,
         }
+    }
+
+    /// The English name, trimmed, if the catalog gives one.
+    pub fn english_name(&self) -> Option<&str> {
+        Some(self.name_en.trim()).filter(|n| !n.is_empty())
     }
 }
 

@@ -23,13 +23,14 @@ pub struct NewPlanForm {
 
 impl Default for NewPlanForm {
     fn default() -> Self {
+        let year = 2020;
         NewPlanForm {
             code: String::new(),
             name: String::new(),
             league: String::new(),
             kind: CountyKind::National,
-            year: 2020,
-            catalog: catalog::builtin_for_year(2020).to_string(),
+            year,
+            catalog: catalog::builtin_for_year(year).to_string(),
             focus_first: true,
         }
     }

@@ -41,8 +41,7 @@ impl View<'_> {
         let english = (self.lang == Lang::En && s.is_catalog_line())
             .then(|| self.doc.catalog().line(&s.line))
             .flatten()
-            .map(|l| l.name_en.trim())
-            .filter(|n| !n.is_empty());
+            .and_then(crate::catalog::CatalogLine::english_name);
         english.unwrap_or(&s.name)
     }
 }
