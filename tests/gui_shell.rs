@@ -11,6 +11,8 @@
 
 mod common;
 
+use common::{click, ctrl, type_keys};
+
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Theme, ViewportCommand, ViewportId};
 use egui_kittest::Harness;
@@ -28,30 +30,11 @@ fn screen_keys() -> Vec<Key> {
         .collect()
 }
 
-fn ctrl(h: &mut H, key: Key) {
-    h.key_press_modifiers(Modifiers::COMMAND, key);
-    h.run();
-}
-
-fn click(h: &mut H, label: &str) {
-    h.get_by_label(label).click();
-    h.run();
-}
-
 /// Opens a menu of the menu bar and clicks one of its items.
 fn menu(h: &mut H, menu: &str, item: &str) {
     h.get_by_role_and_label(Role::Button, menu).click();
     h.run();
     click(h, item);
-}
-
-/// Types `text` as key presses would: one text event per character.
-fn type_keys(h: &mut H, text: &str) {
-    for c in text.chars() {
-        h.input_mut().events.push(egui::Event::Text(c.to_string()));
-        h.step();
-    }
-    h.run();
 }
 
 /// Ctrl+N, then the county code, Tab, and the name typed in the dialog.

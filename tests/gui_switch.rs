@@ -11,33 +11,16 @@
 
 mod common;
 
+use common::{click, ctrl, type_keys};
+
+use egui::Key;
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use fundplan::gui::{Dialog, FundplanApp, Screen};
 use fundplan::validate::Rule;
 
 type H = Harness<'static, FundplanApp>;
-
-fn click(h: &mut H, label: &str) {
-    h.get_by_label(label).click();
-    h.run();
-}
-
-fn ctrl(h: &mut H, key: Key) {
-    h.key_press_modifiers(Modifiers::COMMAND, key);
-    h.run();
-}
-
-/// Types `text` as key presses would: one text event per character.
-fn type_keys(h: &mut H, text: &str) {
-    for c in text.chars() {
-        h.input_mut().events.push(egui::Event::Text(c.to_string()));
-        h.step();
-    }
-    h.run();
-}
 
 /// The sample with its year set to 2021 on 基本信息: click the year, select
 /// it, type the new one, Enter.

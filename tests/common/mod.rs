@@ -123,3 +123,25 @@ pub fn one_frame(h: &mut H, events: Vec<egui::Event>) {
     h.input_mut().events.extend(events);
     run_like_eframe(h);
 }
+
+/// Ctrl (⌘ on a Mac) + `key`, then the frames it causes.
+pub fn ctrl(h: &mut H, key: egui::Key) {
+    h.key_press_modifiers(egui::Modifiers::COMMAND, key);
+    h.run();
+}
+
+/// Clicks the widget labelled `label`, then the frames it causes.
+pub fn click(h: &mut H, label: &str) {
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label(label).click();
+    h.run();
+}
+
+/// Types `text` as key presses would: one text event per character, a frame each.
+pub fn type_keys(h: &mut H, text: &str) {
+    for c in text.chars() {
+        h.input_mut().events.push(egui::Event::Text(c.to_string()));
+        h.step();
+    }
+    h.run();
+}
