@@ -329,3 +329,24 @@ fn the_rollup_counts_neither_of_two_conflicting_copies() {
     assert_eq!(h.query_all_by_label("冲突").count(), 2);
     h.get_by_label_contains("0 个计入合计");
 }
+
+#[test]
+fn no_decision_is_taken_on_a_copy_that_differs_from_the_register() {
+    let (dir, path) = submitted();
+    let mut h = harness();
+    h.state_mut()
+        .push(Action::Summarize(vec![dir.path().to_path_buf()]));
+    h.run();
+    let register = dir.path().join("fundplan-register.ron");
+    let before = std::fs::read_to_string(&register).unwrap();
+    // Replaced by an edited copy, sealed again.
+    let mut copy = common::load(&path);
+    copy.projects[0].households += 1;
+    file::save_plan(&seal(&copy, "2020-03-16T10:00:00+08:00".into(), 0), &path).unwrap();
+    open(&mut h, &path);
+    h.get_by_label("与登记不符");
+    decide_as(&mut h, "呼和浩特市财政局 农业科", "审核通过");
+    assert!(h.state().doc().plan().review.is_none(), "not taken");
+    h.get_by_label_contains("审核结论未登记，也未写入方案");
+    assert_eq!(std::fs::read_to_string(&register).unwrap(), before);
+}
