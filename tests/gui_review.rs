@@ -233,3 +233,120 @@ fn the_rollup_lists_every_plan_sorts_and_opens_one() {
     h.run();
     assert_eq!(h.state().doc().plan().county.name, "商都县");
 }
+
+/// An app that keeps the register of single plans in `data` (its data folder).
+fn app_with_register(data: &std::path::Path) -> Harness<'static, FundplanApp> {
+    let data = data.to_path_buf();
+    common::harness(move || {
+        FundplanApp::with_prefs(Default::default()).with_register_dir(Some(data))
+    })
+}
+
+/// 审核意见 › 审核人 `name`, then the decision button `decision`.
+fn decide_as(h: &mut Harness<'_, FundplanApp>, name: &str, decision: &str) {
+    h.state_mut().push(Action::Go(Screen::Review));
+    h.run();
+    common::type_into(h, "审核人", name);
+    h.get_by_label(decision).click();
+    h.run();
+}
+
+#[test]
+fn the_leagues_return_is_registered_and_the_resubmission_accepted() {
+    let (dir, path) = submitted();
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app_with_register(data.path());
+    h.state_mut()
+        .push(Action::Summarize(vec![dir.path().to_path_buf()]));
+    h.run();
+    // Opened from the roll-up: the folder's register is the one in use.
+    open(&mut h, &path);
+    h.get_by_label("与登记一致");
+    decide_as(&mut h, "呼和浩特市财政局 农业科", "退回修改");
+    h.state_mut().save_to(path.clone()).unwrap();
+    let register = std::fs::read_to_string(dir.path().join("fundplan-register.ron")).unwrap();
+    assert!(
+        register.contains("Returned") && register.contains("呼和浩特市财政局 农业科"),
+        "{register}"
+    );
+    assert!(!data.path().join("fundplan-register.ron").exists());
+
+    // The county revises it and seals it again.
+    let mut plan = common::load(&path);
+    plan.projects[0].households += 1;
+    let resealed = fundplan::submit::submit(&plan, &common::nm2017()).unwrap();
+    file::save_plan(&resealed, &path).unwrap();
+    h.state_mut()
+        .push(Action::Summarize(vec![dir.path().to_path_buf()]));
+    h.run();
+    assert!(h.query_by_label("与登记不符").is_none());
+    h.get_by_label("待复审");
+    h.get_by_label_contains("1 个计入合计");
+}
+
+#[test]
+fn a_decision_the_league_did_not_register_is_not_approved() {
+    let (dir, path) = submitted();
+    // The county switches its own app to review mode and approves.
+    let county = tempfile::tempdir().unwrap();
+    let mut h = app_with_register(county.path());
+    open(&mut h, &path);
+    decide_as(&mut h, "随便写的名字", "审核通过");
+    assert_eq!(
+        h.state().doc().plan().review.as_ref().unwrap().decision,
+        Decision::Approved
+    );
+    h.state_mut().save_to(path.clone()).unwrap();
+
+    // The league's app and its register never saw that decision.
+    let league = tempfile::tempdir().unwrap();
+    let mut h = app_with_register(league.path());
+    open(&mut h, &path);
+    h.get_by_label("审核状态与登记不符");
+    h.get_by_label("审核：已提交");
+    h.state_mut()
+        .push(Action::Summarize(vec![dir.path().to_path_buf()]));
+    h.run();
+    assert_eq!(
+        h.query_all_by_label("审核状态与登记不符").count(),
+        2,
+        "in the strip and in the plan's row"
+    );
+    assert!(h.query_by_label("已通过").is_none());
+}
+
+#[test]
+fn the_rollup_counts_neither_of_two_conflicting_copies() {
+    let (dir, path) = submitted();
+    let mut copy = common::load(&path);
+    copy.projects[0].households += 1;
+    let copy = seal(&copy, "2020-03-16T10:00:00+08:00".into(), 0);
+    file::save_plan(&copy, &dir.path().join("wuchuan-copy.ron")).unwrap();
+    let mut h = harness();
+    h.state_mut()
+        .push(Action::Summarize(vec![dir.path().to_path_buf()]));
+    h.run();
+    assert_eq!(h.query_all_by_label("冲突").count(), 2);
+    h.get_by_label_contains("0 个计入合计");
+}
+
+#[test]
+fn no_decision_is_taken_on_a_copy_that_differs_from_the_register() {
+    let (dir, path) = submitted();
+    let mut h = harness();
+    h.state_mut()
+        .push(Action::Summarize(vec![dir.path().to_path_buf()]));
+    h.run();
+    let register = dir.path().join("fundplan-register.ron");
+    let before = std::fs::read_to_string(&register).unwrap();
+    // Replaced by an edited copy, sealed again.
+    let mut copy = common::load(&path);
+    copy.projects[0].households += 1;
+    file::save_plan(&seal(&copy, "2020-03-16T10:00:00+08:00".into(), 0), &path).unwrap();
+    open(&mut h, &path);
+    h.get_by_label("与登记不符");
+    decide_as(&mut h, "呼和浩特市财政局 农业科", "审核通过");
+    assert!(h.state().doc().plan().review.is_none(), "not taken");
+    h.get_by_label_contains("审核结论未登记，也未写入方案");
+    assert_eq!(std::fs::read_to_string(&register).unwrap(), before);
+}

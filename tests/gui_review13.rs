@@ -269,14 +269,22 @@ fn the_register_flags_a_resealed_edit_in_the_rollup_and_the_strip() {
     // ... but the roll-up says it is not what was received.
     h.get_by_label("与登记不符");
 
-    // A single file opened for review is registered in the app's data folder.
+    // A single file opened for review, from a folder without a register, is
+    // registered in the app's data folder.
+    let alone = tempfile::tempdir().unwrap();
+    let single = alone.path().join("wuchuan.ron");
+    std::fs::copy(&path, &single).unwrap();
     let mut h = common::app();
     let h_app = std::mem::replace(h.state_mut(), FundplanApp::with_prefs(Default::default()));
     *h.state_mut() = h_app.with_register_dir(Some(data.path().to_path_buf()));
-    common::open_in(&mut h, &path);
+    common::open_in(&mut h, &single);
     h.get_by_label("新登记");
     assert!(data.path().join("fundplan-register.ron").exists());
-    file::save_plan(&seal(&plan, "2020-03-15T10:00:00+08:00".into(), 0), &path).unwrap();
+    assert!(!alone.path().join("fundplan-register.ron").exists());
+    file::save_plan(&seal(&plan, "2020-03-15T10:00:00+08:00".into(), 0), &single).unwrap();
+    common::open_in(&mut h, &single);
+    h.get_by_label("与登记不符");
+    // From a folder the league rolls up, that folder's register is the one in use.
     common::open_in(&mut h, &path);
     h.get_by_label("与登记不符");
 }

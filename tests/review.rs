@@ -8,6 +8,9 @@
 )]
 
 mod common;
+/// Issue 21: the receipt register (tests/review/register.rs).
+#[path = "review/register.rs"]
+mod register;
 
 use std::path::Path;
 use std::process::Command;

@@ -16,6 +16,7 @@ use common::*;
 use fundplan_core::digest::{SealState, seal_state};
 use fundplan_core::file;
 use fundplan_core::plan::{Decision, Plan, Review};
+use fundplan_core::register::{Decided, Receipt, update};
 use serde_json::Value;
 
 use common::fundplan_cli as fundplan;
@@ -211,12 +212,27 @@ fn a_resubmission_after_a_return_is_registered_not_flagged() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let plan = registered(d);
+    // The league returns it, as the app's 退回修改 does: recorded in the register.
+    let receipt = Receipt::sealed(&load(&plan), SealState::Intact);
+    let returned = Decided {
+        decision: Decision::Returned,
+        reviewer: "呼和浩特市财政局 农业科".into(),
+        at: "2020-03-20T16:30:00+08:00".into(),
+    };
+    let register = d.join("fundplan-register.ron");
+    update(&register, |r| r.decide(&receipt, returned, "t"))
+        .unwrap()
+        .unwrap();
     decide(&plan, Decision::Returned);
+    let (_, v) = summary_json(&[s(d)]);
+    assert_eq!(row(&v, "wuchuan.ron")["status"], "returned");
+    assert_eq!(row(&v, "wuchuan.ron")["review"], "registered");
     edit_text(&plan);
     submit(&plan, None);
     let (_, v) = summary_json(&[s(d)]);
     assert_eq!(row(&v, "wuchuan.ron")["status"], "resubmitted");
     assert_eq!(row(&v, "wuchuan.ron")["register"], "new");
+    assert_eq!(row(&v, "wuchuan.ron")["counted"], true);
 }
 
 #[test]

@@ -42,6 +42,8 @@ fn identity(_: &fs::Metadata, path: &Path) -> Option<Id> {
 
 struct Walk {
     seen: HashSet<Id>,
+    /// The receipt registers in use, which are no plans.
+    skip: HashSet<Id>,
     scan: Scan,
 }
 
@@ -57,10 +59,23 @@ fn unreadable(path: &Path, e: &std::io::Error) -> LoadError {
     problem(path, LoadErrorKind::Unreadable(e.into()))
 }
 
-/// Expands folders into the plan files below them; files stay as given.
+/// Expands folders into the plan files below them; files stay as given. The
+/// receipt register a roll-up of `paths` uses ([`crate::register::path_for`])
+/// is no plan and is skipped; a file of the same name elsewhere is listed.
 pub fn scan_paths(paths: &[PathBuf]) -> Scan {
+    let register: Vec<PathBuf> = crate::register::path_for(paths).into_iter().collect();
+    scan_paths_skipping(paths, &register)
+}
+
+/// [`scan_paths`], skipping the files `skip` names (the registers in use,
+/// however they are reached) instead of the default register.
+pub fn scan_paths_skipping(paths: &[PathBuf], skip: &[PathBuf]) -> Scan {
     let mut walk = Walk {
         seen: HashSet::new(),
+        skip: skip
+            .iter()
+            .filter_map(|p| fs::metadata(p).ok().and_then(|m| identity(&m, p)))
+            .collect(),
         scan: Scan::default(),
     };
     for p in paths {
@@ -123,13 +138,19 @@ impl Walk {
             };
             if meta.is_dir() {
                 self.dir(&path, &meta);
-            } else if is_ron(&path) && !crate::register::is_not_a_plan(&path) {
-                // (The receipt register and eframe's app.ron are no plans.)
+            } else if is_ron(&path) {
+                // The register in use and eframe's app.ron are no plans (the
+                // latter is read to tell, so only once it is a regular file).
+                // The register's own loader says what is wrong with it, once.
+                let skipped = identity(&meta, &path).is_some_and(|id| self.skip.contains(&id));
+                if skipped {
+                    continue;
+                }
                 if !meta.is_file() {
                     self.scan
                         .problems
                         .push(problem(&path, LoadErrorKind::NotAFile));
-                } else if self.first_visit(&meta, &path) {
+                } else if !crate::register::is_not_a_plan(&path) && self.first_visit(&meta, &path) {
                     self.scan.files.push(path);
                 }
             }

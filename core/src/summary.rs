@@ -3,7 +3,10 @@
 //!
 //! Several files of the same banner and year: the highest revision counts in
 //! the totals, the others are marked superseded. Files that fail to load are
-//! listed with their error, never skipped.
+//! listed with their error, never skipped. Checked against the receipt
+//! register ([`check_register`]), a file the register refuses (mismatch,
+//! conflict) never counts and never supersedes another, and a decision the
+//! register does not hold is not shown as the plan's status.
 
 use std::path::{Path, PathBuf};
 
@@ -16,7 +19,7 @@ use crate::enums::{Decision, Use};
 use crate::file::{self, LoadError};
 use crate::money::Money;
 use crate::plan::Plan;
-use crate::register::{Mark, Receipt, Register};
+use crate::register::{Mark, Receipt, RegisterError, ReviewMark};
 use crate::validate::validate_sealed;
 
 /// Where a plan is in its journey from county to league.
@@ -61,6 +64,23 @@ impl Status {
         }
     }
 
+    /// The status `seal` gives `plan` without its review decision: what is
+    /// shown when the register does not hold that decision.
+    pub fn unjudged(plan: &Plan, seal: SealState) -> Status {
+        match Status::sealed(plan, seal) {
+            Status::Approved | Status::Returned if seal == SealState::Intact => {
+                let resubmitted = plan.review.as_ref().is_some_and(|r| !r.history.is_empty());
+                if resubmitted {
+                    Status::Resubmitted
+                } else {
+                    Status::Submitted
+                }
+            }
+            Status::Approved | Status::Returned => Status::Draft,
+            other => other,
+        }
+    }
+
     /// `draft`, `submitted`, … : the JSON and CSV spelling.
     pub fn code(self) -> &'static str {
         match self {
@@ -99,8 +119,11 @@ pub struct Row {
     pub year: u16,
     /// Revision.
     pub revision: u32,
-    /// Status.
+    /// Status: with the plan's own review decision, unless the register was
+    /// checked and does not hold it ([`ReviewMark::Unregistered`]).
     pub status: Status,
+    /// The status the seal alone gives (without the review decision).
+    pub unjudged: Status,
     /// 下达.
     pub allocated: Money,
     /// 纳入整合.
@@ -116,7 +139,8 @@ pub struct Row {
     /// Warning count.
     pub warnings: usize,
     /// Another file of the same banner and year counts instead: a higher
-    /// revision, or the same revision sealed (later).
+    /// revision, or the same revision sealed (later). Never set on a file the
+    /// register refuses, which counts nowhere.
     pub superseded: bool,
     /// The seal is present and intact.
     pub sealed: bool,
@@ -124,11 +148,18 @@ pub struct Row {
     pub sealed_at: String,
     /// What the register needs to know of the plan.
     pub receipt: Receipt,
-    /// What the receipt register says about this file ([`register`]).
+    /// What the receipt register says about this file ([`check_register`]).
     pub register: Mark,
+    /// What the receipt register says about the decision the plan claims.
+    pub review: ReviewMark,
 }
 
 impl Row {
+    /// Counted in the totals: neither superseded nor refused by the register.
+    pub fn counts(&self) -> bool {
+        !self.superseded && !self.register.refused()
+    }
+
     /// 未纳入整合.
     pub fn not_integrated(&self) -> Money {
         self.allocated - self.integrated
@@ -145,7 +176,7 @@ impl Row {
     }
 }
 
-/// Sums over the plans that count (not superseded).
+/// Sums over the plans that count ([`Row::counts`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Totals {
     /// Plans counted.
@@ -180,7 +211,7 @@ pub struct Summary {
     pub rows: Vec<Row>,
     /// Files that did not load.
     pub failures: Vec<LoadError>,
-    /// Totals over rows that are not superseded.
+    /// Totals over rows that count ([`Row::counts`]).
     pub totals: Totals,
 }
 
@@ -197,6 +228,7 @@ fn row(path: &Path, plan: &Plan, explicit: Option<&Catalog>) -> Row {
         year: plan.year,
         revision: plan.revision,
         status: Status::sealed(plan, seal),
+        unjudged: Status::unjudged(plan, seal),
         allocated: t.allocated,
         integrated: t.integrated,
         arranged: t.arranged,
@@ -213,6 +245,7 @@ fn row(path: &Path, plan: &Plan, explicit: Option<&Catalog>) -> Row {
             .unwrap_or_default(),
         receipt: Receipt::sealed(plan, seal),
         register: Mark::Unsealed,
+        review: ReviewMark::Unchecked,
     }
 }
 
@@ -253,25 +286,36 @@ pub fn summarize(files: &[PathBuf], explicit: Option<&Catalog>) -> Summary {
             Err(e) => summary.failures.push(e),
         }
     }
-    // Per banner and year the highest revision counts; within one revision a
-    // sealed plan (seal intact) over an unsealed or modified one, and among
-    // sealed ones the later seal. The file name never decides: on a full tie
-    // the first file in path order stays.
+    tally(&mut summary);
+    summary
+}
+
+/// Marks superseded files and adds up the rest. Per banner and year the
+/// highest revision counts; within one revision a sealed plan (seal intact)
+/// over an unsealed or modified one, and among sealed ones the later seal. The
+/// file name never decides: on a full tie the first file in path order stays.
+/// A file the register refuses takes no part: it neither counts nor
+/// supersedes the registered file of its revision.
+fn tally(summary: &mut Summary) {
     let mut best: std::collections::HashMap<(String, u16), usize> =
         std::collections::HashMap::new();
     for (i, r) in summary.rows.iter().enumerate() {
+        if r.register.refused() {
+            continue;
+        }
         let e = best.entry((r.code.clone(), r.year)).or_insert(i);
         if summary.rows.get(*e).is_some_and(|b| rank(r) > rank(b)) {
             *e = i;
         }
     }
     for (i, r) in summary.rows.iter_mut().enumerate() {
-        r.superseded = best
-            .get(&(r.code.clone(), r.year))
-            .is_some_and(|&keep| keep != i);
+        r.superseded = !r.register.refused()
+            && best
+                .get(&(r.code.clone(), r.year))
+                .is_some_and(|&keep| keep != i);
     }
-    let t = &mut summary.totals;
-    for r in summary.rows.iter().filter(|r| !r.superseded) {
+    let mut t = Totals::default();
+    for r in summary.rows.iter().filter(|r| r.counts()) {
         t.plans += 1;
         t.allocated += r.allocated;
         t.integrated += r.integrated;
@@ -281,15 +325,33 @@ pub fn summarize(files: &[PathBuf], explicit: Option<&Catalog>) -> Summary {
         t.errors += r.errors;
         t.warnings += r.warnings;
     }
-    summary
+    summary.totals = t;
 }
 
-/// Checks every row against the register (in path order) and registers the
-/// seals it sees for the first time, at `now`.
-pub fn register(summary: &mut Summary, register: &mut Register, now: &str) {
-    for r in &mut summary.rows {
-        r.register = register.check_receipt(&r.receipt, now);
+/// Checks every row against the register at `path` (in path order), under
+/// its lock: registers the seals seen for the first time at `now`, marks
+/// each row and the decision it claims, shows a decision the register does
+/// not hold as the seal's status only, and counts again without the files
+/// the register refuses. On an error nothing is marked or registered.
+pub fn check_register(summary: &mut Summary, path: &Path, now: &str) -> Result<(), RegisterError> {
+    let receipts: Vec<Receipt> = summary.rows.iter().map(|r| r.receipt.clone()).collect();
+    let checked = crate::register::update(path, |reg| {
+        let marks = reg.check_all(&receipts, now);
+        receipts
+            .iter()
+            .zip(marks)
+            .map(|(r, m)| (m, reg.review_mark(r, m)))
+            .collect::<Vec<_>>()
+    })?;
+    for (row, (mark, review)) in summary.rows.iter_mut().zip(checked) {
+        row.register = mark;
+        row.review = review;
+        if review == ReviewMark::Unregistered {
+            row.status = row.unjudged;
+        }
     }
+    tally(summary);
+    Ok(())
 }
 
 #[cfg(test)]

@@ -84,7 +84,7 @@ fn save_errors_say_the_reason_in_chinese() {
 
 #[test]
 fn register_errors_say_the_reason_in_chinese() {
-    // A folder where the register file should be: the read fails.
+    // A folder where the register file should be: not opened (issue 21).
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(fundplan_core::register::FILE_NAME);
     std::fs::create_dir(&path).unwrap();
@@ -94,7 +94,7 @@ fn register_errors_say_the_reason_in_chinese() {
     assert!(zh.contains("收件登记文件"), "{zh}");
     assert!(
         err.message(Lang::En)
-            .contains("cannot be read (Is a directory")
+            .contains("cannot be read (not a regular file")
     );
     // Not a register at all.
     let other = dir.path().join("other.ron");

@@ -10,7 +10,7 @@ use super::{Outcome, load_explicit_catalog};
 use crate::Lang;
 use crate::digest;
 use crate::money::percent;
-use crate::scan::scan_paths;
+use crate::scan::scan_paths_skipping;
 use crate::summary::{Row, Summary};
 
 const HEADER_ZH: [&str; 16] = [
@@ -54,14 +54,19 @@ fn share(d: Option<rust_decimal::Decimal>) -> String {
     d.map(|d| d.round_dp(4).to_string()).unwrap_or_default()
 }
 
-/// 说明: superseded, and a register mismatch.
+/// 说明: superseded, what the register refuses (not counted), and a decision
+/// the register does not hold.
 fn note(r: &Row, lang: Lang) -> String {
     let mut parts = Vec::new();
     if r.superseded {
         parts.push(lang.pick("已被取代（更高版本或更晚的提交）", "superseded"));
     }
-    if r.register == crate::register::Mark::Mismatch {
+    if r.register.refused() {
         parts.push(r.register.label(lang));
+        parts.push(lang.pick("不计入合计", "not counted"));
+    }
+    if r.review == crate::register::ReviewMark::Unregistered {
+        parts.push(r.review.label(lang));
     }
     parts.join(lang.pick("；", "; "))
 }
@@ -167,8 +172,8 @@ pub fn summary_text(s: &Summary, lang: Lang) -> String {
     ];
     let mut out = text_table(&header, &rows(s, lang, false), &right);
     out.push_str(lang.pick(
-        "（金额单位：万元；被取代的版本不计入合计）\n",
-        "(amounts in 10k yuan; superseded revisions are not in the total)\n",
+        "（金额单位：万元；被取代的版本、与登记不符或冲突的文件不计入合计）\n",
+        "(amounts in 10k yuan; superseded revisions and files that differ from or conflict with the register are not in the total)\n",
     ));
     out
 }
@@ -186,6 +191,7 @@ pub fn summary_json(s: &Summary, lang: Lang) -> Json {
             "file": r.path.display().to_string(),
             "county": r.county, "code": r.code, "year": r.year, "revision": r.revision,
             "status": r.status.code(), "superseded": r.superseded, "register": r.register.code(),
+            "review": r.review.code(), "counted": r.counts(),
             "allocated": r.allocated.to_file_string(), "integrated": r.integrated.to_file_string(),
             "not_integrated": r.not_integrated().to_file_string(), "arranged": r.arranged.to_file_string(),
             "cross_category": r.cross_category.to_file_string(), "cross_share": share(r.cross_share()),
@@ -211,29 +217,22 @@ pub(super) fn run_summary(
     lang: Lang,
 ) -> Outcome {
     let explicit = load_explicit_catalog(catalog_path, lang)?;
-    let scan = scan_paths(paths);
+    // Neither the folder's own register nor the one in use is a plan.
+    let skip: Vec<PathBuf> = crate::register::path_for(paths)
+        .into_iter()
+        .chain(register.map(Path::to_path_buf))
+        .collect();
+    let scan = scan_paths_skipping(paths, &skip);
     let mut s = crate::summary::summarize(&scan.files, explicit.as_ref());
     s.failures.extend(scan.problems);
     // The register: a broken one is reported and left alone (exit status 2),
-    // the roll-up is still printed, with every row "unsealed" or unchecked.
+    // the roll-up is still printed, every row unchecked.
     let mut register_failed = false;
-    if let Some(path) = register {
-        match crate::register::Register::load(path) {
-            Ok(mut reg) => {
-                let before = reg.entries.len();
-                crate::summary::register(&mut s, &mut reg, &digest::now_rfc3339());
-                if reg.entries.len() != before
-                    && let Err(e) = reg.save(path)
-                {
-                    eprintln!("{}", e.message(lang));
-                    register_failed = true;
-                }
-            }
-            Err(e) => {
-                eprintln!("{}", e.message(lang));
-                register_failed = true;
-            }
-        }
+    if let Some(path) = register
+        && let Err(e) = crate::summary::check_register(&mut s, path, &digest::now_rfc3339())
+    {
+        eprintln!("{}", e.message(lang));
+        register_failed = true;
     }
     let text = if as_json {
         format!("{}\n", summary_json(&s, lang))

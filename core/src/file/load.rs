@@ -102,7 +102,7 @@ pub fn load_catalog_problems(
 }
 
 /// `text` without the byte-order mark Windows Notepad puts first.
-pub(super) fn without_bom(text: &str) -> &str {
+pub(crate) fn without_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 

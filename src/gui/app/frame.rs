@@ -176,7 +176,8 @@ impl eframe::App for FundplanApp {
             flash: self.session.flash.for_widgets(&ctx),
             selected_project: self.session.selected_project,
             read_only: self.session.doc.is_read_only(),
-            register: self.session.register_mark,
+            register: self.register_mark(),
+            review: self.review_mark(),
         };
         if let Some(c) = &mut self.session.compare {
             c.refresh(&self.session.doc);

@@ -20,7 +20,7 @@ use crate::gui::state::files::{Export, FileAction, FileDialogs, Kind};
 use crate::gui::state::league::{Compare, League};
 use crate::gui::state::prefs::Prefs;
 use crate::gui::state::recovery::{self, Found, Recovery};
-use crate::gui::state::session::Session;
+use crate::gui::state::session::{Registered, Session};
 use crate::plan::{Comment, Decision, path as plan_path};
 
 mod action;
@@ -171,31 +171,57 @@ impl FundplanApp {
     /// What the receipt register says about the open plan (set when a sealed
     /// plan is opened for review).
     pub fn register_mark(&self) -> Option<crate::register::Mark> {
-        self.session.register_mark
+        self.session.register.as_ref().map(|r| r.mark)
+    }
+
+    /// What the receipt register says about the decision the open plan
+    /// claims; `None` when no register was checked.
+    pub fn review_mark(&self) -> Option<crate::register::ReviewMark> {
+        let r = self.session.register.as_ref()?;
+        let claimed =
+            crate::register::Receipt::sealed(self.doc().plan(), self.doc().seal()).claimed;
+        Some(crate::register::ReviewMark::of(claimed, r.mark, r.held))
+    }
+
+    /// The receipt register that keeps the open plan's receipt and the
+    /// decisions on it: the 汇总's when it lists the plan, else the one in the
+    /// plan's folder when there is one (a folder the league rolls up), else
+    /// the one in the app's data folder (none without it).
+    fn register_path(&self) -> Option<PathBuf> {
+        let path = self.session.doc.path();
+        if let (Some(rollup), Some(p)) = (&self.league.rollup, path)
+            && rollup.lists(p)
+        {
+            return rollup.register_path();
+        }
+        let beside = path
+            .and_then(std::path::Path::parent)
+            .map(|d| d.join(crate::register::FILE_NAME))
+            .filter(|r| std::fs::symlink_metadata(r).is_ok());
+        beside.or_else(|| {
+            let dir = self.register_dir.as_ref()?;
+            // A folder that cannot be made shows up as the register's error.
+            std::fs::create_dir_all(dir).ok();
+            Some(dir.join(crate::register::FILE_NAME))
+        })
     }
 
     /// Registers the open plan if it is sealed and open for review; a broken
     /// register is reported and left alone.
-    fn receive(&mut self) -> Option<crate::register::Mark> {
-        let dir = self.register_dir.as_ref()?;
+    fn receive(&mut self) -> Option<Registered> {
         if !self.session.doc.is_read_only() || self.session.doc.seal() != SealState::Intact {
             return None;
         }
-        let path = dir.join(crate::register::FILE_NAME);
-        let result = crate::register::Register::load(&path).and_then(|mut reg| {
-            let before = reg.entries.len();
-            let receipt =
-                crate::register::Receipt::sealed(self.session.doc.plan(), self.session.doc.seal());
-            let mark = reg.check_receipt(&receipt, &crate::digest::now_rfc3339());
-            if reg.entries.len() != before {
-                // A folder that cannot be made shows up as `reg.save`'s error.
-                std::fs::create_dir_all(dir).ok();
-                reg.save(&path)?;
-            }
-            Ok(mark)
+        let path = self.register_path()?;
+        let receipt =
+            crate::register::Receipt::sealed(self.session.doc.plan(), self.session.doc.seal());
+        let now = crate::digest::now_rfc3339();
+        let result = crate::register::update(&path, |reg| {
+            let mark = reg.check_receipt(&receipt, &now);
+            (mark, reg.decision_of(&receipt.digest).map(|d| d.decision))
         });
         match result {
-            Ok(mark) => Some(mark),
+            Ok((mark, held)) => Some(Registered { path, mark, held }),
             Err(e) => {
                 self.dialog = Some(Dialog::Error(Message::Register(std::sync::Arc::new(e))));
                 None
@@ -284,7 +310,7 @@ impl FundplanApp {
     /// restored.
     fn replace_document(&mut self, doc: Document) {
         self.session = Session::new(doc);
-        self.session.register_mark = self.receive();
+        self.session.register = self.receive();
     }
 
     fn open_now(&mut self, path: PathBuf) {

@@ -67,13 +67,57 @@ impl FundplanApp {
     }
 
     pub(super) fn decide(&mut self, decision: Decision) {
+        let at = crate::digest::now_rfc3339();
+        // The league's record first: a decision it cannot record is not taken.
+        if self.reviewer_refusal().is_none() && !self.record_decision(decision, &at) {
+            return;
+        }
         // A refusal is shown by `as_reviewer` itself; nothing else to do here.
         self.as_reviewer(|review, author| {
             review.decision = decision;
             review.reviewer = author;
-            review.at = crate::digest::now_rfc3339();
+            review.at = at;
             true
         });
+    }
+
+    /// Records `decision` in the receipt register the open plan was checked
+    /// against (see `register_path`), so that the league's roll-up believes
+    /// it and a resubmission after a return is accepted. True when recorded,
+    /// or when no register holds the plan (an unsealed plan, no data folder):
+    /// the decision is then the file's word only, and roll-ups show it as
+    /// 审核状态与登记不符. False, said in a dialog, when it cannot be recorded.
+    fn record_decision(&mut self, decision: Decision, at: &str) -> bool {
+        let Some(held) = self.session.register.clone() else {
+            return true;
+        };
+        let receipt =
+            crate::register::Receipt::sealed(self.session.doc.plan(), self.session.doc.seal());
+        let decided = crate::register::Decided {
+            decision,
+            reviewer: self.prefs.reviewer.trim().to_string(),
+            at: at.to_string(),
+        };
+        let recorded = crate::register::update(&held.path, |reg| reg.decide(&receipt, decided, at));
+        match recorded {
+            Ok(Ok(mark)) => {
+                self.session.register = Some(Registered {
+                    mark,
+                    held: (decision != Decision::Pending).then_some(decision),
+                    ..held
+                });
+                true
+            }
+            Ok(Err(mark)) => {
+                self.session.register = Some(Registered { mark, ..held });
+                self.dialog = Some(Dialog::Info(not_recordable(mark)));
+                false
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Error(Message::Register(std::sync::Arc::new(e))));
+                false
+            }
+        }
     }
 
     /// The county marks comment `i` 已处理 with its note (not in review mode).
@@ -204,5 +248,20 @@ impl FundplanApp {
                 }
             }
         }
+    }
+}
+
+/// Why a decision on a file the register does not hold is not taken.
+fn not_recordable(mark: crate::register::Mark) -> Message {
+    if mark.refused() {
+        Message::words(
+            "此文件与收件登记不符（或与同版本的另一份文件冲突），不是登记的那一份：审核结论未登记，也未写入方案。请核实文件来源。",
+            "This file differs from the receipt register (or conflicts with another copy of the same revision): it is not the copy registered, so the decision was neither registered nor written into the plan. Check where the file came from.",
+        )
+    } else {
+        Message::words(
+            "方案提交后被修改，提交印记已失效：审核结论无法登记，也未写入方案。",
+            "The plan was changed after submission and its seal no longer holds: the decision cannot be registered and was not written into the plan.",
+        )
     }
 }

@@ -27,6 +27,8 @@ pub struct View<'a> {
     pub read_only: bool,
     /// The receipt register's word on the open plan, when it was checked.
     pub register: Option<crate::register::Mark>,
+    /// The register's word on the decision the open plan claims, when it was checked.
+    pub review: Option<crate::register::ReviewMark>,
 }
 
 impl View<'_> {

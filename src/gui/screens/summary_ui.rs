@@ -50,9 +50,17 @@ fn cell_ui(ui: &mut Ui, view: &View<'_>, r: &Row, c: Column) {
             } else {
                 RichText::new(r.status.label(view.lang)).color(status_color(ui, r.status))
             };
-            if r.register == crate::register::Mark::Mismatch {
+            if r.register.refused() {
                 ui.label(
                     RichText::new(r.register.label(view.lang))
+                        .strong()
+                        .color(theme::palette(ui).over),
+                )
+                .on_hover_text(view.t("不计入合计", "not counted in the total"));
+            }
+            if r.review == crate::register::ReviewMark::Unregistered {
+                ui.label(
+                    RichText::new(r.review.label(view.lang))
                         .strong()
                         .color(theme::palette(ui).over),
                 );

@@ -9,8 +9,7 @@ use crate::diff::{PlanDiff, diff};
 use crate::document::Document;
 use crate::file;
 use crate::plan::Plan;
-use crate::register::Register;
-use crate::summary::{Row, Summary, summarize};
+use crate::summary::{Row, Summary, check_register, summarize};
 
 /// The open plan compared with an earlier revision.
 pub struct Compare {
@@ -128,6 +127,18 @@ pub struct Rollup {
 }
 
 impl Rollup {
+    /// The register this roll-up checked against (in the first folder rolled up).
+    pub fn register_path(&self) -> Option<PathBuf> {
+        crate::register::path_for(&self.paths)
+    }
+
+    /// Whether the plan in `path` is one of the rows (by path as listed).
+    pub fn lists(&self, path: &std::path::Path) -> bool {
+        self.summary.rows.iter().any(|r| r.path == path)
+    }
+}
+
+impl Rollup {
     /// Sorts by `column`; the same column again reverses the order.
     pub fn sort_by(&mut self, column: Column) {
         let descending = matches!(self.sort, Some((c, false)) if c == column);
@@ -178,15 +189,7 @@ impl League {
         // Folders that could not be read are listed with the files that failed.
         summary.failures.extend(scan.problems);
         let register_error = crate::register::path_for(&paths).and_then(|path| {
-            let mut reg = match Register::load(&path) {
-                Ok(r) => r,
-                Err(e) => return Some(e),
-            };
-            let before = reg.entries.len();
-            crate::summary::register(&mut summary, &mut reg, &crate::digest::now_rfc3339());
-            (reg.entries.len() != before)
-                .then(|| reg.save(&path).err())
-                .flatten()
+            check_register(&mut summary, &path, &crate::digest::now_rfc3339()).err()
         });
         self.rollup = Some(Rollup {
             summary,

@@ -7,6 +7,17 @@ use crate::gui::kit::flash::Flash;
 use crate::gui::state::catalog_draft::CatalogDraft;
 use crate::gui::state::league::Compare;
 
+/// What the receipt register in use said of the open plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Registered {
+    /// The register file: the 汇总's, the plan folder's or the app's.
+    pub path: std::path::PathBuf,
+    /// Its word on the plan's seal.
+    pub mark: crate::register::Mark,
+    /// The decision it holds for the plan's digest.
+    pub held: Option<crate::plan::Decision>,
+}
+
 /// The open document and the GUI state that belongs to it alone.
 pub struct Session {
     /// The plan, its file, undo and validation.
@@ -23,7 +34,7 @@ pub struct Session {
     pub seal_warned: bool,
     /// The receipt register's word on the plan (set when a sealed plan is
     /// opened for review).
-    pub register_mark: Option<crate::register::Mark>,
+    pub register: Option<Registered>,
     /// The earlier revision the plan is compared with.
     pub compare: Option<Compare>,
     /// The open file changed on disk (checked every few seconds).
@@ -45,7 +56,7 @@ impl Session {
             jump_frames: 0,
             flash: Flash::default(),
             seal_warned: false,
-            register_mark: None,
+            register: None,
             compare: None,
             disk_changed: false,
             last_disk_check: 0.0,
