@@ -524,3 +524,116 @@ fn catalog_import_of_a_bare_region_table_with_title_rows() {
     );
     assert!(!dir.path().join("x.ron").exists());
 }
+
+/// The sample with `extra` after its first project's name, saved in `dir`;
+/// with that project's code.
+fn sample_named(dir: &Path, extra: &str) -> (std::path::PathBuf, String) {
+    let mut plan = load(&sample_path());
+    let first = &mut plan.projects[0];
+    first.name.push_str(extra);
+    let id = first.id.clone();
+    let path = dir.join("plan.ron");
+    fundplan::file::save_plan(&plan, &path).unwrap();
+    (path, id)
+}
+
+/// `fundplan export` with the fonts of `fonts` only, as `FUNDPLAN_FONT_DIRS` sets them.
+fn export_with_fonts(fonts: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fundplan"))
+        .env("FUNDPLAN_FONT_DIRS", fonts)
+        .arg("export")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_pdf_says_which_characters_no_font_has_and_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = dir.path().join("fonts");
+    std::fs::create_dir(&fonts).unwrap();
+    // A private-use character and a CJK Ext-B place-name character: in no
+    // font of the (empty) font folder, nor in the bundled one.
+    let (plan, id) = sample_named(dir.path(), "\u{E000}𠀀\u{E000}");
+    let (pdf, notice) = (dir.path().join("plan.pdf"), dir.path().join("notice.pdf"));
+    let args = ["--pdf", p(&pdf), "--notice-pdf", p(&notice), p(&plan)];
+    let out = export_with_fonts(&fonts, &args);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(code(&out), 0, "the PDFs were written: {err}");
+    assert!(pdf.is_file() && notice.is_file());
+    // One line per file, each character once, with where it is first printed.
+    let line = |file: &Path| {
+        let found: Vec<&str> = err.lines().filter(|l| l.starts_with(p(file))).collect();
+        assert_eq!(found.len(), 1, "{err}");
+        found[0].to_string()
+    };
+    let whole = line(&pdf);
+    assert!(
+        whole.contains("PDF 中有 2 个字符在内置字体和本机字体中都没有，印成了“?”"),
+        "{whole}"
+    );
+    assert!(
+        whole.contains(&format!(
+            "“\u{E000}”（U+E000，表2 项目计划，项目 {id}，项目名称）"
+        )),
+        "{whole}"
+    );
+    assert!(whole.contains("“𠀀”（U+20000，表2 项目计划"), "{whole}");
+    assert_eq!(whole.matches("U+E000").count(), 1, "{whole}");
+    // The notice has no 项目编号 column: the row is named by its number.
+    let notice_line = line(&notice);
+    assert!(
+        notice_line.contains("“𠀀”（U+20000，公示表，第 1 行，项目名称）"),
+        "{notice_line}"
+    );
+    // In English on request.
+    let out = export_with_fonts(&fonts, &["--lang", "en", "--pdf", p(&pdf), p(&plan)]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(code(&out), 0, "{err}");
+    assert!(
+        err.contains(&format!(
+            "2 characters in the PDF are in neither the bundled font nor any font on this computer and print as “?”: “\u{E000}” (U+E000, 表2 项目计划, project {id}, column 项目名称)"
+        )),
+        "{err}"
+    );
+    // The sample itself has nothing missing: nothing is said.
+    let out = export_with_fonts(&fonts, &["--pdf", p(&pdf), p(&sample_path())]);
+    assert_eq!(code(&out), 0);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_pdf_draws_a_character_the_bundled_font_lacks_from_a_system_font() {
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = dir.path().join("fonts/truetype");
+    std::fs::create_dir_all(&fonts).unwrap();
+    std::fs::copy(dejavu(), fonts.join("DejaVuSans.ttf")).unwrap();
+    let (plan, _) = sample_named(dir.path(), "✗");
+    let pdf = dir.path().join("notice.pdf");
+    let out = export_with_fonts(
+        &dir.path().join("fonts"),
+        &["--notice-pdf", p(&pdf), p(&plan)],
+    );
+    assert_eq!(code(&out), 0);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = Command::new("pdftotext")
+        .args(["-raw", p(&pdf), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout);
+    let name = load(&plan).projects[0].name.clone();
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(squeezed.contains(&name), "{name} not in {text}");
+    let fonts = Command::new("pdffonts").arg(&pdf).output().unwrap();
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    assert!(fonts.contains("+DejaVuSans-"), "{fonts}");
+}

@@ -386,6 +386,33 @@ fn export_to_excel_and_import_it_back_from_the_app() {
 }
 
 #[test]
+fn a_pdf_export_says_which_characters_no_font_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = dir.path().join("fonts");
+    std::fs::create_dir(&fonts).unwrap();
+    let mut plan = common::load(&common::sample_path());
+    // ł: in the app's screen font (egui's Ubuntu), not in the PDF's CJK font;
+    // no font is looked for in the empty folder.
+    plan.projects[0].name.push('ł');
+    let path = dir.path().join("武川县.ron");
+    fundplan::file::save_plan(&plan, &path).unwrap();
+    let mut h = common::harness(move || {
+        FundplanApp::with_prefs(Default::default())
+            .with_font_dirs(fundplan::export::pdf::FontDirs::new(vec![fonts]))
+    });
+    common::open_in(&mut h, &path);
+    let pdf = dir.path().join("公示.pdf");
+    h.state_mut().push(fundplan::gui::Action::Export(
+        fundplan::gui::Export::NoticePdf,
+        pdf.clone(),
+    ));
+    h.run();
+    assert!(pdf.is_file(), "the PDF is written all the same");
+    h.get_by_label_contains("已导出");
+    h.get_by_label_contains("“ł”（U+0142，公示表，第 1 行，项目名称）");
+}
+
+#[test]
 fn unsaved_work_is_offered_back_after_a_crash() {
     let dir = tempfile::tempdir().unwrap();
     let recovery = dir.path().join("data");

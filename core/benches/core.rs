@@ -152,11 +152,12 @@ fn pdf(c: &mut Criterion) {
     for n in common::env_sizes("FUNDPLAN_BENCH_PDF_SIZES", &[10_000]) {
         let plan = common::sample(&catalog, n, 1);
         let report = validate::validate(&plan, &catalog);
-        let bytes = fundplan_core::export::pdf::plan_pdf(&plan, &report);
+        let fonts = fundplan_core::export::pdf::FontDirs::none();
+        let bytes = fundplan_core::export::pdf::plan_pdf(&plan, &report, &fonts).bytes;
         eprintln!("pdf/plan/{n}: {} bytes", bytes.len());
         group.throughput(Throughput::Bytes(bytes.len() as u64));
         group.bench_with_input(BenchmarkId::new("plan", n), &plan, |b, p| {
-            b.iter(|| fundplan_core::export::pdf::plan_pdf(black_box(p), &report))
+            b.iter(|| fundplan_core::export::pdf::plan_pdf(black_box(p), &report, &fonts))
         });
     }
     group.finish();

@@ -18,7 +18,7 @@ use std::process::Command;
 
 use common::*;
 use fundplan_core::Money;
-use fundplan_core::export::pdf::{notice_pdf, plan_pdf};
+use fundplan_core::export::pdf::{FontDirs, notice_pdf, plan_pdf};
 use fundplan_core::money::Unit;
 use fundplan_core::validate::{Report, Severity};
 
@@ -131,8 +131,12 @@ fn sample() -> (fundplan_core::plan::Plan, Report) {
 fn the_plan_pdf_shows_every_table_the_totals_and_the_findings() {
     let (plan, report) = sample();
     let dir = tempfile::tempdir().expect("temp dir");
-    let bytes = plan_pdf(&plan, &report);
-    assert_eq!(bytes, plan_pdf(&plan, &report), "same plan, same bytes");
+    let bytes = plan_pdf(&plan, &report, &FontDirs::none()).bytes;
+    assert_eq!(
+        bytes,
+        plan_pdf(&plan, &report, &FontDirs::none()).bytes,
+        "same plan, same bytes"
+    );
     let file = write(dir.path(), "plan.pdf", &bytes);
 
     let n = pages(&file);
@@ -275,7 +279,11 @@ fn the_plan_pdf_shows_every_table_the_totals_and_the_findings() {
 fn the_notice_pdf_is_the_notice_table_alone() {
     let (plan, report) = sample();
     let dir = tempfile::tempdir().expect("temp dir");
-    let file = write(dir.path(), "notice.pdf", &notice_pdf(&plan));
+    let file = write(
+        dir.path(),
+        "notice.pdf",
+        &notice_pdf(&plan, &FontDirs::none()).bytes,
+    );
     the_font_is_an_embedded_subset(&file);
     let n = pages(&file);
     let page_texts = layout_pages(&file);
@@ -334,7 +342,8 @@ fn an_adjusted_plan_with_errors_lists_them_and_shows_the_adjustment() {
         .expect("C03");
     c03.integrated = c03.allocated + yuan("10000.00");
     plan.projects[0].targets.clear();
-    // A character the font lacks is drawn as ? and never stops the export.
+    // A character no font has (none is looked in) is drawn as ? and never
+    // stops the export; the export says which and where.
     plan.projects[1].name.push('\u{2717}');
     let report = fundplan_core::validate::validate(&plan, &nm2017());
     assert!(
@@ -344,7 +353,15 @@ fn an_adjusted_plan_with_errors_lists_them_and_shows_the_adjustment() {
     );
 
     let dir = tempfile::tempdir().expect("temp dir");
-    let file = write(dir.path(), "adjusted.pdf", &plan_pdf(&plan, &report));
+    let pdf = plan_pdf(&plan, &report, &FontDirs::none());
+    let file = write(dir.path(), "adjusted.pdf", &pdf.bytes);
+    assert_eq!(pdf.missing.count(), 1, "{:?}", pdf.missing);
+    let (c, place) = &pdf.missing.listed[0];
+    assert_eq!(*c, '\u{2717}');
+    assert_eq!(
+        place.zh,
+        format!("表2 项目计划，项目 {}，项目名称", plan.projects[1].id)
+    );
     let page_texts = layout_pages(&file);
     let cover = squeeze(&page_texts[0]);
     for s in [
@@ -396,7 +413,7 @@ fn a_plan_of_500_projects_runs_over_many_pages_each_numbered() {
     let plan = fundplan_core::sample::generate(&catalog, opts);
     let report = fundplan_core::validate::validate(&plan, &catalog);
     let started = std::time::Instant::now();
-    let bytes = plan_pdf(&plan, &report);
+    let bytes = plan_pdf(&plan, &report, &FontDirs::none()).bytes;
     eprintln!(
         "500 projects: {} bytes in {:?}",
         bytes.len(),
@@ -431,8 +448,8 @@ fn a_plan_of_500_projects_runs_over_many_pages_each_numbered() {
 fn the_sample_pdfs_are_small_subset_and_compressed() {
     let (plan, report) = sample();
     let dir = tempfile::tempdir().expect("temp dir");
-    let notice = notice_pdf(&plan);
-    let whole = plan_pdf(&plan, &report);
+    let notice = notice_pdf(&plan, &FontDirs::none()).bytes;
+    let whole = plan_pdf(&plan, &report, &FontDirs::none()).bytes;
     eprintln!("notice {} bytes, plan {} bytes", notice.len(), whole.len());
     // The bounds; the whole font alone is 1.8 MB.
     assert!(notice.len() <= 200_000, "notice: {} bytes", notice.len());
@@ -460,7 +477,7 @@ fn every_hanzi_of_the_font_still_extracts() {
     };
     p.name = hanzi.clone();
     let dir = tempfile::tempdir().expect("temp dir");
-    let bytes = notice_pdf(&plan);
+    let bytes = notice_pdf(&plan, &FontDirs::none()).bytes;
     let file = write(dir.path(), "hanzi.pdf", &bytes);
     the_font_is_an_embedded_subset(&file);
     // The name runs over pages, between their header rows: each hanzi must
@@ -473,4 +490,53 @@ fn every_hanzi_of_the_font_still_extracts() {
     assert!(raw.contains(&start), "{start}");
     // With nearly every glyph drawn, still below the whole font file.
     assert!(bytes.len() < FONT.len(), "{} bytes", bytes.len());
+}
+
+#[test]
+fn a_character_the_bundled_font_lacks_comes_from_a_second_embedded_subset() {
+    let (mut plan, _) = sample();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fonts = dir.path().join("fonts");
+    std::fs::create_dir(&fonts).expect("fonts");
+    std::fs::copy(dejavu(), fonts.join("DejaVuSans.ttf")).expect("copy DejaVu");
+    // ✗ is in DejaVu; 𠀀 (CJK Ext-B) is in neither font.
+    plan.projects[0].name.push_str("✗𠀀");
+    plan.projects[2].name.push('✗');
+    let dirs = FontDirs::new(vec![fonts]);
+    let pdf = notice_pdf(&plan, &dirs);
+    assert_eq!(
+        pdf,
+        notice_pdf(&plan, &dirs),
+        "same plan and fonts, same bytes"
+    );
+    let listed: Vec<char> = pdf.missing.listed.iter().map(|(c, _)| *c).collect();
+    assert_eq!(listed, ['𠀀'], "{:?}", pdf.missing);
+    let file = write(dir.path(), "fallback.pdf", &pdf.bytes);
+    every_stream_is_compressed(&pdf.bytes);
+
+    // Two fonts, both embedded subsets with a ToUnicode map: the bundled CFF
+    // and DejaVu as a CID TrueType font.
+    let fonts = poppler("pdffonts", &[], &file);
+    let rows: Vec<Vec<&str>> = fonts
+        .lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(rows.len(), 2, "{fonts}");
+    assert!(rows[0][0].contains("+NotoSansCJKsc-Regular"), "{fonts}");
+    assert!(rows[1][0].contains("+DejaVuSans-"), "{fonts}");
+    assert_eq!(
+        rows[1].get(1..7),
+        Some(&["CID", "TrueType", "Identity-H", "yes", "yes", "yes"][..]),
+        "{fonts}"
+    );
+    // ✗ extracts as itself; 𠀀 as the ? it is printed as.
+    let raw = squeeze(&poppler("pdftotext", &["-raw"], &file));
+    let name = |i: usize| squeeze(&plan.projects[i].name);
+    assert!(raw.contains(&name(0).replace('𠀀', "?")), "{raw}");
+    assert!(raw.contains(&name(2)), "{raw}");
+    assert!(!raw.contains('𠀀'));
+    // The pages show the line as it was laid out: nothing lost to the second font.
+    let layout = squeeze(&layout_pages(&file).concat());
+    assert!(layout.contains('✗'), "{layout}");
 }

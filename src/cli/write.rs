@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::{ExitCode, Outcome, load_explicit_catalog, load_or_report, report_text};
 use crate::Lang;
 use crate::catalog::{self, catalog_for};
+use crate::export::pdf::{FontDirs, Pdf};
 use crate::file;
 use crate::sample::{self, SampleOptions};
 use crate::submit::submit;
@@ -123,14 +124,19 @@ pub(super) fn run_export(
             dir,
         ));
     }
+    // Characters no font had: said on stderr once the PDF is written; the
+    // export still succeeded.
+    let mut notes = Vec::new();
+    let fonts = FontDirs::system();
     if let Some(out) = pdf {
-        let bytes = crate::export::pdf::plan_pdf(&plan, &report);
-        results.push(file::replace_keeping_backup(out, &bytes).map(|()| vec![out.to_path_buf()]));
+        let pdf = crate::export::pdf::plan_pdf(&plan, &report, &fonts);
+        results.push(write_pdf(out, &pdf, lang, &mut notes));
     }
     if let Some(out) = notice {
-        let bytes = crate::export::pdf::notice_pdf(&plan);
-        results.push(file::replace_keeping_backup(out, &bytes).map(|()| vec![out.to_path_buf()]));
+        let pdf = crate::export::pdf::notice_pdf(&plan, &fonts);
+        results.push(write_pdf(out, &pdf, lang, &mut notes));
     }
+    notes.iter().for_each(|n| eprintln!("{n}"));
     let mut status = 0;
     for r in results {
         match r {
@@ -142,6 +148,20 @@ pub(super) fn run_export(
         }
     }
     Ok(status)
+}
+
+/// Writes `pdf` to `out`; once written, what it could not print goes to `notes`.
+fn write_pdf(
+    out: &Path,
+    pdf: &Pdf,
+    lang: Lang,
+    notes: &mut Vec<String>,
+) -> Result<Vec<PathBuf>, file::SaveError> {
+    file::replace_keeping_backup(out, &pdf.bytes)?;
+    if let Some(m) = pdf.missing.message(lang) {
+        notes.push(format!("{}{}{m}", out.display(), lang.pick("：", ": ")));
+    }
+    Ok(vec![out.to_path_buf()])
 }
 
 pub(super) fn run_import(

@@ -86,3 +86,18 @@ pub fn table_sheets(wb: &mut rust_xlsxwriter::Workbook, tables: &[fundplan_core:
         }
     }
 }
+
+/// DejaVu Sans, a system font that has ✗ (U+2717), which the bundled CJK font
+/// lacks: the fallback font of the PDF tests. `.ci/run` installs it (Debian
+/// fonts-dejavu-core).
+pub fn dejavu() -> PathBuf {
+    [
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/TTF/DejaVuSans.ttf",
+        "/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf",
+    ]
+    .into_iter()
+    .map(PathBuf::from)
+    .find(|p| p.is_file())
+    .expect("DejaVuSans.ttf: apt-get install fonts-dejavu-core")
+}

@@ -3,6 +3,7 @@
 //! question.
 
 use super::*;
+use crate::export::pdf::MissingChars;
 use crate::gui::state::catalog_draft::{Change, Field};
 
 impl FundplanApp {
@@ -157,10 +158,17 @@ impl FundplanApp {
 
     pub(super) fn export_now(&mut self, kind: Export, path: PathBuf) {
         self.dialog = Some(match self.export(kind, &path) {
-            Ok(()) => Dialog::Info(Message::WordsAndPath(
-                crate::Text::new("已导出：", "Exported: "),
-                path,
-            )),
+            Ok(missing) => match (missing.message(Lang::Zh), missing.message(Lang::En)) {
+                // A PDF with characters no font had: written, and said which and where.
+                (Some(zh), Some(en)) => Dialog::Info(Message::Words(crate::Text::new(
+                    format!("已导出：{}\n{zh}", path.display()),
+                    format!("Exported: {}\n{en}", path.display()),
+                ))),
+                _ => Dialog::Info(Message::WordsAndPath(
+                    crate::Text::new("已导出：", "Exported: "),
+                    path,
+                )),
+            },
             Err(e) => Dialog::Error(e.into()),
         });
     }
@@ -176,22 +184,25 @@ impl FundplanApp {
         }
     }
 
-    /// Writes an export of the open plan.
-    pub fn export(&self, kind: Export, path: &std::path::Path) -> Result<(), SaveError> {
+    /// Writes an export of the open plan; for a PDF, the characters no font
+    /// had (printed as `?`).
+    pub fn export(&self, kind: Export, path: &std::path::Path) -> Result<MissingChars, SaveError> {
         let plan = self.session.doc.plan();
-        match kind {
-            Export::Xlsx => crate::export::xlsx::save(plan, path),
+        let pdf = match kind {
+            Export::Xlsx => {
+                return crate::export::xlsx::save(plan, path).map(|()| Default::default());
+            }
             Export::Csv => {
-                crate::export::csv::write_dir(&crate::export::tables(plan), path).map(|_| ())
+                return crate::export::csv::write_dir(&crate::export::tables(plan), path)
+                    .map(|_| Default::default());
             }
-            Export::Pdf => crate::file::write_atomic(
-                path,
-                &crate::export::pdf::plan_pdf(plan, self.session.doc.report()),
-            ),
-            Export::NoticePdf => {
-                crate::file::write_atomic(path, &crate::export::pdf::notice_pdf(plan))
+            Export::Pdf => {
+                crate::export::pdf::plan_pdf(plan, self.session.doc.report(), &self.font_dirs)
             }
-        }
+            Export::NoticePdf => crate::export::pdf::notice_pdf(plan, &self.font_dirs),
+        };
+        crate::file::write_atomic(path, &pdf.bytes)?;
+        Ok(pdf.missing)
     }
 
     pub(super) fn command(&mut self, ctx: &egui::Context, c: UiCommand) {

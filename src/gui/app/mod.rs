@@ -115,6 +115,8 @@ pub struct FundplanApp {
     allowed_to_close: bool,
     /// The look's tweaks are installed.
     styled: bool,
+    /// Where a PDF export looks for characters the bundled font lacks.
+    font_dirs: crate::export::pdf::FontDirs,
     /// Events kept back until focus has moved (see [`crate::gui::kit::input`]).
     held: crate::gui::kit::input::HeldInput,
 }
@@ -151,6 +153,13 @@ impl FundplanApp {
             });
             self.found = Some(found);
         }
+        self
+    }
+
+    /// Looks for characters the bundled font lacks in `dirs` only, not in the
+    /// system's fonts, when exporting a PDF (tests).
+    pub fn with_font_dirs(mut self, dirs: crate::export::pdf::FontDirs) -> FundplanApp {
+        self.font_dirs = dirs;
         self
     }
 
@@ -249,6 +258,7 @@ impl FundplanApp {
             found: None,
             allowed_to_close: false,
             styled: false,
+            font_dirs: crate::export::pdf::FontDirs::system(),
             held: Default::default(),
         }
     }

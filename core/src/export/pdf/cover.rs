@@ -1,12 +1,12 @@
 //! The cover of the plan PDF: title, revision, who prepared and approved it,
 //! the totals, and the findings in one line.
 
-use crate::Lang;
 use crate::plan::Plan;
 use crate::validate::Report;
+use crate::{Lang, Text};
 
 use super::doc::{self, Align, BOTTOM, CONTENT_W, Doc, MARGIN_X, PAGE_W, Weight};
-use super::{counts, grid, plan_title, wan};
+use super::{counts, plan_title, wan, wrap};
 
 /// One line of a block on the cover: cells with their alignment.
 type BlockRow = Vec<(String, Align)>;
@@ -25,7 +25,7 @@ fn block(doc: &mut Doc, mut y: f32, widths: &[f32], rows: &[BlockRow], head: boo
             .zip(widths)
             .map(|((text, _), w)| {
                 let lines = doc.font.wrap(text, SIZE, w - 2.0 * PAD);
-                grid::cap(doc, lines, 8, SIZE, w - 2.0 * PAD)
+                wrap::cap(doc, lines, 8, SIZE, w - 2.0 * PAD)
             })
             .collect();
         let n = lines.iter().map(Vec::len).max().unwrap_or(0).max(1);
@@ -59,6 +59,9 @@ fn block(doc: &mut Doc, mut y: f32, widths: &[f32], rows: &[BlockRow], head: boo
             doc.frame(x, y, *w, h, 0.6);
             x += w;
         }
+        // Named by the row's label (编制单位, 审定…), fixed words.
+        let what = row.first().map_or("", |(t, _)| t.as_str());
+        doc.claim(|| Text::new(format!("封面，{what}"), format!("the cover, {what}")));
         y += h;
     }
     y
@@ -70,7 +73,7 @@ pub fn cover(doc: &mut Doc, plan: &Plan, report: &Report) {
     let mut y = 96.0;
     let title = plan_title(plan);
     let lines = doc.font.wrap(&title, 24.0, CONTENT_W - 60.0);
-    for line in grid::cap(doc, lines, 3, 24.0, CONTENT_W - 60.0) {
+    for line in wrap::cap(doc, lines, 3, 24.0, CONTENT_W - 60.0) {
         doc.text_in(
             &line,
             MARGIN_X,
@@ -82,6 +85,7 @@ pub fn cover(doc: &mut Doc, plan: &Plan, report: &Report) {
         );
         y += 34.0;
     }
+    doc.claim(|| Text::new("封面，标题", "the cover, title"));
     let edition = if plan.revision > 1 {
         format!("第 {} 版（调整方案）", plan.revision)
     } else {

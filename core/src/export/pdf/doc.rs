@@ -1,14 +1,15 @@
 //! A document being drawn: A4 landscape pages drawn top-down in points with
-//! one embedded font, page numbers added when the page count is known, and
-//! the file written with `pdf-writer`: every stream Flate-compressed, the
-//! font subset to the glyphs used ([`embed`](super::embed)).
+//! the embedded fonts, page numbers added when the page count is known, and
+//! the file written ([`write`](super::write)). Characters no font has are
+//! noted with the place the caller names ([`Doc::claim`]).
 
 use pdf_writer::types::TextRenderingMode;
-use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Settings, Str, TextStr};
-use sha2::{Digest, Sha256};
+use pdf_writer::{Content, Name, Str};
 
-use super::embed;
 use super::font::Font;
+use super::missing::MissingChars;
+use super::write;
+use crate::Text;
 
 /// A4 landscape, in points.
 pub const PAGE_W: f32 = 842.0;
@@ -50,10 +51,15 @@ pub struct Doc {
     pages: Vec<Content>,
     title: String,
     footer: String,
+    /// Characters drawn as `?` since the last [`Doc::claim`].
+    pending: Vec<char>,
+    missing: MissingChars,
 }
 
-/// The font's resource name in every page.
-const F1: Name<'static> = Name(b"F1");
+/// The resource name of font `font` in every page: `F1` the bundled font, then `F2`….
+pub fn font_name(font: usize) -> String {
+    format!("F{}", font.saturating_add(1))
+}
 
 /// A coordinate or size as written: to 0.01 pt, which keeps the streams short
 /// and the bytes the same on every machine; 0 for NaN and infinities. Rounded
@@ -76,12 +82,38 @@ impl Doc {
     /// An empty document; `title` goes to the document information, `footer`
     /// to the bottom left of every page.
     pub fn new(title: &str, footer: &str) -> Doc {
+        Doc::with_font(title, footer, Font::new())
+    }
+
+    /// An empty document drawn with `font`.
+    pub fn with_font(title: &str, footer: &str, font: Font) -> Doc {
         Doc {
-            font: Font::new(),
+            font,
             pages: Vec::new(),
             title: title.to_string(),
             footer: footer.to_string(),
+            pending: Vec::new(),
+            missing: MissingChars::default(),
         }
+    }
+
+    /// Names the place of what was drawn since the last claim, for the
+    /// characters no font had (`place` is only called when there were some).
+    pub fn claim(&mut self, place: impl FnOnce() -> Text) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let place = place();
+        for c in self.pending.drain(..) {
+            self.missing.note(c, &place);
+        }
+    }
+
+    /// Characters no font has, met so far, the footer included: when there
+    /// are some, fallback fonts are looked for and the document drawn again.
+    pub fn lacking(&self) -> std::collections::BTreeSet<char> {
+        self.font.units(&self.footer);
+        self.font.lacking()
     }
 
     /// Starts a new page.
@@ -130,8 +162,9 @@ impl Doc {
 
     /// Draws `text` starting at `x` with its baseline at `baseline` (from the top).
     pub fn text(&mut self, text: &str, x: f32, baseline: f32, size: f32, weight: Weight) {
-        let codes = self.font.encode(text);
-        if codes.is_empty() {
+        let pending = &mut self.pending;
+        let runs = self.font.encode(text, |c| pending.push(c));
+        if runs.is_empty() {
             return;
         }
         let (x, y, size) = (at(x), at(PAGE_H - baseline), at(size));
@@ -143,10 +176,10 @@ impl Doc {
         if weight == Weight::Bold {
             ops.set_text_rendering_mode(TextRenderingMode::FillStroke);
         }
-        ops.set_font(F1, size)
-            .next_line(x, y)
-            .show(Str(&codes))
-            .end_text();
+        ops.next_line(x, y);
+        // Each run in its font; showing a string moves the text position on.
+        show(ops, &runs, size);
+        ops.end_text();
         if weight == Weight::Bold {
             ops.restore_state();
         }
@@ -171,8 +204,11 @@ impl Doc {
             .stroke();
     }
 
-    /// Adds `第 i 页 / 共 n 页` and the footer to every page and writes the file.
-    pub fn finish(mut self) -> Vec<u8> {
+    /// Adds `第 i 页 / 共 n 页` and the footer to every page and writes the
+    /// file; with it, the characters no font had.
+    pub fn finish(mut self) -> (Vec<u8>, MissingChars) {
+        // Drawn by a caller that named no place (none does).
+        self.claim(|| Text::new("正文", "the body text"));
         if self.pages.is_empty() {
             self.new_page();
         }
@@ -182,117 +218,42 @@ impl Doc {
         for (i, page) in pages.iter_mut().enumerate() {
             let label = format!("第 {} 页 / 共 {} 页", i + 1, n);
             let x = (PAGE_W - self.font.width(&label, 9.0)) / 2.0;
-            let codes = self.font.encode(&label);
-            page.begin_text()
-                .set_font(F1, 9.0)
-                .next_line(at(x), 18.0)
-                .show(Str(&codes))
-                .end_text();
+            let pending = &mut self.pending;
+            let runs = self.font.encode(&label, |c| pending.push(c));
+            page.begin_text().next_line(at(x), 18.0);
+            show(page, &runs, 9.0);
+            page.end_text();
             // The footer stops short of the page number.
             let room = x - MARGIN_X - 12.0;
-            let codes = self.font.encode(&self.font.ellipsize(&footer, 7.0, room));
-            if !codes.is_empty() {
+            let runs = self
+                .font
+                .encode(&self.font.ellipsize(&footer, 7.0, room), |c| {
+                    pending.push(c)
+                });
+            if !runs.is_empty() {
                 page.save_state()
                     .set_fill_gray(0.35)
                     .begin_text()
-                    .set_font(F1, 7.0)
-                    .next_line(MARGIN_X, 18.0)
-                    .show(Str(&codes))
-                    .end_text()
-                    .restore_state();
+                    .next_line(MARGIN_X, 18.0);
+                show(page, &runs, 7.0);
+                page.end_text().restore_state();
             }
         }
+        self.claim(|| Text::new("页脚", "the page footer"));
         let pages: Vec<Vec<u8>> = pages.into_iter().map(|p| p.finish().into_vec()).collect();
-        write_file(&self.font, &self.title, &pages)
+        (
+            write::write_file(&self.font, &self.title, &pages),
+            self.missing,
+        )
     }
 }
 
-/// Object numbers of the fixed objects; pages (each followed by its content
-/// stream) from [`FIRST_PAGE`].
-const CATALOG: i32 = 1;
-const PAGES: i32 = 2;
-const INFO: i32 = 3;
-const FONT: i32 = 4;
-const FIRST_PAGE: i32 = FONT + embed::OBJECTS;
-
-/// The object number of the `i`th page (its content stream is the next one).
-fn page_ref(i: usize) -> Ref {
-    // Saturating: a billion pages do not fit in memory anyway.
-    let i = i32::try_from(i).unwrap_or(i32::MAX);
-    Ref::new(FIRST_PAGE.saturating_add(i.saturating_mul(2)))
-}
-
-/// Every page's content compressed, the pages shared out over the cores:
-/// compressing is half the time of a big plan's PDF (10,000 projects: 2,939
-/// pages, 61 MB of content). Each page is compressed alone, so the bytes do
-/// not depend on the number of cores. Where no thread can be started (a
-/// process limit), that share is compressed here instead.
-fn deflate_all(pages: &[Vec<u8>]) -> Vec<Vec<u8>> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let per_thread = pages.len().div_ceil(cores.clamp(1, 8)).max(1);
-    std::thread::scope(|s| {
-        let parts: Vec<_> = pages
-            .chunks(per_thread)
-            .map(|part| {
-                // Copy: it holds only the slice, so it can still run here.
-                let work = move || part.iter().map(|p| deflate(p)).collect::<Vec<_>>();
-                std::thread::Builder::new()
-                    .spawn_scoped(s, work)
-                    .map_err(|_| work())
-            })
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|part| match part {
-                Ok(thread) => thread
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                Err(done) => done,
-            })
-            .collect()
-    })
-}
-
-fn write_file(font: &Font, title: &str, pages: &[Vec<u8>]) -> Vec<u8> {
-    let mut pdf = Pdf::with_settings(Settings { pretty: false });
-    pdf.set_version(1, 7);
-    let pages_ref = Ref::new(PAGES);
-    pdf.catalog(Ref::new(CATALOG))
-        .pages(pages_ref)
-        .lang(TextStr("zh-CN"));
-    let mut tree = pdf.pages(pages_ref);
-    tree.kids((0..pages.len()).map(page_ref))
-        .count(i32::try_from(pages.len()).unwrap_or(i32::MAX))
-        .media_box(Rect::new(0.0, 0.0, PAGE_W, PAGE_H));
-    // One font for every page, inherited from the page tree.
-    tree.resources().fonts().pair(F1, Ref::new(FONT));
-    tree.finish();
-    for (i, packed) in deflate_all(pages).iter().enumerate() {
-        let id = page_ref(i);
-        pdf.page(id).parent(pages_ref).contents(id.next());
-        pdf.stream(id.next(), packed).filter(Filter::FlateDecode);
+/// Shows `runs` at the text position, each in its font at `size`.
+fn show(ops: &mut Content, runs: &[super::font::Run], size: f32) {
+    for run in runs {
+        ops.set_font(Name(font_name(run.font).as_bytes()), size)
+            .show(Str(&run.codes));
     }
-    embed::write(&mut pdf, font, Ref::new(FONT));
-    pdf.document_info(Ref::new(INFO))
-        .title(TextStr(title))
-        .creator(TextStr("fundplan"))
-        .producer(TextStr(concat!("fundplan ", env!("CARGO_PKG_VERSION"))));
-    // The file identifier: a digest of what the pages show, so the same plan
-    // always gives the same bytes.
-    let mut h = Sha256::new();
-    h.update(title.as_bytes());
-    for p in pages {
-        h.update(p);
-    }
-    let id = h
-        .finalize()
-        .get(..16)
-        .map(<[u8]>::to_vec)
-        .unwrap_or_default();
-    pdf.set_file_id((id.clone(), id));
-    let mut out = pdf.finish();
-    out.push(b'\n');
-    out
 }
 
 #[cfg(test)]
@@ -310,19 +271,6 @@ mod tests {
     }
 
     #[test]
-    fn pages_compressed_on_several_threads_come_back_whole_and_in_order() {
-        let pages: Vec<Vec<u8>> = (0..37u8).map(|i| vec![i; 1000 + usize::from(i)]).collect();
-        let packed = deflate_all(&pages);
-        assert_eq!(packed.len(), pages.len());
-        for (p, z) in pages.iter().zip(&packed) {
-            assert!(z.len() < p.len() / 10);
-            let back = miniz_oxide::inflate::decompress_to_vec_zlib(z).expect("zlib");
-            assert_eq!(&back, p);
-        }
-        assert!(deflate_all(&[]).is_empty());
-    }
-
-    #[test]
     fn every_page_gets_its_number_and_the_same_input_the_same_bytes() {
         let make = || {
             let mut doc = Doc::new("t", "页脚");
@@ -332,7 +280,7 @@ mod tests {
             }
             doc.text_in("右", 40.0, 100.0, 60.0, 10.0, Align::Right, Weight::Bold);
             doc.frame(0.0, 0.0, 10.0, 10.0, 0.5);
-            doc.finish()
+            doc.finish().0
         };
         let pdf = make();
         assert_eq!(pdf, make());

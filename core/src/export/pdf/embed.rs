@@ -1,7 +1,9 @@
-//! The font's PDF objects: a Type0 font with Identity-H encoding over a
-//! `CIDFontType0` whose program is the bundled font cut down to the glyphs the
-//! document drew ([`Font::subset`]), with `/W` widths and a `/ToUnicode` CMap
-//! for those glyphs, so that viewers show and `pdftotext` extracts the Chinese.
+//! A font's PDF objects: a Type0 font with Identity-H encoding over a CID
+//! font whose program is the font cut down to the glyphs the document drew
+//! ([`Font::subset`]): `CIDFontType0` with a bare CFF program for the bundled
+//! font and CFF fallbacks, `CIDFontType2` with `/FontFile2` for TrueType
+//! fallbacks; with `/W` widths and a `/ToUnicode` CMap for those glyphs, so
+//! that viewers show and `pdftotext` extracts the text.
 //!
 //! The subset's name carries the six-letter tag PDF asks of a subset font
 //! (`ABCDEF+NotoSansCJKsc-Regular`, 9.6.4), taken from a digest of the glyphs,
@@ -12,26 +14,31 @@ use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref, Str};
 use sha2::{Digest, Sha256};
 
 use super::doc::deflate;
-use super::font::{Font, POSTSCRIPT_NAME, Used};
+use super::fallback::Outlines;
+use super::font::{Font, Used};
 
 /// How many objects [`write`] writes, numbered from the font's own.
 pub const OBJECTS: i32 = 5;
 
-/// Writes the font as object `font` (the Type0 font pages refer to) and the
-/// [`OBJECTS`]` - 1` objects after it.
-pub fn write(pdf: &mut Pdf, font: &Font, id: Ref) {
+/// Writes font `which` of `font` as object `id` (the Type0 font pages refer
+/// to) and the [`OBJECTS`]` - 1` objects after it.
+pub fn write(pdf: &mut Pdf, font: &Font, which: usize, id: Ref) {
     let cid_font = id.next();
     let descriptor = cid_font.next();
     let program = descriptor.next();
     let to_unicode = program.next();
-    let used = font.used();
-    let subset = font.subset();
+    let used = font.used(which);
+    let subset = font.subset(which);
+    let postscript = font.name(which);
     let name = match &subset {
-        Some(data) => format!("{}+{POSTSCRIPT_NAME}", tag(data)),
+        Some(s) => format!("{}+{postscript}", tag(&s.data)),
         // Not embedded: the viewer substitutes a font (never happens for the
-        // bundled font; a test proves it).
-        None => POSTSCRIPT_NAME.to_string(),
+        // bundled font, a test proves it; a fallback was subset when chosen).
+        None => postscript.to_string(),
     };
+    let truetype = subset
+        .as_ref()
+        .is_some_and(|s| s.outlines == Outlines::TrueType);
 
     pdf.type0_font(id)
         .base_font(Name(format!("{name}-Identity-H").as_bytes()))
@@ -40,15 +47,23 @@ pub fn write(pdf: &mut Pdf, font: &Font, id: Ref) {
         .to_unicode(to_unicode);
 
     let mut cid = pdf.cid_font(cid_font);
-    cid.subtype(CidFontType::Type0)
-        .base_font(Name(name.as_bytes()))
-        .system_info(SystemInfo {
-            registry: Str(b"Adobe"),
-            ordering: Str(b"Identity"),
-            supplement: 0,
-        })
-        .font_descriptor(descriptor)
-        .default_width(1000.0);
+    cid.subtype(if truetype {
+        CidFontType::Type2
+    } else {
+        CidFontType::Type0
+    })
+    .base_font(Name(name.as_bytes()))
+    .system_info(SystemInfo {
+        registry: Str(b"Adobe"),
+        ordering: Str(b"Identity"),
+        supplement: 0,
+    })
+    .font_descriptor(descriptor)
+    .default_width(1000.0);
+    if truetype {
+        // The subset's glyph ids are the codes shown.
+        cid.cid_to_gid_map_predefined(Name(b"Identity"));
+    }
     let mut widths = cid.widths();
     for run in runs(&used) {
         if let Some(first) = run.first() {
@@ -58,7 +73,7 @@ pub fn write(pdf: &mut Pdf, font: &Font, id: Ref) {
     widths.finish();
     cid.finish();
 
-    let m = font.metrics();
+    let m = font.metrics(which);
     let [x0, y0, x1, y1] = m.bbox.map(|v| v as f32);
     let mut d = pdf.font_descriptor(descriptor);
     d.name(Name(name.as_bytes()))
@@ -70,13 +85,25 @@ pub fn write(pdf: &mut Pdf, font: &Font, id: Ref) {
         .cap_height(m.cap_height as f32)
         .stem_v(80.0);
     if subset.is_some() {
-        d.font_file3(program);
+        if truetype {
+            d.font_file2(program);
+        } else {
+            d.font_file3(program);
+        }
     }
     d.finish();
-    if let Some(data) = &subset {
-        pdf.stream(program, &deflate(data))
-            .filter(Filter::FlateDecode)
-            .pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
+    if let Some(s) = &subset {
+        let packed = deflate(&s.data);
+        let mut stream = pdf.stream(program, &packed);
+        stream.filter(Filter::FlateDecode);
+        if truetype {
+            stream.pair(
+                Name(b"Length1"),
+                i32::try_from(s.data.len()).unwrap_or(i32::MAX),
+            );
+        } else {
+            stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
+        }
     }
 
     let mut cmap = UnicodeCmap::new(

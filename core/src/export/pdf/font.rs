@@ -1,19 +1,24 @@
-//! The embedded CJK font: characters to glyphs and advances, text widths, the
-//! codes written in content streams, and the font program cut down to the
+//! The embedded fonts: characters to glyphs and advances, text widths, the
+//! codes written in content streams, and the font programs cut down to the
 //! glyphs a document used.
 //!
-//! The font is Noto Sans CJK SC, a CID-keyed CFF font in an OpenType wrapper.
-//! Every glyph a document draws gets a code in the order it is first drawn
-//! (`subsetter`'s glyph remapper); the subset font has those codes as its glyph
-//! ids and, being CID-keyed with an identity charset, as its CIDs, so the codes
-//! shown (Identity-H: two bytes each), `/W` and `/ToUnicode` all use them.
+//! The first font is the bundled Noto Sans CJK SC, a CID-keyed CFF font in an
+//! OpenType wrapper; after it come the fallback fonts found for characters it
+//! lacks ([`fallback`](super::fallback)), each its own PDF font. Every glyph a
+//! document draws gets a code in its font in the order it is first drawn
+//! (`subsetter`'s glyph remapper); the subset font has those codes as its
+//! glyph ids and CIDs, so the codes shown (Identity-H: two bytes each), `/W`
+//! and `/ToUnicode` all use them.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap;
 use subsetter::GlyphRemapper;
 use ttf_parser::{Face, GlyphId};
+
+use super::fallback::{self, Fallback, Outlines};
+pub use super::metrics::{Metrics, advance_of, metrics_of};
 
 /// The bundled font file (OpenType with CFF outlines).
 pub const FONT_FILE: &[u8] = include_bytes!("../../../../assets/fonts/NotoSansSC-Subset.otf");
@@ -21,13 +26,13 @@ pub const FONT_FILE: &[u8] = include_bytes!("../../../../assets/fonts/NotoSansSC
 /// The font's PostScript name (name ID 6), checked by a test.
 pub const POSTSCRIPT_NAME: &str = "NotoSansCJKsc-Regular";
 
-/// Shown in place of a character the font lacks.
-const REPLACEMENT: char = '?';
+/// Shown in place of a character no font has.
+pub const REPLACEMENT: char = '?';
 
-/// One glyph of the bundled font: its glyph id and its advance in 1/1000 em.
+/// One glyph of a font: its glyph id and its advance in 1/1000 em.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Glyph {
-    /// Glyph id in the bundled font (not yet the code written in the PDF).
+    /// Glyph id in its font file (not yet the code written in the PDF).
     pub gid: u16,
     /// Advance width in thousandths of the font size.
     pub advance: u16,
@@ -44,7 +49,24 @@ pub struct Used {
     pub shown: char,
 }
 
-/// The glyphs drawn so far: their codes in the subset, and what each shows.
+/// Consecutive characters of a text drawn with one font.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Run {
+    /// Which font: 0 the bundled one, then the fallbacks.
+    pub font: usize,
+    /// The codes shown, two bytes each.
+    pub codes: Vec<u8>,
+}
+
+/// A font program cut down to the glyphs drawn, and how to embed it.
+pub struct Subset {
+    /// `CFF `: the bare CID-keyed CFF program; TrueType: the whole subset file.
+    pub data: Vec<u8>,
+    /// Which of the two.
+    pub outlines: Outlines,
+}
+
+/// The glyphs drawn so far with one font: their codes in the subset, and what each shows.
 #[derive(Default)]
 struct Drawn {
     remapper: GlyphRemapper,
@@ -52,28 +74,41 @@ struct Drawn {
     codes: BTreeMap<u16, (u16, char)>,
 }
 
-/// Font metrics for the `/FontDescriptor`, in 1/1000 em.
+/// What a character is drawn with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Metrics {
-    /// Typographic ascender.
-    pub ascent: i32,
-    /// Typographic descender (negative).
-    pub descent: i32,
-    /// Height of capital letters.
-    pub cap_height: i32,
-    /// Font bounding box: x min, y min, x max, y max.
-    pub bbox: [i32; 4],
+struct Resolved {
+    font: usize,
+    glyph: Glyph,
+    /// The character it stands for (`c`, a space or `?`).
+    shown: char,
+    /// No font has the character: drawn as `?`.
+    missing: bool,
 }
 
-/// The bundled font, with a record of every glyph a document used.
+/// Characters drawn as nothing when no font has them: Unicode's default
+/// ignorable code points (joiners, variation selectors, bidi controls, tags),
+/// which a font without them does not show either.
+fn ignorable(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+        | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// The bundled font and the fallbacks, with a record of every glyph a document used.
 pub struct Font {
     face: Option<Face<'static>>,
-    /// Units per em.
+    /// Units per em of the bundled font.
     upem: u32,
-    /// Character → its glyph and the character the glyph stands for.
-    cache: RefCell<FxHashMap<char, Option<(Glyph, char)>>>,
-    /// Every glyph drawn, for the subset, `/W` and `/ToUnicode`.
-    drawn: RefCell<Drawn>,
+    fallbacks: Vec<Fallback>,
+    /// Character → what it is drawn with.
+    cache: RefCell<FxHashMap<char, Option<Resolved>>>,
+    /// Every glyph drawn, per font, for the subset, `/W` and `/ToUnicode`.
+    drawn: RefCell<Vec<Drawn>>,
+    /// Characters met that no font has.
+    lacking: RefCell<BTreeSet<char>>,
 }
 
 impl Default for Font {
@@ -83,83 +118,112 @@ impl Default for Font {
 }
 
 impl Font {
-    /// Parses the bundled font. A font that does not parse (it always does; a
+    /// The bundled font alone. A font that does not parse (it always does; a
     /// test proves it) leaves every character without a glyph.
     pub fn new() -> Font {
+        Font::with_fallbacks(Vec::new())
+    }
+
+    /// The bundled font, then `fallbacks` for the characters it lacks.
+    pub fn with_fallbacks(fallbacks: Vec<Fallback>) -> Font {
         let face = Face::parse(FONT_FILE, 0).ok();
         let upem = face
             .as_ref()
             .map_or(1000, |f| u32::from(f.units_per_em()).max(1));
+        let drawn = (0..=fallbacks.len()).map(|_| Drawn::default()).collect();
         Font {
             face,
             upem,
+            fallbacks,
             cache: RefCell::default(),
-            drawn: RefCell::default(),
+            drawn: RefCell::new(drawn),
+            lacking: RefCell::default(),
         }
     }
 
-    fn scale(&self, units: i32) -> i32 {
-        // Exact for the bundled font (1000 units per em); rounded otherwise.
-        let upem = self.upem as i32;
-        (units * 1000 + upem / 2 * units.signum()) / upem
+    /// How many fonts: the bundled one and the fallbacks.
+    pub fn fonts(&self) -> usize {
+        1 + self.fallbacks.len()
     }
 
-    /// Metrics for the font descriptor.
-    pub fn metrics(&self) -> Metrics {
-        let Some(face) = &self.face else {
-            return Metrics {
+    /// Metrics of font `font` for its descriptor.
+    pub fn metrics(&self, font: usize) -> Metrics {
+        if let Some(f) = font.checked_sub(1).and_then(|i| self.fallbacks.get(i)) {
+            return f.metrics;
+        }
+        match &self.face {
+            Some(face) => metrics_of(face, self.upem),
+            None => Metrics {
                 ascent: 880,
                 descent: -120,
                 cap_height: 733,
                 bbox: [0, -120, 1000, 880],
-            };
-        };
-        let b = face.global_bounding_box();
-        let ascent = face.typographic_ascender().unwrap_or(face.ascender());
-        let descent = face.typographic_descender().unwrap_or(face.descender());
-        Metrics {
-            ascent: self.scale(ascent.into()),
-            descent: self.scale(descent.into()),
-            cap_height: self.scale(face.capital_height().unwrap_or(ascent).into()),
-            bbox: [b.x_min, b.y_min, b.x_max, b.y_max].map(|v| self.scale(v.into())),
+            },
         }
     }
 
-    /// The glyph the font has for `c` itself, if any.
+    /// The PostScript name of font `font`.
+    pub fn name(&self, font: usize) -> &str {
+        match font.checked_sub(1).and_then(|i| self.fallbacks.get(i)) {
+            Some(f) => &f.name,
+            None => POSTSCRIPT_NAME,
+        }
+    }
+
+    /// The glyph the bundled font has for `c` itself, if any.
     fn lookup(&self, c: char) -> Option<Glyph> {
         let face = self.face.as_ref()?;
-        let gid = face.glyph_index(c)?;
-        if gid == GlyphId(0) {
-            return None;
-        }
-        let advance = face.glyph_hor_advance(gid).unwrap_or(0);
-        let advance = u16::try_from(self.scale(advance.into())).unwrap_or(u16::MAX);
+        let gid = face.glyph_index(c).filter(|g| *g != GlyphId(0))?;
         Some(Glyph {
             gid: gid.0,
-            advance,
+            advance: advance_of(face, gid, self.upem),
         })
     }
 
-    /// What `c` is drawn with: its glyph; a space for tabs and other white
-    /// space; nothing for control characters; `?` for anything else the font
-    /// lacks.
+    /// What `c` is drawn with: its glyph in the bundled font or else in a
+    /// fallback; a space for tabs and other white space; nothing for control
+    /// and default ignorable characters; `?` for anything else.
     pub fn glyph(&self, c: char) -> Option<Glyph> {
-        self.resolve(c).map(|(g, _)| g)
+        self.resolve(c).map(|r| r.glyph)
     }
 
-    /// The glyph for `c` and the character it stands for (`c`, a space or `?`).
-    fn resolve(&self, c: char) -> Option<(Glyph, char)> {
-        if let Some(g) = self.cache.borrow().get(&c) {
-            return *g;
+    fn resolve(&self, c: char) -> Option<Resolved> {
+        if let Some(r) = self.cache.borrow().get(&c) {
+            return *r;
         }
-        let g = match self.lookup(c) {
-            Some(g) => Some((g, c)),
-            None if c.is_whitespace() => self.lookup(' ').map(|g| (g, ' ')),
-            None if c.is_control() => None,
-            None => self.lookup(REPLACEMENT).map(|g| (g, REPLACEMENT)),
+        let found = |font, glyph, shown| Resolved {
+            font,
+            glyph,
+            shown,
+            missing: false,
         };
-        self.cache.borrow_mut().insert(c, g);
-        g
+        let fallback = || {
+            self.fallbacks
+                .iter()
+                .enumerate()
+                .find_map(|(i, f)| f.glyphs.get(&c).map(|g| found(i + 1, *g, c)))
+        };
+        let r = match self.lookup(c) {
+            Some(g) => Some(found(0, g, c)),
+            None if c.is_whitespace() => self.lookup(' ').map(|g| found(0, g, ' ')),
+            None if c.is_control() || ignorable(c) => None,
+            None => fallback().or_else(|| {
+                self.lacking.borrow_mut().insert(c);
+                self.lookup(REPLACEMENT).map(|glyph| Resolved {
+                    font: 0,
+                    glyph,
+                    shown: REPLACEMENT,
+                    missing: true,
+                })
+            }),
+        };
+        self.cache.borrow_mut().insert(c, r);
+        r
+    }
+
+    /// The characters met so far (measured or drawn) that no font has.
+    pub fn lacking(&self) -> BTreeSet<char> {
+        self.lacking.borrow().clone()
     }
 
     /// Width of `text` in 1/1000 em.
@@ -175,58 +239,98 @@ impl Font {
         self.units(text) as f32 * size / 1000.0
     }
 
-    /// `text` as the bytes of a PDF string: two per glyph drawn, its code in
-    /// the subset font. Records the glyphs for the subset, `/W` and
-    /// `/ToUnicode`. Empty when nothing of `text` is drawn.
-    pub fn encode(&self, text: &str) -> Vec<u8> {
-        let mut out = Vec::with_capacity(text.len() * 2);
+    /// `text` as runs of PDF string bytes, one run per change of font: two
+    /// bytes per glyph drawn, its code in the subset font. Records the glyphs
+    /// for the subsets, `/W` and `/ToUnicode`, and hands each character drawn
+    /// as `?` to `missing`. Empty when nothing of `text` is drawn.
+    pub fn encode(&self, text: &str, mut missing: impl FnMut(char)) -> Vec<Run> {
+        let mut runs: Vec<Run> = Vec::new();
         let mut drawn = self.drawn.borrow_mut();
         for c in text.chars() {
-            let Some((g, shown)) = self.resolve(c) else {
+            let Some(r) = self.resolve(c) else {
                 continue;
             };
-            let code = drawn.remapper.remap(g.gid);
-            drawn.codes.entry(code).or_insert((g.advance, shown));
-            out.extend_from_slice(&code.to_be_bytes());
+            if r.missing {
+                missing(c);
+            }
+            let Some(d) = drawn.get_mut(r.font) else {
+                continue;
+            };
+            let code = d.remapper.remap(r.glyph.gid);
+            d.codes.entry(code).or_insert((r.glyph.advance, r.shown));
+            match runs.last_mut() {
+                Some(run) if run.font == r.font => run.codes.extend_from_slice(&code.to_be_bytes()),
+                _ => runs.push(Run {
+                    font: r.font,
+                    codes: code.to_be_bytes().to_vec(),
+                }),
+            }
         }
-        out
+        runs
     }
 
-    /// Every glyph drawn so far, by code.
-    pub fn used(&self) -> Vec<Used> {
-        self.drawn
-            .borrow()
-            .codes
-            .iter()
-            .map(|(&code, &(advance, shown))| Used {
-                code,
-                advance,
-                shown,
-            })
-            .collect()
+    /// Every glyph drawn so far with font `font`, by code.
+    pub fn used(&self, font: usize) -> Vec<Used> {
+        self.drawn.borrow().get(font).map_or_else(Vec::new, |d| {
+            d.codes
+                .iter()
+                .map(|(&code, &(advance, shown))| Used {
+                    code,
+                    advance,
+                    shown,
+                })
+                .collect()
+        })
     }
 
-    /// The font program cut down to the glyphs drawn so far: the `CFF ` table
-    /// of `subsetter`'s output, to embed as `/FontFile3 /Subtype /CIDFontType0C`.
+    /// Font `font` cut down to the glyphs drawn so far with it.
     ///
-    /// Not the whole OpenType file (`/Subtype /OpenType`, also valid PDF):
-    /// poppler (pdftoppm, evince, okular) hands the codes of such a font to
-    /// FreeType as glyph indexes of the file, which for a CID-keyed font need not
-    /// be its CIDs; a bare CID-keyed CFF program is mapped through its charset by
-    /// every viewer (PDF 9.7.4.2). `None` only if subsetting fails, which for the
-    /// bundled font it does not (a test proves it).
-    pub fn subset(&self) -> Option<Vec<u8>> {
+    /// For CFF fonts the `CFF ` table of `subsetter`'s output, to embed as
+    /// `/FontFile3 /Subtype /CIDFontType0C`; not the whole OpenType file
+    /// (`/Subtype /OpenType`, also valid PDF): poppler (pdftoppm, evince,
+    /// okular) hands the codes of such a font to FreeType as glyph indexes of
+    /// the file, which for a CID-keyed font need not be its CIDs; a bare
+    /// CID-keyed CFF program is mapped through its charset by every viewer
+    /// (PDF 9.7.4.2). `subsetter` makes every CFF subset CID-keyed with an
+    /// identity charset. For TrueType fonts the whole subset file, as
+    /// `/FontFile2`, its glyph ids the codes.
+    ///
+    /// `None` if subsetting fails, which for the bundled font it does not (a
+    /// test proves it) and for a fallback was tried when it was chosen.
+    pub fn subset(&self, font: usize) -> Option<Subset> {
         let drawn = self.drawn.borrow();
-        let otf = subsetter::subset(FONT_FILE, 0, &drawn.remapper).ok()?;
-        let face = ttf_parser::RawFace::parse(&otf, 0).ok()?;
-        let cff = face.table(ttf_parser::Tag::from_bytes(b"CFF "))?;
-        Some(cff.to_vec())
+        let remapper = &drawn.get(font)?.remapper;
+        let (otf, outlines) = match font.checked_sub(1) {
+            None => (
+                subsetter::subset(FONT_FILE, 0, remapper).ok()?,
+                Outlines::Cff,
+            ),
+            Some(i) => {
+                let f = self.fallbacks.get(i)?;
+                (fallback::subset(&f.data, f.index, remapper)?, f.outlines)
+            }
+        };
+        let data = match outlines {
+            Outlines::TrueType => otf,
+            Outlines::Cff => {
+                let face = ttf_parser::RawFace::parse(&otf, 0).ok()?;
+                face.table(ttf_parser::Tag::from_bytes(b"CFF "))?.to_vec()
+            }
+        };
+        Some(Subset { data, outlines })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The codes of `text`, all in the bundled font.
+    fn codes(f: &Font, text: &str) -> Vec<u8> {
+        let runs = f.encode(text, |_| ());
+        assert!(runs.iter().all(|r| r.font == 0), "{runs:?}");
+        runs.into_iter().flat_map(|r| r.codes).collect()
+    }
 
     #[test]
     fn the_bundled_font_parses_and_is_cid_keyed() {
@@ -242,7 +346,7 @@ mod tests {
         assert_eq!(g.advance, 1000);
         assert_eq!(Some(GlyphId(g.gid)), face.glyph_index('合'));
         assert_eq!(f.glyph('0').map(|g| g.advance), Some(555));
-        let m = f.metrics();
+        let m = f.metrics(0);
         assert_eq!((m.ascent, m.descent), (880, -120));
     }
 
@@ -262,23 +366,29 @@ mod tests {
         assert_eq!(f.glyph('\u{1F600}'), f.glyph('?'));
         assert_eq!(f.glyph('\u{7}'), None);
         assert_eq!(f.glyph('\t'), f.glyph(' '));
-        assert!(f.encode("\u{7}").is_empty());
-        assert_eq!(f.encode("a\u{2717}"), f.encode("a?"));
+        assert!(codes(&f, "\u{7}").is_empty());
+        assert_eq!(codes(&f, "a\u{2717}"), codes(&f, "a?"));
+        // Joiners and variation selectors are drawn as nothing, not as `?`.
+        assert_eq!(f.glyph('\u{200D}'), None);
+        assert_eq!(f.glyph('\u{FE0F}'), None);
+        assert_eq!(f.lacking(), BTreeSet::from(['\u{2717}', '\u{1F600}']));
     }
 
     #[test]
     fn codes_are_given_in_the_order_glyphs_are_first_drawn() {
         let f = Font::new();
         // Code 0 is .notdef; 合 is drawn first, so it is 1.
-        assert_eq!(f.encode("合计合"), [0, 1, 0, 2, 0, 1]);
-        assert_eq!(f.encode("0合"), [0, 3, 0, 1]);
-        let used = f.used();
+        assert_eq!(codes(&f, "合计合"), [0, 1, 0, 2, 0, 1]);
+        assert_eq!(codes(&f, "0合"), [0, 3, 0, 1]);
+        let used = f.used(0);
         let shown: Vec<(u16, u16, char)> =
             used.iter().map(|u| (u.code, u.advance, u.shown)).collect();
         assert_eq!(shown, [(1, 1000, '合'), (2, 1000, '计'), (3, 555, '0')]);
         // A replaced character maps back to what is shown, not to itself.
-        f.encode("\u{2717}");
-        assert_eq!(f.used().last().map(|u| u.shown), Some('?'));
+        let mut missing = Vec::new();
+        f.encode("\u{2717}", |c| missing.push(c));
+        assert_eq!(f.used(0).last().map(|u| u.shown), Some('?'));
+        assert_eq!(missing, ['\u{2717}']);
     }
 
     #[test]
@@ -287,8 +397,10 @@ mod tests {
         let gb2312: String = ('一'..='龥')
             .filter(|c| f.glyph(*c) != f.glyph('?'))
             .collect();
-        f.encode("武川县2020年统筹整合资金项目公告公示表 合计 单位：万元");
-        let small = f.subset().expect("subset");
+        codes(&f, "武川县2020年统筹整合资金项目公告公示表 合计 单位：万元");
+        let small = f.subset(0).expect("subset");
+        assert_eq!(small.outlines, Outlines::Cff);
+        let small = small.data;
         // CFF header: major version 1, header size 4; a CID-keyed font's Top
         // DICT holds the ROS operator (12 30).
         assert_eq!(small.first(), Some(&1));
@@ -298,8 +410,8 @@ mod tests {
                 .is_some_and(|h| h.windows(2).any(|w| w == [12, 30]))
         );
         assert!(small.len() < 40_000, "{} bytes", small.len());
-        f.encode(&gb2312);
-        let all = f.subset().expect("subset of every hanzi");
+        codes(&f, &gb2312);
+        let all = f.subset(0).expect("subset of every hanzi").data;
         assert!(all.len() > small.len() * 10, "{} bytes", all.len());
     }
 }

@@ -12,6 +12,9 @@
 
 use super::doc::{Align, BOTTOM, CONTENT_W, Doc, MARGIN_TOP, MARGIN_X, Weight};
 use super::layout::Part;
+use super::missing::label;
+use super::wrap::{balanced, cap, fit_size};
+use crate::Text;
 
 /// Font sizes tried for a table in one part, largest first.
 pub(super) const SIZES: [f32; 5] = [8.0, 7.5, 7.0, 6.5, 6.0];
@@ -63,6 +66,8 @@ pub struct Row {
 /// A table ready for the page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Grid {
+    /// Short name, to say where a character could not be printed (`表2 项目计划`).
+    pub name: String,
     /// Centred above the table on every page.
     pub title: String,
     /// Left under the title, e.g. `填报单位：武川县财政局`.
@@ -107,7 +112,7 @@ impl Grid {
         };
         page.start(doc, self, note);
         let leading = size * LEADING;
-        for row in &self.rows {
+        for (i, row) in self.rows.iter().enumerate() {
             let lines: Vec<Vec<String>> = part
                 .columns
                 .iter()
@@ -124,8 +129,9 @@ impl Grid {
             while from < total {
                 let rest = total - from;
                 let room = BOTTOM - page.y - 2.0 * PAD_Y;
+                let place = |c| self.place(i, row, c);
                 if rest as f32 * leading <= room + 0.01 {
-                    page.row(doc, row, &lines, from, rest, from == 0);
+                    page.row(doc, row, &lines, from, rest, from == 0, &place);
                     break;
                 }
                 if page.y > page.body_top + 0.01 {
@@ -134,11 +140,44 @@ impl Grid {
                 }
                 // Taller than a whole page: as many lines as fit, then go on.
                 let fits = ((room / leading).floor() as usize).clamp(1, rest);
-                page.row(doc, row, &lines, from, fits, false);
+                page.row(doc, row, &lines, from, fits, false, &place);
                 from += fits;
                 page.start(doc, self, note);
             }
         }
+    }
+}
+
+impl Grid {
+    /// Where a cell is, for the user: `表2 项目计划，项目 P013，项目名称`.
+    fn place(&self, i: usize, row: &Row, c: usize) -> Text {
+        let id = self
+            .header
+            .iter()
+            .position(|h| h == "项目编号")
+            .and_then(|k| row.cells.get(k))
+            .and_then(|cell| label(&cell.text));
+        let (zh, en) = match (row.style, id) {
+            (Style::Total, _) => ("合计行".to_string(), "the 合计 row".to_string()),
+            (_, Some(id)) => (format!("项目 {id}"), format!("project {id}")),
+            _ => (format!("第 {} 行", i + 1), format!("row {}", i + 1)),
+        };
+        let (zh_col, en_col) = match self.header.get(c).and_then(|h| label(h)) {
+            Some(h) => (h.to_string(), format!("column {h}")),
+            None => (format!("第 {} 列", c + 1), format!("column {}", c + 1)),
+        };
+        Text::new(
+            format!("{}，{zh}，{zh_col}", self.name),
+            format!("{}, {en}, {en_col}", self.name),
+        )
+    }
+
+    /// Where the title block or a header cell is.
+    fn head_place(&self, what: (&str, &str)) -> Text {
+        Text::new(
+            format!("{}，{}", self.name, what.0),
+            format!("{}, {}", self.name, what.1),
+        )
     }
 }
 
@@ -171,6 +210,7 @@ impl Page<'_> {
             Align::Center,
             Weight::Bold,
         );
+        doc.claim(|| grid.head_place(("标题", "title")));
         let base = MARGIN_TOP + 32.0;
         let rw = doc.font.width(&grid.right, 9.0);
         doc.text_in(
@@ -186,6 +226,7 @@ impl Page<'_> {
         let lsize = fit_size(doc, &grid.left, 9.0, room);
         let left = doc.font.ellipsize(&grid.left, lsize, room);
         doc.text(&left, MARGIN_X, base, lsize, Weight::Regular);
+        doc.claim(|| grid.head_place(("填报单位", "填报单位 (the preparing office)")));
         self.y = base + 7.0;
         // The header row: centred, bold, on grey; never split.
         let leading = self.size * LEADING;
@@ -202,13 +243,27 @@ impl Page<'_> {
             .collect();
         let n = lines.iter().map(Vec::len).max().unwrap_or(0).max(1);
         let h = n as f32 * leading + 2.0 * PAD_Y;
-        self.cells(doc, &lines, h, 0.88, |_| Align::Center, Weight::Bold, true);
+        let place = |c: usize| {
+            let n = (c + 1).to_string();
+            grid.head_place((&format!("表头第 {n} 列"), &format!("header, column {n}")))
+        };
+        self.cells(
+            doc,
+            &lines,
+            h,
+            0.88,
+            |_| Align::Center,
+            Weight::Bold,
+            true,
+            &place,
+        );
         self.y += h;
         self.body_top = self.y;
     }
 
     /// Draws `count` lines of a row from line `from`; `center` centres the
-    /// text vertically (a row drawn whole).
+    /// text vertically (a row drawn whole). `place` names a column's cell.
+    #[allow(clippy::too_many_arguments)]
     fn row(
         &mut self,
         doc: &mut Doc,
@@ -217,6 +272,7 @@ impl Page<'_> {
         from: usize,
         count: usize,
         center: bool,
+        place: &dyn Fn(usize) -> Text,
     ) {
         let h = count as f32 * self.size * LEADING + 2.0 * PAD_Y;
         let (gray, weight) = match row.style {
@@ -229,11 +285,12 @@ impl Page<'_> {
             .iter()
             .map(|l| l.iter().skip(from).take(count).cloned().collect())
             .collect();
-        self.cells(doc, &clipped, h, gray, align, weight, center);
+        self.cells(doc, &clipped, h, gray, align, weight, center, place);
         self.y += h;
     }
 
-    /// Draws one band of cells of height `h` at the current `y`.
+    /// Draws one band of cells of height `h` at the current `y`; `place`
+    /// names column `c`'s cell.
     #[allow(clippy::too_many_arguments)]
     fn cells(
         &self,
@@ -244,6 +301,7 @@ impl Page<'_> {
         align: impl Fn(usize) -> Align,
         weight: Weight,
         center: bool,
+        place: &dyn Fn(usize) -> Text,
     ) {
         let leading = self.size * LEADING;
         if gray < 1.0 {
@@ -272,49 +330,10 @@ impl Page<'_> {
                     weight,
                 );
             }
+            doc.claim(|| place(c));
             doc.frame(x, self.y, w, h, 0.5);
             x += w;
         }
-    }
-}
-
-/// `text` wrapped into as few lines as at `width`, but with the lines as
-/// even as possible (`未纳入整/合金额`, not `未纳入整合金/额`).
-pub fn balanced(doc: &Doc, text: &str, size: f32, width: f32) -> Vec<String> {
-    let lines = doc.font.wrap(text, size, width);
-    if lines.len() < 2 {
-        return lines;
-    }
-    let (mut lo, mut hi) = (0.0f32, width);
-    for _ in 0..12 {
-        let mid = (lo + hi) / 2.0;
-        if doc.font.wrap(text, size, mid).len() <= lines.len() {
-            hi = mid;
-        } else {
-            lo = mid;
-        }
-    }
-    doc.font.wrap(text, size, hi)
-}
-
-/// At most `max` of `lines`, the last one ending in `…` when some were cut.
-pub fn cap(doc: &Doc, mut lines: Vec<String>, max: usize, size: f32, width: f32) -> Vec<String> {
-    if lines.len() > max {
-        lines.truncate(max);
-        if let Some(last) = lines.last_mut() {
-            *last = doc.font.ellipsize(&format!("{last}…"), size, width);
-        }
-    }
-    lines
-}
-
-/// The largest size up to `size` at which `text` fits `width` (at least 6 pt).
-pub fn fit_size(doc: &Doc, text: &str, size: f32, width: f32) -> f32 {
-    let w = doc.font.width(text, size);
-    if w <= width || w <= 0.0 {
-        size
-    } else {
-        (size * width / w).max(6.0)
     }
 }
 
@@ -330,6 +349,7 @@ pub(super) mod tests {
             whole,
         };
         Grid {
+            name: "测试表".into(),
             title: "测试表".into(),
             left: "填报单位：某某县财政局".into(),
             right: "单位：万元".into(),
@@ -355,38 +375,14 @@ pub(super) mod tests {
     }
 
     #[test]
-    fn headers_wrap_into_even_lines() {
-        let doc = Doc::new("", "");
-        // 7 characters at 10 pt in 60 pt: 6 + 1 greedily, 4 + 3 balanced.
-        assert_eq!(
-            doc.font.wrap("未纳入整合金额", 10.0, 60.0),
-            ["未纳入整合金", "额"]
-        );
-        assert_eq!(
-            balanced(&doc, "未纳入整合金额", 10.0, 60.0),
-            ["未纳入整", "合金额"]
-        );
-        assert_eq!(balanced(&doc, "序号", 10.0, 60.0), ["序号"]);
-    }
-
-    #[test]
-    fn cut_lines_end_in_an_ellipsis() {
-        let doc = Doc::new("", "");
-        let lines = doc.font.wrap(&"字".repeat(100), 10.0, 40.0);
-        let cut = cap(&doc, lines, 3, 10.0, 40.0);
-        assert_eq!(cut, ["字字字字", "字字字字", "字字字…"]);
-        assert_eq!(doc.font.ellipsize("一二三四五六", 10.0, 40.0), "一二三…");
-        assert_eq!(doc.font.ellipsize("一二", 10.0, 40.0), "一二");
-    }
-
-    #[test]
     fn rows_flow_over_pages_and_a_huge_cell_is_split() {
         let mut doc = Doc::new("", "");
         let mut g = grid(4, 200);
         g.rows[5].cells[0].text = "很长的文字".repeat(400);
         g.draw(&mut doc);
         assert!(doc.page_count() > 3, "{}", doc.page_count());
-        let pdf = doc.finish();
+        let (pdf, missing) = doc.finish();
         assert!(pdf.ends_with(b"%%EOF\n"));
+        assert!(missing.is_empty());
     }
 }

@@ -11,15 +11,28 @@
 //! extracts the Chinese. The sample's 12-project notice is 92 KB (1.88 MB
 //! with the whole font, uncompressed, before).
 //!
-//! The same plan always gives the same bytes (no timestamps).
+//! A character the bundled font lacks (emoji, CJK Ext-B place names such as
+//! 𠀀) is drawn from a system font that has it ([`fallback`]), embedded as a
+//! second subset font the same way; one no font has prints as `?`, and the
+//! export's result says which and where ([`MissingChars`]).
+//!
+//! The same plan and fonts always give the same bytes (no timestamps).
 
 mod cover;
 mod doc;
 mod embed;
+mod fallback;
 mod font;
+mod fontfiles;
 mod grid;
 mod layout;
+mod metrics;
+mod missing;
 mod wrap;
+mod write;
+
+pub use fallback::FontDirs;
+pub use missing::MissingChars;
 
 use crate::Lang;
 use crate::export::{Cell, Table, TableKind};
@@ -30,30 +43,61 @@ use crate::validate::{Report, Severity};
 use doc::{Align, Doc};
 use grid::Grid;
 
-/// The whole plan: a cover (banner, year, revision, totals), every table, and a findings summary.
-pub fn plan_pdf(plan: &Plan, report: &Report) -> Vec<u8> {
-    let mut doc = Doc::new(&plan_title(plan), &footer(plan));
-    cover::cover(&mut doc, plan, report);
-    for t in crate::export::tables(plan) {
-        grid_of(&t).draw(&mut doc);
-    }
-    findings(plan, report).draw(&mut doc);
-    doc.finish()
+/// A PDF file, and the characters it could not print.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pdf {
+    /// The file.
+    pub bytes: Vec<u8>,
+    /// Characters no font had, printed as `?`: the caller tells the user
+    /// ([`MissingChars::message`]).
+    pub missing: MissingChars,
+}
+
+/// The whole plan: a cover (banner, year, revision, totals), every table, and
+/// a findings summary. Characters the bundled font lacks are looked for in the
+/// fonts of `fonts`.
+pub fn plan_pdf(plan: &Plan, report: &Report, fonts: &FontDirs) -> Pdf {
+    let tables = crate::export::tables(plan);
+    render(&plan_title(plan), &footer(plan), fonts, |doc| {
+        cover::cover(doc, plan, report);
+        for t in &tables {
+            grid_of(t).draw(doc);
+        }
+        findings(plan, report).draw(doc);
+    })
 }
 
 /// The public-notice table (公告公示) alone.
-pub fn notice_pdf(plan: &Plan) -> Vec<u8> {
+pub fn notice_pdf(plan: &Plan, fonts: &FontDirs) -> Pdf {
     let notice = crate::export::tables(plan)
         .into_iter()
         .find(|t| t.kind == TableKind::Notice);
     let title = notice
         .as_ref()
         .map_or_else(|| plan_title(plan), |t| t.title.clone());
-    let mut doc = Doc::new(&title, &footer(plan));
-    if let Some(t) = notice {
-        grid_of(&t).draw(&mut doc);
+    render(&title, &footer(plan), fonts, |doc| {
+        if let Some(t) = &notice {
+            grid_of(t).draw(doc);
+        }
+    })
+}
+
+/// Draws the document with the bundled font; when some characters are not in
+/// it, looks for fonts that have them (once) and, if any does, draws it again
+/// with those as fallbacks: widths, and so every line break, change with them.
+fn render(title: &str, footer: &str, fonts: &FontDirs, draw: impl Fn(&mut Doc)) -> Pdf {
+    let mut doc = Doc::new(title, footer);
+    draw(&mut doc);
+    let lacking = doc.lacking();
+    if !lacking.is_empty() {
+        let found = fallback::search(fonts, &lacking);
+        if !found.is_empty() {
+            doc = Doc::with_font(title, footer, font::Font::with_fallbacks(found));
+            draw(&mut doc);
+        }
     }
-    doc.finish()
+    let (bytes, missing) = doc.finish();
+    Pdf { bytes, missing }
 }
 
 /// `武川县2020年统筹整合使用财政涉农涉牧资金实施方案`.
@@ -111,6 +155,7 @@ fn grid_of(t: &Table) -> Grid {
         rows.push(row(&t.total, grid::Style::Total));
     }
     Grid {
+        name: t.kind.sheet_name().to_string(),
         title: t.title.clone(),
         left: format!("填报单位：{}", t.unit_of),
         right: "单位：万元".to_string(),
@@ -164,6 +209,7 @@ fn findings(plan: &Plan, report: &Report) -> Grid {
         });
     }
     Grid {
+        name: "校验结果".to_string(),
         title: format!("{}{}年实施方案校验结果", plan.county.name, plan.year),
         left: counts(report),
         right: format!("第 {} 版", plan.revision),
@@ -233,7 +279,7 @@ mod tests {
             // Also a header of 表2: cut to 12 lines, not taller than the page.
             s.name = "资金".repeat(5000);
         }
-        let pdf = plan_pdf(&plan, &report);
+        let pdf = plan_pdf(&plan, &report, &FontDirs::none()).bytes;
         assert!(pdf.ends_with(b"%%EOF\n"));
         // Page objects are written `<</Type/Page/Parent 2 0 R/Contents …>>`.
         let pages = String::from_utf8_lossy(&pdf).matches("/Type/Page/").count();
@@ -241,7 +287,7 @@ mod tests {
         // The 10,000-character name runs over some 20 pages in each part of
         // 表2 and in the notice; one line per page would be thousands.
         assert!(pages < 150, "{pages} pages");
-        let pdf = notice_pdf(&plan);
+        let pdf = notice_pdf(&plan, &FontDirs::none()).bytes;
         assert!(pdf.ends_with(b"%%EOF\n"));
     }
 
@@ -250,9 +296,9 @@ mod tests {
         let (mut plan, report) = sample();
         plan.projects.clear();
         plan.sources.clear();
-        let pdf = notice_pdf(&plan);
+        let pdf = notice_pdf(&plan, &FontDirs::none()).bytes;
         assert!(pdf.starts_with(b"%PDF-1.7"));
-        let pdf = plan_pdf(&plan, &Report::default());
+        let pdf = plan_pdf(&plan, &Report::default(), &FontDirs::none()).bytes;
         assert!(pdf.ends_with(b"%%EOF\n"));
         let _ = report;
     }

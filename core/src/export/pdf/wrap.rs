@@ -2,6 +2,7 @@
 //! cell, never breaking inside a word or before closing punctuation, and text
 //! cut with `…` to a width.
 
+use super::doc::Doc;
 use super::font::Font;
 
 impl Font {
@@ -128,6 +129,46 @@ fn may_break(prev: char, next: char) -> bool {
     !(word(prev) && word(next))
 }
 
+/// `text` wrapped into as few lines as at `width`, but with the lines as
+/// even as possible (`未纳入整/合金额`, not `未纳入整合金/额`).
+pub fn balanced(doc: &Doc, text: &str, size: f32, width: f32) -> Vec<String> {
+    let lines = doc.font.wrap(text, size, width);
+    if lines.len() < 2 {
+        return lines;
+    }
+    let (mut lo, mut hi) = (0.0f32, width);
+    for _ in 0..12 {
+        let mid = (lo + hi) / 2.0;
+        if doc.font.wrap(text, size, mid).len() <= lines.len() {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    doc.font.wrap(text, size, hi)
+}
+
+/// At most `max` of `lines`, the last one ending in `…` when some were cut.
+pub fn cap(doc: &Doc, mut lines: Vec<String>, max: usize, size: f32, width: f32) -> Vec<String> {
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            *last = doc.font.ellipsize(&format!("{last}…"), size, width);
+        }
+    }
+    lines
+}
+
+/// The largest size up to `size` at which `text` fits `width` (at least 6 pt).
+pub fn fit_size(doc: &Doc, text: &str, size: f32, width: f32) -> f32 {
+    let w = doc.font.width(text, size);
+    if w <= width || w <= 0.0 {
+        size
+    } else {
+        (size * width / w).max(6.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,5 +203,30 @@ mod tests {
         assert!(f.wrap("", 10.0, 40.0).is_empty());
         // Narrower than one character: one character per line, never a loop.
         assert_eq!(f.wrap("一二", 10.0, 1.0), ["一", "二"]);
+    }
+
+    #[test]
+    fn headers_wrap_into_even_lines() {
+        let doc = Doc::new("", "");
+        // 7 characters at 10 pt in 60 pt: 6 + 1 greedily, 4 + 3 balanced.
+        assert_eq!(
+            doc.font.wrap("未纳入整合金额", 10.0, 60.0),
+            ["未纳入整合金", "额"]
+        );
+        assert_eq!(
+            balanced(&doc, "未纳入整合金额", 10.0, 60.0),
+            ["未纳入整", "合金额"]
+        );
+        assert_eq!(balanced(&doc, "序号", 10.0, 60.0), ["序号"]);
+    }
+
+    #[test]
+    fn cut_lines_end_in_an_ellipsis() {
+        let doc = Doc::new("", "");
+        let lines = doc.font.wrap(&"字".repeat(100), 10.0, 40.0);
+        let cut = cap(&doc, lines, 3, 10.0, 40.0);
+        assert_eq!(cut, ["字字字字", "字字字字", "字字字…"]);
+        assert_eq!(doc.font.ellipsize("一二三四五六", 10.0, 40.0), "一二三…");
+        assert_eq!(doc.font.ellipsize("一二", 10.0, 40.0), "一二");
     }
 }
