@@ -73,7 +73,8 @@ pub fn scan_paths(paths: &[PathBuf]) -> Scan {
                     found.sort();
                 }
             }
-            // Given by name: read as asked (a pipe too), and errors say why.
+            // Given by name: loaded as asked, and errors say why (loading
+            // refuses a FIFO or a device at once, see `file::open_regular`).
             _ => walk.scan.files.push(p.clone()),
         }
     }

@@ -184,12 +184,14 @@ impl FundplanApp {
             Export::Csv => {
                 crate::export::csv::write_dir(&crate::export::tables(plan), path).map(|_| ())
             }
-            Export::Pdf => crate::file::write_atomic(
+            // As `fundplan export --pdf`: the replaced PDF is kept as NAME.bak,
+            // and a target that is no regular file is refused.
+            Export::Pdf => crate::file::replace_keeping_backup(
                 path,
                 &crate::export::pdf::plan_pdf(plan, self.session.doc.report()),
             ),
             Export::NoticePdf => {
-                crate::file::write_atomic(path, &crate::export::pdf::notice_pdf(plan))
+                crate::file::replace_keeping_backup(path, &crate::export::pdf::notice_pdf(plan))
             }
         }
     }
