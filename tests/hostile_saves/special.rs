@@ -1,7 +1,8 @@
 //! Outputs and inputs that are no regular file (issue 21): private device
 //! nodes (made with mknod in a temporary folder, never the system's), FIFOs,
 //! sockets and folders. Nothing is read, renamed or replaced; a FIFO given as
-//! an input fails at once.
+//! an input fails at once. Standard output that fails (a full disk, a closed
+//! pipe) ends the command with a sentence and exit status 2.
 
 use std::ffi::OsStr;
 use std::os::unix::fs::{FileTypeExt, MetadataExt};
@@ -171,6 +172,72 @@ fn a_fifo_given_as_an_input_fails_at_once() {
         assert!(err.contains("not a regular file"), "{what}: {err}");
     }
     assert!(!out.exists());
+}
+
+/// `fundplan ARGS` with its standard output on a private full device: every
+/// write fails with ENOSPC, as on a full disk.
+fn onto_full_disk(args: &[&OsStr], full: &Path) -> Output {
+    let stdout = std::fs::OpenOptions::new().write(true).open(full).unwrap();
+    run(args, stdout.into())
+}
+
+/// `fundplan ARGS` writing into a pipe whose reader is gone (`| head -1`
+/// after its line): the read end is closed before the program starts.
+fn into_closed_pipe(args: &[&OsStr]) -> Output {
+    let mut child = command(args).stdout(Stdio::piped()).spawn().unwrap();
+    drop(child.stdout.take());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn standard_output_that_fails_ends_the_command_with_status_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    std::fs::copy(common::sample_path(), &plan).unwrap();
+    let p = plan.as_os_str();
+    let commands: [&[&OsStr]; 7] = [
+        &["sample".as_ref()],
+        &["validate".as_ref(), p],
+        &["validate".as_ref(), "--json".as_ref(), p],
+        &["summary".as_ref(), "--no-register".as_ref(), p],
+        &["catalog".as_ref(), "export".as_ref()],
+        &["diff".as_ref(), p, p],
+        &["catalog".as_ref(), "list".as_ref()],
+    ];
+    let full = mknod(&dir.path().join("full"), 1, 7);
+    for args in commands {
+        let what = format!("{args:?}");
+        let mut outputs = vec![("closed pipe", into_closed_pipe(args))];
+        if let Some(full) = &full {
+            outputs.push(("full disk", onto_full_disk(args, full)));
+        }
+        for (how, o) in outputs {
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(2), "{what} into a {how}: {err}");
+            assert_eq!(
+                err.lines().count(),
+                1,
+                "{what} into a {how}: one sentence: {err}"
+            );
+            assert!(
+                err.starts_with("could not write to standard output: ")
+                    && (err.contains("Broken pipe") || err.contains("No space left")),
+                "{what} into a {how}: {err}"
+            );
+        }
+    }
+    // And in Chinese.
+    if let Some(full) = &full {
+        let stdout = std::fs::OpenOptions::new().write(true).open(full).unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_fundplan"))
+            .arg("sample")
+            .stdout(stdout)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert_eq!(err, "无法写入标准输出：磁盘已满\n");
+    }
 }
 
 #[test]
