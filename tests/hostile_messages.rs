@@ -140,3 +140,82 @@ fn negative_other_funds_and_revision_0_are_findings() {
     let text = fundplan::file::plan_to_string(&plan);
     assert_eq!(parse_plan(&text, Path::new("p.ron")).unwrap(), plan);
 }
+
+/// Characters a terminal acts on instead of showing: C0 (bar the line breaks
+/// the program writes), DEL, C1, bidi embeddings, overrides, isolates, marks.
+fn acts_on_terminal(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
+}
+
+#[test]
+fn nothing_from_a_file_reaches_the_terminal_raw() {
+    // Clear the screen, set the window title (OSC … BEL), C1 CSI, carriage
+    // return, backspace, a reversed reading order and a forged line.
+    let hostile = "\u{1b}[2J\u{1b}]0;pwned\u{7}\u{9b}31m\r\u{8}\u{202e}\u{2066}\n  错误 X99";
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.ron");
+    std::fs::copy(sample_path(), &old).unwrap();
+    let mut plan = load(&sample_path());
+    plan.county.name = format!("武川县{hostile}");
+    // 办公楼 is on the negative list: P07 quotes the name.
+    plan.projects[0].name = format!("办公楼{hostile}");
+    plan.adjustment = Some(fundplan::plan::Adjustment {
+        reason: hostile.into(),
+        approval: hostile.into(),
+    });
+    let new = dir.path().join(format!("new{hostile}.ron"));
+    fundplan::file::save_plan(&plan, &new).unwrap();
+    // A file whose load error quotes its own text.
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, format!("(format: \"{hostile}\")")).unwrap();
+    let (o, n, b) = (
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        bad.to_str().unwrap(),
+    );
+    for args in [
+        vec!["validate", n],
+        vec!["validate", b],
+        vec!["summary", "--no-register", n, b],
+        vec!["diff", o, n],
+    ] {
+        for lang in ["zh", "en"] {
+            let mut all = vec!["--lang", lang];
+            all.extend(&args);
+            let out = fundplan_cli(&all);
+            let (stdout, stderr) = (
+                String::from_utf8(out.stdout).unwrap(),
+                String::from_utf8(out.stderr).unwrap(),
+            );
+            let raw: Vec<char> = stdout
+                .chars()
+                .chain(stderr.chars())
+                .filter(|c| acts_on_terminal(*c))
+                .collect();
+            assert!(raw.is_empty(), "{all:?}: {raw:?}\n{stdout}{stderr}");
+            assert!(
+                format!("{stdout}{stderr}").contains("\\u{1b}]0;pwned\\u{7}"),
+                "{all:?}: {stdout}{stderr}"
+            );
+            assert!(
+                !stdout
+                    .lines()
+                    .chain(stderr.lines())
+                    .any(|l| l.starts_with("  错误 X99")),
+                "{all:?}: a file forged a line: {stdout}"
+            );
+        }
+    }
+    // JSON stays as it was: serde_json's own escapes, the text intact.
+    let out = fundplan_cli(&["validate", "--json", n]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let p07 = json[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "P07")
+        .unwrap();
+    assert!(p07["message"].as_str().unwrap().contains(hostile), "{p07}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\\u001b]0;pwned\\u0007"));
+}

@@ -1,5 +1,6 @@
 //! Saves and unsaved work (issue 14): an imported plan is unsaved until saved,
-//! so quitting after an import asks first.
+//! so quitting after an import asks first. Outputs that are no regular file,
+//! and standard output that fails (issue 21), are in `special`.
 
 #![allow(
     clippy::unwrap_used,
@@ -9,6 +10,8 @@
 )]
 
 mod common;
+#[path = "hostile_saves/special.rs"]
+mod special;
 
 use egui::Key;
 use egui::Modifiers;

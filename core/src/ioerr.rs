@@ -16,6 +16,8 @@ pub struct IoReason {
     pub code: Option<i32>,
     /// The operating system's own words (English), as `io::Error` says them.
     pub text: String,
+    /// Set when fundplan itself refused the path: it is no regular file.
+    pub not_regular: Option<crate::file::FileKind>,
 }
 
 impl From<&io::Error> for IoReason {
@@ -24,6 +26,7 @@ impl From<&io::Error> for IoReason {
             kind: e.kind(),
             code: e.raw_os_error(),
             text: e.to_string(),
+            not_regular: crate::file::NotRegular::of(e).map(|n| n.0),
         }
     }
 }
@@ -38,6 +41,9 @@ impl IoReason {
     /// The reason in `lang`: in Chinese by its kind (or its code), in English
     /// the operating system's own text.
     pub fn message(&self, lang: Lang) -> String {
+        if let Some(kind) = self.not_regular {
+            return crate::file::NotRegular(kind).message(lang);
+        }
         match lang {
             Lang::En => self.text.clone(),
             Lang::Zh => match kind_zh(self.kind) {

@@ -88,7 +88,8 @@ pub fn scan_paths_skipping(paths: &[PathBuf], skip: &[PathBuf]) -> Scan {
                     found.sort();
                 }
             }
-            // Given by name: read as asked (a pipe too), and errors say why.
+            // Given by name: loaded as asked, and errors say why (loading
+            // refuses a FIFO or a device at once, see `file::open_regular`).
             _ => walk.scan.files.push(p.clone()),
         }
     }

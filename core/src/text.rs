@@ -1,4 +1,5 @@
-//! Quoting a file's own text in a message, cut to a sane length.
+//! Quoting a file's own text: in a message, cut to a sane length; on a
+//! terminal, with the characters a terminal would act on escaped.
 
 /// Most characters of a file's own text quoted in a message: a hostile file
 /// with a 15 MiB name must not make a 15 MB message (or dialog).
@@ -18,5 +19,72 @@ fn clip_to(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
     match text.char_indices().nth(max) {
         None => text.into(),
         Some((cut, _)) => format!("{}…", &text[..cut]).into(),
+    }
+}
+
+/// `text` safe to print on a terminal, on one line: every control character
+/// (C0 including line breaks and tabs, DEL, C1) and every bidi embedding,
+/// override, isolate and mark is shown as a `\u{1b}`-style escape. A plan's
+/// own text could otherwise clear the screen, set the window title (OSC),
+/// move the cursor or reverse the reading order of what follows.
+pub fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
+    escape_where(text, |_| true)
+}
+
+/// [`for_terminal`] that keeps line breaks (`\n`): for whole reports whose
+/// lines the program itself made, their file-given values escaped already.
+pub fn for_terminal_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    escape_where(text, |c| c != '\n')
+}
+
+/// True for the characters a terminal acts on instead of showing.
+fn unsafe_on_terminal(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+        )
+}
+
+/// `text` with each character that is unsafe on a terminal, and for which
+/// `escape` says yes, written as its `\u{…}` escape.
+fn escape_where(text: &str, escape: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| unsafe_on_terminal(c) && escape(c);
+    if !text.chars().any(bad) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if bad(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_and_bidi_marks_are_escaped() {
+        let hostile = "a\u{1b}]0;title\u{7}b\u{8}\r\u{9b}2J\u{202e}cba\u{2066}\u{7f}\tz";
+        assert_eq!(
+            for_terminal(hostile),
+            "a\\u{1b}]0;title\\u{7}b\\u{8}\\u{d}\\u{9b}2J\\u{202e}cba\\u{2066}\\u{7f}\\u{9}z"
+        );
+        assert_eq!(for_terminal("x\ny"), "x\\u{a}y");
+        assert_eq!(for_terminal_lines("x\u{1b}\ny\n"), "x\\u{1b}\ny\n");
+    }
+
+    #[test]
+    fn ordinary_text_is_borrowed_as_it_is() {
+        let text = "武川县 2025 年，“产业”项目 ①（a\\b）😀";
+        assert!(matches!(
+            for_terminal(text),
+            std::borrow::Cow::Borrowed(t) if t == text
+        ));
     }
 }

@@ -2,11 +2,12 @@
 //! built-in catalog into its own (export a workbook, edit it, import it,
 //! check it) and hands out the file.
 
-use std::io::Write;
 use std::path::Path;
 
+use fundplan_core::text::for_terminal as one_line;
 use serde_json::{Value, json};
 
+use super::out::{self, Form, say, shown};
 use super::{CatalogCommand, ExitCode, Outcome};
 use crate::Lang;
 use crate::catalog::{self, Catalog};
@@ -43,7 +44,7 @@ pub(super) fn run_catalog(command: CatalogCommand, lang: Lang) -> Outcome {
             }
         }
         CatalogCommand::Check { json, files } => run_check(&files, json, lang),
-        CatalogCommand::List => Ok(run_list(lang)),
+        CatalogCommand::List => run_list(lang),
     }
 }
 
@@ -66,17 +67,14 @@ fn resolve(what: &str, lang: Lang) -> Result<Catalog, ExitCode> {
     if !path.exists() && !what.contains(['/', '\\', '.']) {
         let ids: Vec<&str> = catalog::EMBEDDED.iter().map(|(id, _)| *id).collect();
         let ids = ids.join(", ");
-        eprintln!(
-            "{}",
-            lang.pick(
-                &format!("没有编号为“{what}”的内置目录，也没有这个文件（内置目录：{ids}）"),
-                &format!("no built-in catalog “{what}” and no such file (built-in: {ids})"),
-            )
-        );
+        say(lang.pick(
+            &format!("没有编号为“{what}”的内置目录，也没有这个文件（内置目录：{ids}）"),
+            &format!("no built-in catalog “{what}” and no such file (built-in: {ids})"),
+        ));
         return Err(2);
     }
     file::load_catalog(path).map_err(|e| {
-        eprintln!("{}", e.message(lang));
+        say(&e.message(lang));
         2
     })
 }
@@ -99,48 +97,39 @@ fn run_export(what: Option<&str>, xlsx: bool, output: Option<&Path>, lang: Lang)
     let c = resolve(what.unwrap_or(newest()), lang)?;
     let is_xlsx = output.and_then(|o| o.extension()).and_then(|e| e.to_str());
     let as_xlsx = xlsx || is_xlsx.is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    let Some(out) = output else {
+    let Some(target) = output else {
         if as_xlsx {
-            eprintln!(
-                "{}",
-                lang.pick(
-                    "导出工作簿须用 -o 给出输出文件",
-                    "a workbook needs an output file: give -o OUT.xlsx"
-                )
-            );
+            say(lang.pick(
+                "导出工作簿须用 -o 给出输出文件",
+                "a workbook needs an output file: give -o OUT.xlsx",
+            ));
             return Err(2);
         }
-        // A closed stdout (`| head`) is the reader's choice.
-        std::io::stdout()
-            .write_all(file::catalog_to_string(&c).as_bytes())
-            .ok();
+        out::print(&file::catalog_to_string(&c), Form::Data, lang)?;
         return Ok(0);
     };
-    if what.is_some_and(|w| file::same_file(Path::new(w), out)) {
-        eprintln!(
-            "{}",
-            lang.pick(
-                &format!("输出文件 {} 就是目录文件本身，未导出", out.display()),
-                &format!(
-                    "the output {} is the catalog file itself; nothing was exported",
-                    out.display()
-                ),
-            )
-        );
+    if what.is_some_and(|w| file::same_file(Path::new(w), target)) {
+        say(lang.pick(
+            &format!("输出文件 {} 就是目录文件本身，未导出", target.display()),
+            &format!(
+                "the output {} is the catalog file itself; nothing was exported",
+                target.display()
+            ),
+        ));
         return Err(2);
     }
     let saved = if as_xlsx {
-        save_catalog_workbook(&c, out)
+        save_catalog_workbook(&c, target)
     } else {
-        file::save_catalog(&c, out)
+        file::save_catalog(&c, target)
     };
     match saved {
         Ok(()) => {
-            println!("{}", out.display());
+            out::line(&shown(target), lang)?;
             Ok(0)
         }
         Err(e) => {
-            eprintln!("{}", e.message(lang));
+            say(&e.message(lang));
             Err(2)
         }
     }
@@ -148,31 +137,25 @@ fn run_export(what: Option<&str>, xlsx: bool, output: Option<&Path>, lang: Lang)
 
 fn run_import(xlsx: &Path, output: &Path, defaults: &CatalogDefaults, lang: Lang) -> Outcome {
     if file::same_file(xlsx, output) {
-        eprintln!(
-            "{}",
-            lang.pick(
-                &format!("输出文件 {} 就是工作簿本身，未导入", output.display()),
-                &format!(
-                    "the output {} is the workbook itself; nothing was imported",
-                    output.display()
-                ),
-            )
-        );
+        say(lang.pick(
+            &format!("输出文件 {} 就是工作簿本身，未导入", output.display()),
+            &format!(
+                "the output {} is the workbook itself; nothing was imported",
+                output.display()
+            ),
+        ));
         return Err(2);
     }
     let c = match import_catalog_file(xlsx, defaults) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("{}", e.message(lang));
+            out::say_lines(&e.message(lang));
             let code = match e {
                 ImportError::Invalid(_) => {
-                    eprintln!(
-                        "{}",
-                        lang.pick(
-                            "工作簿有问题，未写入目录文件。",
-                            "The workbook has problems; no catalog was written."
-                        )
-                    );
+                    say(lang.pick(
+                        "工作簿有问题，未写入目录文件。",
+                        "The workbook has problems; no catalog was written.",
+                    ));
                     1
                 }
                 ImportError::File { .. } | ImportError::Unreadable(_) => 2,
@@ -181,34 +164,25 @@ fn run_import(xlsx: &Path, output: &Path, defaults: &CatalogDefaults, lang: Lang
         }
     };
     if let Err(e) = file::save_catalog(&c, output) {
-        eprintln!("{}", e.message(lang));
+        say(&e.message(lang));
         return Err(2);
     }
     let (from, to) = c.years;
     let lines = counts(&c, lang);
-    println!(
-        "{}",
+    let (output, id) = (shown(output), one_line(&c.id));
+    out::line(
         lang.pick(
-            &format!(
-                "已写入 {}：目录 {}（{from}—{to} 年），{lines}",
-                output.display(),
-                c.id
-            ),
-            &format!(
-                "wrote {}: catalog {} ({from}–{to}), {lines}",
-                output.display(),
-                c.id
-            ),
-        )
-    );
+            &format!("已写入 {output}：目录 {id}（{from}—{to} 年），{lines}"),
+            &format!("wrote {output}: catalog {id} ({from}–{to}), {lines}"),
+        ),
+        lang,
+    )?;
     Ok(0)
 }
 
 fn run_check(files: &[std::path::PathBuf], as_json: bool, lang: Lang) -> Outcome {
     let mut status = 0;
     let mut results = Vec::new();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
     for path in files {
         let shown = path.display().to_string();
         let (c, mut problems) = match file::load_catalog_problems(path) {
@@ -246,20 +220,23 @@ fn run_check(files: &[std::path::PathBuf], as_json: bool, lang: Lang) -> Outcome
             (Lang::Zh, _) => format!("{shown}：目录 {} 有 {n} 个问题", c.id),
             (Lang::En, _) => format!("{shown}: catalog {} has {n} problem(s)", c.id),
         };
-        // A closed stdout leaves the exit status to tell.
-        writeln!(out, "{head}").ok();
+        // One line each, whatever the catalog's id or the file's name holds.
+        let mut text = format!("{}\n", one_line(&head));
         for m in messages {
-            writeln!(out, "  {m}").ok();
+            text.push_str(&format!("  {}\n", one_line(m)));
         }
+        out::print(&text, Form::Text, lang)?;
     }
     if as_json {
-        writeln!(out, "{}", Value::Array(results)).ok();
+        out::print(&format!("{}\n", Value::Array(results)), Form::Data, lang)?;
     }
     Ok(status)
 }
 
-fn run_list(lang: Lang) -> ExitCode {
+fn run_list(lang: Lang) -> Outcome {
     let newest = newest();
+    // The built-in catalogs' own text, tab-separated: written as it is.
+    let mut text = String::new();
     for (id, _) in catalog::EMBEDDED {
         let Some(c) = catalog::embedded(id) else {
             continue;
@@ -276,13 +253,14 @@ fn run_list(lang: Lang) -> ExitCode {
         } else {
             format!(" [{}]", marks.join(", "))
         };
-        println!(
-            "{id}\t{}–{}\t{}{marks}\t{}",
+        text.push_str(&format!(
+            "{id}\t{}–{}\t{}{marks}\t{}\n",
             c.years.0,
             c.years.1,
             counts(&c, lang),
             c.title
-        );
+        ));
     }
-    0
+    out::print(&text, Form::Data, lang)?;
+    Ok(0)
 }

@@ -2,8 +2,10 @@
 
 use std::path::Path;
 
+use fundplan_core::text::for_terminal as one_line;
 use serde_json::{Value as Json, json};
 
+use super::out::{self, Form};
 use super::{Outcome, load_explicit_catalog, load_or_report};
 use crate::Lang;
 use crate::catalog::catalog_for;
@@ -93,20 +95,14 @@ fn signed(m: Money) -> String {
 
 fn field_text(f: &FieldChange, lang: Lang) -> String {
     let unit = lang.pick(" 万元", " (10k yuan)");
+    // Labels name lines of the catalog; values are the plan's own text.
+    let label = field_label(&f.field, lang);
+    let label = one_line(&label);
+    let (old, new) = (f.old.display(), f.new.display());
+    let (old, new) = (one_line(&old), one_line(&new));
     match f.delta() {
-        Some(d) => format!(
-            "{} {} → {}{unit}（{}）",
-            field_label(&f.field, lang),
-            f.old.display(),
-            f.new.display(),
-            signed(d)
-        ),
-        None => format!(
-            "{} {} → {}",
-            field_label(&f.field, lang),
-            f.old.display(),
-            f.new.display()
-        ),
+        Some(d) => format!("{label} {old} → {new}{unit}（{}）", signed(d)),
+        None => format!("{label} {old} → {new}"),
     }
 }
 
@@ -117,21 +113,18 @@ fn items_text(out: &mut String, title: &str, items: &[ItemDiff], lang: Lang) {
     out.push_str(title);
     out.push('\n');
     for i in items {
+        let (key, name) = (one_line(&i.key), one_line(&i.name));
         match &i.change {
             Change::Added => out.push_str(&format!(
-                "  + {} {}{}\n",
-                i.key,
-                i.name,
+                "  + {key} {name}{}\n",
                 lang.pick("（新增）", " (added)")
             )),
             Change::Removed => out.push_str(&format!(
-                "  - {} {}{}\n",
-                i.key,
-                i.name,
+                "  - {key} {name}{}\n",
                 lang.pick("（删除）", " (removed)")
             )),
             Change::Changed(fields) => {
-                out.push_str(&format!("  ~ {} {}\n", i.key, i.name));
+                out.push_str(&format!("  ~ {key} {name}\n"));
                 for f in fields {
                     out.push_str(&format!("      {}\n", field_text(f, lang)));
                 }
@@ -140,8 +133,10 @@ fn items_text(out: &mut String, title: &str, items: &[ItemDiff], lang: Lang) {
     }
 }
 
-/// The diff for people.
+/// The diff for people; the plans' own text (names, paths, reasons) is
+/// escaped for a terminal, each value on its line.
 pub fn diff_text(old: &str, new: &str, d: &PlanDiff, lang: Lang) -> String {
+    let (old, new) = (one_line(old), one_line(new));
     let mut out = match lang {
         Lang::Zh => format!(
             "比较 {old}（第 {} 版）→ {new}（第 {} 版）\n",
@@ -153,9 +148,10 @@ pub fn diff_text(old: &str, new: &str, d: &PlanDiff, lang: Lang) -> String {
         ),
     };
     if let Some(a) = &d.adjustment {
+        let (reason, approval) = (one_line(&a.reason), one_line(&a.approval));
         out.push_str(&match lang {
-            Lang::Zh => format!("调整原因：{}；批复文号：{}\n", a.reason, a.approval),
-            Lang::En => format!("adjustment: {}; approval: {}\n", a.reason, a.approval),
+            Lang::Zh => format!("调整原因：{reason}；批复文号：{approval}\n"),
+            Lang::En => format!("adjustment: {reason}; approval: {approval}\n"),
         });
     }
     let (b, a) = (&d.before, &d.after);
@@ -215,7 +211,7 @@ pub fn diff_text(old: &str, new: &str, d: &PlanDiff, lang: Lang) -> String {
                     "  {} {} {}\n",
                     f.severity().label(lang),
                     f.rule.code(),
-                    f.message.get(lang)
+                    one_line(f.message.get(lang))
                 ));
             }
         }
@@ -242,9 +238,10 @@ pub(super) fn run_diff(
     let d = crate::diff::diff(&a, &b, &catalog_for(&b, explicit.as_ref()));
     let (old, new) = (old.display().to_string(), new.display().to_string());
     if as_json {
-        println!("{}", diff_json(&old, &new, &d, lang));
+        let json = format!("{}\n", diff_json(&old, &new, &d, lang));
+        out::print(&json, Form::Data, lang)?;
     } else {
-        print!("{}", diff_text(&old, &new, &d, lang));
+        out::print(&diff_text(&old, &new, &d, lang), Form::Text, lang)?;
     }
     Ok(0)
 }

@@ -5,11 +5,13 @@
 //! `args` is what clap parses; [`run`] hands each subcommand to its module:
 //! `validate` (and the report formats `submit` and `import` print too), `write`
 //! (`submit`, `sample`, `export`, `import`: the subcommands that write files),
-//! `diff`, `summary` and `catalog` (export, import, check, list).
+//! `diff`, `summary` and `catalog` (export, import, check, list). All of them
+//! print through `out`: checked writes, and text for people made safe for a terminal.
 
 mod args;
 mod catalog;
 mod diff;
+mod out;
 mod summary;
 mod table;
 mod validate;
@@ -53,7 +55,7 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
             projects,
             seed,
             output,
-        } => Ok(run_sample(projects, seed, output.as_deref(), lang)),
+        } => run_sample(projects, seed, output.as_deref(), lang),
         Command::Export {
             xlsx,
             csv,
@@ -110,7 +112,7 @@ fn load_explicit_catalog(path: Option<&Path>, lang: Lang) -> Result<Option<Catal
     match path {
         None => Ok(None),
         Some(p) => file::load_catalog(p).map(Some).map_err(|e| {
-            eprintln!("{}", e.message(lang));
+            out::say(&e.message(lang));
             2
         }),
     }
@@ -119,7 +121,7 @@ fn load_explicit_catalog(path: Option<&Path>, lang: Lang) -> Result<Option<Catal
 /// Loads a plan, or prints why not and gives exit status 2.
 fn load_or_report(path: &Path, lang: Lang) -> Result<Plan, ExitCode> {
     file::load_plan(path).map_err(|e| {
-        eprintln!("{}", e.message(lang));
+        out::say(&e.message(lang));
         2
     })
 }

@@ -1,10 +1,10 @@
 //! `fundplan summary [--json | --csv] PATH...`.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value as Json, json};
 
+use super::out::{self, Form};
 use super::table::{csv, text_table};
 use super::{Outcome, load_explicit_catalog};
 use crate::Lang;
@@ -231,18 +231,17 @@ pub(super) fn run_summary(
     if let Some(path) = register
         && let Err(e) = crate::summary::check_register(&mut s, path, &digest::now_rfc3339())
     {
-        eprintln!("{}", e.message(lang));
+        out::say(&e.message(lang));
         register_failed = true;
     }
-    let text = if as_json {
-        format!("{}\n", summary_json(&s, lang))
+    let (text, form) = if as_json {
+        (format!("{}\n", summary_json(&s, lang)), Form::Data)
     } else if as_csv {
-        summary_csv(&s)
+        (summary_csv(&s), Form::Data)
     } else {
-        summary_text(&s, lang)
+        (summary_text(&s, lang), Form::Text)
     };
-    // A closed stdout leaves the exit status to tell.
-    std::io::stdout().write_all(text.as_bytes()).ok();
+    out::print(&text, form, lang)?;
     Ok(if s.failures.is_empty() && !register_failed {
         0
     } else {

@@ -1,5 +1,6 @@
 //! Plain-text tables and CSV for the terminal and spreadsheets.
 
+use fundplan_core::text::for_terminal;
 use unicode_width::UnicodeWidthStr;
 
 /// Columns `s` takes in a terminal (Unicode's East Asian Width: CJK and full-width
@@ -9,9 +10,15 @@ fn width(s: &str) -> usize {
 }
 
 /// Lays out rows as aligned columns; `right[i]` right-aligns column `i` (numbers).
+/// Cells come from files (names, paths, messages): each is escaped for a terminal,
+/// on one line, before its width is measured, so the columns stay aligned.
 pub fn text_table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| for_terminal(c).into_owned()).collect())
+        .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
-    for r in rows {
+    for r in &rows {
         for (w, cell) in widths.iter_mut().zip(r) {
             *w = (*w).max(width(cell));
         }
@@ -40,7 +47,7 @@ pub fn text_table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> Stri
         out.push('\n');
     };
     line(&mut header.iter().copied());
-    for r in rows {
+    for r in &rows {
         line(&mut r.iter().map(String::as_str));
     }
     out
@@ -76,6 +83,19 @@ mod tests {
             &[false, true],
         );
         assert_eq!(t, "旗县     n\n武川县   1\nab      22\n");
+    }
+
+    #[test]
+    fn cells_are_escaped_before_they_are_measured() {
+        let t = text_table(
+            &["a", "b"],
+            &[
+                vec!["x\u{1b}[2J".into(), "1".into()],
+                vec!["y\n".into(), "2".into()],
+            ],
+            &[false, false],
+        );
+        assert_eq!(t, "a           b\nx\\u{1b}[2J  1\ny\\u{a}      2\n");
     }
 
     #[test]

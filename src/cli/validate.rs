@@ -1,11 +1,12 @@
 //! `fundplan validate [--json] PATH...`, and the report formats `submit` and
 //! `import` print too.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use fundplan_core::text::for_terminal;
 use serde_json::{Map, Value, json};
 
+use super::out::{self, Form};
 use super::{Outcome, load_explicit_catalog};
 use crate::catalog::catalog_for;
 use crate::file;
@@ -24,8 +25,6 @@ pub(super) fn run_validate(
     let files = scan.files;
     let mut status = 0;
     let mut results = Vec::with_capacity(files.len());
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
     for path in &files {
         let shown = path.display().to_string();
         match file::load_plan(path) {
@@ -41,8 +40,7 @@ pub(super) fn run_validate(
                 if as_json {
                     results.push(report_json(&shown, &report, lang));
                 } else {
-                    // A closed stdout (`| head`) leaves the exit status to tell.
-                    write!(out, "{}", report_text(&shown, &report, lang)).ok();
+                    out::print(&report_text(&shown, &report, lang), Form::Text, lang)?;
                 }
             }
         }
@@ -53,8 +51,8 @@ pub(super) fn run_validate(
         load_failed(&mut results, as_json, &shown, &e.message(lang));
     }
     if as_json {
-        // A closed stdout leaves the exit status to tell.
-        writeln!(out, "{}", Value::Array(results)).ok();
+        // JSON escapes control characters itself; its text stays as it was.
+        out::print(&format!("{}\n", Value::Array(results)), Form::Data, lang)?;
     }
     Ok(status)
 }
@@ -64,14 +62,17 @@ pub(super) fn load_failed(results: &mut Vec<Value>, as_json: bool, file: &str, m
     if as_json {
         results.push(json!({"file": file, "load_error": message}));
     } else {
-        eprintln!("{message}");
+        out::say(message);
     }
 }
 
 /// The human-readable block for one file: a summary line, then one line per
-/// finding (already sorted by severity, then path).
+/// finding (already sorted by severity, then path). The file's name and its
+/// own text quoted in messages are escaped for a terminal, each on its line.
 pub fn report_text(file: &str, report: &Report, lang: Lang) -> String {
     let (e, w) = (report.errors(), report.warnings());
+    // A file's own text (its name, names quoted in messages) stays on its line.
+    let file = for_terminal(file);
     let mut s = match lang {
         Lang::Zh => format!("{file}：{e} 个错误，{w} 个警告\n"),
         Lang::En => format!("{file}: {e} error(s), {w} warning(s)\n"),
@@ -86,8 +87,8 @@ pub fn report_text(file: &str, report: &Report, lang: Lang) -> String {
             "  {} {} {}  {}\n",
             f.severity().label(lang),
             f.rule.code(),
-            path,
-            f.message.get(lang)
+            for_terminal(path),
+            for_terminal(f.message.get(lang))
         ));
     }
     s

@@ -1,10 +1,10 @@
 //! The subcommands that write files: `submit` (the sealed plan), `sample` (a
 //! generated plan), `export` (workbook, CSV, PDF) and `import` (a plan from a workbook).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{ExitCode, Outcome, load_explicit_catalog, load_or_report, report_text};
+use super::out::{self, Form, say, say_lines, shown};
+use super::{Outcome, load_explicit_catalog, load_or_report, report_text};
 use crate::Lang;
 use crate::catalog::{self, catalog_for};
 use crate::export::pdf::{FontDirs, Pdf};
@@ -24,39 +24,33 @@ pub(super) fn run_submit(
     let sealed = match submit(&plan, &catalog_for(&plan, explicit.as_ref())) {
         Ok(sealed) => sealed,
         Err(report) => {
-            eprint!(
-                "{}",
-                report_text(&path.display().to_string(), &report, lang)
-            );
-            eprintln!(
-                "{}",
-                lang.pick(
-                    "有错误的方案不能提交，未写入任何文件。",
-                    "A plan with errors cannot be submitted; nothing was written."
-                )
-            );
+            let report = report_text(&path.display().to_string(), &report, lang);
+            say_lines(report.trim_end());
+            say(lang.pick(
+                "有错误的方案不能提交，未写入任何文件。",
+                "A plan with errors cannot be submitted; nothing was written.",
+            ));
             return Ok(1);
         }
     };
     let target = output.unwrap_or(path);
     if let Err(e) = file::save_plan(&sealed, target) {
-        eprintln!("{}", e.message(lang));
+        say(&e.message(lang));
         return Ok(2);
     }
     let digest = sealed.submission.as_ref().map_or("", |s| s.digest.as_str());
-    match lang {
-        Lang::Zh => println!("已提交：{}（{digest}）", target.display()),
-        Lang::En => println!("submitted: {} ({digest})", target.display()),
-    }
+    let target = shown(target);
+    out::line(
+        &match lang {
+            Lang::Zh => format!("已提交：{target}（{digest}）"),
+            Lang::En => format!("submitted: {target} ({digest})"),
+        },
+        lang,
+    )?;
     Ok(0)
 }
 
-pub(super) fn run_sample(
-    projects: usize,
-    seed: u64,
-    output: Option<&Path>,
-    lang: Lang,
-) -> ExitCode {
+pub(super) fn run_sample(projects: usize, seed: u64, output: Option<&Path>, lang: Lang) -> Outcome {
     let plan = sample::generate(
         &catalog::default_catalog(),
         SampleOptions {
@@ -67,19 +61,14 @@ pub(super) fn run_sample(
     );
     match output {
         Some(path) => match file::save_plan(&plan, path) {
-            Ok(()) => 0,
+            Ok(()) => Ok(0),
             Err(e) => {
-                eprintln!("{}", e.message(lang));
-                2
+                say(&e.message(lang));
+                Ok(2)
             }
         },
-        None => {
-            // A closed stdout is the reader's choice; the plan was generated.
-            std::io::stdout()
-                .write_all(file::plan_to_string(&plan).as_bytes())
-                .ok();
-            0
-        }
+        // A full disk must not leave a truncated plan behind a status of 0.
+        None => out::print(&file::plan_to_string(&plan), Form::Data, lang).map(|()| 0),
     }
 }
 
@@ -98,19 +87,16 @@ pub(super) fn run_export(
         .flatten()
         .find(|out| file::same_file(out, path))
     {
-        eprintln!(
-            "{}",
-            lang.pick(
-                &format!(
-                    "输出文件 {} 就是方案文件本身，未导出任何内容",
-                    out.display()
-                ),
-                &format!(
-                    "the output {} is the plan itself; nothing was exported",
-                    out.display()
-                ),
-            )
-        );
+        say(lang.pick(
+            &format!(
+                "输出文件 {} 就是方案文件本身，未导出任何内容",
+                out.display()
+            ),
+            &format!(
+                "the output {} is the plan itself; nothing was exported",
+                out.display()
+            ),
+        ));
         return Ok(2);
     }
     let report = validate(&plan, &catalog_for(&plan, None));
@@ -136,17 +122,21 @@ pub(super) fn run_export(
         let pdf = crate::export::pdf::notice_pdf(&plan, &fonts);
         results.push(write_pdf(out, &pdf, lang, &mut notes));
     }
-    notes.iter().for_each(|n| eprintln!("{n}"));
+    notes.iter().for_each(|n| say(n));
     let mut status = 0;
+    let mut written = String::new();
     for r in results {
         match r {
-            Ok(files) => files.iter().for_each(|f| println!("{}", f.display())),
+            Ok(files) => files
+                .iter()
+                .for_each(|f| written.push_str(&format!("{}\n", shown(f)))),
             Err(e) => {
-                eprintln!("{}", e.message(lang));
+                say(&e.message(lang));
                 status = 2;
             }
         }
     }
+    out::print(&written, Form::Text, lang)?;
     Ok(status)
 }
 
@@ -174,27 +164,22 @@ pub(super) fn run_import(
         load_explicit_catalog(catalog_path, lang)?.unwrap_or_else(catalog::default_catalog);
     Ok(match crate::import::import_file(xlsx, &catalog) {
         Err(e) => {
-            eprintln!("{}", e.message(lang));
-            eprintln!(
-                "{}",
-                lang.pick(
-                    "工作簿有问题，未导入任何内容。",
-                    "The workbook has problems; nothing was imported."
-                )
-            );
+            say_lines(&e.message(lang));
+            say(lang.pick(
+                "工作簿有问题，未导入任何内容。",
+                "The workbook has problems; nothing was imported.",
+            ));
             1
         }
         Ok(plan) => match file::save_plan(&plan, output) {
             Ok(()) => {
                 let report = validate(&plan, &catalog);
-                print!(
-                    "{}",
-                    report_text(&output.display().to_string(), &report, lang)
-                );
+                let name = output.display().to_string();
+                out::print(&report_text(&name, &report, lang), Form::Text, lang)?;
                 0
             }
             Err(e) => {
-                eprintln!("{}", e.message(lang));
+                say(&e.message(lang));
                 2
             }
         },

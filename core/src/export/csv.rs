@@ -52,9 +52,20 @@ pub fn write_dir(tables: &[Table], dir: &Path) -> Result<Vec<PathBuf>, crate::fi
         }
     };
     std::fs::create_dir_all(dir).map_err(err(dir))?;
+    let paths: Vec<PathBuf> = tables
+        .iter()
+        .map(|t| dir.join(format!("{}.csv", t.kind.sheet_name())))
+        .collect();
+    // A name (or its backup's) that is no regular file, such as a FIFO or a
+    // device, stops the export before any table is written: all or none.
+    for path in paths
+        .iter()
+        .flat_map(|p| [p.clone(), crate::file::backup_path(p)])
+    {
+        crate::file::check_target(&path).map_err(err(&path))?;
+    }
     let mut ready = Vec::new();
-    for t in tables {
-        let path = dir.join(format!("{}.csv", t.kind.sheet_name()));
+    for (t, path) in tables.iter().zip(paths) {
         let mut tmp = tempfile::Builder::new()
             .prefix(".fundplan-")
             .suffix(".tmp")

@@ -1,7 +1,6 @@
 //! Reading plan and catalog files: a complete, checked value or a
 //! [`LoadError`] that says where and why.
 
-use std::fs;
 use std::io::Read;
 use std::path::Path;
 
@@ -16,11 +15,12 @@ use crate::format::{CatalogFormat, FORMAT_VERSION, PlanFormat};
 use crate::money::MONEY_EXPECTING;
 use crate::plan::Plan;
 
-/// Reads a file as text, refusing oversized and non-UTF-8 files.
+/// Reads a file as text, refusing oversized and non-UTF-8 files, and
+/// anything that is no regular file (a FIFO fails at once, it does not block).
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let unreadable =
         |e: std::io::Error| LoadError::new(path, LoadErrorKind::Unreadable(e.into()), None);
-    let file = fs::File::open(path).map_err(unreadable)?;
+    let file = super::open_regular(path).map_err(unreadable)?;
     let size = file.metadata().map_err(unreadable)?.len();
     if size > MAX_FILE_BYTES {
         return Err(LoadError::new(path, LoadErrorKind::TooLarge { size }, None));

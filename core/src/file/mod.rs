@@ -10,6 +10,7 @@ pub mod canonical;
 mod error;
 mod limits;
 mod load;
+mod regular;
 mod save;
 
 pub use crate::text::{QUOTED_CHARS, clip};
@@ -21,6 +22,7 @@ pub use load::{
     read_text,
 };
 pub(crate) use load::{syntax_zh, without_bom};
+pub use regular::{FileKind, NotRegular, check_target, open_regular};
 pub use save::{
     SaveError, SaveFailure, back_up_if_replaced, backup_path, catalog_to_string, persist_document,
     plan_to_string, replace_keeping_backup, resolve_links, same_file, save_catalog, save_plan,

@@ -3,10 +3,10 @@
 //! mid-save leaves the old file intact), the old file kept as `NAME.bak`.
 
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use super::{LoadError, LoadErrorKind, MAX_FILE_BYTES, check_limits};
+use super::{LoadError, LoadErrorKind, MAX_FILE_BYTES, check_limits, check_target, open_regular};
 use crate::Lang;
 use crate::plan::Plan;
 
@@ -106,7 +106,9 @@ pub fn save_plan(plan: &Plan, path: &Path) -> Result<(), SaveError> {
 
 /// Writes `bytes` to `path` atomically; the file it replaces, if different,
 /// is kept as `NAME.bak` (exports keep one as saves do). Through a symlink,
-/// the link's target is written and backed up, beside the target.
+/// the link's target is written and backed up, beside the target. A `path`
+/// that is no regular file (a device, a FIFO, a folder) is refused before
+/// anything is read or renamed (see [`check_target`]).
 pub fn replace_keeping_backup(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let path = &resolve_links(path);
     back_up_if_replaced(path, bytes)?;
@@ -114,11 +116,38 @@ pub fn replace_keeping_backup(path: &Path, bytes: &[u8]) -> Result<(), SaveError
 }
 
 /// Keeps the file at `path` as `NAME.bak` when `bytes`, about to replace it,
-/// differ from it; nothing when there is no such file.
+/// differ from it; nothing when there is no such file. A `path` that is no
+/// regular file is an error; the old file is never read whole (see
+/// [`same_content`]).
 pub fn back_up_if_replaced(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    match fs::read(path) {
-        Ok(old) if old != bytes => keep_backup(path, &old),
-        _ => Ok(()),
+    check_target(path).map_err(|e| io_error(path, e))?;
+    match same_content(path, bytes) {
+        Ok(false) => keep_backup(path),
+        // The same bytes need no backup; an old file that cannot be read
+        // (gone, no permission) gets none, and the write itself says why it fails.
+        Ok(true) | Err(_) => Ok(()),
+    }
+}
+
+/// Whether the regular file at `path` holds exactly `bytes`. Sizes are
+/// compared first, so at most `bytes.len()` bytes are read: a huge old file
+/// costs no memory.
+fn same_content(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
+    let file = open_regular(path)?;
+    let len = bytes.len() as u64;
+    if file.metadata()?.len() != len {
+        return Ok(false);
+    }
+    // take() guards against a file that grows meanwhile.
+    let mut old = Vec::with_capacity(bytes.len());
+    file.take(len + 1).read_to_end(&mut old)?;
+    Ok(old == bytes)
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> SaveError {
+    SaveError {
+        path: path.to_path_buf(),
+        source: SaveFailure::Io(source),
     }
 }
 
@@ -162,9 +191,11 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 /// Makes the current `path` the backup. A hard link under a temporary name,
 /// renamed over the backup, is atomic and copies nothing (the save that follows
 /// puts a new file at `path`, the backup keeps the old one); where links are not
-/// supported, `old` is written out instead.
-fn keep_backup(path: &Path, old: &[u8]) -> Result<(), SaveError> {
+/// supported, the old file is copied, streamed (never held in memory whole).
+/// A `NAME.bak` that is no regular file is refused, never renamed over.
+fn keep_backup(path: &Path) -> Result<(), SaveError> {
     let bak = backup_path(path);
+    check_target(&bak).map_err(|e| io_error(&bak, e))?;
     // A name no other save uses, in this process or another.
     static SAVES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let n = SAVES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -183,7 +214,9 @@ fn keep_backup(path: &Path, old: &[u8]) -> Result<(), SaveError> {
             return Ok(());
         }
     }
-    write_atomic(&bak, old)
+    write_atomic_with(&bak, |f| {
+        std::io::copy(&mut open_regular(path)?, f).map(drop)
+    })
 }
 
 /// Temporary files of saves that were killed midway: removed once they are
@@ -240,6 +273,8 @@ pub fn write_atomic_with(
     };
     // Through a symlink: write the target, in the target's folder.
     let path = &resolve_links(path);
+    // Before a temporary file is written for nothing.
+    check_target(path).map_err(err)?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -263,6 +298,8 @@ pub fn persist_document(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(),
         path: path.to_path_buf(),
         source: SaveFailure::Io(source),
     };
+    // The last gate before the rename: every writer passes here.
+    check_target(path).map_err(err)?;
     let permissions = match fs::metadata(path) {
         Ok(m) => Some(m.permissions()),
         Err(_) => default_permissions(),

@@ -294,12 +294,18 @@ pub(crate) fn guarded<T>(
     })
 }
 
-/// The bytes of the workbook at `path`, or why they could not be read.
+/// The bytes of the workbook at `path`, or why they could not be read (a
+/// FIFO or a device is refused at once: it could block or never end).
 pub(crate) fn read_workbook(path: &Path) -> Result<Vec<u8>, ImportError> {
-    std::fs::read(path).map_err(|e| ImportError::File {
-        path: path.to_path_buf(),
-        reason: e.into(),
-    })
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    crate::file::open_regular(path)
+        .and_then(|mut f| f.read_to_end(&mut bytes))
+        .map_err(|e| ImportError::File {
+            path: path.to_path_buf(),
+            reason: e.into(),
+        })?;
+    Ok(bytes)
 }
 
 /// [`import`] of a workbook whose zip is known to stay within budget.

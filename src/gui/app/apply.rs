@@ -201,7 +201,9 @@ impl FundplanApp {
             }
             Export::NoticePdf => crate::export::pdf::notice_pdf(plan, &self.font_dirs),
         };
-        crate::file::write_atomic(path, &pdf.bytes)?;
+        // As `fundplan export --pdf`: the replaced PDF is kept as NAME.bak,
+        // and a target that is no regular file is refused.
+        crate::file::replace_keeping_backup(path, &pdf.bytes)?;
         Ok(pdf.missing)
     }
 
