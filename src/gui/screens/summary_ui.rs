@@ -109,8 +109,8 @@ pub fn summary_ui(ui: &mut Ui, view: &View<'_>, rollup: Option<&Rollup>, out: &m
     });
     let Some(rollup) = rollup else {
         ui.label(view.t(
-            "选择存放各旗县方案文件（.ron）的文件夹，逐一读取、校验并汇总；同一旗县同一年度取最高版本计入合计。",
-            "Choose the folder with the banners' plan files (.ron): each is read, checked and rolled up; the highest revision of a banner and year counts in the totals.",
+            "选择存放各旗县方案文件（.ron）的文件夹，逐一读取、校验并汇总；同一旗县同一年度取最高版本计入合计，与收件登记不符或冲突的文件不计入。",
+            "Choose the folder with the banners' plan files (.ron): each is read, checked and rolled up; the highest revision of a banner and year counts in the totals, never a file that differs from the receipt register or conflicts with another copy.",
         ));
         return;
     };
