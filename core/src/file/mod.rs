@@ -16,11 +16,11 @@ pub use crate::text::{QUOTED_CHARS, clip};
 pub use error::{LoadError, LoadErrorKind, Position};
 pub(crate) use limits::check_limits;
 pub use limits::{MAX_COMMENTS, MAX_FUNDING, MAX_PROJECTS, MAX_SOURCES, MAX_TEXT_CHARS};
-pub(crate) use load::syntax_zh;
 pub use load::{
     load_catalog, load_catalog_problems, load_plan, parse_catalog, parse_plan, parse_plan_with_ron,
     read_text,
 };
+pub(crate) use load::{parse_catalog_alone, syntax_zh};
 pub use save::{
     SaveError, SaveFailure, back_up_if_replaced, backup_path, catalog_to_string, persist_document,
     plan_to_string, replace_keeping_backup, resolve_links, same_file, save_catalog, save_plan,
