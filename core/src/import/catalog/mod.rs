@@ -90,8 +90,10 @@ fn import_checked(bytes: &[u8], defaults: &CatalogDefaults) -> Result<Catalog, I
             .ok_or_else(|| ImportError::Unreadable("the workbook has no sheets".to_string()))?
     };
     let mut p = Problems::default();
+    let mut strings = super::strings::SharedStrings::new(bytes);
     let mut read = |name: &str| -> Result<Option<bounded::Cells>, ImportError> {
-        bounded::read_sheet(&mut wb, name).map_err(|e| ImportError::Invalid(vec![e]))
+        bounded::read_sheet(&mut wb, strings.as_mut(), name)
+            .map_err(|e| ImportError::Invalid(vec![e]))
     };
     let lines_cells = read(&lines_name)?.unwrap_or_else(empty_cells);
     let mut meta_cells = Vec::new();
