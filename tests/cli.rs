@@ -418,6 +418,41 @@ fn catalog_check_lists_every_problem_and_exits_as_validate() {
 }
 
 #[test]
+fn a_catalog_file_under_a_builtin_id_with_other_content_is_refused_everywhere() {
+    // Plans naming nm-2017 are judged by the built-in one: `catalog check`
+    // says so, and `--catalog` refuses the file with the same words rather
+    // than use it silently.
+    let dir = tempfile::tempdir().unwrap();
+    let text = fundplan::catalog::NM_2017_RON.replace("\"手机\",", "\"手机\", \"新词\",");
+    std::fs::write(dir.path().join("own.ron"), text).unwrap();
+    let said = "the id “nm-2017” is a built-in catalog's, and this catalog differs from it";
+    let out = fundplan_in(dir.path(), &["--lang", "en", "catalog", "check", "own.ron"]);
+    assert_eq!(code(&out), 1);
+    assert!(stdout(&out).contains(said), "{}", stdout(&out));
+    let sample = sample_path();
+    let plan = p(&sample);
+    for command in [
+        &["validate"][..],
+        &["summary", "--no-register"],
+        &["diff", plan],
+    ] {
+        let mut args = vec!["--lang", "en"];
+        args.extend(command);
+        args.extend(["--catalog", "own.ron", plan]);
+        let out = fundplan_in(dir.path(), &args);
+        assert_eq!(code(&out), 2, "{command:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(said), "{command:?}: {}", stderr(&out));
+    }
+    // The built-in catalog itself, exported, is used as before.
+    fundplan_in(
+        dir.path(),
+        &["catalog", "export", "nm-2017", "-o", "same.ron"],
+    );
+    let out = fundplan_in(dir.path(), &["validate", "--catalog", "same.ron", plan]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
+#[test]
 fn catalog_import_of_a_bare_region_table_with_title_rows() {
     let dir = tempfile::tempdir().unwrap();
     let mut wb = rust_xlsxwriter::Workbook::new();

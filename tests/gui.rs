@@ -345,8 +345,23 @@ fn another_catalog_can_judge_the_plan() {
             // Above the sample's industry share, whatever it is.
             "industry_share_min: Some(\"0.95\")",
         );
+    // Under the built-in id it would silently not count for plans naming
+    // nm-2017: refused, saying so, as `catalog check` and --catalog do.
+    let same_id = dir.path().join("nm-2017-own.ron");
+    std::fs::write(&same_id, &text).unwrap();
+    h.state_mut()
+        .push(fundplan::gui::Action::LoadCatalog(same_id));
+    h.run();
+    h.get_by_label_contains("是内置目录的编号，而内容与内置目录不同");
+    assert!(!h.state().doc().report().has(Rule::B03));
+    h.state_mut().push(fundplan::gui::Action::CloseDialog);
+    h.run();
     let path = dir.path().join("nm-2017-strict.ron");
-    std::fs::write(&path, text).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("id: \"nm-2017\"", "id: \"nm-2017-strict\""),
+    )
+    .unwrap();
     h.state_mut().push(fundplan::gui::Action::LoadCatalog(path));
     h.run();
     assert!(h.state().doc().report().has(Rule::B03));

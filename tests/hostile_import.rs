@@ -433,6 +433,46 @@ fn rows_below_the_total_are_refused() {
     }
 }
 
+/// The export with the shared-string index of `cell` of 方案信息 (a text
+/// cell, `<c r="B11" t="s"><v>17</v></c>`) set to `index`.
+fn with_shared_index(cell: &str, index: &str) -> Vec<u8> {
+    rezip(
+        &exported(),
+        |name, text| {
+            if name != "xl/worksheets/sheet1.xml" {
+                return text;
+            }
+            let at = text.find(&format!("r=\"{cell}\"")).unwrap();
+            let v = at + text[at..].find("<v>").unwrap() + 3;
+            let end = v + text[v..].find("</v>").unwrap();
+            format!("{}{index}{}", &text[..v], &text[end..])
+        },
+        &mut |_| {},
+    )
+}
+
+#[test]
+fn a_corrupt_shared_string_index_is_refused_naming_the_cell() {
+    // B11 is 编制单位's value. Read as they were, an index past the table
+    // stopped the sheet naming no cell, "abc", "-1" and an overflow gave the
+    // workbook's first text (项目) and an empty one an empty cell.
+    for index in ["999999", "abc", "-1", "", "99999999999999999999999"] {
+        let bytes = with_shared_index("B11", index);
+        assert_problem(&bytes, "方案信息!B11", "refers to shared string");
+        let defaults = fundplan::import::catalog::CatalogDefaults {
+            id: Some("x".into()),
+            years: Some((2024, 2024)),
+            ..Default::default()
+        };
+        let err = fundplan::import::catalog::import_catalog(&bytes, &defaults).unwrap_err();
+        let en = err.message(fundplan::Lang::En);
+        assert!(en.starts_with("方案信息!B11: "), "{index}: {en}");
+    }
+    // The unchanged index still reads.
+    let fine = exported();
+    assert!(fundplan::import::import(&fine, &nm2017()).is_ok());
+}
+
 #[test]
 fn import_never_makes_a_plan_too_big_to_open() {
     // 2,000 projects with a 9,000-character 建设内容: each text is allowed, the

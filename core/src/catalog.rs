@@ -24,7 +24,10 @@ pub use builtin::{
     DEFAULT_ID, EMBEDDED, NM_2017_RON, NM_2021_RON, builtin_for_year, catalog_for, default_catalog,
     embedded, is_builtin,
 };
-pub use check::{MAX_KEYWORD_CHARS, Problem, check, problems};
+pub use check::{
+    MAX_ID_CHARS, MAX_KEYWORD_CHARS, Problem, builtin_clash, check, file_problems, keyword_problem,
+    problems,
+};
 
 /// A fund-line catalog.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -28,13 +28,13 @@ fn clip_to(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
 /// own text could otherwise clear the screen, set the window title (OSC),
 /// move the cursor or reverse the reading order of what follows.
 pub fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
-    escape_where(text, |_| true)
+    escape_where(text, unsafe_on_terminal)
 }
 
 /// [`for_terminal`] that keeps line breaks (`\n`): for whole reports whose
 /// lines the program itself made, their file-given values escaped already.
 pub fn for_terminal_lines(text: &str) -> std::borrow::Cow<'_, str> {
-    escape_where(text, |c| c != '\n')
+    escape_where(text, |c| c != '\n' && unsafe_on_terminal(c))
 }
 
 /// True for the characters a terminal acts on instead of showing.
@@ -46,11 +46,10 @@ fn unsafe_on_terminal(c: char) -> bool {
         )
 }
 
-/// `text` with each character that is unsafe on a terminal, and for which
-/// `escape` says yes, written as its `\u{…}` escape.
-fn escape_where(text: &str, escape: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
-    let bad = |c: char| unsafe_on_terminal(c) && escape(c);
-    if !text.chars().any(bad) {
+/// `text` with each character for which `bad` says yes written as its
+/// `\u{…}` escape; borrowed when there is none.
+fn escape_where(text: &str, bad: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(&bad) {
         return text.into();
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -62,6 +61,37 @@ fn escape_where(text: &str, escape: impl Fn(char) -> bool) -> std::borrow::Cow<'
         }
     }
     out.into()
+}
+
+/// True for a character that shows nothing: white space, control characters
+/// (NUL, C1 …) and Unicode's default ignorable code points
+/// ([`is_default_ignorable`]), which editors and web pages leave in text.
+pub fn is_invisible(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || is_default_ignorable(c)
+}
+
+/// Unicode's default ignorable code points: zero-width space U+200B and
+/// joiners, bidi marks and overrides, word joiner, soft hyphen, BOM, Mongolian
+/// vowel and variation selectors, tags. A font without them shows nothing.
+pub fn is_default_ignorable(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+        | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// True when `text` has nothing visible: empty, or only [`is_invisible`]
+/// characters.
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(is_invisible)
+}
+
+/// `text` with its invisible characters other than the space written as
+/// `\u{200b}` escapes, so a message shows what is there.
+pub fn show_invisible(text: &str) -> std::borrow::Cow<'_, str> {
+    escape_where(text, |c| c != ' ' && is_invisible(c))
 }
 
 #[cfg(test)]
@@ -86,5 +116,15 @@ mod tests {
             for_terminal(text),
             std::borrow::Cow::Borrowed(t) if t == text
         ));
+    }
+
+    #[test]
+    fn invisible_characters_are_blank_and_shown_escaped() {
+        for blank in ["", " ", "\u{200b}", "\0", "\u{200b}\0 \u{feff}\u{3000}"] {
+            assert!(is_blank(blank), "{blank:?}");
+        }
+        assert!(!is_blank("\u{200b}办公"));
+        assert_eq!(show_invisible("a\u{200b}\0 b"), "a\\u{200b}\\u{0} b");
+        assert_eq!(show_invisible("办公 楼"), "办公 楼");
     }
 }

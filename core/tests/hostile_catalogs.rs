@@ -40,7 +40,7 @@ type Edit = Box<dyn Fn(String) -> String>;
 
 #[test]
 fn odd_catalogs_are_refused_at_load() {
-    let cases: [(Edit, &str); 10] = [
+    let cases: [(Edit, &str); 17] = [
         (
             Box::new(|t| t.replace("years: (2017, 2020)", "years: (2020, 2017)")),
             "years 2020–2017 are not in order",
@@ -101,6 +101,37 @@ fn odd_catalogs_are_refused_at_load() {
             Box::new(|t| t.replace("name: \"产粮大县奖励资金\"", "name: \" \"")),
             "C12 has no name",
         ),
+        // An id names a file (the app offers ID.ron) and stands on one line.
+        (
+            Box::new(|t| t.replace("id: \"nm-2017\"", "id: \"nm\\n2017\"")),
+            "the catalog id “nm\\u{a}2017” holds a line break",
+        ),
+        (
+            Box::new(|t| t.replace("id: \"nm-2017\"", "id: \"../../etc/x\"")),
+            "the catalog id “../../etc/x” holds “/”",
+        ),
+        (
+            Box::new(|t| t.replace("id: \"nm-2017\"", "id: \"nm..2017\"")),
+            "the catalog id “nm..2017” holds “..”",
+        ),
+        (
+            Box::new(|t| t.replace("id: \"nm-2017\"", &format!("id: \"{}\"", "n".repeat(101)))),
+            "is longer than 100 characters",
+        ),
+        // Keywords of nothing visible would be found in texts that show nothing.
+        (
+            Box::new(|t| t.replace("\"手机\",", "\"\u{200b}\",")),
+            "number 10, “\\u{200b}”, has nothing but spaces or invisible characters",
+        ),
+        (
+            Box::new(|t| t.replace("\"手机\",", "\"\0 \",")),
+            "number 10, “\\u{0} ”, has nothing but spaces or invisible characters",
+        ),
+        // A built-in id on other content: plans naming it use the built-in.
+        (
+            Box::new(|t| t.replace("\"手机\",", "\"手机\", \"新词\",")),
+            "the id “nm-2017” is a built-in catalog's, and this catalog differs from it",
+        ),
     ];
     for (edit, says) in cases {
         let start = Instant::now();
@@ -137,4 +168,17 @@ fn keyword_matching_stays_fast_with_long_keywords_and_texts() {
             .iter()
             .any(|f| f.rule == fundplan_core::validate::Rule::P07)
     );
+}
+
+#[test]
+fn a_key_given_twice_is_named_in_chinese_too() {
+    let text = catalog_text().replace(
+        "Forestry: [Ecology],",
+        "Forestry: [Ecology],\n        Water: [Ecology],",
+    );
+    let e = parse_catalog(&text, Path::new("c.ron")).unwrap_err();
+    let zh = e.message(fundplan_core::Lang::Zh);
+    assert!(zh.contains("c.ron 第 49 行"), "{zh}");
+    assert!(zh.contains("home_uses 中的 Water 写了两次"), "{zh}");
+    assert!(!zh.contains("is given twice"), "{zh}");
 }

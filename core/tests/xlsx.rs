@@ -177,6 +177,94 @@ fn a_sheet_without_a_needed_column_is_refused_naming_it() {
     }
 }
 
+/// The sample plan's workbook as [`plain_workbook`] writes it, then `edit`.
+fn sample_workbook_with(edit: impl FnOnce(&mut Workbook)) -> Vec<u8> {
+    let plan = load(&sample_path());
+    let mut wb = Workbook::new();
+    info_sheet(&mut wb, &plan);
+    common::table_sheets(&mut wb, &export::tables(&plan)[..2]);
+    edit(&mut wb);
+    wb.save_to_buffer().unwrap()
+}
+
+/// The problems of importing `bytes`, as "SHEET!CELL reason" (English).
+fn problems_of(bytes: &[u8]) -> Vec<String> {
+    match import(bytes, &nm2017()) {
+        Err(ImportError::Invalid(ps)) => ps
+            .iter()
+            .map(|p| format!("{}!{} {}", p.sheet, p.cell, p.reason.en))
+            .collect(),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn amounts_below_one_fen_are_refused_naming_the_cell() {
+    // 1234.565 元, 1234.575 元 and 0.004 元 in 万元: read through binary
+    // floats they once became .56, .58 and .00 without a word.
+    for (wan, shown) in [
+        (0.1234565, "0.1234565"),
+        (0.1234575, "0.1234575"),
+        (0.0000004, "0.0000004"),
+    ] {
+        // 表1's first row, 下达金额 (column G).
+        let bytes = sample_workbook_with(|wb| {
+            let ws = wb.worksheet_from_index(1).unwrap();
+            ws.write_number(3, 6, wan).unwrap();
+        });
+        let want = format!("表1 资金来源!G4 the amount {shown} (10k yuan) goes below one fen");
+        let ps = problems_of(&bytes);
+        assert!(ps.iter().any(|p| p.starts_with(&want)), "{want}: {ps:#?}");
+    }
+}
+
+#[test]
+fn amounts_are_read_exactly_from_numbers_and_plain_text() {
+    // The 合计 of 表1 typed as text with thousands separators, and an amount
+    // at the limit of one (17 significant digits, more than a double holds):
+    // each comes back to the 分.
+    let mut plan = load(&sample_path());
+    let limit = yuan("999999999999999.99");
+    plan.sources[0].allocated = limit;
+    plan.sources[0].integrated = limit;
+    let line = plan.sources[0].line.clone();
+    project_of(&mut plan, &line).funding[0].amount = limit;
+    let bytes = export::xlsx::workbook(&plan).unwrap();
+    let back = import(&bytes, &nm2017())
+        .unwrap_or_else(|e| panic!("{}", e.message(fundplan_core::Lang::En)));
+    assert_eq!(back, plan);
+    let sample = load(&sample_path());
+    let total: fundplan_core::Money = sample.sources.iter().map(|s| s.allocated).sum();
+    let typed = total.display(fundplan_core::money::Unit::Wan, 6);
+    assert!(typed.contains(','), "{typed}");
+    let total_row = 3 + export::tables(&sample)[0].rows.len() as u32;
+    let bytes = sample_workbook_with(|wb| {
+        let ws = wb.worksheet_from_index(1).unwrap();
+        ws.write_string(total_row, 6, &typed).unwrap();
+    });
+    assert_eq!(import(&bytes, &nm2017()).unwrap(), sample);
+}
+
+#[test]
+fn a_value_in_a_column_without_a_header_is_refused() {
+    let tables = export::tables(&load(&sample_path()));
+    for (sheet, t) in [(1, &tables[0]), (2, &tables[1])] {
+        // One column past the last header, leaving a gap: nothing reads it.
+        let col = t.header.len() as u32 + 1;
+        let bytes = sample_workbook_with(|wb| {
+            let ws = wb.worksheet_from_index(sheet).unwrap();
+            ws.write_number(4, col as u16, 5.0).unwrap();
+        });
+        let at = fundplan_core::import::cell_name(4, col);
+        let want = format!(
+            "{}!{at} a value in a column without a header",
+            t.kind.sheet_name()
+        );
+        let ps = problems_of(&bytes);
+        assert!(ps.iter().any(|p| p.starts_with(&want)), "{want}: {ps:#?}");
+    }
+}
+
 #[test]
 fn csv_tables_have_their_columns_and_totals() {
     let plan = load(&sample_path());
@@ -397,6 +485,16 @@ mod catalogs {
                 "{want} not in {at:#?}"
             );
         }
+    }
+
+    #[test]
+    fn a_value_in_a_column_without_a_header_is_refused() {
+        let bytes = region_table(|ws| {
+            ws.write_string(5, 5, "农牧局").unwrap();
+        });
+        let at = cells(import_catalog(&bytes, &with_base()).unwrap_err());
+        let want = "附件1!F6 a value in a column without a header";
+        assert!(at.iter().any(|a| a.starts_with(want)), "{want}: {at:#?}");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::catalog::{self, Catalog};
 use crate::export::catalog_xlsx::save_catalog_workbook;
 use crate::file;
 use crate::import::ImportError;
-use crate::import::catalog::{CatalogDefaults, builtin_clash, import_catalog_file};
+use crate::import::catalog::{CatalogDefaults, import_catalog_file};
 use crate::plan::Level;
 
 pub(super) fn run_catalog(command: CatalogCommand, lang: Lang) -> Outcome {
@@ -185,7 +185,7 @@ fn run_check(files: &[std::path::PathBuf], as_json: bool, lang: Lang) -> Outcome
     let mut results = Vec::new();
     for path in files {
         let shown = path.display().to_string();
-        let (c, mut problems) = match file::load_catalog_problems(path) {
+        let (c, problems) = match file::load_catalog_problems(path) {
             Ok(found) => found,
             Err(e) => {
                 status = 2;
@@ -193,14 +193,6 @@ fn run_check(files: &[std::path::PathBuf], as_json: bool, lang: Lang) -> Outcome
                 continue;
             }
         };
-        if problems.is_empty()
-            && let Some(clash) = builtin_clash(&c)
-        {
-            problems.push(catalog::Problem {
-                zh: clash.reason.zh,
-                en: clash.reason.en,
-            });
-        }
         if !problems.is_empty() && status == 0 {
             status = 1;
         }

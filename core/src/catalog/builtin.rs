@@ -29,8 +29,14 @@ pub fn is_builtin(id: &str) -> bool {
 
 /// The embedded catalog with `id`, parsed. `None` for an unknown id.
 pub fn embedded(id: &str) -> Option<Catalog> {
+    embedded_as_is(id)
+}
+
+/// [`embedded`], parsed without comparing it with the built-in catalogs
+/// (itself): what [`super::check::builtin_clash`] compares with.
+pub(super) fn embedded_as_is(id: &str) -> Option<Catalog> {
     let (_, text) = EMBEDDED.iter().find(|(i, _)| *i == id)?;
-    crate::file::parse_catalog(text, std::path::Path::new(id)).ok()
+    crate::file::parse_catalog_alone(text, std::path::Path::new(id)).ok()
 }
 
 /// The id of the built-in catalog whose years contain `year`: what a new

@@ -15,6 +15,9 @@ pub const MAX_KEYWORD_CHARS: usize = 50;
 /// official name is about 40.
 pub const MAX_NAME_CHARS: usize = 200;
 
+/// Longest catalog id, in characters (`nm-2021-1501` has 12).
+pub const MAX_ID_CHARS: usize = 100;
+
 /// More problems than this are not listed: a hostile catalog of a million
 /// bad lines gets a bounded report.
 const MAX_PROBLEMS: usize = 100;
@@ -39,18 +42,21 @@ impl Problem {
     }
 }
 
-/// The first problem of `c`, as (Chinese, English): what loading reports.
+/// The first problem of `c` ([`file_problems`]), as (Chinese, English):
+/// what loading reports.
 pub fn check(c: &Catalog) -> Result<(), (String, String)> {
-    match problems(c).into_iter().next() {
+    match file_problems(c).into_iter().next() {
         Some(p) => Err((p.zh, p.en)),
         None => Ok(()),
     }
 }
 
-/// Every problem of `c` (at most 100), in file order: years in order, line
-/// codes unique and of their level's form (`C01` for 中央 …), names present
-/// and not overlong, the Industry-share lines and year within the catalog,
-/// keywords non-empty and short.
+/// Every problem of `c` (at most 100), in file order: an id that can name a
+/// file (no line breaks, `/`, `\`, `..`, at most 100 characters), years in
+/// order, line codes unique and of their level's form (`C01` for 中央 …),
+/// names present and not overlong, the Industry-share lines and year within
+/// the catalog, keywords that are short and not blank once invisible
+/// characters are removed.
 pub fn problems(c: &Catalog) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut push = |p: Problem| {
@@ -58,6 +64,9 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
             out.push(p);
         }
     };
+    if let Some(p) = id_problem(&c.id) {
+        push(p);
+    }
     if c.years.0 > c.years.1 {
         push(Problem::new(
             format!("适用年度 {}–{} 起止颠倒", c.years.0, c.years.1),
@@ -130,23 +139,95 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
             ),
         ));
     }
-    for k in &c.forbidden_keywords {
-        if k.trim().is_empty() {
-            push(Problem::new(
-                "负面清单含有空关键词".into(),
-                "an empty forbidden keyword".into(),
-            ));
-        } else if k.chars().count() > MAX_KEYWORD_CHARS {
-            let shown = clip(k);
-            push(Problem::new(
-                format!("负面清单关键词“{shown}”超过 {MAX_KEYWORD_CHARS} 个字符"),
-                format!(
-                    "the forbidden keyword “{shown}” is longer than {MAX_KEYWORD_CHARS} characters"
-                ),
-            ));
+    for (i, k) in c.forbidden_keywords.iter().enumerate() {
+        if let Some(p) = keyword_problem(i, k) {
+            push(p);
         }
     }
     out
+}
+
+/// Every problem of a catalog file: [`problems`], or when there is none, a
+/// built-in id on other content ([`builtin_clash`]). What loading refuses
+/// (the first) and `fundplan catalog check` lists.
+pub fn file_problems(c: &Catalog) -> Vec<Problem> {
+    let mut all = problems(c);
+    if all.is_empty() {
+        all.extend(builtin_clash(c));
+    }
+    all
+}
+
+/// The problem of a catalog that takes the id of a built-in catalog but
+/// differs from it: plans naming that id are judged by the built-in one, so
+/// the file would silently not count. The one rule of `catalog check`,
+/// `catalog import`, `--catalog` and the app's catalog files.
+pub fn builtin_clash(c: &Catalog) -> Option<Problem> {
+    let builtin = super::builtin::embedded_as_is(&c.id)?;
+    (builtin != *c).then(|| {
+        let id = clip(&c.id);
+        Problem::new(
+            format!(
+                "目录编号“{id}”是内置目录的编号，而内容与内置目录不同（方案按编号会用内置的那份）；请另取一个目录编号"
+            ),
+            format!(
+                "the id “{id}” is a built-in catalog's, and this catalog differs from it (plans naming the id use the built-in one); give it an id of its own"
+            ),
+        )
+    })
+}
+
+/// Why `id` cannot be a catalog's id, if it cannot: ids name files (the app
+/// offers `ID.ron`) and stand on one line in every listing.
+fn id_problem(id: &str) -> Option<Problem> {
+    let shown = crate::text::show_invisible(&clip(id)).into_owned();
+    let (zh, en) = if id.chars().any(char::is_control) {
+        (
+            "含有换行或控制字符",
+            "holds a line break or a control character",
+        )
+    } else if id.contains(['/', '\\']) {
+        ("含有“/”或“\\”", "holds “/” or “\\”")
+    } else if id.contains("..") {
+        ("含有“..”", "holds “..”")
+    } else if id.chars().count() > MAX_ID_CHARS {
+        return Some(Problem::new(
+            format!("目录编号“{shown}”超过 {MAX_ID_CHARS} 个字符"),
+            format!("the catalog id “{shown}” is longer than {MAX_ID_CHARS} characters"),
+        ));
+    } else {
+        return None;
+    };
+    Some(Problem::new(
+        format!("目录编号“{shown}”{zh}"),
+        format!("the catalog id “{shown}” {en}"),
+    ))
+}
+
+/// Why the `i`-th (from 0) negative-list keyword `k` cannot be one: blank
+/// once spaces and invisible characters (U+200B, NUL …) are removed, it
+/// would be found in texts that show nothing of it; or overlong.
+pub fn keyword_problem(i: usize, k: &str) -> Option<Problem> {
+    let n = i + 1;
+    if crate::text::is_blank(k) {
+        let shown = crate::text::show_invisible(&clip(k)).into_owned();
+        Some(Problem::new(
+            format!("负面清单第 {n} 个关键词“{shown}”为空（或只有空白、不可见字符）"),
+            format!(
+                "an empty forbidden keyword: number {n}, “{shown}”, has nothing but spaces or invisible characters"
+            ),
+        ))
+    } else if k.chars().count() > MAX_KEYWORD_CHARS {
+        let shown = clip(k);
+        Some(Problem::new(
+            format!("负面清单第 {n} 个关键词“{shown}”超过 {MAX_KEYWORD_CHARS} 个字符"),
+            format!(
+                "the forbidden keyword number {n}, “{shown}”, is longer than {MAX_KEYWORD_CHARS} characters"
+            ),
+        ))
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -179,10 +260,56 @@ mod tests {
                 "C03 has no name",
                 "the industry-share line “C99” is not in the catalog",
                 "the industry-share start year 1999 is outside the catalog's years 2017–2020",
-                "an empty forbidden keyword",
+                "an empty forbidden keyword: number 22, “”, has nothing but spaces or invisible characters",
             ]
         );
         assert_eq!(check(&c).unwrap_err().1, en[0]);
+    }
+
+    #[test]
+    fn ids_that_cannot_name_a_file_and_invisible_keywords_are_problems() {
+        let mut c = default_catalog();
+        c.id = "a\nb".into();
+        c.forbidden_keywords = vec!["\u{200b}".into(), "办公".into(), "\0".into()];
+        let en: Vec<String> = problems(&c).into_iter().map(|p| p.en).collect();
+        assert_eq!(
+            en,
+            [
+                "the catalog id “a\\u{a}b” holds a line break or a control character",
+                "an empty forbidden keyword: number 1, “\\u{200b}”, has nothing but spaces or invisible characters",
+                "an empty forbidden keyword: number 3, “\\u{0}”, has nothing but spaces or invisible characters",
+            ]
+        );
+        for (id, says) in [
+            ("hlbe/2024", "holds “/” or “\\”"),
+            ("hlbe\\2024", "holds “/” or “\\”"),
+            ("..", "holds “..”"),
+        ] {
+            c.id = id.into();
+            assert!(problems(&c)[0].en.ends_with(says), "{id}");
+        }
+        c.id = "n".repeat(MAX_ID_CHARS);
+        c.forbidden_keywords.clear();
+        assert_eq!(problems(&c), Vec::new());
+        c.id.push('n');
+        assert!(problems(&c)[0].en.contains("longer than 100 characters"));
+    }
+
+    #[test]
+    fn a_builtin_id_on_other_content_is_a_file_problem_only() {
+        let mut c = default_catalog();
+        assert_eq!(file_problems(&c), Vec::new());
+        c.forbidden_keywords.push("新词".into());
+        // The 目录 screen edits such a draft before giving it an id of its own.
+        assert_eq!(problems(&c), Vec::new());
+        let all = file_problems(&c);
+        assert_eq!(all.len(), 1);
+        assert!(
+            all[0]
+                .en
+                .starts_with("the id “nm-2017” is a built-in catalog's")
+        );
+        assert_eq!(check(&c).unwrap_err().1, all[0].en);
     }
 
     #[test]

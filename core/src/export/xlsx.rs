@@ -48,9 +48,20 @@ pub fn info_rows(plan: &Plan) -> Vec<(&'static str, String)> {
 
 /// The amount in 万元 as the f64 a spreadsheet cell stores. This is the one
 /// place money becomes a float: an .xlsx number *is* an IEEE double. Amounts
-/// up to 10^9 万元 with six decimals convert back exactly (see `import`).
+/// up to 10^9 万元 with six decimals convert back exactly (see `import`);
+/// [`exact_wan_f64`] says whether one does.
 pub fn wan_f64(m: Money) -> f64 {
     m.edit_string(Unit::Wan).parse().unwrap_or(0.0)
+}
+
+/// [`wan_f64`] when the double reads back as exactly the amount (its
+/// shortest decimal form is the amount's), `None` when the amount has more
+/// significant digits than a double holds (from 10^9 万元 with 分, near the
+/// limit of one amount or in the totals of such amounts).
+pub fn exact_wan_f64(m: Money) -> Option<f64> {
+    let f = wan_f64(m);
+    let back: rust_decimal::Decimal = format!("{f}").parse().ok()?;
+    (back.checked_mul(rust_decimal::Decimal::from(10_000)) == Some(m.yuan())).then_some(f)
 }
 
 /// The cell formats of the exported workbooks.
@@ -114,7 +125,11 @@ fn write_row(
         };
         match cell {
             Cell::Text(s) => ws.write_string_with_format(row, col, s, text_f)?,
-            Cell::Money(m) => ws.write_number_with_format(row, col, wan_f64(*m), num_f)?,
+            Cell::Money(m) => match exact_wan_f64(*m) {
+                Some(wan) => ws.write_number_with_format(row, col, wan, num_f)?,
+                // A double would round it: the exact text, which import reads.
+                None => ws.write_string_with_format(row, col, m.edit_string(Unit::Wan), num_f)?,
+            },
             Cell::Count(n) => ws.write_number_with_format(row, col, *n as f64, count_f)?,
             Cell::Empty => ws.write_blank(row, col, text_f)?,
         };

@@ -80,7 +80,9 @@ pub fn load_catalog(path: &Path) -> Result<Catalog, LoadError> {
     parse_catalog(&read_text(path)?, path)
 }
 
-/// Parses catalog text; `path` is only used in errors.
+/// Parses catalog text; `path` is only used in errors. A catalog with a
+/// problem is refused for the first ([`crate::catalog::file_problems`]):
+/// also one that takes a built-in id with other content.
 pub fn parse_catalog(text: &str, path: &Path) -> Result<Catalog, LoadError> {
     let catalog: Catalog = parse(without_bom(text), path, CatalogFormat::TAG)?;
     crate::catalog::check(&catalog)
@@ -88,8 +90,22 @@ pub fn parse_catalog(text: &str, path: &Path) -> Result<Catalog, LoadError> {
     Ok(catalog)
 }
 
+/// [`parse_catalog`] without the comparison with the built-in catalogs: how
+/// the built-in catalogs themselves are read.
+pub(crate) fn parse_catalog_alone(text: &str, path: &Path) -> Result<Catalog, LoadError> {
+    let catalog: Catalog = parse(without_bom(text), path, CatalogFormat::TAG)?;
+    match crate::catalog::problems(&catalog).into_iter().next() {
+        Some(p) => Err(LoadError::new(
+            path,
+            LoadErrorKind::Syntax { zh: p.zh, en: p.en },
+            None,
+        )),
+        None => Ok(catalog),
+    }
+}
+
 /// Loads a catalog file and lists every problem of
-/// [`crate::catalog::problems`] instead of refusing it for the first (what
+/// [`crate::catalog::file_problems`] instead of refusing it for the first (what
 /// `fundplan catalog check` prints). A file that is not a catalog at all is
 /// still a [`LoadError`].
 pub fn load_catalog_problems(
@@ -97,7 +113,7 @@ pub fn load_catalog_problems(
 ) -> Result<(Catalog, Vec<crate::catalog::Problem>), LoadError> {
     let text = read_text(path)?;
     let catalog: Catalog = parse(without_bom(&text), path, CatalogFormat::TAG)?;
-    let problems = crate::catalog::problems(&catalog);
+    let problems = crate::catalog::file_problems(&catalog);
     Ok((catalog, problems))
 }
 
@@ -214,6 +230,14 @@ pub(crate) fn syntax_zh(e: &ron::error::Error) -> String {
         E::InvalidValueForType { expected, found } => {
             format!("取值无效（应为 {expected}，实际为 {found}）")
         }
+        // `unique_keys` in the catalog: "home_uses: Water is given twice".
+        E::Message(m) => match m
+            .strip_suffix(" is given twice")
+            .and_then(|rest| rest.split_once(": "))
+        {
+            Some((field, key)) => format!("{field} 中的 {key} 写了两次（每项只能写一次）"),
+            None => format!("无法解析（{m}）"),
+        },
         other => format!("无法解析（{other}）"),
     }
 }

@@ -21,7 +21,7 @@ pub use load::{
     load_catalog, load_catalog_problems, load_plan, parse_catalog, parse_plan, parse_plan_with_ron,
     read_text,
 };
-pub(crate) use load::{syntax_zh, without_bom};
+pub(crate) use load::{parse_catalog_alone, syntax_zh, without_bom};
 pub use regular::{FileKind, NotRegular, check_target, open_regular};
 pub use save::{
     SaveError, SaveFailure, back_up_if_replaced, backup_path, catalog_to_string, persist_document,

@@ -13,6 +13,7 @@ use std::panic::AssertUnwindSafe;
 
 use calamine::{Data, DataRef, Xlsx};
 
+use super::strings::SharedStrings;
 use super::{ImportError, Problem, cell_name};
 use crate::Text;
 use crate::file::MAX_TEXT_CHARS;
@@ -105,13 +106,18 @@ fn problem(sheet: &str, cell: String, zh: String, en: String) -> Problem {
 }
 
 /// Streams the sheet `name`; `Ok(None)` when the workbook has no such sheet.
+/// Its text cells are checked against `strings` first (see [`SharedStrings`]).
 pub(super) fn read_sheet(
     wb: &mut Xlsx<Cursor<&[u8]>>,
+    strings: Option<&mut SharedStrings<'_>>,
     name: &str,
 ) -> Result<Option<Cells>, Problem> {
     let Ok(mut reader) = wb.worksheet_cells_reader(name) else {
         return Ok(None);
     };
+    if let Some(strings) = strings {
+        strings.check(name)?;
+    }
     let unreadable = |e: calamine::XlsxError| {
         problem(
             name,

@@ -53,26 +53,46 @@ impl Importer<'_> {
                 );
             }
         }
+        self.unheaded(s, hr);
+    }
+
+    /// Reports the first value below the header row `hr` in each column
+    /// that has no heading: nothing would read it.
+    fn unheaded(&mut self, s: &Sheet<'_>, hr: u32) {
+        let headed = |c: u32| !s.text(hr, c).is_empty();
+        for (r, c) in s.unheaded(hr, headed, |_| false) {
+            let (zh, en) = super::unheaded_reason();
+            self.problem(s.name, cell_name(r, c), zh, en);
+        }
     }
 
     /// Reports the 合计 row `row`'s amount in column `col` when it is not `sum`,
     /// the sum of the rows above it.
     pub(super) fn check_total(&mut self, s: &Sheet<'_>, row: u32, col: u32, sum: Money) {
-        let stated = self.money(s, row, col);
-        if stated != sum {
+        let words = ["合计", "明细之和", "total", "the rows' sum"];
+        self.check_sum(s, (row, col), sum, words);
+    }
+
+    /// Reports the total at `(row, col)` when it does not state `sum`, in the
+    /// words `[total, its parts]` in Chinese, then in English. The stated
+    /// total is read exactly and may pass the limit of one amount.
+    pub(super) fn check_sum(
+        &mut self,
+        s: &Sheet<'_>,
+        (row, col): (u32, u32),
+        sum: Money,
+        [zh, parts_zh, en, parts]: [&str; 4],
+    ) {
+        let Some(stated) = self.stated_total(s, row, col) else {
+            return;
+        };
+        if stated != sum.yuan() {
+            let stated = (stated / rust_decimal::Decimal::from(10_000)).normalize();
             self.problem(
                 s.name,
                 cell_name(row, col),
-                format!(
-                    "合计 {} 万元与明细之和 {} 万元不符",
-                    stated.wan(),
-                    sum.wan()
-                ),
-                format!(
-                    "total {} does not match the rows' sum {}",
-                    stated.wan(),
-                    sum.wan()
-                ),
+                format!("{zh} {stated} 万元与{parts_zh} {} 万元不符", sum.wan()),
+                format!("{en} {stated} does not match {parts} {}", sum.wan()),
             );
         }
     }

@@ -7,10 +7,12 @@
 //! text where a number belongs, unknown fund lines and 合计 rows that do not
 //! match their rows are all reported with sheet, cell and reason.
 
+mod amount;
 mod bounded;
 pub mod catalog;
 mod info;
 mod layout;
+mod strings;
 mod table1;
 mod table2;
 
@@ -21,13 +23,11 @@ use std::path::Path;
 use calamine::{Data, Reader, Xlsx};
 
 pub use bounded::{MAX_CELLS, MAX_COLS, MAX_INFLATED_BYTES, MAX_ROWS};
-use rust_decimal::Decimal;
 
 use crate::catalog::Catalog;
 use crate::export::TableKind;
 use crate::export::xlsx::INFO_SHEET;
 use crate::format::{FormatVersion, PlanFormat};
-use crate::money::{Money, Unit};
 use crate::plan::{Adjustment, County, Plan};
 use crate::{Lang, Text};
 
@@ -136,6 +136,33 @@ impl Sheet<'_> {
     fn end(&self) -> (u32, u32) {
         self.cells.end
     }
+
+    /// The first filled cell below the header row `header` in each column
+    /// without a heading (`headed` says which have one), passing over the
+    /// rows `skip` says, as (row, column) in column order: nothing reads them.
+    fn unheaded(
+        &self,
+        header: u32,
+        headed: impl Fn(u32) -> bool,
+        skip: impl Fn(u32) -> bool,
+    ) -> Vec<(u32, u32)> {
+        let mut first: std::collections::BTreeMap<u32, u32> = Default::default();
+        for &(r, c) in self.cells.map.keys() {
+            if r > header && !headed(c) && !skip(r) && !self.text(r, c).is_empty() {
+                let row = first.entry(c).or_insert(r);
+                *row = (*row).min(r);
+            }
+        }
+        first.into_iter().map(|(c, r)| (r, c)).collect()
+    }
+}
+
+/// Why a value in a column without a heading is refused, in Chinese and English.
+fn unheaded_reason() -> (String, String) {
+    (
+        "此列没有表头，其中的内容不会导入".into(),
+        "a value in a column without a header (it would be lost)".into(),
+    )
 }
 
 struct Importer<'a> {
@@ -162,44 +189,6 @@ impl Importer<'_> {
                 format!("含有公式“={f}”，请改为数值"),
                 format!("holds the formula “={f}”; enter the value"),
             );
-        }
-    }
-
-    /// An amount cell in 万元; empty is zero.
-    fn money(&mut self, s: &Sheet<'_>, row: u32, col: u32) -> Money {
-        let name = cell_name(row, col);
-        let decimal = match s.value(row, col) {
-            Data::Empty => return Money::ZERO,
-            // Spreadsheet numbers are doubles; their shortest decimal form is
-            // what the cell shows, and 6 decimals of 万元 is one 分.
-            Data::Float(f) => format!("{f}")
-                .parse::<Decimal>()
-                .ok()
-                .map(|d| d.round_dp(6)),
-            Data::Int(i) => Some(Decimal::from(*i)),
-            Data::String(t) if t.trim().is_empty() => return Money::ZERO,
-            other => {
-                let shown = other.to_string();
-                self.problem(
-                    s.name,
-                    name,
-                    format!("金额处是文字“{shown}”，应为数值"),
-                    format!("text “{shown}” where an amount belongs"),
-                );
-                return Money::ZERO;
-            }
-        };
-        match decimal.and_then(|d| Money::parse_in(&d.to_string(), Unit::Wan).ok()) {
-            Some(m) => m,
-            None => {
-                self.problem(
-                    s.name,
-                    name,
-                    "金额超出范围".into(),
-                    "amount out of range".into(),
-                );
-                Money::ZERO
-            }
         }
     }
 
@@ -231,26 +220,6 @@ impl Importer<'_> {
             return None;
         }
         Some((hr, cols))
-    }
-
-    fn count(&mut self, s: &Sheet<'_>, row: u32, col: u32) -> u32 {
-        match s.value(row, col) {
-            Data::Empty => 0,
-            Data::Int(i) if (0..=i64::from(u32::MAX)).contains(i) => *i as u32,
-            Data::Float(f) if f.fract() == 0.0 && *f >= 0.0 && *f <= f64::from(u32::MAX) => {
-                *f as u32
-            }
-            other => {
-                let shown = other.to_string();
-                self.problem(
-                    s.name,
-                    cell_name(row, col),
-                    format!("应为非负整数，实际为“{shown}”"),
-                    format!("expected a whole number, found “{shown}”"),
-                );
-                0
-            }
-        }
     }
 }
 
@@ -312,8 +281,9 @@ pub(crate) fn read_workbook(path: &Path) -> Result<Vec<u8>, ImportError> {
 fn import_checked(bytes: &[u8], catalog: &Catalog) -> Result<Plan, ImportError> {
     let mut wb: Xlsx<_> =
         Xlsx::new(Cursor::new(bytes)).map_err(|e| ImportError::Unreadable(e.to_string()))?;
+    let mut strings = strings::SharedStrings::new(bytes);
     let mut load = |name: &'static str| -> Result<Sheet<'static>, ImportError> {
-        match bounded::read_sheet(&mut wb, name) {
+        match bounded::read_sheet(&mut wb, strings.as_mut(), name) {
             Ok(Some(cells)) => Ok(Sheet { name, cells }),
             Ok(None) => Err(ImportError::Invalid(vec![Problem {
                 sheet: name.to_string(),

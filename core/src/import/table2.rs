@@ -67,24 +67,18 @@ pub(super) fn read_projects(
                 });
             }
         }
-        let stated = im.money(s, r, c("整合资金合计"));
         let sum: Money = funding.iter().map(|f| f.amount).sum();
-        if stated != sum {
-            im.problem(
-                s.name,
-                cell_name(r, c("整合资金合计")),
-                format!(
-                    "整合资金合计 {} 万元与各资金之和 {} 万元不符",
-                    stated.wan(),
-                    sum.wan()
-                ),
-                format!(
-                    "project total {} does not match its lines' sum {}",
-                    stated.wan(),
-                    sum.wan()
-                ),
-            );
-        }
+        im.check_sum(
+            s,
+            (r, c("整合资金合计")),
+            sum,
+            [
+                "整合资金合计",
+                "各资金之和",
+                "project total",
+                "its lines' sum",
+            ],
+        );
         let use_text = s.text(r, c(F::Use.header()));
         let use_ = label_to(Use::ALL, |u| u.label(Lang::Zh), &use_text).unwrap_or_else(|| {
             im.problem(

@@ -1,6 +1,6 @@
 //! P01–P09: the projects and their funding entries.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 
 use super::{Ctx, blank, en, repeated, zh};
@@ -177,14 +177,12 @@ fn cached_automata(words: &[&str]) -> Option<Automata> {
         {
             return Some(ac.clone());
         }
-        // DFAs: slower to build, fastest to search; built once per word list.
-        let build = |kind| {
-            AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::DFA))
-                .match_kind(kind)
-                .build(words)
-                .ok()
-        };
+        // The builder's own choice: a DFA (slower to build, fastest to
+        // search) for up to 100 words, as real catalogs have, else a
+        // contiguous NFA. A DFA forced on every list costs states × alphabet
+        // to build, and the alphabet grows with the words: 100,000 words
+        // took 24 s and gigabytes where the NFA takes a fraction of a second.
+        let build = |kind| AhoCorasick::builder().match_kind(kind).build(words).ok();
         let automata = Automata {
             any: build(MatchKind::LeftmostFirst)?,
             all: build(MatchKind::Standard)?,
@@ -278,6 +276,37 @@ impl<'a> Keywords<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `n` distinct four-character words spread over the CJK block, as a
+    /// generated negative list would be.
+    fn cjk_words(n: u32) -> Vec<String> {
+        (0..n)
+            .map(|i| {
+                (0..4)
+                    .filter_map(|j| char::from_u32(0x4e00 + (i * 7 + j * 5_003 + i / 3) % 20_000))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_automata_grow_with_the_words_not_with_the_alphabet_too() {
+        // Memory is what building costs here: a DFA for every list grew as
+        // states × alphabet (5,000 words: tens of MB), a quadratic build.
+        let words = cjk_words(5_000);
+        let k = Keywords::new(&words);
+        let ac = k.automata.as_ref().unwrap();
+        let used = ac.any.memory_usage() + ac.all.memory_usage();
+        let bytes: usize = words.iter().map(String::len).sum();
+        assert!(
+            used < 100 * bytes,
+            "{used} bytes for {bytes} bytes of words"
+        );
+        // A real catalog's few dozen words still get the fastest automaton.
+        let few = Keywords::new(&words[..40]);
+        let kind = few.automata.as_ref().map(|a| a.any.kind());
+        assert_eq!(kind, Some(aho_corasick::AhoCorasickKind::DFA));
+    }
 
     #[test]
     fn hits_are_the_words_a_text_contains() {

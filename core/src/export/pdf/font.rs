@@ -85,18 +85,6 @@ struct Resolved {
     missing: bool,
 }
 
-/// Characters drawn as nothing when no font has them: Unicode's default
-/// ignorable code points (joiners, variation selectors, bidi controls, tags),
-/// which a font without them does not show either.
-fn ignorable(c: char) -> bool {
-    matches!(c,
-        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
-        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
-        | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}'
-        | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
-}
-
 /// The bundled font and the fallbacks, with a record of every glyph a document used.
 pub struct Font {
     face: Option<Face<'static>>,
@@ -182,7 +170,8 @@ impl Font {
 
     /// What `c` is drawn with: its glyph in the bundled font or else in a
     /// fallback; a space for tabs and other white space; nothing for control
-    /// and default ignorable characters; `?` for anything else.
+    /// and default ignorable characters (a font without them shows nothing
+    /// either); `?` for anything else.
     pub fn glyph(&self, c: char) -> Option<Glyph> {
         self.resolve(c).map(|r| r.glyph)
     }
@@ -206,7 +195,7 @@ impl Font {
         let r = match self.lookup(c) {
             Some(g) => Some(found(0, g, c)),
             None if c.is_whitespace() => self.lookup(' ').map(|g| found(0, g, ' ')),
-            None if c.is_control() || ignorable(c) => None,
+            None if c.is_control() || crate::text::is_default_ignorable(c) => None,
             None => fallback().or_else(|| {
                 self.lacking.borrow_mut().insert(c);
                 self.lookup(REPLACEMENT).map(|glyph| Resolved {

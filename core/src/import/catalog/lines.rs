@@ -55,6 +55,8 @@ pub(super) fn read_lines(
     for &(r, c) in s.cells.map.keys() {
         filled.entry(r).or_insert((0, c)).0 += 1;
     }
+    let heading = |r: u32| filled.get(&r).is_some_and(|(n, _)| *n == 1);
+    h.unheaded(p, s, heading);
     let mut rows: Vec<u32> = filled.keys().copied().filter(|r| *r > h.row).collect();
     rows.sort_unstable();
     let mut section: Option<Level> = None;

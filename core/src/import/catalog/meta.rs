@@ -126,6 +126,7 @@ pub(super) fn read_info(p: &mut Problems, s: &Sheet<'_>) -> Info {
         return info;
     };
     let (kc, vc) = (h.col("项目").unwrap_or(0), h.col("内容").unwrap_or(1));
+    h.unheaded(p, s, |_| false);
     let mut at: HashMap<&str, (u32, String)> = HashMap::new();
     for r in h.row + 1..=s.end().0 {
         let (key, value) = (s.text(r, kc), s.text(r, vc));
@@ -218,6 +219,7 @@ fn pairs(p: &mut Problems, s: &Sheet<'_>, columns: &[Column; 2]) -> Pairs {
         return (Vec::new(), (0, 1));
     };
     let (kc, vc) = (h.col(columns[0].name).unwrap_or(0), h.col(columns[1].name));
+    h.unheaded(p, s, |_| false);
     let mut out = Vec::new();
     for r in h.row + 1..=s.end().0 {
         let key = s.text(r, kc);

@@ -90,8 +90,10 @@ fn import_checked(bytes: &[u8], defaults: &CatalogDefaults) -> Result<Catalog, I
             .ok_or_else(|| ImportError::Unreadable("the workbook has no sheets".to_string()))?
     };
     let mut p = Problems::default();
+    let mut strings = super::strings::SharedStrings::new(bytes);
     let mut read = |name: &str| -> Result<Option<bounded::Cells>, ImportError> {
-        bounded::read_sheet(&mut wb, name).map_err(|e| ImportError::Invalid(vec![e]))
+        bounded::read_sheet(&mut wb, strings.as_mut(), name)
+            .map_err(|e| ImportError::Invalid(vec![e]))
     };
     let lines_cells = read(&lines_name)?.unwrap_or_else(empty_cells);
     let mut meta_cells = Vec::new();
@@ -204,9 +206,9 @@ fn import_checked(bytes: &[u8], defaults: &CatalogDefaults) -> Result<Catalog, I
         }
     }
     if p.0.is_empty()
-        && let Some(clash) = builtin_clash(&catalog)
+        && let Some(clash) = crate::catalog::builtin_clash(&catalog)
     {
-        p.0.push(clash);
+        p.add("", String::new(), clash.zh, clash.en);
     }
     if p.0.is_empty() {
         Ok(catalog)
@@ -235,25 +237,4 @@ fn missing(sheet: &str) -> Problem {
             ),
         ),
     }
-}
-
-/// A problem when `c` takes the id of a built-in catalog but differs from
-/// it: plans naming that id are judged by the built-in one, so the file
-/// would silently not count.
-pub fn builtin_clash(c: &Catalog) -> Option<Problem> {
-    let builtin = crate::catalog::embedded(&c.id)?;
-    (builtin != *c).then(|| Problem {
-        sheet: String::new(),
-        cell: String::new(),
-        reason: Text::new(
-            format!(
-                "目录编号“{}”是内置目录的编号，而内容与内置目录不同（方案按编号会用内置的那份）；请另取一个目录编号",
-                c.id
-            ),
-            format!(
-                "the id “{}” is a built-in catalog's, and this catalog differs from it (plans naming the id use the built-in one); give it an id of its own",
-                c.id
-            ),
-        ),
-    })
 }

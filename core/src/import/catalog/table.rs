@@ -2,7 +2,7 @@
 //! rows (a region's 附件 has a title or two above it), with the other names
 //! officials give the same column.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::{Problems, Sheet};
 use crate::import::{bounded::shorten, cell_name};
@@ -21,12 +21,25 @@ pub(super) struct Header {
     /// The header's row, 0-based.
     pub row: u32,
     cols: HashMap<&'static str, u32>,
+    /// Every column with a heading, known or not.
+    headed: HashSet<u32>,
 }
 
 impl Header {
     /// The column headed `name` (or one of its aliases), if there is one.
     pub fn col(&self, name: &str) -> Option<u32> {
         self.cols.get(name).copied()
+    }
+
+    /// Reports the first value below the header in each column without a
+    /// heading (nothing would read it), passing over the rows `skip` says
+    /// (a table's one-cell heading rows, 一、中央资金).
+    pub fn unheaded(&self, p: &mut Problems, s: &Sheet<'_>, skip: impl Fn(u32) -> bool) {
+        let headed = |c: u32| self.headed.contains(&c);
+        for (r, c) in s.unheaded(self.row, headed, skip) {
+            let (zh, en) = crate::import::unheaded_reason();
+            p.add(s.name, cell_name(r, c), zh, en);
+        }
     }
 }
 
@@ -76,10 +89,12 @@ pub(super) fn header(
         return None;
     };
     let mut cols = HashMap::new();
+    let mut headed = HashSet::new();
     for ((_, c), text) in top.range((row, 0)..=(row, u32::MAX)) {
         if text.is_empty() {
             continue;
         }
+        headed.insert(*c);
         let shown = shorten(text);
         match column_of(columns, text) {
             None => p.add(
@@ -110,5 +125,5 @@ pub(super) fn header(
             );
         }
     }
-    Some(Header { row, cols })
+    Some(Header { row, cols, headed })
 }
