@@ -42,9 +42,24 @@ fn identity(_: &fs::Metadata, path: &Path) -> Option<Id> {
 
 struct Walk {
     seen: HashSet<Id>,
-    /// The receipt registers in use, which are no plans.
+    /// The receipt registers in use, which are no plans: the files as they
+    /// are now (so a link to one is skipped too)…
     skip: HashSet<Id>,
+    /// …and their places, folder and name: another roll-up saving the
+    /// register meanwhile puts a new file there (a rename, a new inode), or
+    /// creates it.
+    skip_places: Vec<(Id, std::ffi::OsString)>,
     scan: Scan,
+}
+
+/// The place of `path`: its folder's identity and its name.
+fn place(path: &Path) -> Option<(Id, std::ffi::OsString)> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let id = fs::metadata(dir).ok().and_then(|m| identity(&m, dir))?;
+    Some((id, path.file_name()?.to_os_string()))
 }
 
 fn problem(path: &Path, kind: LoadErrorKind) -> LoadError {
@@ -70,30 +85,7 @@ pub fn scan_paths(paths: &[PathBuf]) -> Scan {
 /// [`scan_paths`], skipping the files `skip` names (the registers in use,
 /// however they are reached) instead of the default register.
 pub fn scan_paths_skipping(paths: &[PathBuf], skip: &[PathBuf]) -> Scan {
-    let mut walk = Walk {
-        seen: HashSet::new(),
-        skip: skip
-            .iter()
-            .filter_map(|p| fs::metadata(p).ok().and_then(|m| identity(&m, p)))
-            .collect(),
-        scan: Scan::default(),
-    };
-    for p in paths {
-        match fs::metadata(p) {
-            Ok(meta) if meta.is_dir() => {
-                let start = walk.scan.files.len();
-                walk.dir(p, &meta);
-                // Only this folder's files are sorted; `start` is at most the length.
-                if let Some(found) = walk.scan.files.get_mut(start..) {
-                    found.sort();
-                }
-            }
-            // Given by name: loaded as asked, and errors say why (loading
-            // refuses a FIFO or a device at once, see `file::open_regular`).
-            _ => walk.scan.files.push(p.clone()),
-        }
-    }
-    walk.scan
+    Walk::skipping(skip).paths(paths)
 }
 
 fn is_ron(path: &Path) -> bool {
@@ -102,6 +94,39 @@ fn is_ron(path: &Path) -> bool {
 }
 
 impl Walk {
+    /// A walk that will skip the registers `skip` names.
+    fn skipping(skip: &[PathBuf]) -> Walk {
+        Walk {
+            seen: HashSet::new(),
+            skip: skip
+                .iter()
+                .filter_map(|p| fs::metadata(p).ok().and_then(|m| identity(&m, p)))
+                .collect(),
+            skip_places: skip.iter().filter_map(|p| place(p)).collect(),
+            scan: Scan::default(),
+        }
+    }
+
+    /// Walks `paths`: folders expanded, files as given.
+    fn paths(mut self, paths: &[PathBuf]) -> Scan {
+        for p in paths {
+            match fs::metadata(p) {
+                Ok(meta) if meta.is_dir() => {
+                    let start = self.scan.files.len();
+                    self.dir(p, &meta);
+                    // Only this folder's files are sorted; `start` is at most the length.
+                    if let Some(found) = self.scan.files.get_mut(start..) {
+                        found.sort();
+                    }
+                }
+                // Given by name: loaded as asked, and errors say why (loading
+                // refuses a FIFO or a device at once, see `file::open_regular`).
+                _ => self.scan.files.push(p.clone()),
+            }
+        }
+        self.scan
+    }
+
     /// Marks a file or folder as seen; false when it was seen already.
     fn first_visit(&mut self, meta: &fs::Metadata, path: &Path) -> bool {
         identity(meta, path).is_none_or(|id| self.seen.insert(id))
@@ -111,6 +136,7 @@ impl Walk {
         if !self.first_visit(meta, dir) {
             return;
         }
+        let dir_id = identity(meta, dir);
         let entries = match fs::read_dir(dir) {
             Ok(e) => e,
             Err(e) => {
@@ -143,7 +169,11 @@ impl Walk {
                 // The register in use and eframe's app.ron are no plans (the
                 // latter is read to tell, so only once it is a regular file).
                 // The register's own loader says what is wrong with it, once.
-                let skipped = identity(&meta, &path).is_some_and(|id| self.skip.contains(&id));
+                let skipped = identity(&meta, &path).is_some_and(|id| self.skip.contains(&id))
+                    || dir_id.as_ref().is_some_and(|d| {
+                        let name = entry.file_name();
+                        self.skip_places.iter().any(|(i, n)| i == d && *n == name)
+                    });
                 if skipped {
                     continue;
                 }
@@ -163,4 +193,27 @@ impl Walk {
 /// given. What could not be read is dropped here: see [`scan_paths`].
 pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     scan_paths(paths).files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_register_another_roll_up_saves_during_the_walk_is_still_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = dir.path().join("plan.ron");
+        fs::write(&plan, "(format: \"fundplan-plan\")").unwrap();
+        let register = dir.path().join(crate::register::FILE_NAME);
+        fs::write(&register, "old").unwrap();
+        let walk = Walk::skipping(std::slice::from_ref(&register));
+        // Another run saves the register meanwhile: a new file renamed into
+        // place, with a new inode.
+        let new = dir.path().join("new.tmp");
+        fs::write(&new, "new").unwrap();
+        fs::rename(&new, &register).unwrap();
+        let scan = walk.paths(&[dir.path().to_path_buf()]);
+        assert_eq!(scan.files, [plan]);
+        assert!(scan.problems.is_empty());
+    }
 }
