@@ -110,9 +110,10 @@ pub fn lock_path(path: &Path) -> PathBuf {
 }
 
 /// Takes the register's lock, waiting for another process that holds it. `None`
-/// when no lock file can be made there (no such folder, no permission, a
-/// read-only disk): then this process cannot write the register either, so it
-/// only reads it and loses nothing of another's.
+/// when there is no lock file and none can be made (no such folder, no
+/// permission to write in it, a read-only disk): then this process cannot
+/// write the register either (a save is a new file renamed in that folder),
+/// so it only reads it and loses nothing of another's.
 fn lock(path: &Path) -> Result<Option<File>, RegisterError> {
     let lock = lock_path(path);
     let failed = |why| RegisterError::Lock {
@@ -133,18 +134,12 @@ fn lock(path: &Path) -> Result<Option<File>, RegisterError> {
         .open(&lock)
     {
         Ok(f) => f,
+        // Read-only is enough for the lock (flock on Unix, LockFileEx on
+        // Windows), so a lock file another user made (0644 in a shared
+        // folder) is locked too, never passed by. Opened without waiting and
+        // checked to be a regular file (a FIFO there would block).
         Err(e) if e.kind() == ErrorKind::AlreadyExists => {
-            // Only a regular file, not a link: a FIFO would block the open.
-            match fs::symlink_metadata(&lock) {
-                Ok(m) if m.file_type().is_file() => {}
-                Ok(_) => return Err(failed(Broken::NotAFile)),
-                Err(e) => return Err(failed(Broken::Io(e.into()))),
-            }
-            match OpenOptions::new().read(true).write(true).open(&lock) {
-                Ok(f) => f,
-                Err(e) if cannot_write(&e) => return Ok(None),
-                Err(e) => return Err(failed(Broken::Io(e.into()))),
-            }
+            crate::file::open_regular(&lock).map_err(|e| failed(Broken::Io(e.into())))?
         }
         Err(e) if cannot_write(&e) => return Ok(None),
         Err(e) => return Err(failed(Broken::Io(e.into()))),
