@@ -178,6 +178,7 @@ impl eframe::App for FundplanApp {
             read_only: self.session.doc.is_read_only(),
             register: self.register_mark(),
             review: self.review_mark(),
+            register_path: self.session.register.as_ref().map(|r| r.path.as_path()),
         };
         if let Some(c) = &mut self.session.compare {
             c.refresh(&self.session.doc);

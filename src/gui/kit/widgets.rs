@@ -29,6 +29,9 @@ pub struct View<'a> {
     pub register: Option<crate::register::Mark>,
     /// The register's word on the decision the open plan claims, when it was checked.
     pub review: Option<crate::register::ReviewMark>,
+    /// The register file that said it (shown on hover: a register that came
+    /// in one folder with the plan vouches for nothing).
+    pub register_path: Option<&'a std::path::Path>,
 }
 
 impl View<'_> {

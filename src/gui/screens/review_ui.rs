@@ -43,8 +43,21 @@ pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             } else {
                 theme::palette(ui).balanced
             };
+            let file = view
+                .register_path
+                .map(|p| {
+                    format!(
+                        "\n\n{}{}",
+                        view.t("收件登记文件：", "Register file: "),
+                        p.display()
+                    )
+                })
+                .unwrap_or_default();
             ui.label(RichText::new(mark.label(view.lang)).strong().color(color))
-                .on_hover_text(view.t(REGISTER_MEANS_ZH, REGISTER_MEANS_EN));
+                .on_hover_text(format!(
+                    "{}{file}",
+                    view.t(REGISTER_MEANS_ZH, REGISTER_MEANS_EN)
+                ));
         }
         if let Some(s) = &view.doc.plan().submission {
             let at = crate::digest::readable_time(&s.at, view.lang);
