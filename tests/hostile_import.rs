@@ -516,3 +516,28 @@ fn the_app_survives_a_hostile_workbook_and_says_why() {
     h.get_by_label_contains("方案信息!XFD1048576");
     assert_eq!(h.state().doc().plan(), &before, "nothing imported");
 }
+
+#[test]
+fn a_workbook_file_larger_than_the_budget_is_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("huge.xlsx");
+    // Sparse: 4 GiB on paper, nothing on disk.
+    std::fs::File::create(&xlsx)
+        .unwrap()
+        .set_len(4 << 30)
+        .unwrap();
+    let plan = dir.path().join("out.ron");
+    let out = Command::new("prlimit")
+        .arg(format!("--as={}", 1u64 << 30))
+        .arg(env!("CARGO_BIN_EXE_fundplan"))
+        .args(["--lang", "en", "import"])
+        .arg(&xlsx)
+        .arg("-o")
+        .arg(&plan)
+        .output()
+        .expect("prlimit (util-linux) runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("larger than 200 MB"), "{stderr}");
+    assert!(!plan.exists(), "a plan was written");
+}

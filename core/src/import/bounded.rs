@@ -44,6 +44,15 @@ fn too_big(part: &str) -> ImportError {
     )
 }
 
+/// A workbook file larger than the inflated budget.
+pub(super) fn too_big_file() -> ImportError {
+    let mb = MAX_INFLATED_BYTES / (1024 * 1024);
+    whole(
+        format!("工作簿文件超过 {mb} MB，不是方案工作簿"),
+        format!("the workbook file is larger than {mb} MB; not a plan workbook"),
+    )
+}
+
 /// Checks the zip directory's sizes and then the bytes each part really
 /// inflates to (a directory can lie), streaming them so memory stays small.
 pub(super) fn check_zip(bytes: &[u8]) -> Result<(), ImportError> {

@@ -264,16 +264,27 @@ pub(crate) fn guarded<T>(
 }
 
 /// The bytes of the workbook at `path`, or why they could not be read (a
-/// FIFO or a device is refused at once: it could block or never end).
+/// FIFO or a device is refused at once: it could block or never end). A file
+/// larger than the whole inflated budget is refused before it is read: its
+/// parts could not fit in the budget either.
 pub(crate) fn read_workbook(path: &Path) -> Result<Vec<u8>, ImportError> {
     use std::io::Read;
+    let unreadable = |e: std::io::Error| ImportError::File {
+        path: path.to_path_buf(),
+        reason: e.into(),
+    };
+    let file = crate::file::open_regular(path).map_err(unreadable)?;
+    if file.metadata().map_err(unreadable)?.len() > bounded::MAX_INFLATED_BYTES {
+        return Err(bounded::too_big_file());
+    }
+    // take() guards against a file that grows while it is read.
     let mut bytes = Vec::new();
-    crate::file::open_regular(path)
-        .and_then(|mut f| f.read_to_end(&mut bytes))
-        .map_err(|e| ImportError::File {
-            path: path.to_path_buf(),
-            reason: e.into(),
-        })?;
+    file.take(bounded::MAX_INFLATED_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > bounded::MAX_INFLATED_BYTES {
+        return Err(bounded::too_big_file());
+    }
     Ok(bytes)
 }
 
