@@ -114,17 +114,15 @@ fn is_font_name(path: &Path) -> bool {
 }
 
 /// The whole of a regular file of at most [`MAX_FILE`] bytes, taken from
-/// `budget`; `None` for anything else (a FIFO is never opened, so never waited on).
+/// `budget`; `None` for anything else (a FIFO is opened without waiting and
+/// refused, even one swapped in after the folder was listed).
 pub fn read_bounded(path: &Path, budget: &mut u64) -> Option<Vec<u8>> {
-    let meta = std::fs::metadata(path).ok()?;
-    if !meta.is_file() || meta.len() > MAX_FILE || meta.len() > *budget {
+    let file = crate::file::open_regular(path).ok()?;
+    let len = file.metadata().ok()?.len();
+    if len > MAX_FILE || len > *budget {
         return None;
     }
-    let file = std::fs::File::open(path).ok()?;
-    // The file may have been replaced since: check what was opened, read no more than the cap.
-    if !file.metadata().ok()?.is_file() {
-        return None;
-    }
+    // Read no more than the cap: the file may grow while it is read.
     let mut data = Vec::new();
     file.take(MAX_FILE.min(*budget) + 1)
         .read_to_end(&mut data)
