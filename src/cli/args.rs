@@ -74,7 +74,7 @@ pub enum Command {
         /// Use this catalog file instead of the built-in ones the plans name.
         #[arg(long, value_name = "CATALOG.ron")]
         catalog: Option<PathBuf>,
-        /// Do not read or write the receipt register (收件登记); every sealed row is "unsealed"/"new" only in memory.
+        /// Do not read or write the receipt register (收件登记): nothing is checked, every row's "register" is "unsealed" and its "review" "unchecked".
         #[arg(long, conflicts_with = "register")]
         no_register: bool,
         /// The receipt register file (default: fundplan-register.ron in the first folder given, or beside the first file).
