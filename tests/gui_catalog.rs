@@ -86,10 +86,13 @@ fn rename_an_english_name_save_as_a_new_catalog_and_judge_the_plan_with_it() {
         h.state().dialog(),
         Some(&Dialog::CatalogId("nm-2017-1501".into()))
     );
-    // …and refuses a built-in one.
-    retype(&mut h, "新目录编号", "nm-2021");
-    let pick = h.get_by_role_and_label(Role::Button, "选择保存位置…");
-    assert!(pick.accesskit_node().is_disabled());
+    // …and refuses a built-in one, and one the core's id rule refuses (a
+    // path, as saving would), before the file dialog.
+    for refused in ["nm-2021", "../nm-2021", "a/b"] {
+        retype(&mut h, "新目录编号", refused);
+        let pick = h.get_by_role_and_label(Role::Button, "选择保存位置…");
+        assert!(pick.accesskit_node().is_disabled(), "{refused}");
+    }
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(h.state().dialog(), None);

@@ -17,12 +17,14 @@ pub(super) fn catalog_id_ui(ui: &mut Ui, view: &View<'_>, id: &mut String, out: 
     if ui.memory(|m| m.focused().is_none()) {
         field.request_focus();
     }
+    // The core's rule for ids, so the button says why before a save would refuse.
+    let problem = crate::catalog::id_problem(id.trim());
     let refusal = if id.trim().is_empty() {
         Some(view.t("请填写编号", "Give an id"))
     } else if is_builtin(id) {
         Some(view.t("这是内置目录的编号", "This is a built-in catalog's id"))
     } else {
-        None
+        problem.as_ref().map(|p| p.message(view.lang))
     };
     ui.add_space(8.0);
     ui.horizontal(|ui| {
