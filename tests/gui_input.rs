@@ -619,3 +619,43 @@ fn typing_after_a_mouse_click_replaces_the_amount() {
     assert_eq!(value_of(&h, &label), "42");
     assert_eq!(line(&h, &code).allocated, wan(42));
 }
+
+#[test]
+fn enter_after_a_click_goes_down_the_clicked_column_not_the_keyboard_one() {
+    let mut h = common::app();
+    let codes = line_codes(&h);
+    let (a, b) = (&codes[0], &codes[1]);
+    let allocated_b = line(&h, b).allocated;
+    // Ctrl+2 focuses the first 下达 cell; then the mouse picks 纳入整合.
+    one_frame(&mut h, key(Key::Num2, Modifiers::COMMAND).to_vec());
+    assert!(h.get_by_label(&format!("{a} 下达金额")).is_focused());
+    mouse_click(&mut h, &format!("{a} 纳入整合金额"));
+    let mut events = vec![text("9"), text("0"), text("0")];
+    events.extend(press(Key::Enter));
+    one_frame(&mut h, events);
+    assert_eq!(line(&h, a).integrated, wan(900));
+    assert!(
+        h.get_by_label(&format!("{b} 纳入整合金额")).is_focused(),
+        "Enter goes down the column that has focus"
+    );
+    type_slowly(&mut h, "55");
+    assert_eq!(line(&h, b).integrated, wan(55));
+    assert_eq!(line(&h, b).allocated, allocated_b, "下达 untouched");
+}
+
+#[test]
+fn tab_then_enter_still_returns_to_the_column_where_the_tabs_started() {
+    let mut h = common::app();
+    let codes = line_codes(&h);
+    // A run of Tabs started by a click on 下达 (Excel: A1, Tab, B1, Enter → A2).
+    mouse_click(&mut h, &format!("{} 下达金额", codes[0]));
+    let mut events = vec![text("7")];
+    events.extend(press(Key::Tab));
+    events.push(text("6"));
+    events.extend(press(Key::Enter));
+    one_frame(&mut h, events);
+    assert!(
+        h.get_by_label(&format!("{} 下达金额", codes[1]))
+            .is_focused()
+    );
+}
