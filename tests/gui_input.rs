@@ -659,3 +659,60 @@ fn tab_then_enter_still_returns_to_the_column_where_the_tabs_started() {
             .is_focused()
     );
 }
+
+#[test]
+fn after_undo_the_amount_cell_keeps_focus_and_takes_the_next_keys() {
+    let mut h = common::app();
+    let code = line_codes(&h)[3].clone();
+    let label = format!("{code} 下达金额");
+    let before = line(&h, &code).allocated;
+    mouse_click(&mut h, &label);
+    type_slowly(&mut h, "5");
+    one_frame(&mut h, key(Key::Z, Modifiers::COMMAND).to_vec());
+    assert_eq!(line(&h, &code).allocated, before);
+    assert_eq!(value_of(&h, &label), before.edit_string(Unit::Wan));
+    assert!(h.get_by_label(&label).is_focused(), "undo keeps focus");
+    // The undone amount is selected: typing replaces it.
+    type_slowly(&mut h, "7");
+    assert_eq!(line(&h, &code).allocated, wan(7));
+    one_frame(&mut h, key(Key::Y, Modifiers::COMMAND).to_vec());
+    assert!(h.get_by_label(&label).is_focused(), "redo keeps focus");
+}
+
+#[test]
+fn a_reason_typed_after_an_undo_is_kept() {
+    let mut h = common::app();
+    let code = line_codes(&h)[3].clone();
+    let label = format!("{code} 未纳入整合原因");
+    let before = line(&h, &code).reason.clone();
+    mouse_click(&mut h, &format!("{code} 纳入整合金额"));
+    one_frame(&mut h, press(Key::Tab).to_vec());
+    assert!(h.get_by_label(&label).is_focused());
+    one_frame(&mut h, key(Key::A, Modifiers::COMMAND).to_vec());
+    type_slowly(&mut h, "错");
+    one_frame(&mut h, key(Key::Z, Modifiers::COMMAND).to_vec());
+    assert_eq!(line(&h, &code).reason, before);
+    assert!(h.get_by_label(&label).is_focused(), "undo keeps focus");
+    one_frame(&mut h, key(Key::A, Modifiers::COMMAND).to_vec());
+    type_slowly(&mut h, "待下年");
+    assert_eq!(line(&h, &code).reason, "待下年");
+}
+
+#[test]
+fn escape_keeps_focus_in_the_amount_cell() {
+    let mut h = common::app();
+    let codes = line_codes(&h);
+    let label = format!("{} 下达金额", codes[3]);
+    let before = line(&h, &codes[3]).allocated;
+    mouse_click(&mut h, &label);
+    type_slowly(&mut h, "555");
+    one_frame(&mut h, press(Key::Escape).to_vec());
+    assert_eq!(line(&h, &codes[3]).allocated, before);
+    assert!(h.get_by_label(&label).is_focused(), "Escape keeps focus");
+    // The next Tab goes to the row's 纳入整合, not to the menu.
+    one_frame(&mut h, press(Key::Tab).to_vec());
+    assert!(
+        h.get_by_label(&format!("{} 纳入整合金额", codes[3]))
+            .is_focused()
+    );
+}

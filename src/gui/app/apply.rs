@@ -222,12 +222,12 @@ impl FundplanApp {
             UiCommand::SaveAs => self.choose(ctx, FileAction::SaveAs),
             UiCommand::Submit => self.ask_to_submit(),
             UiCommand::Undo | UiCommand::Redo => {
-                // A focused cell would otherwise keep showing what was typed.
-                ctx.memory_mut(|m| {
-                    if let Some(id) = m.focused() {
-                        m.surrender_focus(id);
-                    }
-                });
+                // The field keeps focus, so the next keys are not lost; a
+                // focused amount cell forgets what was typed and shows (and
+                // selects) the amount undo brought back.
+                if let Some(id) = ctx.memory(|m| m.focused()) {
+                    crate::gui::kit::amount_cell::forget_typing(ctx, id);
+                }
                 if c == UiCommand::Undo {
                     self.session.doc.undo();
                 } else {

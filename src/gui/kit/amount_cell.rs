@@ -1,6 +1,6 @@
 //! The amount cell: an amount in the view's unit edited as text, with
 //! select-all on focus, live changes while the text is valid, a red kept text
-//! and a sentence while it is not, Escape to restore, and pastes of spreadsheet
+//! and a sentence while it is not, Escape to restore (focus stays), and pastes of spreadsheet
 //! columns handed to [`crate::gui::kit::paste`].
 
 use egui::text::{CCursor, CCursorRange};
@@ -66,6 +66,10 @@ pub fn amount_ui(
     let end_id = id.with("end-typing");
     if ui.data_mut(|d| d.remove_temp::<bool>(end_id)).is_some() {
         out.push(Action::EndTyping);
+    }
+    if escaped {
+        // Escape restores, it does not leave: the next Tab goes on from here.
+        ui.memory_mut(|m| m.request_focus(id));
     }
     if escaped && let Some(t) = typed.take() {
         changed = (t.orig != value).then_some(t.orig);
@@ -137,6 +141,13 @@ pub fn amount_ui(
         out.push(Action::EndTyping);
     }
     AmountCell { changed, enter }
+}
+
+/// Makes the amount cell `id` (if it is one) forget the text typed into it:
+/// it shows the plan's amount again, selected when it has focus. For undo and
+/// redo, which change the amount under a focused cell.
+pub fn forget_typing(ctx: &egui::Context, id: Id) {
+    ctx.data_mut(|d| d.remove::<Typed>(id.with("typed")));
 }
 
 /// Takes a paste of several cells (a column or block copied from a
