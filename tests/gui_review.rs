@@ -12,7 +12,7 @@ mod common;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use fundplan::digest::{SealState, seal, seal_state};
 use fundplan::file;
 use fundplan::gui::{Action, FundplanApp, Screen};
@@ -349,4 +349,37 @@ fn no_decision_is_taken_on_a_copy_that_differs_from_the_register() {
     assert!(h.state().doc().plan().review.is_none(), "not taken");
     h.get_by_label_contains("审核结论未登记，也未写入方案");
     assert_eq!(std::fs::read_to_string(&register).unwrap(), before);
+}
+
+#[test]
+fn the_comment_dialog_takes_typing_at_once_and_asks_for_the_name_itself() {
+    let (_dir, path) = submitted();
+    let mut h = harness();
+    open(&mut h, &path);
+    assert!(h.state().prefs.reviewer.is_empty());
+    // No 审核人 yet: the dialog opens with its text box focused…
+    h.get_by_label("C03 批注").click();
+    h.run();
+    assert!(h.get_by_label("意见").is_focused(), "意见 has focus");
+    common::type_keys(&mut h, "请核实下达文号");
+    // …and, without a name, 添加 waits for one; the text stays.
+    let add = h.get_by_role_and_label(Role::Button, "添加");
+    assert!(add.accesskit_node().is_disabled());
+    common::key_press(&mut h, egui::Key::Tab);
+    assert!(h.get_by_label("审核人姓名").is_focused(), "Tab to the name");
+    common::type_keys(&mut h, "呼和浩特市财政局");
+    h.get_by_role_and_label(Role::Button, "添加").click();
+    h.run();
+    let review = h.state().doc().plan().review.clone().unwrap();
+    assert_eq!(review.comments.len(), 1);
+    assert_eq!(review.comments[0].text, "请核实下达文号");
+    assert_eq!(review.comments[0].author, "呼和浩特市财政局");
+    // The name is remembered: the next comment's dialog has it.
+    assert_eq!(h.state().prefs.reviewer, "呼和浩特市财政局");
+    h.get_by_label("C04 批注").click();
+    h.run();
+    assert_eq!(
+        h.get_by_label("审核人姓名").value().as_deref(),
+        Some("呼和浩特市财政局")
+    );
 }

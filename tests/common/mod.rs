@@ -145,3 +145,9 @@ pub fn type_keys(h: &mut H, text: &str) {
     }
     h.run();
 }
+
+/// `key` pressed and released with no modifier, then the frames it causes.
+pub fn key_press(h: &mut H, key: egui::Key) {
+    h.key_press(key);
+    h.run();
+}
