@@ -716,3 +716,37 @@ fn escape_keeps_focus_in_the_amount_cell() {
             .is_focused()
     );
 }
+
+#[test]
+fn tab_into_a_prefilled_text_field_selects_it_so_typing_replaces_it() {
+    let mut h = common::app();
+    go(&mut h, "基本信息");
+    mouse_click(&mut h, "旗县代码");
+    let mut events = press(Key::Tab).to_vec();
+    events.push(text("E旗"));
+    one_frame(&mut h, events);
+    assert_eq!(h.state().doc().plan().county.name, "E旗");
+    // A project's 苏木乡镇, reached by keys from the project list.
+    one_frame(&mut h, key(Key::Num3, Modifiers::COMMAND).to_vec());
+    one_frame(&mut h, press(Key::ArrowDown).to_vec());
+    one_frame(&mut h, press(Key::Enter).to_vec());
+    let p = h.state().doc().plan().projects[0].id.clone();
+    assert!(h.get_by_label(&format!("{p} 项目名称")).is_focused());
+    assert!(!h.state().doc().plan().projects[0].township.is_empty());
+    one_frame(&mut h, press(Key::Tab).to_vec());
+    one_frame(&mut h, press(Key::Tab).to_vec());
+    assert!(h.get_by_label(&format!("{p} 苏木乡镇")).is_focused());
+    type_slowly(&mut h, "乌兰花镇");
+    assert_eq!(h.state().doc().plan().projects[0].township, "乌兰花镇");
+}
+
+#[test]
+fn a_click_in_a_text_field_places_the_cursor_and_does_not_select_all() {
+    let mut h = common::app();
+    go(&mut h, "基本信息");
+    let before = h.state().doc().plan().county.name.clone();
+    mouse_click(&mut h, "旗县名称");
+    type_slowly(&mut h, "X");
+    let after = h.state().doc().plan().county.name.clone();
+    assert_eq!(after.chars().count(), before.chars().count() + 1, "{after}");
+}

@@ -14,6 +14,7 @@ pub(super) fn catalog_id_ui(ui: &mut Ui, view: &View<'_>, id: &mut String, out: 
     let field = ui
         .add(egui::TextEdit::singleline(id).desired_width(320.0))
         .labelled_by(label.id);
+    select_on_keyboard_focus(ui, &field, id);
     if ui.memory(|m| m.focused().is_none()) {
         field.request_focus();
     }

@@ -62,11 +62,13 @@ pub(super) fn comment_ui(
     // The dialog asks for the name itself: without one the text would have
     // nowhere to go (it was thrown away).
     let name_label = ui.label(view.t("审核人姓名", "Reviewer's name"));
-    ui.add_enabled(
-        view.read_only,
-        egui::TextEdit::singleline(reviewer).desired_width(320.0),
-    )
-    .labelled_by(name_label.id);
+    let name = ui
+        .add_enabled(
+            view.read_only,
+            egui::TextEdit::singleline(reviewer).desired_width(320.0),
+        )
+        .labelled_by(name_label.id);
+    select_on_keyboard_focus(ui, &name, reviewer);
     let refusal = if text.trim().is_empty() {
         Some(view.t("请填写意见", "Write the comment"))
     } else if reviewer.trim().is_empty() {

@@ -31,6 +31,7 @@ use egui::{Grid, Id, Modal, RichText, Ui};
 
 use crate::catalog;
 use crate::gui::app::Action;
+use crate::gui::kit::select::select_on_keyboard_focus;
 use crate::gui::kit::theme;
 use crate::gui::kit::widgets::View;
 use crate::gui::state::commands::UiCommand;

@@ -3,10 +3,10 @@
 //! and a sentence while it is not, Escape to restore (focus stays), and pastes of spreadsheet
 //! columns handed to [`crate::gui::kit::paste`].
 
-use egui::text::{CCursor, CCursorRange};
 use egui::{Id, Key, Response, Stroke, TextEdit, Ui};
 
 use crate::gui::app::Action;
+use crate::gui::kit::select::select_all;
 use crate::gui::kit::theme;
 use crate::gui::kit::widgets::{View, decorate, field_id};
 use crate::money::Money;
@@ -234,14 +234,4 @@ pub fn take_invalid_cells(ctx: &egui::Context) -> Option<(String, usize)> {
     let cells = ctx.data_mut(|d| d.remove_temp::<InvalidCells>(Id::unique(INVALID_CELLS)))?;
     let n = cells.0.len();
     cells.0.into_values().next().map(|s| (s, n))
-}
-
-fn select_all(ui: &Ui, id: Id, chars: usize) {
-    // A cell that was never drawn has no state yet: make one.
-    let mut state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
-    state.cursor.set_char_range(Some(CCursorRange::two(
-        CCursor::new(0),
-        CCursor::new(chars),
-    )));
-    state.store(ui.ctx(), id);
 }

@@ -10,6 +10,7 @@ pub mod grid_walk;
 pub mod input;
 pub mod paste;
 pub mod project_clip;
+pub mod select;
 pub mod targets;
 pub mod theme;
 pub mod widgets;
