@@ -275,3 +275,24 @@ fn export_as_a_workbook_import_it_back_and_save_it_through_the_path_dialog() {
     assert!(matches!(h.state().dialog(), Some(Dialog::Error(_))));
     assert_eq!(h.state().doc().catalog().id, "hhht-2017");
 }
+
+#[test]
+fn enter_in_the_new_catalog_id_dialog_goes_on_to_saving() {
+    let mut h = common::app();
+    open_catalog_screen(&mut h);
+    click_button(&mut h, "另存为新目录…");
+    assert!(matches!(h.state().dialog(), Some(Dialog::CatalogId(_))));
+    retype(&mut h, "新目录编号", "nm-2017-wc");
+    one_frame(&mut h, key(Key::Enter, Modifiers::NONE).to_vec());
+    assert!(
+        !matches!(h.state().dialog(), Some(Dialog::CatalogId(_))),
+        "{:?}",
+        h.state().dialog()
+    );
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "目录编号")
+            .value()
+            .as_deref(),
+        Some("nm-2017-wc")
+    );
+}

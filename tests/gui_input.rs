@@ -590,23 +590,9 @@ fn tab_walks_rows_below_the_visible_ones_too() {
     }
 }
 
-/// A real mouse click at the centre of the widget labelled `label`: pointer
-/// move, press and release in one frame, as the window delivers them.
+/// A real mouse click on the text field labelled `label`.
 fn mouse_click(h: &mut H, label: &str) {
-    let pos = h
-        .get_by_role_and_label(Role::TextInput, label)
-        .rect()
-        .center();
-    let button = |pressed| Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    };
-    one_frame(
-        h,
-        vec![Event::PointerMoved(pos), button(true), button(false)],
-    );
+    common::mouse_click_on(h, Role::TextInput, label);
 }
 
 #[test]

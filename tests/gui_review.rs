@@ -383,3 +383,40 @@ fn the_comment_dialog_takes_typing_at_once_and_asks_for_the_name_itself() {
         Some("呼和浩特市财政局")
     );
 }
+
+#[test]
+fn enter_confirms_allow_editing() {
+    let (_dir, path) = submitted();
+    let mut h = harness();
+    open(&mut h, &path);
+    h.get_by_role_and_label(Role::Button, "允许修改").click();
+    h.run();
+    h.get_by_label("允许修改已提交的方案？");
+    common::key_press(&mut h, egui::Key::Enter);
+    assert!(!h.state().doc().is_read_only(), "Enter allows editing");
+    assert!(h.state().dialog().is_none());
+}
+
+#[test]
+fn the_click_after_an_info_box_is_closed_is_not_swallowed() {
+    let (_dir, path) = submitted();
+    let mut h = harness();
+    open(&mut h, &path);
+    h.state_mut().push(Action::Go(Screen::Review));
+    h.run();
+    // A decision without a reviewer's name: an info box says why.
+    common::mouse_click_on(&mut h, Role::Button, "退回修改");
+    assert!(h.state().dialog().is_some());
+    // 确定, then a click on 审核人, in one burst (a fast hand; the pointer
+    // events carry their positions): the second click comes in the first
+    // frame without the dialog.
+    let mut events = common::click_events(&h, Role::Button, "确定");
+    events.extend(common::click_events(&h, Role::TextInput, "审核人"));
+    events.retain(|e| !matches!(e, egui::Event::PointerMoved(_)));
+    common::one_frame(&mut h, events);
+    assert!(h.state().dialog().is_none());
+    assert!(
+        h.get_by_label("审核人").is_focused(),
+        "the click focused it"
+    );
+}

@@ -217,7 +217,13 @@ impl eframe::App for FundplanApp {
             dialogs::dialog_ui(ui, &view, dialog, out);
         }
         self.keep_focus_request(&ctx);
+        let had_dialog = self.dialog.is_some();
         self.apply_actions(&ctx);
+        if had_dialog && self.dialog.is_none() {
+            // The next click must not land on the closed dialog's layer.
+            self.held.wait_a_frame();
+            ctx.request_repaint();
+        }
         self.update_title(&ctx);
         self.background_checks(&ctx);
         if self.held.is_holding() {

@@ -15,6 +15,9 @@ pub(super) fn catalog_id_ui(ui: &mut Ui, view: &View<'_>, id: &mut String, out: 
         .add(egui::TextEdit::singleline(id).desired_width(320.0))
         .labelled_by(label.id);
     select_on_keyboard_focus(ui, &field, id);
+    // Enter leaves the field; read it before focus is given back (after
+    // which the field would no longer have lost it).
+    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     if ui.memory(|m| m.focused().is_none()) {
         field.request_focus();
     }
@@ -37,7 +40,6 @@ pub(super) fn catalog_id_ui(ui: &mut Ui, view: &View<'_>, id: &mut String, out: 
             Some(why) => save.on_disabled_hover_text(why),
             None => save,
         };
-        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if refusal.is_none() && (save.clicked() || enter) {
             out.push(Action::SaveCatalogWithId(id.trim().to_string()));
         }

@@ -16,6 +16,8 @@ use egui::{Event, Key, RawInput};
 #[derive(Debug, Default)]
 pub struct HeldInput {
     held: Vec<Event>,
+    /// The next frame gets no events (see [`HeldInput::wait_a_frame`]).
+    wait: bool,
 }
 
 /// True for an event after which focus may be elsewhere: Tab, Enter and
@@ -56,11 +58,23 @@ impl HeldInput {
     pub fn hook(&mut self, raw: &mut RawInput) -> bool {
         let mut events = std::mem::take(&mut self.held);
         events.append(&mut raw.events);
+        if std::mem::take(&mut self.wait) {
+            self.held = events;
+            return self.is_holding();
+        }
         if let Some(at) = events.iter().position(moves_focus) {
             self.held = events.split_off(at.max(1));
         }
         raw.events = events;
         self.is_holding()
+    }
+
+    /// Holds every event for one frame. egui blocks the layers under a modal
+    /// dialog until the end of the first frame drawn without it, so a click
+    /// (or key) in that frame would be swallowed; after a dialog closes, the
+    /// app lets one empty frame pass first.
+    pub fn wait_a_frame(&mut self) {
+        self.wait = true;
     }
 
     /// True while events wait for a later frame.
