@@ -90,14 +90,20 @@ fn a_submitted_plan_opens_read_only_and_comments_keep_the_seal() {
     assert!(!h.state().doc().report().has(Rule::D01));
 }
 
-#[test]
-fn editing_needs_the_switch_and_then_breaks_the_seal() {
-    let (_dir, path) = submitted();
+/// A submitted plan open, 允许修改 clicked: the question is shown.
+fn asking_to_allow_editing() -> (tempfile::TempDir, Harness<'static, FundplanApp>) {
+    let (dir, path) = submitted();
     let mut h = harness();
     open(&mut h, &path);
     h.get_by_role_and_label(Role::Button, "允许修改").click();
     h.run();
     h.get_by_label("允许修改已提交的方案？");
+    (dir, h)
+}
+
+#[test]
+fn editing_needs_the_switch_and_then_breaks_the_seal() {
+    let (_dir, mut h) = asking_to_allow_editing();
     h.get_all_by_role_and_label(Role::Button, "允许修改")
         .last()
         .unwrap()
@@ -386,12 +392,7 @@ fn the_comment_dialog_takes_typing_at_once_and_asks_for_the_name_itself() {
 
 #[test]
 fn enter_confirms_allow_editing() {
-    let (_dir, path) = submitted();
-    let mut h = harness();
-    open(&mut h, &path);
-    h.get_by_role_and_label(Role::Button, "允许修改").click();
-    h.run();
-    h.get_by_label("允许修改已提交的方案？");
+    let (_dir, mut h) = asking_to_allow_editing();
     common::key_press(&mut h, egui::Key::Enter);
     assert!(!h.state().doc().is_read_only(), "Enter allows editing");
     assert!(h.state().dialog().is_none());
