@@ -503,3 +503,33 @@ fn about_names_version_licence_catalogs_and_data_folder() {
     h.get_by_label_contains("MIT OR Apache-2.0");
     h.get_by_label_contains("设置与恢复文件位置");
 }
+
+#[test]
+fn ctrl_6_and_ctrl_9_focus_the_screens_first_input_and_typing_goes_there() {
+    let mut h = harness();
+    common::ctrl(&mut h, Key::Num6);
+    assert_eq!(h.state().screen(), Screen::Review);
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "审核人")
+            .is_focused(),
+        "审核意见 by key focuses 审核人"
+    );
+    common::type_keys(&mut h, "农业科");
+    assert_eq!(h.state().prefs.reviewer, "农业科");
+
+    common::ctrl(&mut h, Key::Num9);
+    assert_eq!(h.state().screen(), Screen::Catalog);
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "目录编号")
+            .is_focused(),
+        "目录 by key focuses 目录编号"
+    );
+    // Reached by key, the id is selected: typing replaces it.
+    common::type_keys(&mut h, "nm-x");
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "目录编号")
+            .value()
+            .as_deref(),
+        Some("nm-x")
+    );
+}

@@ -42,6 +42,8 @@ impl FundplanApp {
                     .map(|s| plan_path::source(&s.line, Some("allocated")))
             }
             Screen::Projects => self.focus_next = Some(projects_ui::list_focus_id()),
+            Screen::Review => self.focus_next = Some(review_ui::reviewer_field_id()),
+            Screen::Catalog => self.focus_next = Some(catalog_ui::first_field_id()),
             _ => {}
         }
     }

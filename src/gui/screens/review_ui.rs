@@ -122,6 +122,12 @@ pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
     });
 }
 
+/// The id of the 审核人 field, the screen's first input (focused when the
+/// screen is reached by Ctrl+6).
+pub fn reviewer_field_id() -> egui::Id {
+    egui::Id::unique("reviewer-name")
+}
+
 /// The review screen.
 pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &mut String, out: &mut Vec<Action>) {
     let review = view.doc.plan().review.as_ref();
@@ -139,6 +145,7 @@ pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &mut String, out: &mut 
             let field = ui
                 .add(
                     egui::TextEdit::singleline(reviewer)
+                        .id(reviewer_field_id())
                         .desired_width(320.0)
                         .hint_text(view.t(
                             "如：呼和浩特市财政局 农业科",
