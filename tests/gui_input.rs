@@ -736,3 +736,28 @@ fn a_click_in_a_text_field_places_the_cursor_and_does_not_select_all() {
     let after = h.state().doc().plan().county.name.clone();
     assert_eq!(after.chars().count(), before.chars().count() + 1, "{after}");
 }
+
+#[test]
+fn enter_in_a_funding_amount_goes_down_to_the_next_entrys_amount() {
+    let mut h = common::app();
+    let plan = h.state().doc().plan().clone();
+    let (k, p) = plan
+        .projects
+        .iter()
+        .enumerate()
+        .find(|(_, p)| p.funding.len() >= 2)
+        .expect("a project with two funding entries");
+    go(&mut h, "项目安排");
+    h.get_by_label(&p.id).click();
+    run_like_eframe(&mut h);
+    mouse_click(&mut h, &format!("{} {} 安排金额", p.id, p.funding[0].line));
+    let mut events = vec![text("1"), text("2")];
+    events.extend(press(Key::Enter));
+    events.extend([text("3"), text("4")]);
+    one_frame(&mut h, events);
+    let after = &h.state().doc().plan().projects[k];
+    assert_eq!(after.funding[0].amount, wan(12));
+    assert_eq!(after.funding[1].amount, wan(34), "Enter went down");
+    let second = format!("{} {} 安排金额", p.id, p.funding[1].line);
+    assert!(h.get_by_label(&second).is_focused());
+}

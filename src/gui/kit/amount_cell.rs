@@ -17,8 +17,9 @@ pub struct AmountCell {
     /// the typed amount, or the amount it had when focused (the text turned
     /// invalid, or Escape).
     pub changed: Option<Money>,
-    /// Enter was pressed to leave the cell (move down). The sources table
-    /// moves with [`crate::gui::kit::grid_walk`] instead; kept for other tables.
+    /// Enter was pressed to leave the cell (move down). The sources table and
+    /// a project's funding entries move with [`crate::gui::kit::grid_walk`]
+    /// instead; kept for other tables.
     #[allow(dead_code)]
     pub enter: bool,
 }
