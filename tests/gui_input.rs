@@ -297,9 +297,9 @@ fn a_paste_with_a_non_amount_is_refused_whole_and_names_the_row() {
     h.get_by_label_contains("粘贴了 3 行，但从此格往下只有 1 格");
 }
 
-#[test]
-fn a_pasted_column_fills_a_projects_funding_amounts_in_entry_order() {
-    let mut h = common::app();
+/// Shows the first project with two funding entries or more on 项目安排;
+/// returns its index and the project as it was.
+fn show_a_project_with_two_entries(h: &mut H) -> (usize, fundplan::plan::Project) {
     let plan = h.state().doc().plan().clone();
     let (k, p) = plan
         .projects
@@ -307,9 +307,16 @@ fn a_pasted_column_fills_a_projects_funding_amounts_in_entry_order() {
         .enumerate()
         .find(|(_, p)| p.funding.len() >= 2)
         .expect("a project with two funding entries");
-    go(&mut h, "项目安排");
+    go(h, "项目安排");
     h.get_by_label(&p.id).click();
-    run_like_eframe(&mut h);
+    run_like_eframe(h);
+    (k, p.clone())
+}
+
+#[test]
+fn a_pasted_column_fills_a_projects_funding_amounts_in_entry_order() {
+    let mut h = common::app();
+    let (k, p) = show_a_project_with_two_entries(&mut h);
     let first = &p.funding[0].line;
     click(&mut h, &format!("{} {first} 安排金额", p.id));
     paste(&mut h, "12.5\r\n7\r\n");
@@ -740,16 +747,7 @@ fn a_click_in_a_text_field_places_the_cursor_and_does_not_select_all() {
 #[test]
 fn enter_in_a_funding_amount_goes_down_to_the_next_entrys_amount() {
     let mut h = common::app();
-    let plan = h.state().doc().plan().clone();
-    let (k, p) = plan
-        .projects
-        .iter()
-        .enumerate()
-        .find(|(_, p)| p.funding.len() >= 2)
-        .expect("a project with two funding entries");
-    go(&mut h, "项目安排");
-    h.get_by_label(&p.id).click();
-    run_like_eframe(&mut h);
+    let (k, p) = show_a_project_with_two_entries(&mut h);
     mouse_click(&mut h, &format!("{} {} 安排金额", p.id, p.funding[0].line));
     let mut events = vec![text("1"), text("2")];
     events.extend(press(Key::Enter));
