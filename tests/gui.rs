@@ -533,3 +533,28 @@ fn ctrl_6_and_ctrl_9_focus_the_screens_first_input_and_typing_goes_there() {
         Some("nm-x")
     );
 }
+
+#[test]
+fn screens_without_a_text_input_focus_their_first_control_by_key() {
+    let mut h = harness();
+    // A finding to focus: 0 as the first line's allocated amount (S06).
+    common::ctrl(&mut h, Key::Num2);
+    common::type_keys(&mut h, "0");
+    common::ctrl(&mut h, Key::Num5);
+    let code = h.state().doc().plan().sources[0].line.clone();
+    assert!(
+        h.get_by_label_contains(&format!("{code} 纳入整合"))
+            .is_focused(),
+        "校验结果 by key focuses the first finding"
+    );
+    common::ctrl(&mut h, Key::Num7);
+    assert!(
+        h.get_by_role_and_label(Role::Button, "选择要比较的方案文件…")
+            .is_focused()
+    );
+    common::ctrl(&mut h, Key::Num8);
+    assert!(
+        h.get_by_role_and_label(Role::Button, "选择方案文件夹…")
+            .is_focused()
+    );
+}

@@ -44,7 +44,10 @@ impl FundplanApp {
             Screen::Projects => self.focus_next = Some(projects_ui::list_focus_id()),
             Screen::Review => self.focus_next = Some(review_ui::reviewer_field_id()),
             Screen::Catalog => self.focus_next = Some(catalog_ui::first_field_id()),
-            _ => {}
+            // No text input: the first button or finding (none on the matrix).
+            Screen::Matrix | Screen::Findings | Screen::Compare | Screen::Summary => {
+                self.focus_marked = true
+            }
         }
     }
 
@@ -214,6 +217,11 @@ impl eframe::App for FundplanApp {
                 catalog_ui::catalog_ui(ui, &view, self.session.catalog_draft.as_ref(), out)
             }
         });
+        let first = crate::gui::kit::first_input::take(&ctx);
+        if std::mem::take(&mut self.focus_marked) && first.is_some() {
+            self.focus_next = first;
+            ctx.request_repaint();
+        }
         self.session.flash.paint_ui(ui);
         if let Some(dialog) = &mut self.dialog {
             dialogs::dialog_ui(ui, &view, dialog, out);

@@ -4,6 +4,7 @@
 
 pub mod amount_cell;
 pub mod choice;
+pub mod first_input;
 pub mod flash;
 pub mod fonts;
 pub mod grid_walk;
