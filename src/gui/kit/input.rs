@@ -137,6 +137,19 @@ mod tests {
     }
 
     #[test]
+    fn after_wait_a_frame_the_next_frame_gets_nothing_and_the_one_after_all() {
+        let mut held = HeldInput::default();
+        held.wait_a_frame();
+        assert_eq!(frame(&mut held, vec![text("1")]), vec![]);
+        assert!(held.is_holding());
+        assert_eq!(
+            frame(&mut held, vec![text("2")]),
+            vec![text("1"), text("2")]
+        );
+        assert!(!held.is_holding());
+    }
+
+    #[test]
     fn plain_typing_and_key_releases_pass_in_one_frame() {
         let mut held = HeldInput::default();
         let typed = vec![
