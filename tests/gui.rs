@@ -503,3 +503,58 @@ fn about_names_version_licence_catalogs_and_data_folder() {
     h.get_by_label_contains("MIT OR Apache-2.0");
     h.get_by_label_contains("设置与恢复文件位置");
 }
+
+#[test]
+fn ctrl_6_and_ctrl_9_focus_the_screens_first_input_and_typing_goes_there() {
+    let mut h = harness();
+    common::ctrl(&mut h, Key::Num6);
+    assert_eq!(h.state().screen(), Screen::Review);
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "审核人")
+            .is_focused(),
+        "审核意见 by key focuses 审核人"
+    );
+    common::type_keys(&mut h, "农业科");
+    assert_eq!(h.state().prefs.reviewer, "农业科");
+
+    common::ctrl(&mut h, Key::Num9);
+    assert_eq!(h.state().screen(), Screen::Catalog);
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "目录编号")
+            .is_focused(),
+        "目录 by key focuses 目录编号"
+    );
+    // Reached by key, the id is selected: typing replaces it.
+    common::type_keys(&mut h, "nm-x");
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "目录编号")
+            .value()
+            .as_deref(),
+        Some("nm-x")
+    );
+}
+
+#[test]
+fn screens_without_a_text_input_focus_their_first_control_by_key() {
+    let mut h = harness();
+    // A finding to focus: 0 as the first line's allocated amount (S06).
+    common::ctrl(&mut h, Key::Num2);
+    common::type_keys(&mut h, "0");
+    common::ctrl(&mut h, Key::Num5);
+    let code = h.state().doc().plan().sources[0].line.clone();
+    assert!(
+        h.get_by_label_contains(&format!("{code} 纳入整合"))
+            .is_focused(),
+        "校验结果 by key focuses the first finding"
+    );
+    common::ctrl(&mut h, Key::Num7);
+    assert!(
+        h.get_by_role_and_label(Role::Button, "选择要比较的方案文件…")
+            .is_focused()
+    );
+    common::ctrl(&mut h, Key::Num8);
+    assert!(
+        h.get_by_role_and_label(Role::Button, "选择方案文件夹…")
+            .is_focused()
+    );
+}

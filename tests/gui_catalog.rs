@@ -86,10 +86,13 @@ fn rename_an_english_name_save_as_a_new_catalog_and_judge_the_plan_with_it() {
         h.state().dialog(),
         Some(&Dialog::CatalogId("nm-2017-1501".into()))
     );
-    // …and refuses a built-in one.
-    retype(&mut h, "新目录编号", "nm-2021");
-    let pick = h.get_by_role_and_label(Role::Button, "选择保存位置…");
-    assert!(pick.accesskit_node().is_disabled());
+    // …and refuses a built-in one, and one the core's id rule refuses (a
+    // path, as saving would), before the file dialog.
+    for refused in ["nm-2021", "../nm-2021", "a/b"] {
+        retype(&mut h, "新目录编号", refused);
+        let pick = h.get_by_role_and_label(Role::Button, "选择保存位置…");
+        assert!(pick.accesskit_node().is_disabled(), "{refused}");
+    }
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(h.state().dialog(), None);
@@ -271,4 +274,25 @@ fn export_as_a_workbook_import_it_back_and_save_it_through_the_path_dialog() {
     answer_path_dialog(&mut h, &bad);
     assert!(matches!(h.state().dialog(), Some(Dialog::Error(_))));
     assert_eq!(h.state().doc().catalog().id, "hhht-2017");
+}
+
+#[test]
+fn enter_in_the_new_catalog_id_dialog_goes_on_to_saving() {
+    let mut h = common::app();
+    open_catalog_screen(&mut h);
+    click_button(&mut h, "另存为新目录…");
+    assert!(matches!(h.state().dialog(), Some(Dialog::CatalogId(_))));
+    retype(&mut h, "新目录编号", "nm-2017-wc");
+    one_frame(&mut h, key(Key::Enter, Modifiers::NONE).to_vec());
+    assert!(
+        !matches!(h.state().dialog(), Some(Dialog::CatalogId(_))),
+        "{:?}",
+        h.state().dialog()
+    );
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "目录编号")
+            .value()
+            .as_deref(),
+        Some("nm-2017-wc")
+    );
 }

@@ -297,9 +297,9 @@ fn a_paste_with_a_non_amount_is_refused_whole_and_names_the_row() {
     h.get_by_label_contains("粘贴了 3 行，但从此格往下只有 1 格");
 }
 
-#[test]
-fn a_pasted_column_fills_a_projects_funding_amounts_in_entry_order() {
-    let mut h = common::app();
+/// Shows the first project with two funding entries or more on 项目安排;
+/// returns its index and the project as it was.
+fn show_a_project_with_two_entries(h: &mut H) -> (usize, fundplan::plan::Project) {
     let plan = h.state().doc().plan().clone();
     let (k, p) = plan
         .projects
@@ -307,9 +307,16 @@ fn a_pasted_column_fills_a_projects_funding_amounts_in_entry_order() {
         .enumerate()
         .find(|(_, p)| p.funding.len() >= 2)
         .expect("a project with two funding entries");
-    go(&mut h, "项目安排");
+    go(h, "项目安排");
     h.get_by_label(&p.id).click();
-    run_like_eframe(&mut h);
+    run_like_eframe(h);
+    (k, p.clone())
+}
+
+#[test]
+fn a_pasted_column_fills_a_projects_funding_amounts_in_entry_order() {
+    let mut h = common::app();
+    let (k, p) = show_a_project_with_two_entries(&mut h);
     let first = &p.funding[0].line;
     click(&mut h, &format!("{} {first} 安排金额", p.id));
     paste(&mut h, "12.5\r\n7\r\n");
@@ -590,23 +597,9 @@ fn tab_walks_rows_below_the_visible_ones_too() {
     }
 }
 
-/// A real mouse click at the centre of the widget labelled `label`: pointer
-/// move, press and release in one frame, as the window delivers them.
+/// A real mouse click on the text field labelled `label`.
 fn mouse_click(h: &mut H, label: &str) {
-    let pos = h
-        .get_by_role_and_label(Role::TextInput, label)
-        .rect()
-        .center();
-    let button = |pressed| Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    };
-    one_frame(
-        h,
-        vec![Event::PointerMoved(pos), button(true), button(false)],
-    );
+    common::mouse_click_on(h, Role::TextInput, label);
 }
 
 #[test]
@@ -618,4 +611,151 @@ fn typing_after_a_mouse_click_replaces_the_amount() {
     type_slowly(&mut h, "42");
     assert_eq!(value_of(&h, &label), "42");
     assert_eq!(line(&h, &code).allocated, wan(42));
+}
+
+#[test]
+fn enter_after_a_click_goes_down_the_clicked_column_not_the_keyboard_one() {
+    let mut h = common::app();
+    let codes = line_codes(&h);
+    let (a, b) = (&codes[0], &codes[1]);
+    let allocated_b = line(&h, b).allocated;
+    // Ctrl+2 focuses the first 下达 cell; then the mouse picks 纳入整合.
+    one_frame(&mut h, key(Key::Num2, Modifiers::COMMAND).to_vec());
+    assert!(h.get_by_label(&format!("{a} 下达金额")).is_focused());
+    mouse_click(&mut h, &format!("{a} 纳入整合金额"));
+    let mut events = vec![text("9"), text("0"), text("0")];
+    events.extend(press(Key::Enter));
+    one_frame(&mut h, events);
+    assert_eq!(line(&h, a).integrated, wan(900));
+    assert!(
+        h.get_by_label(&format!("{b} 纳入整合金额")).is_focused(),
+        "Enter goes down the column that has focus"
+    );
+    type_slowly(&mut h, "55");
+    assert_eq!(line(&h, b).integrated, wan(55));
+    assert_eq!(line(&h, b).allocated, allocated_b, "下达 untouched");
+}
+
+#[test]
+fn tab_then_enter_still_returns_to_the_column_where_the_tabs_started() {
+    let mut h = common::app();
+    let codes = line_codes(&h);
+    // A run of Tabs started by a click on 下达 (Excel: A1, Tab, B1, Enter → A2).
+    mouse_click(&mut h, &format!("{} 下达金额", codes[0]));
+    let mut events = vec![text("7")];
+    events.extend(press(Key::Tab));
+    events.push(text("6"));
+    events.extend(press(Key::Enter));
+    one_frame(&mut h, events);
+    assert!(
+        h.get_by_label(&format!("{} 下达金额", codes[1]))
+            .is_focused()
+    );
+}
+
+#[test]
+fn after_undo_the_amount_cell_keeps_focus_and_takes_the_next_keys() {
+    let mut h = common::app();
+    let code = line_codes(&h)[3].clone();
+    let label = format!("{code} 下达金额");
+    let before = line(&h, &code).allocated;
+    mouse_click(&mut h, &label);
+    type_slowly(&mut h, "5");
+    one_frame(&mut h, key(Key::Z, Modifiers::COMMAND).to_vec());
+    assert_eq!(line(&h, &code).allocated, before);
+    assert_eq!(value_of(&h, &label), before.edit_string(Unit::Wan));
+    assert!(h.get_by_label(&label).is_focused(), "undo keeps focus");
+    // The undone amount is selected: typing replaces it.
+    type_slowly(&mut h, "7");
+    assert_eq!(line(&h, &code).allocated, wan(7));
+    one_frame(&mut h, key(Key::Y, Modifiers::COMMAND).to_vec());
+    assert!(h.get_by_label(&label).is_focused(), "redo keeps focus");
+}
+
+#[test]
+fn a_reason_typed_after_an_undo_is_kept() {
+    let mut h = common::app();
+    let code = line_codes(&h)[3].clone();
+    let label = format!("{code} 未纳入整合原因");
+    let before = line(&h, &code).reason.clone();
+    mouse_click(&mut h, &format!("{code} 纳入整合金额"));
+    one_frame(&mut h, press(Key::Tab).to_vec());
+    assert!(h.get_by_label(&label).is_focused());
+    one_frame(&mut h, key(Key::A, Modifiers::COMMAND).to_vec());
+    type_slowly(&mut h, "错");
+    one_frame(&mut h, key(Key::Z, Modifiers::COMMAND).to_vec());
+    assert_eq!(line(&h, &code).reason, before);
+    assert!(h.get_by_label(&label).is_focused(), "undo keeps focus");
+    one_frame(&mut h, key(Key::A, Modifiers::COMMAND).to_vec());
+    type_slowly(&mut h, "待下年");
+    assert_eq!(line(&h, &code).reason, "待下年");
+}
+
+#[test]
+fn escape_keeps_focus_in_the_amount_cell() {
+    let mut h = common::app();
+    let codes = line_codes(&h);
+    let label = format!("{} 下达金额", codes[3]);
+    let before = line(&h, &codes[3]).allocated;
+    mouse_click(&mut h, &label);
+    type_slowly(&mut h, "555");
+    one_frame(&mut h, press(Key::Escape).to_vec());
+    assert_eq!(line(&h, &codes[3]).allocated, before);
+    assert!(h.get_by_label(&label).is_focused(), "Escape keeps focus");
+    // The next Tab goes to the row's 纳入整合, not to the menu.
+    one_frame(&mut h, press(Key::Tab).to_vec());
+    assert!(
+        h.get_by_label(&format!("{} 纳入整合金额", codes[3]))
+            .is_focused()
+    );
+}
+
+#[test]
+fn tab_into_a_prefilled_text_field_selects_it_so_typing_replaces_it() {
+    let mut h = common::app();
+    go(&mut h, "基本信息");
+    mouse_click(&mut h, "旗县代码");
+    let mut events = press(Key::Tab).to_vec();
+    events.push(text("E旗"));
+    one_frame(&mut h, events);
+    assert_eq!(h.state().doc().plan().county.name, "E旗");
+    // A project's 苏木乡镇, reached by keys from the project list.
+    one_frame(&mut h, key(Key::Num3, Modifiers::COMMAND).to_vec());
+    one_frame(&mut h, press(Key::ArrowDown).to_vec());
+    one_frame(&mut h, press(Key::Enter).to_vec());
+    let p = h.state().doc().plan().projects[0].id.clone();
+    assert!(h.get_by_label(&format!("{p} 项目名称")).is_focused());
+    assert!(!h.state().doc().plan().projects[0].township.is_empty());
+    one_frame(&mut h, press(Key::Tab).to_vec());
+    one_frame(&mut h, press(Key::Tab).to_vec());
+    assert!(h.get_by_label(&format!("{p} 苏木乡镇")).is_focused());
+    type_slowly(&mut h, "乌兰花镇");
+    assert_eq!(h.state().doc().plan().projects[0].township, "乌兰花镇");
+}
+
+#[test]
+fn a_click_in_a_text_field_places_the_cursor_and_does_not_select_all() {
+    let mut h = common::app();
+    go(&mut h, "基本信息");
+    let before = h.state().doc().plan().county.name.clone();
+    mouse_click(&mut h, "旗县名称");
+    type_slowly(&mut h, "X");
+    let after = h.state().doc().plan().county.name.clone();
+    assert_eq!(after.chars().count(), before.chars().count() + 1, "{after}");
+}
+
+#[test]
+fn enter_in_a_funding_amount_goes_down_to_the_next_entrys_amount() {
+    let mut h = common::app();
+    let (k, p) = show_a_project_with_two_entries(&mut h);
+    mouse_click(&mut h, &format!("{} {} 安排金额", p.id, p.funding[0].line));
+    let mut events = vec![text("1"), text("2")];
+    events.extend(press(Key::Enter));
+    events.extend([text("3"), text("4")]);
+    one_frame(&mut h, events);
+    let after = &h.state().doc().plan().projects[k];
+    assert_eq!(after.funding[0].amount, wan(12));
+    assert_eq!(after.funding[1].amount, wan(34), "Enter went down");
+    let second = format!("{} {} 安排金额", p.id, p.funding[1].line);
+    assert!(h.get_by_label(&second).is_focused());
 }

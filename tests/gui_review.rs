@@ -12,7 +12,7 @@ mod common;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use fundplan::digest::{SealState, seal, seal_state};
 use fundplan::file;
 use fundplan::gui::{Action, FundplanApp, Screen};
@@ -90,14 +90,20 @@ fn a_submitted_plan_opens_read_only_and_comments_keep_the_seal() {
     assert!(!h.state().doc().report().has(Rule::D01));
 }
 
-#[test]
-fn editing_needs_the_switch_and_then_breaks_the_seal() {
-    let (_dir, path) = submitted();
+/// A submitted plan open, 允许修改 clicked: the question is shown.
+fn asking_to_allow_editing() -> (tempfile::TempDir, Harness<'static, FundplanApp>) {
+    let (dir, path) = submitted();
     let mut h = harness();
     open(&mut h, &path);
     h.get_by_role_and_label(Role::Button, "允许修改").click();
     h.run();
     h.get_by_label("允许修改已提交的方案？");
+    (dir, h)
+}
+
+#[test]
+fn editing_needs_the_switch_and_then_breaks_the_seal() {
+    let (_dir, mut h) = asking_to_allow_editing();
     h.get_all_by_role_and_label(Role::Button, "允许修改")
         .last()
         .unwrap()
@@ -349,4 +355,69 @@ fn no_decision_is_taken_on_a_copy_that_differs_from_the_register() {
     assert!(h.state().doc().plan().review.is_none(), "not taken");
     h.get_by_label_contains("审核结论未登记，也未写入方案");
     assert_eq!(std::fs::read_to_string(&register).unwrap(), before);
+}
+
+#[test]
+fn the_comment_dialog_takes_typing_at_once_and_asks_for_the_name_itself() {
+    let (_dir, path) = submitted();
+    let mut h = harness();
+    open(&mut h, &path);
+    assert!(h.state().prefs.reviewer.is_empty());
+    // No 审核人 yet: the dialog opens with its text box focused…
+    h.get_by_label("C03 批注").click();
+    h.run();
+    assert!(h.get_by_label("意见").is_focused(), "意见 has focus");
+    common::type_keys(&mut h, "请核实下达文号");
+    // …and, without a name, 添加 waits for one; the text stays.
+    let add = h.get_by_role_and_label(Role::Button, "添加");
+    assert!(add.accesskit_node().is_disabled());
+    common::key_press(&mut h, egui::Key::Tab);
+    assert!(h.get_by_label("审核人姓名").is_focused(), "Tab to the name");
+    common::type_keys(&mut h, "呼和浩特市财政局");
+    h.get_by_role_and_label(Role::Button, "添加").click();
+    h.run();
+    let review = h.state().doc().plan().review.clone().unwrap();
+    assert_eq!(review.comments.len(), 1);
+    assert_eq!(review.comments[0].text, "请核实下达文号");
+    assert_eq!(review.comments[0].author, "呼和浩特市财政局");
+    // The name is remembered: the next comment's dialog has it.
+    assert_eq!(h.state().prefs.reviewer, "呼和浩特市财政局");
+    h.get_by_label("C04 批注").click();
+    h.run();
+    assert_eq!(
+        h.get_by_label("审核人姓名").value().as_deref(),
+        Some("呼和浩特市财政局")
+    );
+}
+
+#[test]
+fn enter_confirms_allow_editing() {
+    let (_dir, mut h) = asking_to_allow_editing();
+    common::key_press(&mut h, egui::Key::Enter);
+    assert!(!h.state().doc().is_read_only(), "Enter allows editing");
+    assert!(h.state().dialog().is_none());
+}
+
+#[test]
+fn the_click_after_an_info_box_is_closed_is_not_swallowed() {
+    let (_dir, path) = submitted();
+    let mut h = harness();
+    open(&mut h, &path);
+    h.state_mut().push(Action::Go(Screen::Review));
+    h.run();
+    // A decision without a reviewer's name: an info box says why.
+    common::mouse_click_on(&mut h, Role::Button, "退回修改");
+    assert!(h.state().dialog().is_some());
+    // 确定, then a click on 审核人, in one burst (a fast hand; the pointer
+    // events carry their positions): the second click comes in the first
+    // frame without the dialog.
+    let mut events = common::click_events(&h, Role::Button, "确定");
+    events.extend(common::click_events(&h, Role::TextInput, "审核人"));
+    events.retain(|e| !matches!(e, egui::Event::PointerMoved(_)));
+    common::one_frame(&mut h, events);
+    assert!(h.state().dialog().is_none());
+    assert!(
+        h.get_by_label("审核人").is_focused(),
+        "the click focused it"
+    );
 }

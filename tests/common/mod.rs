@@ -145,3 +145,29 @@ pub fn type_keys(h: &mut H, text: &str) {
     }
     h.run();
 }
+
+/// `key` pressed and released with no modifier, then the frames it causes.
+pub fn key_press(h: &mut H, key: egui::Key) {
+    h.key_press(key);
+    h.run();
+}
+
+/// The events of a real mouse click at the centre of the widget with `role`
+/// labelled `label`: pointer move, press and release, as the window delivers them.
+pub fn click_events(h: &H, role: egui::accesskit::Role, label: &str) -> Vec<egui::Event> {
+    use egui_kittest::kittest::Queryable;
+    let pos = h.get_by_role_and_label(role, label).rect().center();
+    let button = |pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    vec![egui::Event::PointerMoved(pos), button(true), button(false)]
+}
+
+/// A real mouse click on the widget with `role` labelled `label`, in one frame.
+pub fn mouse_click_on(h: &mut H, role: egui::accesskit::Role, label: &str) {
+    let events = click_events(h, role, label);
+    one_frame(h, events);
+}

@@ -179,7 +179,7 @@ pub fn builtin_clash(c: &Catalog) -> Option<Problem> {
 
 /// Why `id` cannot be a catalog's id, if it cannot: ids name files (the app
 /// offers `ID.ron`) and stand on one line in every listing.
-fn id_problem(id: &str) -> Option<Problem> {
+pub fn id_problem(id: &str) -> Option<Problem> {
     let shown = crate::text::show_invisible(&clip(id)).into_owned();
     let (zh, en) = if id.chars().any(char::is_control) {
         (

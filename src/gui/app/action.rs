@@ -88,6 +88,8 @@ pub enum Action {
         target: String,
         /// The remark.
         text: String,
+        /// The reviewer's name as given in the dialog (remembered).
+        reviewer: String,
     },
     /// Remove the review comment at this index.
     RemoveComment(usize),

@@ -81,6 +81,19 @@ impl FundplanApp {
             Action::BuiltinFileDialog(on) => self.prefs.builtin_file_dialog = on,
             Action::CloseDialog => self.close_dialog(),
             Action::Show(Dialog::Path(form)) => self.show_path(*form),
+            Action::Show(Dialog::Comment {
+                target,
+                text,
+                reviewer,
+                focus,
+            }) if reviewer.is_empty() => {
+                self.dialog = Some(Dialog::Comment {
+                    target,
+                    text,
+                    reviewer: self.prefs.reviewer.clone(),
+                    focus,
+                })
+            }
             Action::Show(d) => self.dialog = Some(d),
             Action::Paste { path, text } => {
                 match crate::gui::kit::paste::paste_edit(
@@ -99,7 +112,11 @@ impl FundplanApp {
             }
             Action::SetReadOnly(on) => self.set_read_only(on),
             Action::Unlock => self.unlock(),
-            Action::AddComment { target, text } => self.add_comment(target, text),
+            Action::AddComment {
+                target,
+                text,
+                reviewer,
+            } => self.add_comment(target, text, reviewer),
             Action::RemoveComment(i) => self.remove_comment(i),
             Action::Decide(decision) => self.decide(decision),
             Action::ResolveComment(i, note) => self.resolve_comment(i, note),
@@ -222,12 +239,12 @@ impl FundplanApp {
             UiCommand::SaveAs => self.choose(ctx, FileAction::SaveAs),
             UiCommand::Submit => self.ask_to_submit(),
             UiCommand::Undo | UiCommand::Redo => {
-                // A focused cell would otherwise keep showing what was typed.
-                ctx.memory_mut(|m| {
-                    if let Some(id) = m.focused() {
-                        m.surrender_focus(id);
-                    }
-                });
+                // The field keeps focus, so the next keys are not lost; a
+                // focused amount cell forgets what was typed and shows (and
+                // selects) the amount undo brought back.
+                if let Some(id) = ctx.memory(|m| m.focused()) {
+                    crate::gui::kit::amount_cell::forget_typing(ctx, id);
+                }
                 if c == UiCommand::Undo {
                     self.session.doc.undo();
                 } else {

@@ -42,7 +42,12 @@ impl FundplanApp {
                     .map(|s| plan_path::source(&s.line, Some("allocated")))
             }
             Screen::Projects => self.focus_next = Some(projects_ui::list_focus_id()),
-            _ => {}
+            Screen::Review => self.focus_next = Some(review_ui::reviewer_field_id()),
+            Screen::Catalog => self.focus_next = Some(catalog_ui::first_field_id()),
+            // No text input: the first button or finding (none on the matrix).
+            Screen::Matrix | Screen::Findings | Screen::Compare | Screen::Summary => {
+                self.focus_marked = true
+            }
         }
     }
 
@@ -212,12 +217,23 @@ impl eframe::App for FundplanApp {
                 catalog_ui::catalog_ui(ui, &view, self.session.catalog_draft.as_ref(), out)
             }
         });
+        let first = crate::gui::kit::first_input::take(&ctx);
+        if std::mem::take(&mut self.focus_marked) && first.is_some() {
+            self.focus_next = first;
+            ctx.request_repaint();
+        }
         self.session.flash.paint_ui(ui);
         if let Some(dialog) = &mut self.dialog {
             dialogs::dialog_ui(ui, &view, dialog, out);
         }
         self.keep_focus_request(&ctx);
+        let had_dialog = self.dialog.is_some();
         self.apply_actions(&ctx);
+        if had_dialog && self.dialog.is_none() {
+            // The next click must not land on the closed dialog's layer.
+            self.held.wait_a_frame();
+            ctx.request_repaint();
+        }
         self.update_title(&ctx);
         self.background_checks(&ctx);
         if self.held.is_holding() {

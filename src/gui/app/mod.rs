@@ -102,6 +102,9 @@ pub struct FundplanApp {
     /// to it in that frame.
     focus_next: Option<egui::Id>,
     focus_tries: u8,
+    /// Arrived on a screen by key whose first control is marked while it is
+    /// drawn ([`crate::gui::kit::first_input`]): focus it after drawing.
+    focus_marked: bool,
     dialog: Option<Dialog>,
     /// A dialog waiting behind the built-in path dialog it asked for (the
     /// switch dialog's 目录文件…): shown again when the path dialog closes.
@@ -249,6 +252,7 @@ impl FundplanApp {
             register_dir: None,
             focus_next: None,
             focus_tries: 0,
+            focus_marked: false,
             dialog: None,
             parked: None,
             files: FileDialogs::default(),

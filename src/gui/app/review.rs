@@ -39,7 +39,12 @@ impl FundplanApp {
         changed
     }
 
-    pub(super) fn add_comment(&mut self, target: String, text: String) {
+    /// Adds a comment as `reviewer` (the name given in the dialog, kept for
+    /// the next comments and the decision).
+    pub(super) fn add_comment(&mut self, target: String, text: String, reviewer: String) {
+        if !reviewer.trim().is_empty() {
+            self.prefs.reviewer = reviewer.trim().to_string();
+        }
         let added = self.as_reviewer(|review, author| {
             review.comments.push(Comment {
                 target,

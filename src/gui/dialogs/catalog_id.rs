@@ -14,15 +14,21 @@ pub(super) fn catalog_id_ui(ui: &mut Ui, view: &View<'_>, id: &mut String, out: 
     let field = ui
         .add(egui::TextEdit::singleline(id).desired_width(320.0))
         .labelled_by(label.id);
+    select_on_keyboard_focus(ui, &field, id);
+    // Enter leaves the field; read it before focus is given back (after
+    // which the field would no longer have lost it).
+    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     if ui.memory(|m| m.focused().is_none()) {
         field.request_focus();
     }
+    // The core's rule for ids, so the button says why before a save would refuse.
+    let problem = crate::catalog::id_problem(id.trim());
     let refusal = if id.trim().is_empty() {
         Some(view.t("请填写编号", "Give an id"))
     } else if is_builtin(id) {
         Some(view.t("这是内置目录的编号", "This is a built-in catalog's id"))
     } else {
-        None
+        problem.as_ref().map(|p| p.message(view.lang))
     };
     ui.add_space(8.0);
     ui.horizontal(|ui| {
@@ -34,7 +40,6 @@ pub(super) fn catalog_id_ui(ui: &mut Ui, view: &View<'_>, id: &mut String, out: 
             Some(why) => save.on_disabled_hover_text(why),
             None => save,
         };
-        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if refusal.is_none() && (save.clicked() || enter) {
             out.push(Action::SaveCatalogWithId(id.trim().to_string()));
         }

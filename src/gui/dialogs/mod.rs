@@ -31,6 +31,7 @@ use egui::{Grid, Id, Modal, RichText, Ui};
 
 use crate::catalog;
 use crate::gui::app::Action;
+use crate::gui::kit::select::select_on_keyboard_focus;
 use crate::gui::kit::theme;
 use crate::gui::kit::widgets::View;
 use crate::gui::state::commands::UiCommand;
@@ -75,6 +76,10 @@ pub enum Dialog {
         target: String,
         /// The text so far.
         text: String,
+        /// Who writes it (prefilled with the remembered reviewer).
+        reviewer: String,
+        /// The text box still has to take focus (the dialog just opened).
+        focus: bool,
     },
     /// Leaving review mode breaks the seal: confirm.
     ConfirmUnlock,
@@ -103,6 +108,8 @@ impl Dialog {
         Dialog::Comment {
             target,
             text: String::new(),
+            reviewer: String::new(),
+            focus: true,
         }
     }
 }
@@ -138,7 +145,12 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
             Dialog::SubmitRefused(errors) => submit_refused_ui(ui, view, errors, out),
             Dialog::New(form) => new_plan_ui(ui, view, form, out),
             Dialog::About => about_ui(ui, view, out),
-            Dialog::Comment { target, text } => comment_ui(ui, view, target, text, out),
+            Dialog::Comment {
+                target,
+                text,
+                reviewer,
+                focus,
+            } => comment_ui(ui, view, target, (text, reviewer, focus), out),
             Dialog::Recover { file, at } => recover_ui(ui, view, file, at, out),
             Dialog::ChangedOnDisk(path) => changed_on_disk_ui(ui, view, path, out),
             Dialog::ConfirmSubmit => confirm_submit_ui(ui, view, out),

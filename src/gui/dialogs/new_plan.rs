@@ -65,6 +65,7 @@ pub(super) fn new_plan_ui(
             let code = ui
                 .text_edit_singleline(&mut form.code)
                 .labelled_by(label.id);
+            select_on_keyboard_focus(ui, &code, &form.code);
             // Not in the modal's first, invisible pass: egui drops focus from
             // a widget that cannot take it.
             if form.focus_first && ui.is_visible() && !ui.is_sizing_pass() {
@@ -78,12 +79,16 @@ pub(super) fn new_plan_ui(
             }
             ui.end_row();
             let label = ui.label(view.t("旗县名称", "County name"));
-            ui.text_edit_singleline(&mut form.name)
+            let field = ui
+                .text_edit_singleline(&mut form.name)
                 .labelled_by(label.id);
+            select_on_keyboard_focus(ui, &field, &form.name);
             ui.end_row();
             let label = ui.label(view.t("所属盟市", "League"));
-            ui.text_edit_singleline(&mut form.league)
+            let field = ui
+                .text_edit_singleline(&mut form.league)
                 .labelled_by(label.id);
+            select_on_keyboard_focus(ui, &field, &form.league);
             ui.end_row();
             ui.label(view.t("旗县类别", "Kind"));
             ui.horizontal(|ui| {

@@ -80,12 +80,16 @@ pub(super) fn yes_or_cancel_ui(
     actions: impl FnOnce() -> Vec<Action>,
 ) {
     ui.add_space(8.0);
+    // Enter answers yes, as the README promises for dialogs, unless 取消 has
+    // the focus (then Enter presses 取消).
+    let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
     ui.horizontal(|ui| {
-        if ui.button(yes).clicked() {
-            out.extend(actions());
-        }
-        if ui.button(view.t("取消", "Cancel")).clicked() {
+        let yes = ui.button(yes);
+        let cancel = ui.button(view.t("取消", "Cancel"));
+        if cancel.clicked() {
             out.push(Action::CloseDialog);
+        } else if yes.clicked() || (enter && !cancel.has_focus()) {
+            out.extend(actions());
         }
     });
 }

@@ -1,12 +1,12 @@
 //! The amount cell: an amount in the view's unit edited as text, with
 //! select-all on focus, live changes while the text is valid, a red kept text
-//! and a sentence while it is not, Escape to restore, and pastes of spreadsheet
+//! and a sentence while it is not, Escape to restore (focus stays), and pastes of spreadsheet
 //! columns handed to [`crate::gui::kit::paste`].
 
-use egui::text::{CCursor, CCursorRange};
 use egui::{Id, Key, Response, Stroke, TextEdit, Ui};
 
 use crate::gui::app::Action;
+use crate::gui::kit::select::select_all;
 use crate::gui::kit::theme;
 use crate::gui::kit::widgets::{View, decorate, field_id};
 use crate::money::Money;
@@ -17,8 +17,9 @@ pub struct AmountCell {
     /// the typed amount, or the amount it had when focused (the text turned
     /// invalid, or Escape).
     pub changed: Option<Money>,
-    /// Enter was pressed to leave the cell (move down). The sources table
-    /// moves with [`crate::gui::kit::grid_walk`] instead; kept for other tables.
+    /// Enter was pressed to leave the cell (move down). The sources table and
+    /// a project's funding entries move with [`crate::gui::kit::grid_walk`]
+    /// instead; kept for other tables.
     #[allow(dead_code)]
     pub enter: bool,
 }
@@ -66,6 +67,10 @@ pub fn amount_ui(
     let end_id = id.with("end-typing");
     if ui.data_mut(|d| d.remove_temp::<bool>(end_id)).is_some() {
         out.push(Action::EndTyping);
+    }
+    if escaped {
+        // Escape restores, it does not leave: the next Tab goes on from here.
+        ui.memory_mut(|m| m.request_focus(id));
     }
     if escaped && let Some(t) = typed.take() {
         changed = (t.orig != value).then_some(t.orig);
@@ -137,6 +142,13 @@ pub fn amount_ui(
         out.push(Action::EndTyping);
     }
     AmountCell { changed, enter }
+}
+
+/// Makes the amount cell `id` (if it is one) forget the text typed into it:
+/// it shows the plan's amount again, selected when it has focus. For undo and
+/// redo, which change the amount under a focused cell.
+pub fn forget_typing(ctx: &egui::Context, id: Id) {
+    ctx.data_mut(|d| d.remove::<Typed>(id.with("typed")));
 }
 
 /// Takes a paste of several cells (a column or block copied from a
@@ -223,14 +235,4 @@ pub fn take_invalid_cells(ctx: &egui::Context) -> Option<(String, usize)> {
     let cells = ctx.data_mut(|d| d.remove_temp::<InvalidCells>(Id::unique(INVALID_CELLS)))?;
     let n = cells.0.len();
     cells.0.into_values().next().map(|s| (s, n))
-}
-
-fn select_all(ui: &Ui, id: Id, chars: usize) {
-    // A cell that was never drawn has no state yet: make one.
-    let mut state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
-    state.cursor.set_char_range(Some(CCursorRange::two(
-        CCursor::new(0),
-        CCursor::new(chars),
-    )));
-    state.store(ui.ctx(), id);
 }

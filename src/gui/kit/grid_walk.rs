@@ -3,7 +3,10 @@
 //!
 //! Tab moves right along a row (egui's own focus order); Enter moves to the
 //! next row (Shift+Enter: the previous one) in the column where the run of Tabs
-//! started, as Excel does: type A1, Tab, B1, Enter → A2. egui_extras draws only
+//! started, as Excel does: type A1, Tab, B1, Enter → A2. A run is only Tabs:
+//! however else focus arrives at a cell (a click, Ctrl+N, a finding), Enter
+//! goes down that cell's own column, so typing never lands in a column the
+//! person did not pick. egui_extras draws only
 //! the visible rows of a table, and a focused widget that is not drawn loses
 //! focus, so whenever focus moves to a row the table is told to scroll to it in
 //! the same frame; the row is drawn in the next.
@@ -27,11 +30,29 @@ pub struct Walk {
     pub focus: Option<Id>,
 }
 
-/// Where focus was, and where the current run of Tabs started.
+/// Where focus was, where the current run of Tabs started, and whether the
+/// last frame's input held a Tab (the key that moved focus, if it moved).
 #[derive(Clone, Copy, Debug, Default)]
 struct State {
     last: Option<(usize, usize)>,
     anchor_col: usize,
+    tabbed: bool,
+}
+
+/// True when the frame's input holds a Tab press (forward, no modifier).
+/// The app's held input gives a Tab a frame of its own, and egui moves focus
+/// in that frame, so the walk sees the new cell in the frame after.
+fn tab_pressed(ui: &Ui) -> bool {
+    ui.input(|i| {
+        i.events.iter().any(|e| {
+            matches!(e, egui::Event::Key {
+                key: Key::Tab,
+                pressed: true,
+                modifiers,
+                ..
+            } if modifiers.matches_exact(Modifiers::NONE))
+        })
+    })
 }
 
 /// The position of `id` in `rows`: (row, column).
@@ -71,8 +92,9 @@ pub fn walk(ui: &Ui, salt: Id, rows: &[GridRow], jump: Option<Id>) -> Walk {
     let mut walk = Walk::default();
     if let Some((r, c)) = focused {
         if state.last != Some((r, c)) {
-            // Moving right along the same row continues the run of Tabs.
-            let same_run = state.last.is_some_and(|(lr, lc)| lr == r && lc < c);
+            // Tab to the right along the same row continues the run; any
+            // other arrival (a click, a shortcut) starts one at this cell.
+            let same_run = state.tabbed && state.last.is_some_and(|(lr, lc)| lr == r && lc < c);
             if !same_run {
                 state.anchor_col = c;
             }
@@ -113,6 +135,7 @@ pub fn walk(ui: &Ui, salt: Id, rows: &[GridRow], jump: Option<Id>) -> Walk {
         walk.focus = Some(id);
         walk.scroll_to = rows.get(r).map(|row| row.table_row);
     }
+    state.tabbed = tab_pressed(ui);
     ui.data_mut(|d| d.insert_temp(state_id, state));
     walk
 }

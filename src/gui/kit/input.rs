@@ -16,6 +16,8 @@ use egui::{Event, Key, RawInput};
 #[derive(Debug, Default)]
 pub struct HeldInput {
     held: Vec<Event>,
+    /// The next frame gets no events (see [`HeldInput::wait_a_frame`]).
+    wait: bool,
 }
 
 /// True for an event after which focus may be elsewhere: Tab, Enter and
@@ -56,11 +58,23 @@ impl HeldInput {
     pub fn hook(&mut self, raw: &mut RawInput) -> bool {
         let mut events = std::mem::take(&mut self.held);
         events.append(&mut raw.events);
+        if std::mem::take(&mut self.wait) {
+            self.held = events;
+            return self.is_holding();
+        }
         if let Some(at) = events.iter().position(moves_focus) {
             self.held = events.split_off(at.max(1));
         }
         raw.events = events;
         self.is_holding()
+    }
+
+    /// Holds every event for one frame. egui blocks the layers under a modal
+    /// dialog until the end of the first frame drawn without it, so a click
+    /// (or key) in that frame would be swallowed; after a dialog closes, the
+    /// app lets one empty frame pass first.
+    pub fn wait_a_frame(&mut self) {
+        self.wait = true;
     }
 
     /// True while events wait for a later frame.
@@ -120,6 +134,19 @@ mod tests {
         assert_eq!(frame(&mut held, vec![]), vec![text("7"), text("6")]);
         assert!(!held.is_holding());
         assert_eq!(frame(&mut held, vec![]), vec![]);
+    }
+
+    #[test]
+    fn after_wait_a_frame_the_next_frame_gets_nothing_and_the_one_after_all() {
+        let mut held = HeldInput::default();
+        held.wait_a_frame();
+        assert_eq!(frame(&mut held, vec![text("1")]), vec![]);
+        assert!(held.is_holding());
+        assert_eq!(
+            frame(&mut held, vec![text("2")]),
+            vec![text("1"), text("2")]
+        );
+        assert!(!held.is_holding());
     }
 
     #[test]

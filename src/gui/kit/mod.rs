@@ -4,12 +4,14 @@
 
 pub mod amount_cell;
 pub mod choice;
+pub mod first_input;
 pub mod flash;
 pub mod fonts;
 pub mod grid_walk;
 pub mod input;
 pub mod paste;
 pub mod project_clip;
+pub mod select;
 pub mod targets;
 pub mod theme;
 pub mod widgets;

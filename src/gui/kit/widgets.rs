@@ -180,6 +180,7 @@ pub fn text_ui(
                 .interactive(!view.read_only),
         )
         .accessible_name(name);
+    crate::gui::kit::select::select_on_keyboard_focus(ui, &response, &text);
     // A text wider than its cell shows in full on hover.
     // (In review mode decorate_text puts the whole text on the overlay.)
     let response = if !view.read_only

@@ -101,13 +101,12 @@ fn items_ui(
 pub fn compare_ui(ui: &mut Ui, view: &View<'_>, compare: Option<&Compare>, out: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         ui.heading(view.t("版本比较", "Compare revisions"));
-        if ui
-            .button(view.t(
-                "选择要比较的方案文件…",
-                "Choose a plan file to compare with…",
-            ))
-            .clicked()
-        {
+        let choose = ui.button(view.t(
+            "选择要比较的方案文件…",
+            "Choose a plan file to compare with…",
+        ));
+        crate::gui::kit::first_input::mark(ui, &choose);
+        if choose.clicked() {
             out.push(Action::ChooseCompare);
         }
     });

@@ -38,7 +38,9 @@ pub fn findings_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         row_height,
         report.findings.len(),
         |ui, range| {
-            for f in report.findings.get(range).unwrap_or_default() {
+            let start = range.start;
+            let shown = report.findings.get(range).unwrap_or_default();
+            for (n, f) in shown.iter().enumerate() {
                 ui.horizontal(|ui| {
                     ui.label(
                         RichText::new(f.severity().label(view.lang))
@@ -48,7 +50,11 @@ pub fn findings_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                     ui.label(RichText::new(f.rule.code()).monospace())
                         .on_hover_text(f.rule.title(view.lang));
                     let text = f.message.get(view.lang);
-                    if ui.link(text).clicked() {
+                    let link = ui.link(text);
+                    if start + n == 0 {
+                        crate::gui::kit::first_input::mark(ui, &link);
+                    }
+                    if link.clicked() {
                         out.push(match (f.path.is_empty(), f.rule) {
                             // Plan-wide findings: own lines live on the sources screen,
                             // shares and cross-category use on the matrix.

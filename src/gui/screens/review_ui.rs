@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 use crate::digest::SealState;
 use crate::gui::app::Action;
 use crate::gui::dialogs::Dialog;
+use crate::gui::kit::select::select_on_keyboard_focus;
 use crate::gui::kit::theme;
 use crate::gui::kit::widgets::View;
 use crate::plan::Decision;
@@ -121,6 +122,12 @@ pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
     });
 }
 
+/// The id of the 审核人 field, the screen's first input (focused when the
+/// screen is reached by Ctrl+6).
+pub fn reviewer_field_id() -> egui::Id {
+    egui::Id::unique("reviewer-name")
+}
+
 /// The review screen.
 pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &mut String, out: &mut Vec<Action>) {
     let review = view.doc.plan().review.as_ref();
@@ -135,15 +142,18 @@ pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &mut String, out: &mut 
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
             let label = ui.label(view.t("审核人", "Reviewer"));
-            ui.add(
-                egui::TextEdit::singleline(reviewer)
-                    .desired_width(320.0)
-                    .hint_text(view.t(
-                        "如：呼和浩特市财政局 农业科",
-                        "e.g. Hohhot finance bureau, agriculture section",
-                    )),
-            )
-            .labelled_by(label.id);
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(reviewer)
+                        .id(reviewer_field_id())
+                        .desired_width(320.0)
+                        .hint_text(view.t(
+                            "如：呼和浩特市财政局 农业科",
+                            "e.g. Hohhot finance bureau, agriculture section",
+                        )),
+                )
+                .labelled_by(label.id);
+            select_on_keyboard_focus(ui, &field, reviewer);
             ui.end_row();
             ui.label(view.t("审核结论", "Decision"));
             ui.horizontal(|ui| {
@@ -256,17 +266,14 @@ fn comment_ui(
             let id = egui::Id::unique(("resolve-note", i));
             let mut note = ui.data_mut(|d| d.get_temp::<String>(id).unwrap_or_default());
             let label = view.t("处理说明", "Note on what was done");
-            ui.add(
-                egui::TextEdit::singleline(&mut note)
-                    .desired_width(200.0)
-                    .hint_text(label),
-            )
-            .accessible_name(format!(
-                "{} {} {}",
-                view.t("意见", "comment"),
-                i + 1,
-                label
-            ));
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut note)
+                        .desired_width(200.0)
+                        .hint_text(label),
+                )
+                .accessible_name(format!("{} {} {}", view.t("意见", "comment"), i + 1, label));
+            select_on_keyboard_focus(ui, &field, &note);
             if ui
                 .button(view.t("标记已处理", "Mark as dealt with"))
                 .clicked()

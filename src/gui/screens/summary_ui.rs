@@ -95,10 +95,9 @@ fn cell_ui(ui: &mut Ui, view: &View<'_>, r: &Row, c: Column) {
 pub fn summary_ui(ui: &mut Ui, view: &View<'_>, rollup: Option<&Rollup>, out: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         ui.heading(view.t("汇总", "Roll-up"));
-        if ui
-            .button(view.t("选择方案文件夹…", "Choose a folder of plans…"))
-            .clicked()
-        {
+        let choose = ui.button(view.t("选择方案文件夹…", "Choose a folder of plans…"));
+        crate::gui::kit::first_input::mark(ui, &choose);
+        if choose.clicked() {
             out.push(Action::ChooseFolder);
         }
         if let Some(r) = rollup

@@ -3,6 +3,8 @@
 
 use egui::{Id, Key, TextEdit, Ui};
 
+use crate::gui::kit::select::select_on_keyboard_focus;
+
 /// Longest text a catalog field takes (a note may be a paragraph).
 const MAX_CHARS: usize = 2_000;
 
@@ -50,6 +52,9 @@ pub(super) fn field_ui(
         })
         .inner
         .accessible_name(name);
+    if !matches!(shape, Shape::Lines(..)) {
+        select_on_keyboard_focus(ui, &response, &text);
+    }
     let before = id.with("before-focus");
     if response.gained_focus() {
         ui.data_mut(|d| d.insert_temp(before, value.to_string()));

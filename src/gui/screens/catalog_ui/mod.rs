@@ -176,6 +176,17 @@ fn problems_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft) {
     }
 }
 
+/// The id of the draft's text field `field`.
+fn field_id(field: Field) -> Id {
+    Id::unique(("catalog-field", field))
+}
+
+/// The id of 目录编号, the screen's first input (focused when the screen is
+/// reached by Ctrl+9).
+pub fn first_field_id() -> Id {
+    field_id(Field::Id)
+}
+
 /// A text field of the draft named by its label.
 fn text_ui(
     ui: &mut Ui,
@@ -185,7 +196,7 @@ fn text_ui(
     shape: Shape,
     out: &mut Vec<Action>,
 ) {
-    let id = Id::unique(("catalog-field", field));
+    let id = field_id(field);
     if let Some(t) = field_ui(ui, id, field.label(view.lang), draft.text(field), shape) {
         out.push(Action::Catalog(Change::Text(field, t)));
     }

@@ -9,6 +9,7 @@ use super::set;
 use crate::edit::Edit;
 use crate::gui::app::Action;
 use crate::gui::kit::choice;
+use crate::gui::kit::grid_walk::{self, GridRow};
 use crate::gui::kit::theme;
 use crate::gui::kit::widgets::{
     View, amount_label_ui, amount_ui, amount_width, decorate, field_id,
@@ -60,6 +61,18 @@ pub fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
         ));
         decorate(ui, view, &path::project(id, Some("funding")), &r, out);
     });
+    // Enter goes down to the next entry's amount, as in 资金来源; the cells'
+    // own scroll_to_me keeps the row on screen.
+    let rows: Vec<GridRow> = p
+        .funding
+        .iter()
+        .enumerate()
+        .map(|(k, f)| GridRow {
+            table_row: k,
+            cells: vec![Some(field_id(&path::funding(id, &f.line)))],
+        })
+        .collect();
+    let walk = grid_walk::walk(ui, Id::unique(("funding-walk", id)), &rows, None);
     egui::Grid::new("funding")
         .num_columns(5)
         .striped(true)
@@ -138,6 +151,7 @@ pub fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
                 ui.end_row();
             }
         });
+    grid_walk::finish(ui, &walk);
     ui.add_space(4.0);
     if !view.read_only {
         add_funding_ui(ui, view, i, p, out);

@@ -1,0 +1,32 @@
+//! Selecting a text field's whole content, so that typing replaces it, as a
+//! spreadsheet cell does when it is reached by keyboard.
+
+use egui::text::{CCursor, CCursorRange};
+use egui::{Id, Response, Ui};
+
+/// Selects the first `chars` characters (all of them) of the text field `id`.
+pub fn select_all(ui: &Ui, id: Id, chars: usize) {
+    // A field that was never drawn has no state yet: make one.
+    let mut state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+    state.cursor.set_char_range(Some(CCursorRange::two(
+        CCursor::new(0),
+        CCursor::new(chars),
+    )));
+    state.store(ui.ctx(), id);
+}
+
+/// For every single-line text field, after adding it: when it just got
+/// focus by keyboard (Tab, Enter, a Ctrl+N shortcut, a finding's jump), its
+/// whole `text` is selected, so typing replaces a prefilled value instead of
+/// appending to it ("红格尔苏木乌兰花镇"). A click places the cursor as usual.
+pub fn select_on_keyboard_focus(ui: &Ui, response: &Response, text: &str) {
+    if !response.gained_focus() {
+        return;
+    }
+    // A click focuses in the frame of its press or of its release.
+    let by_pointer =
+        ui.input(|i| i.pointer.any_pressed() || i.pointer.any_released() || i.pointer.any_down());
+    if !by_pointer {
+        select_all(ui, response.id, text.chars().count());
+    }
+}
