@@ -619,3 +619,33 @@ fn typing_after_a_mouse_click_replaces_the_amount() {
     assert_eq!(value_of(&h, &label), "42");
     assert_eq!(line(&h, &code).allocated, wan(42));
 }
+
+/// Issue 22 item 10: a 未纳入原因 left behind once the line is fully
+/// integrated gets a hint beside it and a 清除原因 button, one undo step.
+#[test]
+fn a_reason_left_on_a_fully_integrated_line_is_hinted_and_cleared_in_one_step() {
+    let mut h = common::app();
+    let hint = "▲ 已全部纳入整合，可清除原因";
+    let reason = line(&h, "C14").reason.clone();
+    assert!(!reason.is_empty());
+    assert!(
+        h.query_by_label(hint).is_none(),
+        "C14 is not fully integrated"
+    );
+    let allocated = line(&h, "C14").allocated;
+    click(&mut h, "C14 纳入整合金额");
+    let mut events = vec![text(&allocated.edit_string(Unit::Wan))];
+    events.extend(press(Key::Enter));
+    one_frame(&mut h, events);
+    assert_eq!(line(&h, "C14").integrated, allocated);
+    assert_eq!(line(&h, "C14").reason, reason, "nothing cleared silently");
+    h.get_by_label(hint);
+    h.get_by_role_and_label(Role::Button, "C14 清除原因")
+        .click();
+    run_like_eframe(&mut h);
+    assert_eq!(line(&h, "C14").reason, "");
+    assert!(h.query_by_label(hint).is_none());
+    one_frame(&mut h, key(Key::Z, Modifiers::COMMAND).to_vec());
+    assert_eq!(line(&h, "C14").reason, reason, "one undo step");
+    assert_eq!(line(&h, "C14").integrated, allocated);
+}

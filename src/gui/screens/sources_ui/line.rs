@@ -103,15 +103,7 @@ pub(super) fn line_row(
             rest.is_negative().then_some(theme::palette(ui).over),
         );
     });
-    row.col(|ui| {
-        let name = format!("{code} {}", label(view, SourceField::Reason));
-        let p = path::source(code, Some("reason"));
-        if let Some(v) = text_ui(ui, view, &p, &name, &s.reason, ui.available_width(), out) {
-            let mut next = s.clone();
-            next.reason = v;
-            set(out, i, next, p);
-        }
-    });
+    row.col(|ui| reason_ui(ui, view, i, s, out));
     row.col(|ui| {
         let rest = s.integrated - view.doc.report().totals.arranged_from(code);
         amount_label_ui(
@@ -135,6 +127,55 @@ pub(super) fn line_row(
                 .clicked()
         {
             out.push(Action::Edit(Edit::RemoveSource(i), None));
+        }
+    });
+}
+
+/// The 未纳入原因 cell. A reason left once the line is fully integrated
+/// explains nothing any more: a hint beside it (▲ and the words, cut with
+/// "…" in a narrow window and shown in full on hover) and a 清除原因 button that clears it as one undo step.
+/// Not a validator rule: rules.md lists none for it.
+fn reason_ui(ui: &mut Ui, view: &View<'_>, i: usize, s: &Source, out: &mut Vec<Action>) {
+    let code = s.line.as_str();
+    let name = format!("{code} {}", label(view, SourceField::Reason));
+    let p = path::source(code, Some("reason"));
+    let stale = s.not_integrated().is_zero() && !s.reason.trim().is_empty();
+    if !stale {
+        if let Some(v) = text_ui(ui, view, &p, &name, &s.reason, ui.available_width(), out) {
+            let mut next = s.clone();
+            next.reason = v;
+            set(out, i, next, p);
+        }
+        return;
+    }
+    let hint = view.t(
+        "已全部纳入整合，可清除原因",
+        "Fully integrated: the reason can be cleared",
+    );
+    ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+        if !view.read_only {
+            let clear = ui
+                .add(egui::Button::new(view.t("清除原因", "Clear reason")).small())
+                .accessible_name(format!("{code} {}", view.t("清除原因", "clear reason")))
+                .on_hover_text(hint);
+            if clear.clicked() {
+                let mut next = s.clone();
+                next.reason.clear();
+                out.push(Action::Edit(Edit::SetSource(i, Box::new(next)), None));
+            }
+        }
+        // The hint takes up to half of what is left, cut with "…" and in
+        // full on hover; the reason keeps the rest.
+        let hint_w = (ui.available_width() * 0.5).max(24.0);
+        let over = theme::palette(ui).over;
+        ui.add_sized(
+            [hint_w, ui.available_height()],
+            egui::Label::new(RichText::new(format!("▲ {hint}")).color(over)).truncate(),
+        );
+        if let Some(v) = text_ui(ui, view, &p, &name, &s.reason, ui.available_width(), out) {
+            let mut next = s.clone();
+            next.reason = v;
+            set(out, i, next, p);
         }
     });
 }
