@@ -111,6 +111,9 @@ pub(super) fn row_ui(
     ui.horizontal(|ui| {
         let (response, picked) = ui
             .scope(|ui| {
+                // A long line name is cut with "…" (in full on hover and
+                // in the open list) so every row's list lines up.
+                ui.set_max_width(TO_W);
                 ui.style_mut().wrap_mode = Some(TextWrapMode::Truncate);
                 choice::choice_ui(
                     ui,
@@ -226,7 +229,9 @@ pub(super) fn level_totals_ui(
         if t.before == t.after {
             ui.label(text);
         } else {
-            let diff = money(view, t.after.0 - t.before.0);
+            let change = t.after.0 - t.before.0;
+            let sign = if change.is_positive() { "+" } else { "" };
+            let diff = format!("{sign}{}", money(view, change));
             warn(
                 ui,
                 match view.lang {
