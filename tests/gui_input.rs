@@ -759,3 +759,35 @@ fn enter_in_a_funding_amount_goes_down_to_the_next_entrys_amount() {
     let second = format!("{} {} 安排金额", p.id, p.funding[1].line);
     assert!(h.get_by_label(&second).is_focused());
 }
+
+/// Issue 22 item 10: a 未纳入原因 left behind once the line is fully
+/// integrated gets a hint beside it and a 清除原因 button, one undo step.
+#[test]
+fn a_reason_left_on_a_fully_integrated_line_is_hinted_and_cleared_in_one_step() {
+    let mut h = common::app();
+    let button = "C14 清除原因";
+    let reason = line(&h, "C14").reason.clone();
+    assert!(!reason.is_empty());
+    assert!(
+        h.query_by_label(button).is_none(),
+        "C14 is not fully integrated"
+    );
+    let allocated = line(&h, "C14").allocated;
+    click(&mut h, "C14 纳入整合金额");
+    let mut events = vec![text(&allocated.edit_string(Unit::Wan))];
+    events.extend(press(Key::Enter));
+    one_frame(&mut h, events);
+    assert_eq!(line(&h, "C14").integrated, allocated);
+    assert_eq!(line(&h, "C14").reason, reason, "nothing cleared silently");
+    // The button says why on hover.
+    h.get_by_role_and_label(Role::Button, button).hover();
+    run_like_eframe(&mut h);
+    h.get_by_label("已全部纳入整合，可清除原因");
+    h.get_by_role_and_label(Role::Button, button).click();
+    run_like_eframe(&mut h);
+    assert_eq!(line(&h, "C14").reason, "");
+    assert!(h.query_by_label(button).is_none());
+    one_frame(&mut h, key(Key::Z, Modifiers::COMMAND).to_vec());
+    assert_eq!(line(&h, "C14").reason, reason, "one undo step");
+    assert_eq!(line(&h, "C14").integrated, allocated);
+}

@@ -685,3 +685,56 @@ fn the_form_has_a_widget_for_every_field_of_the_table() {
         assert!(found, "{f:?} has no widget on the form");
     }
 }
+
+/// Issue 22 item 9: a block copied from the officer's own sheet, with its
+/// header row and columns in its own order (as Excel puts it on the
+/// clipboard: tabs, CRLF), maps each column by its header; a header the app
+/// does not know refuses the paste naming the column and the header.
+#[test]
+fn a_pasted_block_with_its_own_header_maps_columns_by_name_in_any_order() {
+    let mut h = projects_screen();
+    let before = h.state().doc().plan().clone();
+    let line = |prefix: char| {
+        before
+            .sources
+            .iter()
+            .find(|s| s.line.starts_with(prefix))
+            .unwrap()
+            .line
+            .clone()
+    };
+    let (c, r) = (line('C'), line('R'));
+    click_row(&mut h, 0);
+    let tsv = format!(
+        "项目名称\t使用方向\t苏木乡镇\t实施单位\t{c}\t受益人口\t{r}\t嘎查村\r\n\
+         丙项目\t饮水安全\t丙镇\t丙单位\t2.5\t30\t1\t丙村\r\n"
+    );
+    h.event(Event::Paste(tsv));
+    h.run();
+    let ps = projects(&h);
+    assert_eq!(ps.len(), before.projects.len() + 1, "one project pasted");
+    let p = ps.iter().find(|p| p.name == "丙项目").unwrap();
+    assert_eq!(p.use_, Use::DrinkingWater);
+    assert_eq!(
+        (p.township.as_str(), p.unit.as_str(), p.village.as_str()),
+        ("丙镇", "丙单位", "丙村")
+    );
+    assert_eq!(p.people, 30);
+    let amount = |l: &str| {
+        p.funding
+            .iter()
+            .find(|f| f.line == l)
+            .map(|f| f.amount)
+            .unwrap()
+    };
+    assert_eq!(amount(&c), Money::parse_in("2.5", Unit::Wan).unwrap());
+    assert_eq!(amount(&r), Money::parse_in("1", Unit::Wan).unwrap());
+
+    let pasted = h.state().doc().plan().clone();
+    h.event(Event::Paste(
+        "项目名称\t使用方向\t实施地点\r\n丁项目\t饮水安全\t某处\r\n".to_string(),
+    ));
+    h.run();
+    assert_eq!(h.state().doc().plan(), &pasted, "nothing pasted");
+    h.get_by_label_contains("第 3 列（C 列）的列名“实施地点”");
+}

@@ -1,6 +1,8 @@
 //! 编辑 › 更换资金目录… driven as a person does: the sample (nm-2017) set to
-//! 2021 on the 基本信息 screen, switched to nm-2021 with one line dropped by
-//! clicking, undone and redone in one step each; Escape changes nothing.
+//! 2021 on the 基本信息 screen, switched to nm-2021: each old line goes to the
+//! line that succeeds it, a row is put on another line by keyboard or dropped
+//! by clicking, each level's subtotal is shown before and after; undone and
+//! redone in one step each; Escape changes nothing.
 
 #![allow(
     clippy::unwrap_used,
@@ -52,6 +54,42 @@ fn open_switch(h: &mut H) {
     assert!(matches!(h.state().dialog(), Some(Dialog::Switch(_))));
 }
 
+/// Picks `choice` in the list named `list` by keyboard, as a person does
+/// with a long list: focus it, Down opens it on the current choice, `key`
+/// (Down or Up) moves the highlight until it is on `choice`, Enter.
+fn pick(h: &mut H, list: &str, key: Key, choice: &str) {
+    h.get_by_label(list).focus();
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    for _ in 0..40 {
+        let on = h
+            .get_by_role(Role::ListBox)
+            .get_by_label(choice)
+            .accesskit_node()
+            .toggled()
+            == Some(egui::accesskit::Toggled::True);
+        if on {
+            break;
+        }
+        h.key_press(key);
+        h.run();
+    }
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.query_by_role(Role::ListBox).is_none(), "the list closed");
+}
+
+/// The 下达 subtotal of `level` in `plan`, as the dialog shows it (万元).
+fn subtotal(plan: &fundplan::plan::Plan, level: fundplan::plan::Level) -> String {
+    plan.sources
+        .iter()
+        .filter(|s| s.level == level)
+        .map(|s| s.allocated)
+        .sum::<fundplan::Money>()
+        .display(fundplan::money::Unit::Wan, 2)
+}
+
 fn rules(h: &H) -> Vec<Rule> {
     h.state()
         .doc()
@@ -71,7 +109,7 @@ fn switching_to_nm_2021_drops_the_chosen_line_and_undo_takes_it_back_in_one_step
     click(&mut h, "nm-2021（2021—2025）");
     // Nothing is dropped until the user says so.
     assert!(h.query_by_label_contains("不删除任何金额").is_some());
-    click(&mut h, "C07 删除");
+    pick(&mut h, "C07 对应到", Key::ArrowDown, "删除");
     assert!(h.query_by_label_contains("下达 299.60 万元").is_some());
     click(&mut h, "确定");
     assert!(h.state().dialog().is_none());
@@ -83,7 +121,8 @@ fn switching_to_nm_2021_drops_the_chosen_line_and_undo_takes_it_back_in_one_step
     for rule in [Rule::H02, Rule::H03, Rule::S01, Rule::S03, Rule::S04] {
         assert!(!found.contains(&rule), "{rule:?} in {found:?}");
     }
-    // The sources screen lists the new catalog's lines, the kept old C01 as X03.
+    // The sources screen lists the new catalog's lines; old C01's money is
+    // on its successor, no own line was made.
     assert!(
         h.query_by_label("中央财政衔接推进乡村振兴补助资金")
             .is_some()
@@ -91,9 +130,10 @@ fn switching_to_nm_2021_drops_the_chosen_line_and_undo_takes_it_back_in_one_step
     assert!(h.query_by_label("中央财政专项扶贫资金").is_none());
     let doc = h.state().doc();
     assert_eq!(
-        doc.plan().source("X03").unwrap().name,
-        "中央财政专项扶贫资金"
+        doc.plan().source("C01").unwrap().allocated,
+        before.source("C01").unwrap().allocated
     );
+    assert!(doc.plan().source("X03").is_none());
     let old_c07 = &before.source("C07").unwrap().name;
     assert!(doc.plan().sources.iter().all(|s| &s.name != old_c07));
     assert_eq!(
@@ -117,7 +157,7 @@ fn escape_in_the_switch_dialog_changes_nothing() {
     let before = h.state().doc().plan().clone();
     let state = h.state().doc().state();
     open_switch(&mut h);
-    click(&mut h, "C07 删除");
+    pick(&mut h, "C07 对应到", Key::ArrowDown, "删除");
     h.key_press(Key::Escape);
     h.run();
     assert!(h.state().dialog().is_none());
@@ -235,4 +275,86 @@ fn a_catalog_file_typed_in_the_built_in_path_dialog_comes_back_to_the_switch_dia
     h.key_press(Key::Escape);
     h.run();
     assert!(matches!(h.state().dialog(), Some(Dialog::Switch(_))));
+}
+
+/// Issue 22 item 8: nm-2017 → nm-2021 used to leave C01 中央财政专项扶贫资金
+/// (4,450 万), C05, C07, C08 and C11 "无对应" and move them to 旗县资金, so
+/// 中央小计 dropped without a word. Now each goes to its successor, 中央小计 is
+/// the same before and after, a row can be put on another line of its level
+/// by keyboard, and a move to another level is a choice the subtotals show.
+#[test]
+fn switching_maps_each_line_to_its_successor_and_shows_each_level_subtotal() {
+    use fundplan::plan::Level;
+    let mut h = sample_for_2021();
+    let before = h.state().doc().plan().clone();
+    let c01 = before.source("C01").unwrap();
+    assert_eq!(c01.name, "中央财政专项扶贫资金");
+    assert_eq!(
+        c01.allocated.display(fundplan::money::Unit::Wan, 2),
+        "4,450.00"
+    );
+    let central = subtotal(&before, Level::Central);
+    open_switch(&mut h);
+    click(&mut h, "nm-2021（2021—2025）");
+    assert!(
+        h.query_by_label(&format!(
+            "中央小计：下达 {central} → {central} 万元；纳入整合 {0} → {0} 万元",
+            before
+                .sources
+                .iter()
+                .filter(|s| s.level == Level::Central)
+                .map(|s| s.integrated)
+                .sum::<fundplan::Money>()
+                .display(fundplan::money::Unit::Wan, 2)
+        ))
+        .is_some(),
+        "中央小计 {central} unchanged"
+    );
+    assert!(h.query_by_label_contains("无对应").is_none());
+    assert!(h.query_by_label_contains("转为旗县资金").is_none());
+
+    // By keyboard: C07's list opens on C05 (its successor); Down to C07
+    // 林业草原生态保护恢复资金, Enter.
+    pick(
+        &mut h,
+        "C07 对应到",
+        Key::ArrowDown,
+        "C07 林业草原生态保护恢复资金",
+    );
+    assert!(h.query_by_label("手动").is_some());
+    // Moving C08 to 旗县资金 is a choice, and 中央小计 shows the drop.
+    pick(&mut h, "C08 对应到", Key::ArrowDown, "转为旗县资金（X..）");
+    let c08 = before.source("C08").unwrap().allocated;
+    assert!(c08.is_positive());
+    assert!(h.query_by_label_contains("旗县 X03").is_some());
+    assert!(
+        h.query_by_label_contains(&format!("▲ 中央小计：下达 {central} → "))
+            .is_some()
+    );
+    click(&mut h, "确定");
+    assert!(h.state().dialog().is_none());
+    let plan = h.state().doc().plan();
+    let new_c01 = plan.source("C01").unwrap();
+    assert_eq!(new_c01.name, "中央财政衔接推进乡村振兴补助资金");
+    assert_eq!(new_c01.allocated, c01.allocated);
+    assert_eq!(
+        plan.source("C07").unwrap().allocated,
+        before.source("C07").unwrap().allocated
+    );
+    assert_eq!(
+        plan.source("C05").unwrap().allocated,
+        before.source("C05").unwrap().allocated
+    );
+    assert_eq!(plan.source("X03").unwrap().allocated, c08);
+    assert_eq!(
+        subtotal(plan, Level::Central),
+        (before
+            .sources
+            .iter()
+            .filter(|s| s.level == Level::Central)
+            .map(|s| s.allocated)
+            .sum::<fundplan::Money>()
+            - c08)
+            .display(fundplan::money::Unit::Wan, 2)
+    );
 }

@@ -95,6 +95,12 @@ pub struct CatalogLine {
     pub name_en: String,
     /// Big category.
     pub category: Category,
+    /// Codes of the previous period's lines this line succeeds (format
+    /// version 2, successor lines): the catalog switch maps a plan's row with
+    /// one of these codes to this line, at the same level. Not written when
+    /// empty, so catalogs without it stay byte-identical.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub formerly: Vec<String>,
 }
 
 impl CatalogLine {

@@ -76,11 +76,29 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
     let mut seen = HashSet::new();
     for l in &c.lines {
         let code = clip(&l.code);
-        let mut chars = l.code.chars();
-        let well_formed = chars.next() == Some(l.level.prefix())
-            && l.code.len() >= 3
-            && chars.all(|ch| ch.is_ascii_digit());
-        if !well_formed {
+        let of_level = |c: &str| {
+            let mut chars = c.chars();
+            chars.next() == Some(l.level.prefix())
+                && c.len() >= 3
+                && chars.all(|ch| ch.is_ascii_digit())
+        };
+        // A predecessor is a line of the same level (the switch maps only
+        // there), so its code has the level's form too.
+        if let Some(old) = l.formerly.iter().find(|c| !of_level(c)) {
+            let old = clip(old);
+            push(Problem::new(
+                format!(
+                    "{code} 的原代码“{old}”不符合{}级的格式（如 {}01）",
+                    l.level.label(Lang::Zh),
+                    l.level.prefix()
+                ),
+                format!(
+                    "{code}: the former code “{old}” is not of the form {}01 for its level",
+                    l.level.prefix()
+                ),
+            ));
+        }
+        if !of_level(&l.code) {
             push(Problem::new(
                 format!(
                     "资金代码“{code}”不符合{}级的格式（如 {}01）",
@@ -310,6 +328,20 @@ mod tests {
                 .starts_with("the id “nm-2017” is a built-in catalog's")
         );
         assert_eq!(check(&c).unwrap_err().1, all[0].en);
+    }
+
+    #[test]
+    fn a_former_code_of_another_level_is_a_problem() {
+        let mut c = crate::catalog::embedded("nm-2021").unwrap();
+        c.lines[0].formerly.push("X03".into());
+        let found: Vec<String> = problems(&c)
+            .iter()
+            .map(|p| p.message(Lang::En).to_string())
+            .collect();
+        assert_eq!(
+            found,
+            ["C01: the former code “X03” is not of the form C01 for its level"]
+        );
     }
 
     #[test]

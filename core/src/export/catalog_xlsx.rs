@@ -1,6 +1,7 @@
 //! A catalog as the workbook a region publishes as its 附件: the first sheet,
 //! 资金目录, is the plain table a person reads and edits in Excel or WPS
-//! (序号, 资金代码, 资金名称, 英文名称, 级次, 大类); the sheets after it hold the
+//! (序号, 资金代码, 资金名称, 英文名称, 级次, 大类, and 原代码 when a line
+//! succeeds earlier ones); the sheets after it hold the
 //! rest of the catalog (目录信息, 本类用途, 可整合级次, 负面清单), so that
 //! [`crate::import::catalog`] gives back the very same catalog.
 
@@ -25,6 +26,11 @@ pub const KEYWORDS_SHEET: &str = "负面清单";
 
 /// Headers of [`LINES_SHEET`], in order.
 pub const LINE_HEADERS: [&str; 6] = ["序号", "资金代码", "资金名称", "英文名称", "级次", "大类"];
+
+/// The 7th column of [`LINES_SHEET`], the codes of the previous period's
+/// lines each line succeeds (`formerly`, joined by [`LIST_SEPARATOR`]);
+/// written only when a line has any, so other catalogs' workbooks are as before.
+pub const FORMERLY_HEADER: &str = "原代码";
 
 /// Keys of [`INFO_SHEET`] in order, as (Chinese key, field name); import
 /// accepts either in the 项目 column.
@@ -105,12 +111,17 @@ fn text_sheet(
 
 fn lines_sheet(ws: &mut Worksheet, c: &Catalog, f: &Formats) -> Result<(), XlsxError> {
     ws.set_name(LINES_SHEET)?;
-    let last = (LINE_HEADERS.len() - 1) as u16;
+    let formerly = c.lines.iter().any(|l| !l.formerly.is_empty());
+    let mut headers = LINE_HEADERS.to_vec();
+    if formerly {
+        headers.push(FORMERLY_HEADER);
+    }
+    let last = (headers.len() - 1) as u16;
     ws.merge_range(0, 0, 0, last, &c.title, &f.title)?;
     ws.set_row_height(0, 28)?;
-    for (col, (h, w)) in LINE_HEADERS
+    for (col, (h, w)) in headers
         .iter()
-        .zip([6.0, 10.0, 56.0, 56.0, 8.0, 18.0])
+        .zip([6.0, 10.0, 56.0, 56.0, 8.0, 18.0, 12.0])
         .enumerate()
     {
         ws.write_string_with_format(1, col as u16, *h, &f.header)?;
@@ -130,6 +141,10 @@ fn lines_sheet(ws: &mut Worksheet, c: &Catalog, f: &Formats) -> Result<(), XlsxE
         .enumerate()
         {
             ws.write_string_with_format(row, 1 + col as u16, v, &f.text)?;
+        }
+        if formerly {
+            let codes = l.formerly.join(LIST_SEPARATOR);
+            ws.write_string_with_format(row, 6, &codes, &f.text)?;
         }
     }
     super::xlsx::print_as_filed(ws, 1)

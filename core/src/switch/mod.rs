@@ -2,13 +2,17 @@
 //! `nm-2021`): what becomes of each catalog row, and the switched plan.
 //!
 //! [`propose`] matches every C/R row of the plan against the target: the same
-//! code and name is **kept**, the same name (at the same level) under another
-//! code is **re-coded** and the funding entries naming it follow, anything
-//! else is **unmatched** and waits for the user's [`Decision`]: drop it (with
-//! the funding entries naming it) or keep it as an own 旗县/盟市 line. Own
-//! lines (L/X) are not touched; target lines the plan lacks come in at zero,
-//! as in a new plan. [`apply`] then builds the switched plan, and [`edit`]
-//! turns it into one undo step.
+//! code and name is **kept**; a target line that names the row's code in its
+//! `formerly` (same level) is its **successor**; the same name (at the same
+//! level) under another code is **re-coded**; anything else is **unmatched**.
+//! The proposal's fate is only the default: the user's [`Decision`] may put
+//! any row onto any target line (the dialog offers those of the row's level),
+//! keep it as an own 旗县/盟市 line, or drop it. An unmatched row with money
+//! in it has no default at all: moving money to another level is never done
+//! silently. Several rows may land on one line (two 2017 lines merged into
+//! 农田建设补助资金): their amounts add up. Own lines (L/X) are not touched;
+//! target lines no row lands on come in at zero, as in a new plan. [`apply`]
+//! then builds the switched plan, and [`edit`] turns it into one undo step.
 //!
 //! Funding entries name a code, so they follow the *first* row with that code
 //! (as the validator reads them); a repeated code's later rows carry no
@@ -16,25 +20,29 @@
 
 use std::collections::BTreeMap;
 
-use crate::blank::blank_source;
 use crate::catalog::{Catalog, CatalogLine};
-use crate::edit::{Edit, Header};
 use crate::enums::Level;
 use crate::money::Money;
 use crate::plan::{Plan, Source};
 
+mod apply;
 #[cfg(test)]
 mod tests;
+
+pub use apply::{apply, edit};
 
 /// What becomes of one catalog row of the plan.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Fate {
     /// The target has a line with the same code and name.
     Kept,
+    /// A target line of the same level names this row's code in its
+    /// `formerly`: the row and its funding go there.
+    Successor(String),
     /// The target has the name under another code: the row and the funding
     /// entries naming it take that code.
     Recoded(String),
-    /// No free target line has the name: the user decides.
+    /// No target line succeeds it or has its name: the user decides.
     Unmatched,
 }
 
@@ -73,11 +81,13 @@ impl Row {
     }
 }
 
-/// The user's choice for an unmatched row. Until the user chooses, a row
-/// with anything in it is kept as a 旗县 line and an empty one is dropped
-/// (see [`Proposal::decision`]): either way nothing is lost.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Where a row goes. Without the user's choice a row goes where its
+/// [`Fate`] says, an empty unmatched row is dropped and an unmatched row with
+/// money in it waits (see [`Proposal::decision`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Decision {
+    /// Onto the target line with this code; rows landing on one line add up.
+    Line(String),
     /// Keep it as a 旗县 own line (X..).
     KeepCounty,
     /// Keep it as a 盟市 own line (L..).
@@ -88,6 +98,18 @@ pub enum Decision {
 
 /// Decisions by source index; a row missing here gets [`Proposal::decision`]'s default.
 pub type Decisions = BTreeMap<usize, Decision>;
+
+/// 下达 and 纳入整合 of one level before and after the switch.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LevelTotals {
+    /// The level.
+    pub level: Level,
+    /// (下达, 纳入整合) in the plan now.
+    pub before: (Money, Money),
+    /// (下达, 纳入整合) after the switch with the decisions so far (rows
+    /// still waiting for a decision count nowhere).
+    pub after: (Money, Money),
+}
 
 /// What switching a plan to a catalog would do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,8 +122,6 @@ pub struct Proposal {
     pub lines: Vec<CatalogLine>,
     /// Every C/R row of the plan, in plan order.
     pub rows: Vec<Row>,
-    /// Target codes no row matched: added with nothing allocated.
-    pub added: Vec<String>,
     /// The plan's year is within the target's years.
     pub year_covered: bool,
     /// The plan carries a submission seal, which switching breaks.
@@ -152,6 +172,20 @@ pub fn propose(plan: &Plan, target: &Catalog) -> Proposal {
         if let Some(slot) = hit {
             slot.1 = true;
             fates.insert(i, (Fate::Kept, Vec::new()));
+        }
+    }
+    // Then the line that names the row's code as its predecessor; several
+    // rows may go to one successor (merged lines), so it is not "taken".
+    for &(i, s) in &catalog_rows {
+        if fates.contains_key(&i) {
+            continue;
+        }
+        let heir = slots
+            .iter_mut()
+            .find(|(l, _)| l.level == s.level && l.formerly.iter().any(|c| c.trim() == s.line));
+        if let Some(slot) = heir {
+            slot.1 = true;
+            fates.insert(i, (Fate::Successor(slot.0.code.clone()), Vec::new()));
         }
     }
     for &(i, s) in &catalog_rows {
@@ -212,17 +246,11 @@ pub fn propose(plan: &Plan, target: &Catalog) -> Proposal {
             }
         })
         .collect();
-    let added = slots
-        .iter()
-        .filter(|(_, taken)| !*taken)
-        .map(|(l, _)| l.code.clone())
-        .collect();
     Proposal {
         from: plan.catalog.clone(),
         to: target.id.clone(),
         lines: target.lines.clone(),
         rows,
-        added,
         year_covered: target.covers(plan.year),
         sealed: plan.submission.is_some(),
         codes: plan.sources.iter().map(|s| s.line.clone()).collect(),
@@ -240,22 +268,46 @@ impl Proposal {
         self.from == self.to
     }
 
-    /// The decision for `row`: the user's, else keep it as a 旗县 line if
-    /// anything is in it and drop it if it is empty.
-    pub fn decision(decisions: &Decisions, row: &Row) -> Decision {
-        decisions.get(&row.index).copied().unwrap_or(if row.empty {
-            Decision::Drop
-        } else {
-            Decision::KeepCounty
-        })
+    /// The decision for `row`: the user's, else where its fate puts it; an
+    /// unmatched row is dropped when empty and waits (`None`) otherwise.
+    pub fn decision(decisions: &Decisions, row: &Row) -> Option<Decision> {
+        if let Some(d) = decisions.get(&row.index) {
+            return Some(d.clone());
+        }
+        match &row.fate {
+            Fate::Kept => Some(Decision::Line(row.line.clone())),
+            Fate::Successor(to) | Fate::Recoded(to) => Some(Decision::Line(to.clone())),
+            Fate::Unmatched => row.empty.then_some(Decision::Drop),
+        }
+    }
+
+    /// The rows with money in them still waiting for the user's decision.
+    pub fn undecided<'a>(&'a self, decisions: &'a Decisions) -> impl Iterator<Item = &'a Row> {
+        self.rows
+            .iter()
+            .filter(|r| Proposal::decision(decisions, r).is_none())
+    }
+
+    /// Target codes no row lands on with `decisions`: added with nothing allocated.
+    pub fn added(&self, decisions: &Decisions) -> Vec<String> {
+        let landed: Vec<Decision> = self
+            .rows
+            .iter()
+            .filter_map(|r| Proposal::decision(decisions, r))
+            .collect();
+        self.lines
+            .iter()
+            .filter(|l| !landed.contains(&Decision::Line(l.code.clone())))
+            .map(|l| l.code.clone())
+            .collect()
     }
 
     /// What `decisions` drop: the money of the dropped rows and what they
     /// paid for in each project.
     pub fn loss(&self, decisions: &Decisions) -> Loss {
         let mut loss = Loss::default();
-        for r in self.unmatched() {
-            if Proposal::decision(decisions, r) != Decision::Drop {
+        for r in &self.rows {
+            if Proposal::decision(decisions, r) != Some(Decision::Drop) {
                 continue;
             }
             loss.allocated += r.allocated;
@@ -270,22 +322,63 @@ impl Proposal {
         loss
     }
 
-    /// The own-line code each kept unmatched row gets (by source index): the
-    /// next free X.. or L.. number after the plan's own lines, in row order.
+    /// The own-line code each row kept as an own line gets (by source index):
+    /// the next free X.. or L.. number after the plan's own lines, in row order.
     pub fn own_codes(&self, plan: &Plan, decisions: &Decisions) -> BTreeMap<usize, String> {
         let mut taken: Vec<String> = plan.sources.iter().map(|s| s.line.clone()).collect();
         let mut codes = BTreeMap::new();
-        for r in self.unmatched() {
+        for r in &self.rows {
             let level = match Proposal::decision(decisions, r) {
-                Decision::Drop => continue,
-                Decision::KeepCounty => Level::County,
-                Decision::KeepLeague => Level::League,
+                Some(Decision::KeepCounty) => Level::County,
+                Some(Decision::KeepLeague) => Level::League,
+                _ => continue,
             };
             let code = level.next_code(taken.iter().map(String::as_str));
             taken.push(code.clone());
             codes.insert(r.index, code);
         }
         codes
+    }
+
+    /// Each level's 下达 and 纳入整合 in `plan` now and after switching with
+    /// `decisions`, so a drop in 中央小计 shows before the user confirms.
+    pub fn level_totals(&self, plan: &Plan, decisions: &Decisions) -> Vec<LevelTotals> {
+        let mut totals: Vec<LevelTotals> = Level::ALL
+            .iter()
+            .map(|&level| LevelTotals {
+                level,
+                ..LevelTotals::default()
+            })
+            .collect();
+        let mut add = |level: Level, after: bool, s: &Source| {
+            if let Some(t) = totals.iter_mut().find(|t| t.level == level) {
+                let side = if after { &mut t.after } else { &mut t.before };
+                side.0 += s.allocated;
+                side.1 += s.integrated;
+            }
+        };
+        for s in plan.sources.iter().filter(|s| !s.is_catalog_line()) {
+            add(s.level, false, s);
+            add(s.level, true, s);
+        }
+        for r in &self.rows {
+            let Some(s) = plan.sources.get(r.index) else {
+                continue;
+            };
+            add(s.level, false, s);
+            let to = match Proposal::decision(decisions, r) {
+                Some(Decision::Line(code)) => {
+                    self.lines.iter().find(|l| l.code == code).map(|l| l.level)
+                }
+                Some(Decision::KeepCounty) => Some(Level::County),
+                Some(Decision::KeepLeague) => Some(Level::League),
+                Some(Decision::Drop) | None => None,
+            };
+            if let Some(level) = to {
+                add(level, true, s);
+            }
+        }
+        totals
     }
 
     fn fits(&self, plan: &Plan) -> bool {
@@ -296,94 +389,4 @@ impl Proposal {
                 .zip(&self.codes)
                 .all(|(s, c)| &s.line == c)
     }
-}
-
-/// The plan switched to the proposal's catalog with `decisions` for the
-/// unmatched rows (see [`Proposal::decision`] for those missing). `None` when the plan is
-/// not the one proposed for (its rows changed since).
-pub fn apply(plan: &Plan, proposal: &Proposal, decisions: &Decisions) -> Option<Plan> {
-    if !proposal.fits(plan) {
-        return None;
-    }
-    let own = proposal.own_codes(plan, decisions);
-    let mut sources = Vec::with_capacity(proposal.lines.len() + plan.sources.len());
-    for l in &proposal.lines {
-        let matched = proposal.rows.iter().find(|r| match &r.fate {
-            Fate::Kept => r.line == l.code,
-            Fate::Recoded(to) => *to == l.code,
-            Fate::Unmatched => false,
-        });
-        let mut s = match matched.and_then(|r| plan.sources.get(r.index)) {
-            Some(s) => s.clone(),
-            None => blank_source(&l.code, l.level, &l.name, l.category),
-        };
-        s.line.clone_from(&l.code);
-        s.name.clone_from(&l.name);
-        s.level = l.level;
-        s.category = l.category;
-        sources.push(s);
-    }
-    sources.extend(
-        plan.sources
-            .iter()
-            .filter(|s| !s.is_catalog_line())
-            .cloned(),
-    );
-    for (&index, code) in &own {
-        if let Some(old) = plan.sources.get(index) {
-            let mut s = old.clone();
-            s.level = if code.starts_with('L') {
-                Level::League
-            } else {
-                Level::County
-            };
-            s.line.clone_from(code);
-            sources.push(s);
-        }
-    }
-    // Where each old code's funding goes (`None`: dropped); codes not here
-    // (own lines, entries naming no row) stay as they are.
-    let mut remap: BTreeMap<&str, Option<String>> = BTreeMap::new();
-    for r in proposal.rows.iter().filter(|r| !r.arranged.is_empty()) {
-        let to = match &r.fate {
-            Fate::Kept => Some(r.line.clone()),
-            Fate::Recoded(to) => Some(to.clone()),
-            Fate::Unmatched => own.get(&r.index).cloned(),
-        };
-        remap.insert(r.line.as_str(), to);
-    }
-    let mut out = plan.clone();
-    for p in &mut out.projects {
-        p.funding.retain_mut(|f| match remap.get(f.line.as_str()) {
-            Some(Some(to)) => {
-                f.line.clone_from(to);
-                true
-            }
-            Some(None) => false,
-            None => true,
-        });
-    }
-    out.sources = sources;
-    out.catalog.clone_from(&proposal.to);
-    Some(out)
-}
-
-/// One undo step turning `old` into `new`: the header, every source row
-/// (removed and inserted again) and each project that changed. The seal and
-/// the review are left as they are.
-pub fn edit(old: &Plan, new: &Plan) -> Edit {
-    let mut edits = vec![Edit::Header(Box::new(Header::of(new)))];
-    edits.extend((0..old.sources.len()).rev().map(Edit::RemoveSource));
-    edits.extend(
-        new.sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| Edit::InsertSource(i, Box::new(s.clone()))),
-    );
-    for (i, (a, b)) in old.projects.iter().zip(&new.projects).enumerate() {
-        if a != b {
-            edits.push(Edit::SetProject(i, Box::new(b.clone())));
-        }
-    }
-    Edit::Batch(edits)
 }

@@ -2,7 +2,8 @@
 //! cell and no name is a heading (一、中央资金) and gives the level of the
 //! rows below it when they have no 级次; without a 资金代码 column, codes are
 //! given in order per level (C01 …, R01 …); without 英文名称 or 大类, a base
-//! catalog's line of the same name and level lends them.
+//! catalog's line of the same name and level lends them. An optional 原代码
+//! column lists the previous period's codes a line succeeds (`formerly`).
 
 use std::collections::{HashMap, HashSet};
 
@@ -12,7 +13,7 @@ use crate::catalog::{Catalog, CatalogLine};
 use crate::enums::{Category, Level};
 use crate::import::cell_name;
 
-const COLUMNS: [Column; 6] = [
+const COLUMNS: [Column; 7] = [
     Column {
         name: "序号",
         aliases: &["no", "no."],
@@ -37,6 +38,10 @@ const COLUMNS: [Column; 6] = [
         name: "大类",
         aliases: &["资金大类", "类别", "分类", "category"],
     },
+    Column {
+        name: "原代码",
+        aliases: &["原资金代码", "承接", "formerly"],
+    },
 ];
 
 /// The lines of `s`, in row order; problems go to `p`.
@@ -50,6 +55,7 @@ pub(super) fn read_lines(
     };
     let (code_col, name_col) = (h.col("资金代码"), h.col("资金名称"));
     let (en_col, level_col, cat_col) = (h.col("英文名称"), h.col("级次"), h.col("大类"));
+    let formerly_col = h.col("原代码");
     // Per row: how many cells are filled, and one of them.
     let mut filled: HashMap<u32, (usize, u32)> = HashMap::new();
     for &(r, c) in s.cells.map.keys() {
@@ -184,6 +190,10 @@ pub(super) fn read_lines(
             name,
             name_en,
             category,
+            // The previous period's codes this line succeeds (C05、C07).
+            formerly: formerly_col
+                .map(|c| words::items(&s.text(r, c)).map(str::to_string).collect())
+                .unwrap_or_default(),
         });
     }
     lines

@@ -3,7 +3,10 @@
 //! column per fund line, 自筹及其他资金), amounts in the unit shown.
 //!
 //! Copy writes a header row, so a paste of the same text knows each amount's
-//! line; rows pasted without a header take the plan's 表2 line columns.
+//! line; rows pasted without a header take the plan's 表2 line columns. A
+//! first row that names known columns (项目名称, 使用方向 …, C01, R01 …, in
+//! Chinese or English) is a header in any order, the officer's own sheet's;
+//! a header cell it does not know refuses the paste, naming it.
 
 use crate::Lang;
 use crate::export::tables::{PROJECT_COLUMNS, lines_used, project_column};
@@ -12,6 +15,7 @@ use crate::money::{Money, Unit};
 use crate::plan::Use;
 use crate::plan::fields::{Column, FieldValue, ProjectField as F};
 use crate::plan::{Funding, Plan, Project};
+use header::Named;
 
 /// [`PROJECT_COLUMNS`]`[k]` in English, for messages.
 fn en_column(k: usize) -> &'static str {
@@ -176,33 +180,6 @@ fn looks_like_line(code: &str) -> bool {
 }
 
 impl Layout {
-    /// The columns a header row names.
-    fn from_header(header: &[String], plan: &Plan) -> Result<Layout, ClipError> {
-        let at = |name: &str| header.iter().position(|h| h.trim() == name);
-        let mut lines = Vec::new();
-        for (col, h) in header.iter().enumerate() {
-            let code = h.split_whitespace().next().unwrap_or("");
-            if !looks_like_line(code) {
-                continue;
-            }
-            if plan.source(code).is_none() {
-                return Err(ClipError::new(
-                    1,
-                    format!("资金“{code}”不在资金来源中。"),
-                    format!("the fund line {code} is not among the sources."),
-                ));
-            }
-            lines.push((code.to_string(), col));
-        }
-        Ok(Layout {
-            fixed: PROJECT_COLUMNS.iter().map(|c| at(c)).collect(),
-            lines,
-            last: F::after_lines()
-                .filter_map(|f| Some((f, at(f.header())?)))
-                .collect(),
-        })
-    }
-
     /// Rows without a header: 表2's columns for this plan.
     fn of_table2(plan: &Plan) -> Layout {
         let n = PROJECT_COLUMNS.len();
@@ -222,9 +199,11 @@ impl Layout {
     }
 }
 
+/// A first row is a header when a cell of it names a fixed or last column
+/// (项目名称, 使用方向 …; a fund code alone could be a project's name).
 fn is_header(row: &[String]) -> bool {
-    row.first().is_some_and(|c| c.trim() == PROJECT_COLUMNS[0])
-        || row.get(1).is_some_and(|c| c.trim() == PROJECT_COLUMNS[1])
+    row.iter()
+        .any(|c| matches!(header::named(c), Some(Named::Fixed(_) | Named::Last(_))))
 }
 
 /// One pasted row read with `layout`; `row` is its number for messages.
@@ -372,5 +351,6 @@ pub fn parse(text: &str, plan: &Plan, unit: Unit) -> Result<Vec<Project>, ClipEr
     Ok(out)
 }
 
+mod header;
 #[cfg(test)]
 mod tests;

@@ -101,3 +101,29 @@ fn empty_rows_and_a_missing_last_line_end_are_fine() {
     let names: Vec<&str> = ps.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["甲", "乙"]);
 }
+
+#[test]
+fn a_header_in_english_and_any_order_maps_by_name_and_a_repeated_one_is_refused() {
+    let plan = sample();
+    let line = lines_used(&plan)[0].to_string();
+    let text = format!("Use\t{line}\tname\tPeople\r\n饮水安全\t2\t甲\t7\r\n");
+    let ps = parse(&text, &plan, Unit::Wan).unwrap();
+    assert_eq!(ps[0].name, "甲");
+    assert_eq!(ps[0].use_, Use::DrinkingWater);
+    assert_eq!(ps[0].people, 7);
+    assert_eq!(ps[0].funding[0].line, line);
+    let e = parse(
+        "项目名称\t使用方向\t项目名称\r\n甲\t\t乙\r\n",
+        &plan,
+        Unit::Wan,
+    )
+    .unwrap_err();
+    assert_eq!(e.row, 1);
+    let zh = e.message(Lang::Zh);
+    assert!(
+        zh.contains("第 3 列（C 列）的列名“项目名称”与前面的列重复"),
+        "{zh}"
+    );
+    let en = e.message(Lang::En);
+    assert!(en.contains("column 3 (C) is headed \"项目名称\""), "{en}");
+}

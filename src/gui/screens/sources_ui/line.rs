@@ -103,15 +103,7 @@ pub(super) fn line_row(
             rest.is_negative().then_some(theme::palette(ui).over),
         );
     });
-    row.col(|ui| {
-        let name = format!("{code} {}", label(view, SourceField::Reason));
-        let p = path::source(code, Some("reason"));
-        if let Some(v) = text_ui(ui, view, &p, &name, &s.reason, ui.available_width(), out) {
-            let mut next = s.clone();
-            next.reason = v;
-            set(out, i, next, p);
-        }
-    });
+    row.col(|ui| reason_ui(ui, view, i, s, out));
     row.col(|ui| {
         let rest = s.integrated - view.doc.report().totals.arranged_from(code);
         amount_label_ui(
@@ -136,5 +128,51 @@ pub(super) fn line_row(
         {
             out.push(Action::Edit(Edit::RemoveSource(i), None));
         }
+    });
+}
+
+/// The 未纳入原因 cell. A reason left once the line is fully integrated
+/// explains nothing any more: beside it a "▲ 清除原因" button in the warning
+/// colour, its hover saying why (已全部纳入整合，可清除原因), that clears the
+/// reason as one undo step. The column is narrow, so the sentence is the
+/// button's hover rather than a second label squeezing the reason out.
+/// Not a validator rule: rules.md lists none for it.
+fn reason_ui(ui: &mut Ui, view: &View<'_>, i: usize, s: &Source, out: &mut Vec<Action>) {
+    let code = s.line.as_str();
+    let name = format!("{code} {}", label(view, SourceField::Reason));
+    let p = path::source(code, Some("reason"));
+    let stale = s.not_integrated().is_zero() && !s.reason.trim().is_empty();
+    let field = |ui: &mut Ui, out: &mut Vec<Action>| {
+        if let Some(v) = text_ui(ui, view, &p, &name, &s.reason, ui.available_width(), out) {
+            let mut next = s.clone();
+            next.reason = v;
+            set(out, i, next, p.clone());
+        }
+    };
+    if !stale {
+        field(ui, out);
+        return;
+    }
+    let hint = view.t(
+        "已全部纳入整合，可清除原因",
+        "Fully integrated: the reason can be cleared",
+    );
+    ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+        let text = format!("▲ {}", view.t("清除原因", "Clear reason"));
+        let over = theme::palette(ui).over;
+        let clear = ui
+            .add_enabled(
+                !view.read_only,
+                egui::Button::new(RichText::new(text).color(over)).small(),
+            )
+            .accessible_name(format!("{code} {}", view.t("清除原因", "clear reason")))
+            .on_hover_text(hint)
+            .on_disabled_hover_text(hint);
+        if clear.clicked() {
+            let mut next = s.clone();
+            next.reason.clear();
+            out.push(Action::Edit(Edit::SetSource(i, Box::new(next)), None));
+        }
+        field(ui, out);
     });
 }

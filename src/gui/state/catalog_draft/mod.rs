@@ -236,6 +236,7 @@ impl CatalogDraft {
                     name: String::new(),
                     name_en: String::new(),
                     category: Category::default(),
+                    formerly: Vec::new(),
                 };
                 lines.insert(at, line);
             }

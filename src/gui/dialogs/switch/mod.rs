@@ -1,10 +1,13 @@
 //! 更换资金目录: pick another catalog, see what becomes of each line, decide
 //! for the lines it lacks, and switch as one undo step.
 
+mod rows;
+
 use super::*;
 use crate::catalog::Catalog;
 use crate::money::Money;
-use crate::switch::{self, Decision, Decisions, Fate, Proposal, Row};
+use crate::switch::{self, Decisions, Proposal};
+use rows::{level_totals_ui, row_ui};
 
 /// The switch dialog's state.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,7 +18,7 @@ pub struct SwitchForm {
     pub file: Option<PathBuf>,
     /// What switching to it would do with the open plan.
     pub proposal: Option<Box<Proposal>>,
-    /// The user's choice for each unmatched row, by source index.
+    /// The user's choice for each row, by source index.
     pub decisions: Decisions,
     /// Why the catalog file did not load.
     pub error: Option<Message>,
@@ -59,7 +62,7 @@ pub struct Chosen {
     pub catalog: Catalog,
     /// What was shown.
     pub proposal: Proposal,
-    /// The choices for the unmatched rows.
+    /// The user's choices, by source index.
     pub decisions: Decisions,
 }
 
@@ -189,20 +192,27 @@ pub(super) fn switch_ui(
                         view.t("下达", "Allocated"),
                         view.t("纳入整合", "Integrated"),
                         view.t("已安排到项目", "Arranged"),
-                        view.t("结果", "Outcome"),
+                        view.t("对应到", "Goes to"),
                     ] {
                         ui.strong(h);
                     }
                     ui.end_row();
                     for r in &proposal.rows {
-                        row_ui(ui, view, r, own.get(&r.index), &mut form.decisions);
+                        row_ui(
+                            ui,
+                            view,
+                            proposal,
+                            r,
+                            own.get(&r.index),
+                            &mut form.decisions,
+                        );
                         ui.end_row();
                     }
                 });
         });
-    if !proposal.added.is_empty() {
-        let names: Vec<String> = proposal
-            .added
+    let added = proposal.added(&form.decisions);
+    if !added.is_empty() {
+        let names: Vec<String> = added
             .iter()
             .map(|code| {
                 let name = target.line_name(code, view.lang).unwrap_or_default();
@@ -215,9 +225,31 @@ pub(super) fn switch_ui(
             names.join(view.t("、", ", "))
         ));
     }
+    level_totals_ui(ui, view, plan, proposal, &form.decisions);
     loss_ui(ui, view, proposal, &form.decisions);
+    let waiting: Vec<&str> = proposal
+        .undecided(&form.decisions)
+        .map(|r| r.line.as_str())
+        .collect();
+    if !waiting.is_empty() {
+        warn(
+            ui,
+            match view.lang {
+                crate::Lang::Zh => format!(
+                    "尚有 {} 行未选择对应（{}）：请在“对应到”中选择资金、转为本级资金或删除。",
+                    waiting.len(),
+                    waiting.join("、")
+                ),
+                crate::Lang::En => format!(
+                    "{} row(s) have no line yet ({}): choose one under \"Goes to\", keep as an own line, or drop.",
+                    waiting.len(),
+                    waiting.join(", ")
+                ),
+            },
+        );
+    }
     ui.add_space(8.0);
-    let ready = !proposal.same_catalog();
+    let ready = !proposal.same_catalog() && waiting.is_empty();
     let ok = ready.then(|| {
         Action::Switch(Box::new(Chosen {
             catalog: (**target).clone(),
@@ -230,64 +262,6 @@ pub(super) fn switch_ui(
 
 fn money(view: &View<'_>, m: Money) -> String {
     m.display(view.unit, 2)
-}
-
-fn row_ui(ui: &mut Ui, view: &View<'_>, r: &Row, own: Option<&String>, decisions: &mut Decisions) {
-    ui.label(&r.line);
-    // The English name where the plan's catalog has this line as it is.
-    let name = view
-        .doc
-        .catalog()
-        .line(&r.line)
-        .filter(|l| l.name == r.name)
-        .map_or(r.name.as_str(), |l| l.display_name(view.lang));
-    ui.scope(|ui| {
-        ui.set_max_width(240.0);
-        ui.add(egui::Label::new(name).truncate())
-            .on_hover_text(&r.name);
-    });
-    for m in [r.allocated, r.integrated, r.arranged_total()] {
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(money(view, m));
-        });
-    }
-    match &r.fate {
-        Fate::Kept => {
-            ui.label(view.t("保留", "Kept"));
-        }
-        Fate::Recoded(to) => {
-            ui.label(format!("{}{to}", view.t("改代码为 ", "Re-coded as ")));
-        }
-        Fate::Unmatched => {
-            let mut d = Proposal::decision(decisions, r);
-            ui.horizontal(|ui| {
-                ui.label(
-                    RichText::new(view.t("无对应：", "No match:")).color(theme::palette(ui).over),
-                );
-                for (choice, word) in [
-                    (Decision::KeepCounty, view.t("转为旗县资金", "County line")),
-                    (Decision::KeepLeague, view.t("转为盟市资金", "League line")),
-                    (Decision::Drop, view.t("删除", "Drop")),
-                ] {
-                    // Each row's choices by code: "C01 删除".
-                    if ui
-                        .radio(d == choice, word)
-                        .accessible_name(format!("{} {word}", r.line))
-                        .clicked()
-                    {
-                        d = choice;
-                    }
-                }
-                // The code it gets, after the choices so they never move.
-                if let (Some(code), false) = (own, d == Decision::Drop) {
-                    ui.label(format!("→ {code}"));
-                }
-            });
-            if d != Proposal::decision(decisions, r) {
-                decisions.insert(r.index, d);
-            }
-        }
-    }
 }
 
 fn loss_ui(ui: &mut Ui, view: &View<'_>, proposal: &Proposal, decisions: &Decisions) {
