@@ -672,3 +672,35 @@ fn a_pdf_draws_a_character_the_bundled_font_lacks_from_a_system_font() {
     let fonts = String::from_utf8_lossy(&fonts.stdout);
     assert!(fonts.contains("+DejaVuSans-"), "{fonts}");
 }
+
+#[test]
+fn the_english_roll_up_reads_as_english() {
+    // Issue 22 item 13: "TOTAL 1 plans", and column names of the CSV form
+    // ("not_integrated") in the table a person reads.
+    let sample = sample_path();
+    let out = fundplan(&["--lang", "en", "summary", "--no-register", p(&sample)]);
+    assert_eq!(code(&out), 0);
+    let text = stdout(&out);
+    let total = text
+        .lines()
+        .find(|l| l.starts_with("Total"))
+        .unwrap_or_default();
+    assert!(
+        total.contains(" 1 plan ") || total.contains(" 1 plan\t"),
+        "{text}"
+    );
+    assert!(!text.contains("plans") && !text.contains("TOTAL"), "{text}");
+    assert!(
+        text.contains("Not integrated") && !text.contains("not_integrated"),
+        "{text}"
+    );
+    // The CSV keeps its column names.
+    let out = fundplan(&["summary", "--csv", "--no-register", p(&sample)]);
+    assert!(
+        stdout(&out)
+            .trim_start_matches('\u{feff}')
+            .starts_with("county,code,year"),
+        "{}",
+        stdout(&out)
+    );
+}
