@@ -94,6 +94,17 @@ const LIGHT_SELECTION: Color32 = Color32::from_rgb(0xD6, 0xEB, 0xFF);
 /// The light look's hint text (egui's "weak" text).
 const LIGHT_HINT: Color32 = Color32::from_gray(0x6B);
 
+/// The text colour of a row's 批注 button with `comments` on the row: blue
+/// with comments, else the text of any button that works (weak text, as it
+/// was, is in the dark look the grey of a disabled button).
+pub fn comment_button_text(visuals: &egui::Visuals, comments: usize) -> Color32 {
+    if comments > 0 {
+        Palette::of(visuals).flash
+    } else {
+        visuals.widgets.inactive.text_color()
+    }
+}
+
 /// The palette of the look `ui` is drawn in.
 pub fn palette(ui: &egui::Ui) -> &'static Palette {
     Palette::of(ui.visuals())
@@ -203,6 +214,26 @@ mod tests {
             let hint = over(visuals.weak_text_color(), bg);
             let c = contrast(hint, bg);
             assert!(c >= 4.5, "hint {hint:?} on {bg:?}: {c:.2}");
+        }
+    }
+
+    /// Issue 22 item 14: a 批注 button without comments was weak text, which
+    /// in the dark look is the grey of a disabled button.
+    #[test]
+    fn a_comment_button_looks_like_a_button_that_works() {
+        let ctx = egui::Context::default();
+        install(&ctx);
+        for theme in [egui::Theme::Light, egui::Theme::Dark] {
+            let visuals = ctx.style_of(theme).visuals.clone();
+            let text = comment_button_text(&visuals, 0);
+            let fill = visuals.widgets.inactive.weak_bg_fill;
+            assert_eq!(text, visuals.widgets.inactive.text_color(), "{theme:?}");
+            let c = contrast(over(text, fill), fill);
+            assert!(c >= 4.5, "{theme:?}: {text:?} on {fill:?}: {c:.2}");
+            assert_eq!(
+                comment_button_text(&visuals, 2),
+                Palette::of(&visuals).flash
+            );
         }
     }
 
