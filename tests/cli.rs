@@ -73,8 +73,24 @@ fn human_output_is_sorted_and_names_rule_and_path() {
     assert!(text.contains("1 个错误，0 个警告"), "{text}");
     assert!(text.contains("错误 S06 sources[C08].integrated"), "{text}");
     let out = fundplan(&["--lang", "en", "validate", p(&sample_path())]);
-    assert!(stdout(&out).contains("0 error(s), 0 warning(s)"));
+    // Issue 22 item 13: counted nouns, not "0 error(s)".
+    assert!(
+        stdout(&out).contains("0 errors, 0 warnings"),
+        "{}",
+        stdout(&out)
+    );
     assert!(stdout(&out).contains("Info X01"));
+    let out = fundplan(&[
+        "--lang",
+        "en",
+        "validate",
+        p(&root("tests/fixtures/rules/S06.ron")),
+    ]);
+    assert!(
+        stdout(&out).contains("1 error, 0 warnings"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
