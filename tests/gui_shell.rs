@@ -363,6 +363,23 @@ fn the_confirmation_says_which_warnings_go_to_the_league_with_the_plan() {
     click(&mut h, "Cancel");
 }
 
+#[test]
+fn english_labels_on_the_screens_start_as_sentences() {
+    // Issue 22 item 13, the sweep: "provisional names", "total 399.00".
+    let mut h = common::app();
+    h.get_by_role_and_label(Role::Button, "English").click();
+    h.run();
+    ctrl(&mut h, Key::Num1);
+    h.get_by_label("Names to be confirmed");
+    ctrl(&mut h, Key::Num3);
+    h.key_press(Key::ArrowDown);
+    h.run();
+    let i = h.state().selected_project().unwrap();
+    let p = &h.state().doc().plan().projects[i];
+    let total = p.integrated_total().display(h.state().prefs.unit, 2);
+    h.get_by_label(&format!("Total {total}"));
+}
+
 /// Every source file of the desktop app (below `src/gui`): their English must
 /// not carry Chinese punctuation.
 fn gui_files() -> Vec<std::path::PathBuf> {
