@@ -73,8 +73,24 @@ fn human_output_is_sorted_and_names_rule_and_path() {
     assert!(text.contains("1 个错误，0 个警告"), "{text}");
     assert!(text.contains("错误 S06 sources[C08].integrated"), "{text}");
     let out = fundplan(&["--lang", "en", "validate", p(&sample_path())]);
-    assert!(stdout(&out).contains("0 error(s), 0 warning(s)"));
+    // Issue 22 item 13: counted nouns, not "0 error(s)".
+    assert!(
+        stdout(&out).contains("0 errors, 0 warnings"),
+        "{}",
+        stdout(&out)
+    );
     assert!(stdout(&out).contains("Info X01"));
+    let out = fundplan(&[
+        "--lang",
+        "en",
+        "validate",
+        p(&root("tests/fixtures/rules/S06.ron")),
+    ]);
+    assert!(
+        stdout(&out).contains("1 error, 0 warnings"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
@@ -671,4 +687,36 @@ fn a_pdf_draws_a_character_the_bundled_font_lacks_from_a_system_font() {
     let fonts = Command::new("pdffonts").arg(&pdf).output().unwrap();
     let fonts = String::from_utf8_lossy(&fonts.stdout);
     assert!(fonts.contains("+DejaVuSans-"), "{fonts}");
+}
+
+#[test]
+fn the_english_roll_up_reads_as_english() {
+    // Issue 22 item 13: "TOTAL 1 plans", and column names of the CSV form
+    // ("not_integrated") in the table a person reads.
+    let sample = sample_path();
+    let out = fundplan(&["--lang", "en", "summary", "--no-register", p(&sample)]);
+    assert_eq!(code(&out), 0);
+    let text = stdout(&out);
+    let total = text
+        .lines()
+        .find(|l| l.starts_with("Total"))
+        .unwrap_or_default();
+    assert!(
+        total.contains(" 1 plan ") || total.contains(" 1 plan\t"),
+        "{text}"
+    );
+    assert!(!text.contains("plans") && !text.contains("TOTAL"), "{text}");
+    assert!(
+        text.contains("Not integrated") && !text.contains("not_integrated"),
+        "{text}"
+    );
+    // The CSV keeps its column names.
+    let out = fundplan(&["summary", "--csv", "--no-register", p(&sample)]);
+    assert!(
+        stdout(&out)
+            .trim_start_matches('\u{feff}')
+            .starts_with("county,code,year"),
+        "{}",
+        stdout(&out)
+    );
 }

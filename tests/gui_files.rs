@@ -280,3 +280,63 @@ fn a_desktop_without_a_file_dialog_gets_the_built_in_one_and_is_told_why() {
     press(&mut h, Key::Enter);
     assert_eq!(h.state().doc().path(), Some(plan.as_path()));
 }
+
+/// A copy of the sample in a new folder under `target/`, and its path
+/// relative to the working directory the tests run in (the package's root),
+/// as `fundplan league/甲.ron` typed in a terminal gives it.
+fn relative_sample() -> (tempfile::TempDir, PathBuf) {
+    let cwd = std::env::current_dir().unwrap();
+    let dir = tempfile::tempdir_in(cwd.join("target")).unwrap();
+    copy_sample(dir.path(), "甲.ron");
+    let relative = dir.path().strip_prefix(&cwd).unwrap().join("甲.ron");
+    assert!(relative.is_relative() && relative.is_file());
+    (dir, relative)
+}
+
+/// Opens the path dialog with `modifiers`+`key` and presses Enter on the
+/// path it offers: never a folder that does not exist.
+fn enter_in_the_dialog(h: &mut H, modifiers: Modifiers, key: Key) {
+    keys(h, modifiers, key);
+    assert!(is_path_dialog(h));
+    press(h, Key::Enter);
+    assert!(
+        h.query_by_label_contains("文件夹不存在").is_none(),
+        "{:?}",
+        h.state().dialog()
+    );
+}
+
+#[test]
+fn a_plan_opened_by_a_relative_path_is_saved_as_beside_it() {
+    // Issue 22 item 12: the dialog's path was the relative folder joined to
+    // itself ("文件夹不存在：league/league").
+    let (dir, relative) = relative_sample();
+    let absolute = dir.path().join("甲.ron");
+    let mut h = app(Vec::new());
+    common::open_in(&mut h, &relative);
+    assert_eq!(h.state().doc().path(), Some(absolute.as_path()));
+    assert_eq!(h.state().prefs.recent.first(), Some(&absolute));
+    enter_in_the_dialog(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    // Saved under the name offered, beside the plan.
+    assert!(h.state().dialog().is_none(), "{:?}", h.state().dialog());
+    let saved = h.state().doc().path().unwrap().to_path_buf();
+    assert_eq!(saved.parent(), Some(dir.path()));
+    assert!(saved.is_file());
+}
+
+#[test]
+fn a_recent_plan_kept_by_a_relative_path_opens_from_its_folder() {
+    let (dir, relative) = relative_sample();
+    let mut h = app(vec![relative]);
+    // Enter on the folder the dialog starts in lists it.
+    enter_in_the_dialog(&mut h, Modifiers::COMMAND, Key::O);
+    h.get_by_label("甲.ron").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "打开").click();
+    h.run();
+    assert!(h.state().dialog().is_none(), "{:?}", h.state().dialog());
+    assert_eq!(
+        h.state().doc().path(),
+        Some(dir.path().join("甲.ron").as_path())
+    );
+}

@@ -421,3 +421,49 @@ fn the_click_after_an_info_box_is_closed_is_not_swallowed() {
         "the click focused it"
     );
 }
+
+#[test]
+fn the_strip_reads_as_sentences_and_counts_the_comments_that_came_back() {
+    // Issue 22 items 13 and 14: "Submitted, unchanged since  newly registered
+    // submitted …" was three fragments; the county saw no sign of comments.
+    let (_dir, path) = submitted();
+    let mut plan = file::load_plan(&path).unwrap();
+    let comment = |text: &str, resolved: bool| fundplan::plan::Comment {
+        target: "sources[C09].document".into(),
+        text: text.into(),
+        resolved: resolved.then(|| fundplan::plan::Resolution {
+            note: "已改".into(),
+            at: "2020-03-21T09:00:00+08:00".into(),
+        }),
+        ..Default::default()
+    };
+    plan.review = Some(fundplan::plan::Review {
+        reviewer: "呼和浩特市财政局".into(),
+        at: "2020-03-20T16:30:00+08:00".into(),
+        decision: Decision::Returned,
+        comments: vec![
+            comment("文号有误", true),
+            comment("请补充", false),
+            comment("请核实", false),
+        ],
+        history: Vec::new(),
+    });
+    file::save_plan(&plan, &path).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut h = app_with_register(data.path());
+    open(&mut h, &path);
+    h.get_by_label("3 条审核意见（2 条未处理）");
+    h.get_by_role_and_label(Role::Button, "English").click();
+    h.run();
+    let at = fundplan::digest::readable_time("2020-03-15T10:00:00+08:00", fundplan::Lang::En);
+    h.get_by_label(&format!("Submitted on {at}, unchanged since"));
+    h.get_by_label("Newly registered");
+    h.get_by_label("3 comments (2 open)");
+    assert!(h.query_by_label("Submitted, unchanged since").is_none());
+    assert!(h.query_by_label_contains("submitted ").is_none());
+    // The county's side, editing: the count is still there.
+    h.get_by_role_and_label(Role::Button, "中文").click();
+    h.run();
+    common::allow_editing(&mut h);
+    h.get_by_label("3 条审核意见（2 条未处理）");
+}

@@ -342,6 +342,44 @@ fn the_confirmation_speaks_english_in_yuan_too() {
     click(&mut h, "Cancel");
 }
 
+#[test]
+fn the_confirmation_says_which_warnings_go_to_the_league_with_the_plan() {
+    // Issue 22 item 14: the seal records the warnings, and the league sees them.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let mut plan = common::load(&common::sample_path());
+    plan.county.league = "包头市".into(); // H05: the league does not match 150125
+    fundplan::file::save_plan(&plan, &path).unwrap();
+    let mut h = common::app();
+    common::open_in(&mut h, &path);
+    assert_eq!(h.state().doc().report().warnings(), 1);
+    menu(&mut h, "文件", "提交方案…");
+    h.get_by_label("方案有 1 条警告（H05），将随方案一并报送盟市。");
+    click(&mut h, "取消");
+    h.get_by_role_and_label(Role::Button, "English").click();
+    h.run();
+    menu(&mut h, "File", "Submit…");
+    h.get_by_label("The plan has 1 warning (H05); it goes to the league with the plan.");
+    click(&mut h, "Cancel");
+}
+
+#[test]
+fn english_labels_on_the_screens_start_as_sentences() {
+    // Issue 22 item 13, the sweep: "provisional names", "total 399.00".
+    let mut h = common::app();
+    h.get_by_role_and_label(Role::Button, "English").click();
+    h.run();
+    ctrl(&mut h, Key::Num1);
+    h.get_by_label("Names to be confirmed");
+    ctrl(&mut h, Key::Num3);
+    h.key_press(Key::ArrowDown);
+    h.run();
+    let i = h.state().selected_project().unwrap();
+    let p = &h.state().doc().plan().projects[i];
+    let total = p.integrated_total().display(h.state().prefs.unit, 2);
+    h.get_by_label(&format!("Total {total}"));
+}
+
 /// Every source file of the desktop app (below `src/gui`): their English must
 /// not carry Chinese punctuation.
 fn gui_files() -> Vec<std::path::PathBuf> {

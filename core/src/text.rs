@@ -22,6 +22,17 @@ fn clip_to(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `text` with its first letter upper case, as an English sentence starts
+/// (a message built from parts often starts with a lower-case word: "line
+/// code C01 appears twice").
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// `text` safe to print on a terminal, on one line: every control character
 /// (C0 including line breaks and tabs, DEL, C1) and every bidi embedding,
 /// override, isolate and mark is shown as a `\u{1b}`-style escape. A plan's

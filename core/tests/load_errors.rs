@@ -109,7 +109,7 @@ fn each_class_is_typed_with_file_and_position() {
         "not-ron.ron",
         LoadErrorKind::Syntax {
             zh: "缺少逗号".into(),
-            en: "Expected comma".into(),
+            en: "a comma is missing here".into(),
         },
         4,
     );
@@ -183,6 +183,52 @@ fn wrong_types_are_syntax_errors_with_position() {
     let err = file::load_plan(&fixture("wrong-type.ron")).unwrap_err();
     assert!(matches!(err.kind, LoadErrorKind::Syntax { .. }), "{err:?}");
     assert_eq!(err.at.map(|p| p.line), Some(5));
+}
+
+#[test]
+fn parser_errors_are_sentences_in_both_languages_with_their_place() {
+    // Issue 22 item 13: "is not valid: Unexpected end of RON" was the parser's
+    // own wording; each kind of syntax error is said as what is wrong.
+    let base = std::fs::read_to_string(root("tests/fixtures/base.ron")).unwrap();
+    let cut = base.lines().take(12).collect::<Vec<_>>().join("\n");
+    let cases = [
+        (cut, "文件意外结束", "the file ends too early"),
+        (
+            edited("sources: [", "sources: @["),
+            "此处应以“[”开始",
+            "a “[” is expected here",
+        ),
+        (
+            format!("{base}\n)"),
+            "结尾有多余内容",
+            "there is more text after the end",
+        ),
+        (
+            edited("year: 2020", "year: ture"),
+            "此处应为整数",
+            "a whole number is expected here",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (i, (text, zh, en)) in cases.into_iter().enumerate() {
+        let path = dir.path().join(format!("case-{i}.ron"));
+        std::fs::write(&path, text).unwrap();
+        let err = file::load_plan(&path).unwrap_err();
+        let at = err.at.unwrap_or_else(|| panic!("case {i}: no position"));
+        let (zh_msg, en_msg) = (err.message(Lang::Zh), err.message(Lang::En));
+        assert!(
+            zh_msg.contains(zh) && zh_msg.contains(&format!("第 {} 行第 {} 列", at.line, at.col)),
+            "{zh_msg}"
+        );
+        assert!(
+            en_msg.contains(en) && en_msg.contains(&format!("line {}, column {}", at.line, at.col)),
+            "{en_msg}"
+        );
+        assert!(
+            !en_msg.contains("RON") && !en_msg.contains("Expected"),
+            "{en_msg}"
+        );
+    }
 }
 
 #[test]

@@ -258,6 +258,13 @@ fn every_rule_fires_alone_on_its_fixture() {
             f.message.zh
         );
         assert_ne!(f.message.zh, f.message.en);
+        // Issue 22 item 13: a finding is a sentence, in 校验结果 and on its own.
+        assert!(
+            !f.message.en.starts_with(|c: char| c.is_lowercase()),
+            "{}: {}",
+            rule.code(),
+            f.message.en
+        );
     }
 }
 

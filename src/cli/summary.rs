@@ -31,6 +31,26 @@ const HEADER_ZH: [&str; 16] = [
     "说明",
     "文件",
 ];
+/// The English table a person reads; the CSV keeps [`HEADER_EN`], its
+/// column names being data.
+const HEADER_EN_TEXT: [&str; 16] = [
+    "County",
+    "Code",
+    "Year",
+    "Revision",
+    "Status",
+    "Allocated",
+    "Integrated",
+    "Not integrated",
+    "Arranged",
+    "Cross-category",
+    "Cross share",
+    "Industry share",
+    "Errors",
+    "Warnings",
+    "Note",
+    "File",
+];
 const HEADER_EN: [&str; 16] = [
     "county",
     "code",
@@ -140,11 +160,17 @@ fn rows(s: &Summary, lang: Lang, csv_form: bool) -> Vec<Vec<String>> {
         }
     };
     out.push(vec![
-        lang.pick("合计", "TOTAL").to_string(),
+        // The CSV's marker of the totals row stays what scripts look for.
+        if csv_form {
+            "TOTAL"
+        } else {
+            lang.pick("合计", "Total")
+        }
+        .to_string(),
         String::new(),
         String::new(),
         String::new(),
-        format!("{} {}", t.plans, lang.pick("个方案", "plans")),
+        lang.count(t.plans, "个方案", "plan", "plans"),
         amount(t.allocated),
         amount(t.integrated),
         amount(t.not_integrated()),
@@ -164,7 +190,7 @@ fn rows(s: &Summary, lang: Lang, csv_form: bool) -> Vec<Vec<String>> {
 pub fn summary_text(s: &Summary, lang: Lang) -> String {
     let header = match lang {
         Lang::Zh => HEADER_ZH,
-        Lang::En => HEADER_EN,
+        Lang::En => HEADER_EN_TEXT,
     };
     let right = [
         false, false, false, true, false, true, true, true, true, true, true, true, true, true,

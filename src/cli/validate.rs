@@ -75,7 +75,11 @@ pub fn report_text(file: &str, report: &Report, lang: Lang) -> String {
     let file = for_terminal(file);
     let mut s = match lang {
         Lang::Zh => format!("{file}：{e} 个错误，{w} 个警告\n"),
-        Lang::En => format!("{file}: {e} error(s), {w} warning(s)\n"),
+        Lang::En => format!(
+            "{file}: {}, {}\n",
+            lang.count(e, "", "error", "errors"),
+            lang.count(w, "", "warning", "warnings")
+        ),
     };
     for f in &report.findings {
         let path = if f.path.is_empty() {

@@ -43,12 +43,12 @@ pub enum LoadErrorKind {
     },
     /// Not UTF-8 text.
     NotUtf8,
-    /// RON syntax error or a value of the wrong shape: the parser's words
-    /// (English), and the same in Chinese where fundplan knows the error.
+    /// RON syntax error or a value of the wrong shape, or a catalog's
+    /// problem: what is wrong, as a sentence in each language.
     Syntax {
         /// Chinese.
         zh: String,
-        /// English, as the parser says it.
+        /// English.
         en: String,
     },
     /// The `format` header names another kind of file.
@@ -132,7 +132,7 @@ impl LoadError {
             LoadErrorKind::NotUtf8 if zh => "不是 UTF-8 文本文件".to_string(),
             LoadErrorKind::NotUtf8 => "is not UTF-8 text".to_string(),
             LoadErrorKind::Syntax { zh: d, .. } if zh => format!("格式错误：{}", clip_long(d)),
-            LoadErrorKind::Syntax { en, .. } => format!("is not valid: {}", clip_long(en)),
+            LoadErrorKind::Syntax { en, .. } => format!("format error: {}", clip_long(en)),
             LoadErrorKind::WrongFormat { expected, found } if zh => {
                 format!("文件类型为“{}”，此处需要“{expected}”", clip(found))
             }

@@ -193,51 +193,10 @@ fn classify(
                 },
             }
         }
-        other => LoadErrorKind::Syntax {
-            zh: syntax_zh(&other),
-            en: other.to_string(),
-        },
+        other => {
+            let t = super::syntax::syntax_text(&other);
+            LoadErrorKind::Syntax { zh: t.zh, en: t.en }
+        }
     };
     LoadError::new(path, kind, at)
-}
-
-/// The parser's error in Chinese, for the common cases; otherwise its English
-/// words in brackets.
-pub(crate) fn syntax_zh(e: &ron::error::Error) -> String {
-    use ron::error::Error as E;
-    match e {
-        E::Eof => "文件意外结束（内容不完整？）".to_string(),
-        E::ExpectedComma => "缺少逗号".to_string(),
-        E::ExpectedString | E::ExpectedStringEnd => "此处应为加引号的文字".to_string(),
-        E::ExpectedInteger | E::IntegerOutOfBounds => "此处应为整数".to_string(),
-        E::ExpectedBoolean => "此处应为 true 或 false".to_string(),
-        E::ExpectedOption => "此处应为 None 或 Some(…)".to_string(),
-        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => "此处应以“(”开始".to_string(),
-        E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => "缺少“)”".to_string(),
-        E::ExpectedArray => "此处应以“[”开始".to_string(),
-        E::ExpectedArrayEnd => "缺少“]”".to_string(),
-        E::ExpectedMapColon => "缺少冒号".to_string(),
-        E::TrailingCharacters => "结尾有多余内容".to_string(),
-        E::UnexpectedChar(c) => format!("意外的字符“{c}”"),
-        E::NoSuchEnumVariant {
-            expected, found, ..
-        } => {
-            format!("“{found}”不是有效取值，应为：{}", expected.join("、"))
-        }
-        E::ExpectedDifferentStructName { expected, found } => {
-            format!("结构名应为 {expected}，实际为 {found}")
-        }
-        E::InvalidValueForType { expected, found } => {
-            format!("取值无效（应为 {expected}，实际为 {found}）")
-        }
-        // `unique_keys` in the catalog: "home_uses: Water is given twice".
-        E::Message(m) => match m
-            .strip_suffix(" is given twice")
-            .and_then(|rest| rest.split_once(": "))
-        {
-            Some((field, key)) => format!("{field} 中的 {key} 写了两次（每项只能写一次）"),
-            None => format!("无法解析（{m}）"),
-        },
-        other => format!("无法解析（{other}）"),
-    }
 }

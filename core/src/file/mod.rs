@@ -12,6 +12,7 @@ mod limits;
 mod load;
 mod regular;
 mod save;
+mod syntax;
 
 pub use crate::text::{QUOTED_CHARS, clip};
 pub use error::{LoadError, LoadErrorKind, Position};
@@ -21,13 +22,14 @@ pub use load::{
     load_catalog, load_catalog_problems, load_plan, parse_catalog, parse_plan, parse_plan_with_ron,
     read_text,
 };
-pub(crate) use load::{parse_catalog_alone, syntax_zh, without_bom};
+pub(crate) use load::{parse_catalog_alone, without_bom};
 pub use regular::{FileKind, NotRegular, check_target, open_regular};
 pub use save::{
     SaveError, SaveFailure, back_up_if_replaced, backup_path, catalog_to_string, persist_document,
     plan_to_string, replace_keeping_backup, resolve_links, same_file, save_catalog, save_plan,
     write_atomic, write_atomic_with,
 };
+pub(crate) use syntax::syntax_text;
 
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;

@@ -73,15 +73,14 @@ impl Register {
         match ron::from_str::<Register>(crate::file::without_bom(&text)) {
             Ok(r) if r.format == TAG => Ok(r),
             Ok(r) => Err(broken(Broken::Format(r.format))),
-            Err(e) => Err(broken(Broken::Syntax {
-                zh: format!(
-                    "第 {} 行第 {} 列：{}",
-                    e.span.start.line,
-                    e.span.start.col,
-                    crate::file::syntax_zh(&e.code)
-                ),
-                en: e.to_string(),
-            })),
+            Err(e) => {
+                let t = crate::file::syntax_text(&e.code);
+                let (line, col) = (e.span.start.line, e.span.start.col);
+                Err(broken(Broken::Syntax {
+                    zh: format!("第 {line} 行第 {col} 列：{}", t.zh),
+                    en: format!("line {line}, column {col}: {}", t.en),
+                }))
+            }
         }
     }
 

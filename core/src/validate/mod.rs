@@ -93,11 +93,16 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// Every finding is a sentence: the rules build `en` from parts, so its
+    /// first letter is made upper case here, once for all of them.
     fn push(&mut self, rule: Rule, path: String, zh: String, en: String) {
         self.out.push(Finding {
             rule,
             path,
-            message: Text { zh, en },
+            message: Text {
+                zh,
+                en: crate::text::sentence(&en),
+            },
         });
     }
 }

@@ -16,7 +16,7 @@ use crate::gui::screens::{
 };
 use crate::gui::shell::{menu_ui, nav_ui, status_ui};
 use crate::gui::state::commands::UiCommand;
-use crate::gui::state::files::{Export, FileAction, FileDialogs, Kind};
+use crate::gui::state::files::{Export, FileAction, FileDialogs, Kind, absolute};
 use crate::gui::state::league::{Compare, League};
 use crate::gui::state::prefs::Prefs;
 use crate::gui::state::recovery::{self, Found, Recovery};
@@ -134,6 +134,12 @@ impl FundplanApp {
             .and_then(|s| eframe::get_value(s, Prefs::KEY))
             .unwrap_or_default();
         let first_start = !prefs.started_before;
+        // Kept by a run before paths were made absolute: read against this
+        // run's working directory, as that run did.
+        let prefs = Prefs {
+            recent: prefs.recent.iter().map(|p| absolute(p)).collect(),
+            ..prefs
+        };
         let last = prefs.recent.first().filter(|p| p.exists()).cloned();
         let mut app =
             FundplanApp::with_prefs(prefs).with_register_dir(eframe::storage_dir("fundplan"));
@@ -309,6 +315,7 @@ impl FundplanApp {
 
     /// Saves to `path` now; the same path the Save As dialog takes.
     pub fn save_to(&mut self, path: PathBuf) -> Result<(), SaveError> {
+        let path = absolute(&path);
         match self.session.doc.save_as(&path) {
             Ok(()) => {
                 self.prefs.remember(path);
@@ -328,6 +335,8 @@ impl FundplanApp {
     }
 
     fn open_now(&mut self, path: PathBuf) {
+        // The command line and a dropped file may give a relative path.
+        let path = absolute(&path);
         match Document::open(&path) {
             Ok(doc) => {
                 self.replace_document(doc);

@@ -62,6 +62,7 @@ pub(super) fn confirm_submit_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Acti
                 ui.end_row();
             }
         });
+    ui.label(warnings_carried(view));
     ui.label(view.t(
         "提交后修改任何内容都会使提交印记失效（D01），须重新提交。",
         "After submission, changing anything breaks the seal (D01) and the plan must be submitted again.",
@@ -69,6 +70,33 @@ pub(super) fn confirm_submit_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Acti
     yes_or_cancel_ui(ui, view, view.t("确认提交", "Submit"), out, || {
         vec![Action::CloseDialog, Action::SealNow]
     });
+}
+
+/// The warnings the seal records and the league sees with the plan, by rule.
+fn warnings_carried(view: &View<'_>) -> String {
+    let report = view.doc.report();
+    let n = report.warnings();
+    let mut codes: Vec<&str> = Vec::new();
+    for f in &report.findings {
+        let code = f.rule.code();
+        if f.severity() == crate::validate::Severity::Warning && !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    match (view.lang, n) {
+        (crate::Lang::Zh, 0) => "没有警告。".to_string(),
+        (crate::Lang::En, 0) => "There are no warnings.".to_string(),
+        (crate::Lang::Zh, _) => format!(
+            "方案有 {n} 条警告（{}），将随方案一并报送盟市。",
+            codes.join("、")
+        ),
+        (crate::Lang::En, _) => format!(
+            "The plan has {} ({}); {} to the league with the plan.",
+            view.lang.count(n, "", "warning", "warnings"),
+            codes.join(", "),
+            if n == 1 { "it goes" } else { "they go" }
+        ),
+    }
 }
 
 /// The buttons of a question: `yes` does what `actions` returns; 取消 closes.

@@ -77,11 +77,32 @@ impl Palette {
 }
 
 /// Light-look tweaks: inputs get a grey outline, so the cells stand out from
-/// the white rows as in a spreadsheet (egui's light inputs have none).
+/// the white rows as in a spreadsheet (egui's light inputs have none). The
+/// selected row is a paler blue and hint text an opaque grey, so the
+/// palette's colours on a selected row (a project's amber P-code) and the
+/// hint lines keep WCAG AA contrast, 4.5:1 (egui's are 3.6:1 and 2.9:1).
 pub fn install(ctx: &egui::Context) {
     ctx.style_mut_of(egui::Theme::Light, |s| {
         s.visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(185));
+        s.visuals.selection.bg_fill = LIGHT_SELECTION;
+        s.visuals.weak_text_color = Some(LIGHT_HINT);
     });
+}
+
+/// The light look's selected rows and selected text.
+const LIGHT_SELECTION: Color32 = Color32::from_rgb(0xD6, 0xEB, 0xFF);
+/// The light look's hint text (egui's "weak" text).
+const LIGHT_HINT: Color32 = Color32::from_gray(0x6B);
+
+/// The text colour of a row's 批注 button with `comments` on the row: blue
+/// with comments, else the text of any button that works (weak text, as it
+/// was, is in the dark look the grey of a disabled button).
+pub fn comment_button_text(visuals: &egui::Visuals, comments: usize) -> Color32 {
+    if comments > 0 {
+        Palette::of(visuals).flash
+    } else {
+        visuals.widgets.inactive.text_color()
+    }
 }
 
 /// The palette of the look `ui` is drawn in.
@@ -154,6 +175,65 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// `fg` (premultiplied, maybe translucent, as egui's weak text is)
+    /// drawn over the opaque `bg`.
+    fn over(fg: Color32, bg: Color32) -> Color32 {
+        let a = f32::from(fg.a()) / 255.0;
+        let mix = |f: u8, b: u8| (f32::from(f) + f32::from(b) * (1.0 - a)).round().min(255.0) as u8;
+        Color32::from_rgb(
+            mix(fg.r(), bg.r()),
+            mix(fg.g(), bg.g()),
+            mix(fg.b(), bg.b()),
+        )
+    }
+
+    /// Issue 22 item 14: what the light look draws on more than the panel:
+    /// the amber P-code of a project with a warning on the list's striped and
+    /// selected rows, and the grey hint lines (egui's weak text, translucent).
+    #[test]
+    fn light_text_reaches_wcag_aa_on_rows_and_hints_too() {
+        let ctx = egui::Context::default();
+        install(&ctx);
+        let visuals = ctx.style_of(egui::Theme::Light).visuals.clone();
+        let p = Palette::of(&visuals);
+        let rows = [
+            ("panel", visuals.panel_fill),
+            ("stripe", over(visuals.faint_bg_color, visuals.panel_fill)),
+            ("selected row", visuals.selection.bg_fill),
+        ];
+        for (name, colour) in texts(p) {
+            for (bg_name, bg) in rows {
+                let c = contrast(colour, bg);
+                assert!(c >= 4.5, "{name} {colour:?} on {bg_name} {bg:?}: {c:.2}");
+            }
+        }
+        for bg in [visuals.panel_fill, visuals.window_fill] {
+            let hint = over(visuals.weak_text_color(), bg);
+            let c = contrast(hint, bg);
+            assert!(c >= 4.5, "hint {hint:?} on {bg:?}: {c:.2}");
+        }
+    }
+
+    /// Issue 22 item 14: a 批注 button without comments was weak text, which
+    /// in the dark look is the grey of a disabled button.
+    #[test]
+    fn a_comment_button_looks_like_a_button_that_works() {
+        let ctx = egui::Context::default();
+        install(&ctx);
+        for theme in [egui::Theme::Light, egui::Theme::Dark] {
+            let visuals = ctx.style_of(theme).visuals.clone();
+            let text = comment_button_text(&visuals, 0);
+            let fill = visuals.widgets.inactive.weak_bg_fill;
+            assert_eq!(text, visuals.widgets.inactive.text_color(), "{theme:?}");
+            let c = contrast(over(text, fill), fill);
+            assert!(c >= 4.5, "{theme:?}: {text:?} on {fill:?}: {c:.2}");
+            assert_eq!(
+                comment_button_text(&visuals, 2),
+                Palette::of(&visuals).flash
+            );
         }
     }
 

@@ -292,12 +292,13 @@ pub fn heading_ui(ui: &mut Ui, view: &View<'_>, title: &str) {
 /// The row's comment button: 批注, with the number of comments when there are any.
 pub fn comment_button_ui(ui: &mut Ui, view: &View<'_>, path: &str, out: &mut Vec<Action>) {
     let n = view.doc.comments_on(path);
+    let colour = theme::comment_button_text(ui.visuals(), n);
     let text = if n > 0 {
         egui::RichText::new(format!("{} {n}", view.t("批注", "Notes")))
-            .color(theme::palette(ui).flash)
+            .color(colour)
             .strong()
     } else {
-        egui::RichText::new(view.t("批注", "Note")).weak()
+        egui::RichText::new(view.t("批注", "Note")).color(colour)
     };
     let r = ui
         .small_button(text)

@@ -140,7 +140,9 @@ pub fn header_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             decorate(ui, view, "header.catalog", &r, out);
             ui.horizontal(|ui| {
                 if cat.provisional {
-                    ui.label(RichText::new(view.t("目录名称待核对", "provisional names")).weak());
+                    ui.label(
+                        RichText::new(view.t("目录名称待核对", "Names to be confirmed")).weak(),
+                    );
                 }
                 if ui
                     .button(view.t("用其他目录校验…", "Check against another catalog…"))

@@ -22,17 +22,28 @@ const REGISTER_MEANS_EN: &str = "The receipt register keeps the seal digest and 
 /// The strip above the screens for a submitted plan or in review mode.
 pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
     ui.horizontal(|ui| {
-        let (text, color) = match view.doc.seal() {
-            SealState::Intact => (
-                view.t("已提交且未改动", "Submitted, unchanged since"),
+        let submission = view.doc.plan().submission.as_ref();
+        let at = submission.map(|s| crate::digest::readable_time(&s.at, view.lang));
+        // In English the time belongs in the seal's sentence ("Submitted on 2
+        // Dec 2026 04:59, unchanged since"), not in a fragment after it.
+        let time_in_seal = view.lang == crate::Lang::En && view.doc.seal() == SealState::Intact;
+        let (text, color) = match (view.doc.seal(), &at) {
+            (SealState::Intact, Some(at)) if time_in_seal => (
+                format!("Submitted on {at}, unchanged since"),
                 theme::palette(ui).balanced,
             ),
-            SealState::Broken => (
-                view.t("提交后被修改（D01）", "Modified after submission (D01)"),
+            (SealState::Intact, _) => (
+                view.t("已提交且未改动", "Submitted and unchanged")
+                    .to_string(),
+                theme::palette(ui).balanced,
+            ),
+            (SealState::Broken, _) => (
+                view.t("提交后被修改（D01）", "Modified after submission (D01)")
+                    .to_string(),
                 theme::palette(ui).over,
             ),
-            SealState::Draft => (
-                view.t("未提交", "Not submitted"),
+            (SealState::Draft, _) => (
+                view.t("未提交", "Not submitted").to_string(),
                 theme::palette(ui).to_arrange,
             ),
         };
@@ -54,15 +65,19 @@ pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                     )
                 })
                 .unwrap_or_default();
-            ui.label(RichText::new(mark.label(view.lang)).strong().color(color))
+            ui.separator();
+            let label = fundplan_core::text::sentence(mark.label(view.lang));
+            ui.label(RichText::new(label).strong().color(color))
                 .on_hover_text(format!(
                     "{}{file}",
                     view.t(REGISTER_MEANS_ZH, REGISTER_MEANS_EN)
                 ));
         }
-        if let Some(s) = &view.doc.plan().submission {
-            let at = crate::digest::readable_time(&s.at, view.lang);
-            ui.label(RichText::new(format!("{} {at}", view.t("提交于", "submitted"))).weak())
+        if let (Some(s), Some(at)) = (submission, &at)
+            && !time_in_seal
+        {
+            ui.separator();
+            ui.label(RichText::new(format!("{} {at}", view.t("提交于", "Submitted on"))).weak())
                 .on_hover_text(&s.at);
         }
         if let Some(r) = &view.doc.plan().review {
@@ -95,6 +110,15 @@ pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 };
                 ui.label(format!("{}{text}", view.t("审核：", "Review: ")));
             }
+            // What came back with the plan: the county sees it at once.
+            if !r.comments.is_empty() {
+                let open = r.comments.iter().filter(|c| c.resolved.is_none()).count();
+                ui.separator();
+                ui.label(
+                    RichText::new(comments_came_back(view.lang, r.comments.len(), open))
+                        .color(theme::palette(ui).flash),
+                );
+            }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if view.read_only {
@@ -126,6 +150,20 @@ pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
 /// screen is reached by Ctrl+6).
 pub fn reviewer_field_id() -> egui::Id {
     egui::Id::unique("reviewer-name")
+}
+
+/// "3 条审核意见（2 条未处理）" / "3 comments (2 open)".
+fn comments_came_back(lang: crate::Lang, n: usize, open: usize) -> String {
+    match (lang, open) {
+        (crate::Lang::Zh, 0) => format!("{n} 条审核意见（均已处理）"),
+        (crate::Lang::Zh, _) => format!("{n} 条审核意见（{open} 条未处理）"),
+        (crate::Lang::En, 0) => {
+            format!("{} (all handled)", lang.count(n, "", "comment", "comments"))
+        }
+        (crate::Lang::En, _) => {
+            format!("{} ({open} open)", lang.count(n, "", "comment", "comments"))
+        }
+    }
 }
 
 /// The review screen.

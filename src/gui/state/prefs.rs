@@ -70,8 +70,10 @@ impl Prefs {
     /// Storage key.
     pub const KEY: &'static str = "fundplan-prefs";
 
-    /// Puts `path` first in the recent list.
+    /// Puts `path` first in the recent list, absolute (a relative one
+    /// would mean another file once the working directory changes).
     pub fn remember(&mut self, path: PathBuf) {
+        let path = super::files::absolute(&path);
         self.recent.retain(|p| p != &path);
         self.recent.insert(0, path);
         self.recent.truncate(RECENT_MAX);
@@ -102,9 +104,8 @@ mod tests {
         for name in ["a", "b", "a", "c"] {
             p.remember(PathBuf::from(name));
         }
-        assert_eq!(
-            p.recent,
-            vec![PathBuf::from("c"), PathBuf::from("a"), PathBuf::from("b")]
-        );
+        // Kept absolute: the working directory of a later run may differ.
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(p.recent, vec![cwd.join("c"), cwd.join("a"), cwd.join("b")]);
     }
 }

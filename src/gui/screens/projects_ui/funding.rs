@@ -56,7 +56,7 @@ pub fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
         ui.strong(view.t("资金安排", "Funding"));
         let r = ui.label(format!(
             "{} {}",
-            view.t("合计", "total"),
+            view.t("合计", "Total"),
             p.integrated_total().display(view.unit, 2)
         ));
         decorate(ui, view, &path::project(id, Some("funding")), &r, out);
@@ -272,7 +272,9 @@ fn add_funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
                 let left = rest.display(view.unit, 2);
                 let text = RichText::new(match view.lang {
                     crate::Lang::Zh => format!("{}  {}  —  待安排 {left}", s.line, s.name),
-                    crate::Lang::En => format!("{}  {}  -  left {left}", s.line, view.line_name(s)),
+                    crate::Lang::En => {
+                        format!("{}  {}  —  {left} left", s.line, view.line_name(s))
+                    }
                 })
                 .color(theme::palette(ui).remaining(rest));
                 let r = ui.selectable_label(k == st.highlight, text);

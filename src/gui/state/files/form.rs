@@ -91,10 +91,12 @@ impl PathForm {
         name: &str,
         recent: &[PathBuf],
     ) -> PathForm {
+        let start = &super::absolute(start);
         let mut folders: Vec<PathBuf> = Vec::new();
         for dir in recent.iter().filter_map(|p| p.parent()) {
-            if dir.is_dir() && !folders.iter().any(|f| f == dir) {
-                folders.push(dir.to_path_buf());
+            let dir = super::absolute(dir);
+            if dir.is_dir() && !folders.contains(&dir) {
+                folders.push(dir);
             }
         }
         if let Some(home) = home()

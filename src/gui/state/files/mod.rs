@@ -305,6 +305,16 @@ pub fn short(path: &Path) -> String {
     }
 }
 
+/// `path` made absolute against the working directory, as the app takes
+/// every path it is given (the command line, the recent list, a dialog): a
+/// relative one would be read against the wrong folder once it is joined to
+/// a folder the dialog lists ("文件夹不存在：league/league"). Not
+/// canonicalized, so the user's own spelling (a link's name) is kept; kept as
+/// it is when there is no working directory.
+pub fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
 /// Paths in the recent list that still exist.
 pub fn existing(recent: &[PathBuf]) -> impl Iterator<Item = &PathBuf> {
     recent.iter().filter(|p| p.exists())
