@@ -573,3 +573,47 @@ fn screen_keys_do_nothing_under_an_open_dialog() {
         "typing still goes to the dialog"
     );
 }
+
+/// A county office PC's screen (issue 22).
+const SMALL: [f32; 2] = [1024.0, 768.0];
+
+/// Each widget of `walk` lies inside the window, so it can be seen where it is.
+fn all_in_window(walk: &[(String, egui::Rect)], width: f32) {
+    for (name, rect) in walk {
+        assert!(
+            rect.min.x >= 0.0 && rect.max.x <= width,
+            "{name} at x {:.0}…{:.0} is past the window's edge ({width})",
+            rect.min.x,
+            rect.max.x
+        );
+    }
+}
+
+#[test]
+fn at_1024x768_tab_reaches_an_own_lines_comments_and_remove_button_on_screen() {
+    let mut h = common::app_sized(SMALL);
+    ctrl(&mut h, Key::Num2);
+    h.state_mut()
+        .push(fundplan::gui::Action::JumpTo("sources[X01].name".into()));
+    h.run();
+    let walk = common::tab_walk(&mut h, 8);
+    let names: Vec<&str> = walk.iter().map(|(n, _)| n.as_str()).collect();
+    for want in ["X01 资金名称", "X01 未纳入整合原因", "X01 批注", "X01 删除"] {
+        assert!(names.contains(&want), "Tab never reached {want}: {names:?}");
+    }
+    all_in_window(&walk, SMALL[0]);
+}
+
+#[test]
+fn at_1024x768_tab_along_a_source_row_shows_every_cell_to_its_comments() {
+    let mut h = common::app_sized(SMALL);
+    ctrl(&mut h, Key::Num2);
+    // C01's row to its comments button, right of 待安排, the row's last column.
+    let walk = common::tab_walk(&mut h, 4);
+    let names: Vec<&str> = walk.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(
+        names.contains(&"C01 批注"),
+        "Tab never reached C01 批注: {names:?}"
+    );
+    all_in_window(&walk, SMALL[0]);
+}

@@ -76,9 +76,13 @@ impl Palette {
     }
 }
 
-/// Light-look tweaks: inputs get a grey outline, so the cells stand out from
+/// Solid scroll bars; light-look tweaks: inputs get a grey outline, so the cells stand out from
 /// the white rows as in a spreadsheet (egui's light inputs have none).
 pub fn install(ctx: &egui::Context) {
+    // Scroll bars always drawn at full width beside the content, never
+    // floating over it: a table wider than the window shows that it scrolls
+    // sideways, and no amount hides under a bar.
+    ctx.all_styles_mut(|s| s.spacing.scroll = egui::style::ScrollStyle::solid());
     ctx.style_mut_of(egui::Theme::Light, |s| {
         s.visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(185));
     });

@@ -99,9 +99,11 @@ fn duplicate_project(view: &View<'_>, out: &mut Vec<Action>, i: usize) {
 
 /// Draws the projects screen.
 pub fn projects_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
+    // At 1024×768 a 520-point list left the project's form too narrow for
+    // its funding rows: the list takes at most half the screen to start with.
     egui::Panel::left("project-list")
         .resizable(true)
-        .default_size(520.0)
+        .default_size((ui.available_width() * 0.5).min(520.0))
         .show(ui, |ui| list::list_ui(ui, view, out));
     egui::ScrollArea::vertical()
         .auto_shrink(false)
