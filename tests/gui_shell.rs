@@ -617,3 +617,30 @@ fn at_1024x768_tab_along_a_source_row_shows_every_cell_to_its_comments() {
     );
     all_in_window(&walk, SMALL[0]);
 }
+
+#[test]
+fn at_1280x800_english_fund_line_names_get_the_room_the_row_has() {
+    let prefs = fundplan::gui::Prefs {
+        lang: fundplan::Lang::En,
+        ..Default::default()
+    };
+    let mut h = common::harness_sized([1280.0, 800.0], move || FundplanApp::with_prefs(prefs));
+    ctrl(&mut h, Key::Num2);
+    let name = h
+        .state()
+        .doc()
+        .catalog()
+        .line("C01")
+        .and_then(|l| l.english_name())
+        .unwrap()
+        .to_string();
+    let shown = h.get_by_label(&name).rect();
+    // 18 characters were shown (113 points) while the amount columns were as
+    // wide as their English headings and the reason column took half the
+    // free space; the name column now takes it (the rest ends in "…").
+    assert!(
+        shown.width() >= 150.0,
+        "{name:?} is shown in {:.0} points",
+        shown.width()
+    );
+}
