@@ -644,3 +644,41 @@ fn at_1280x800_english_fund_line_names_get_the_room_the_row_has() {
         shown.width()
     );
 }
+
+/// The text shapes painted this frame whose text is `text`.
+fn painted(h: &H, text: &str) -> Vec<std::sync::Arc<egui::Galley>> {
+    h.output()
+        .shapes
+        .iter()
+        .filter_map(|c| match &c.shape {
+            egui::Shape::Text(t) if t.galley.job.text == text => Some(t.galley.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_reason_longer_than_its_cell_ends_in_an_ellipsis_until_it_is_typed_in() {
+    let mut h = common::app();
+    ctrl(&mut h, Key::Num2);
+    let reason = h
+        .state()
+        .doc()
+        .plan()
+        .sources
+        .iter()
+        .find(|s| s.line == "C14")
+        .unwrap()
+        .reason
+        .clone();
+    let shown = painted(&h, &reason);
+    assert!(!shown.is_empty(), "C14's reason {reason:?} is painted");
+    assert!(
+        shown.iter().all(|g| g.elided),
+        "C14's reason is cut without \"…\""
+    );
+    // Typed in, the whole text is laid out (the cursor walks all of it).
+    h.get_by_label("C14 未纳入整合原因").focus();
+    h.run();
+    assert!(painted(&h, &reason).iter().all(|g| !g.elided));
+}
