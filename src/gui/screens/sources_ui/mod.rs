@@ -177,7 +177,7 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         .striped(true)
         .cell_layout(egui::Layout::left_to_right(Align::Center))
         .column(Column::exact(44.0))
-        .column(Column::remainder().at_least(90.0).clip(true))
+        .column(Column::remainder().at_least(72.0).clip(true))
         .column(Column::exact(category_w))
         .column(Column::exact(104.0))
         .column(Column::exact(amount_w))
