@@ -164,7 +164,7 @@ fn a_new_project_funded_from_a_line_moves_the_totals() {
     let report = h.state().doc().report();
     assert_eq!(report.totals.unarranged(), Money::from_yuan(60_000));
     h.get_by_label_contains("待安排 6.00");
-    h.get_by_label("安排剩余").click();
+    h.get_by_label(&format!("{id} C01 安排剩余")).click();
     h.run();
     assert_eq!(h.state().doc().report().totals.unarranged(), Money::ZERO);
 }

@@ -103,3 +103,53 @@ fn flow_bars_name_every_use() {
         );
     }
 }
+
+#[test]
+fn at_1280x800_the_matrix_with_all_13_uses_and_its_total_column_fit_the_window() {
+    let h = matrix();
+    let totals = &h.state().doc().report().totals;
+    assert_eq!(totals.by_use.len(), 13, "the sample uses all 13 uses");
+    let width = 1280.0;
+    let names = fundplan::plan::Use::ALL
+        .iter()
+        .map(|u| u.label(fundplan::Lang::Zh).to_string())
+        .chain(["合计".to_string(), totals.arranged.display(Unit::Wan, 2)]);
+    for name in names {
+        let nodes: Vec<_> = h.query_all_by_label(&name).collect();
+        assert!(!nodes.is_empty(), "no {name:?} in the matrix");
+        for n in nodes {
+            let r = n.rect();
+            assert!(
+                r.max.x <= width,
+                "{name:?} ends at {:.0}, past the window",
+                r.max.x
+            );
+        }
+    }
+}
+
+#[test]
+fn the_flow_diagram_fits_the_window_width_of_1280_and_1024() {
+    // Tall enough that the diagram below the matrix is drawn: the width is what counts.
+    for size in [[1280.0, 2400.0], [1024.0, 2400.0]] {
+        let mut h = common::app_sized(size);
+        h.state_mut().push(Action::Go(Screen::Matrix));
+        h.run();
+        let mut drawn = 0;
+        let bands: Vec<_> = h.query_all_by_label_contains(" → ").collect();
+        assert!(!bands.is_empty(), "{size:?}: no bands");
+        for b in bands {
+            let Some(r) = b.accesskit_node().bounding_box() else {
+                continue; // not drawn: scrolled out of view
+            };
+            drawn += 1;
+            assert!(
+                r.x1 <= f64::from(size[0]),
+                "{size:?}: band {:?} ends at {:.0}, past the window",
+                b.accesskit_node().label(),
+                r.x1
+            );
+        }
+        assert!(drawn > 5, "{size:?}: only {drawn} bands on screen");
+    }
+}

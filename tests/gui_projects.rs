@@ -426,7 +426,7 @@ fn the_picker_filters_lists_empty_lines_last_and_arrows_pick() {
 }
 
 #[test]
-fn tab_goes_from_one_funding_amount_to_the_next() {
+fn tab_goes_from_one_funding_amount_by_the_next_entrys_buttons_to_its_amount() {
     let mut h = projects_screen();
     let i = projects(&h)
         .iter()
@@ -438,11 +438,19 @@ fn tab_goes_from_one_funding_amount_to_the_next() {
     let second = format!("{id} {} 安排金额", p.funding[1].line);
     h.get_by_label(&first).focus();
     h.run();
+    // Every control is reachable by Tab (issue 22): the next entry's × comes
+    // first, then its 安排剩余 when something is left on the line.
     press(&mut h, Key::Tab, None);
-    assert!(
-        h.get_by_label(&second).is_focused(),
-        "Tab skips 安排剩余 and ×"
-    );
+    let line = &p.funding[1].line;
+    assert!(h.get_by_label(&format!("{id} {line} 删除")).is_focused());
+    let rest = format!("{id} {line} 安排剩余");
+    if h.get_by_label(&rest).accesskit_node().is_disabled() {
+        press(&mut h, Key::Tab, None);
+    } else {
+        press(&mut h, Key::Tab, None);
+        press(&mut h, Key::Tab, None);
+    }
+    assert!(h.get_by_label(&second).is_focused(), "then its amount");
 }
 
 #[test]
@@ -463,8 +471,14 @@ fn many_entries_by_keys_and_tab_keeps_each_amount_on_screen() {
         .focus();
     h.run();
     for f in &p.funding[1..] {
-        press(&mut h, Key::Tab, None);
         let name = format!("{id} {} 安排金额", f.line);
+        // Past the entry's × and 安排剩余 (when enabled) to its amount.
+        for _ in 0..3 {
+            press(&mut h, Key::Tab, None);
+            if h.get_by_label(&name).is_focused() {
+                break;
+            }
+        }
         let cell = h.get_by_label(&name);
         assert!(cell.is_focused(), "{} has focus", f.line);
         let r = cell.rect();
@@ -737,4 +751,68 @@ fn a_pasted_block_with_its_own_header_maps_columns_by_name_in_any_order() {
     h.run();
     assert_eq!(h.state().doc().plan(), &pasted, "nothing pasted");
     h.get_by_label_contains("第 3 列（C 列）的列名“实施地点”");
+}
+
+/// A county office PC's screen (issue 22).
+const SMALL: [f32; 2] = [1024.0, 768.0];
+
+#[test]
+fn at_1024x768_tab_reaches_each_funding_entrys_buttons_on_screen_and_then_the_picker() {
+    let mut h = common::app_sized(SMALL);
+    h.get_by_role_and_label(Role::Button, "项目安排").click();
+    h.run();
+    // P002 has two entries, R02 and L01, both with nothing left on the line.
+    h.get_by_label("项目列表").focus();
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.get_by_label("P002 R02 安排金额").focus();
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    let walk = common::tab_walk(&mut h, 2);
+    let names: Vec<&str> = walk.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "P002 L01 删除",
+            "P002 L01 安排金额",
+            "P002 ＋ 添加资金来源…"
+        ],
+        "Tab from an amount: the next entry's × (安排剩余 is disabled: nothing is left), \
+         its amount, then the picker"
+    );
+    for (name, rect) in &walk {
+        assert!(
+            rect.max.x <= SMALL[0],
+            "{name} ends at {:.0}, past the window",
+            rect.max.x
+        );
+    }
+}
+
+#[test]
+fn the_project_lists_amounts_are_whole_left_of_its_scroll_bar() {
+    for size in [[1280.0, 800.0], SMALL] {
+        let mut h = common::app_sized(size);
+        h.get_by_role_and_label(Role::Button, "项目安排").click();
+        h.run();
+        let list = h.get_by_label("项目列表").rect();
+        let bar = 8.0;
+        for p in projects(&h).iter().take(12) {
+            let amount = p.integrated_total().display(Unit::Wan, 2);
+            let node = h.get_by_label(&amount);
+            let r = node.rect();
+            assert!(
+                r.max.x <= list.max.x - bar,
+                "{size:?}: {} {amount} ends at {:.0}, under the list's scroll bar ({:.0}…{:.0})",
+                p.id,
+                r.max.x,
+                list.max.x - bar,
+                list.max.x
+            );
+        }
+    }
 }

@@ -611,3 +611,112 @@ fn screen_keys_do_nothing_under_an_open_dialog() {
         "typing still goes to the dialog"
     );
 }
+
+/// A county office PC's screen (issue 22).
+const SMALL: [f32; 2] = [1024.0, 768.0];
+
+/// Each widget of `walk` lies inside the window, so it can be seen where it is.
+fn all_in_window(walk: &[(String, egui::Rect)], width: f32) {
+    for (name, rect) in walk {
+        assert!(
+            rect.min.x >= 0.0 && rect.max.x <= width,
+            "{name} at x {:.0}…{:.0} is past the window's edge ({width})",
+            rect.min.x,
+            rect.max.x
+        );
+    }
+}
+
+#[test]
+fn at_1024x768_tab_reaches_an_own_lines_comments_and_remove_button_on_screen() {
+    let mut h = common::app_sized(SMALL);
+    ctrl(&mut h, Key::Num2);
+    h.state_mut()
+        .push(fundplan::gui::Action::JumpTo("sources[X01].name".into()));
+    h.run();
+    let walk = common::tab_walk(&mut h, 8);
+    let names: Vec<&str> = walk.iter().map(|(n, _)| n.as_str()).collect();
+    for want in ["X01 资金名称", "X01 未纳入整合原因", "X01 批注", "X01 删除"] {
+        assert!(names.contains(&want), "Tab never reached {want}: {names:?}");
+    }
+    all_in_window(&walk, SMALL[0]);
+}
+
+#[test]
+fn at_1024x768_tab_along_a_source_row_shows_every_cell_to_its_comments() {
+    let mut h = common::app_sized(SMALL);
+    ctrl(&mut h, Key::Num2);
+    // C01's row to its comments button, right of 待安排, the row's last column.
+    let walk = common::tab_walk(&mut h, 4);
+    let names: Vec<&str> = walk.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(
+        names.contains(&"C01 批注"),
+        "Tab never reached C01 批注: {names:?}"
+    );
+    all_in_window(&walk, SMALL[0]);
+}
+
+#[test]
+fn at_1280x800_english_fund_line_names_get_the_room_the_row_has() {
+    let prefs = fundplan::gui::Prefs {
+        lang: fundplan::Lang::En,
+        ..Default::default()
+    };
+    let mut h = common::harness_sized([1280.0, 800.0], move || FundplanApp::with_prefs(prefs));
+    ctrl(&mut h, Key::Num2);
+    let name = h
+        .state()
+        .doc()
+        .catalog()
+        .line("C01")
+        .and_then(|l| l.english_name())
+        .unwrap()
+        .to_string();
+    let shown = h.get_by_label(&name).rect();
+    // 18 characters were shown (113 points) while the amount columns were as
+    // wide as their English headings and the reason column took half the
+    // free space; the name column now takes it (the rest ends in "…").
+    assert!(
+        shown.width() >= 150.0,
+        "{name:?} is shown in {:.0} points",
+        shown.width()
+    );
+}
+
+/// The text shapes painted this frame whose text is `text`.
+fn painted(h: &H, text: &str) -> Vec<std::sync::Arc<egui::Galley>> {
+    h.output()
+        .shapes
+        .iter()
+        .filter_map(|c| match &c.shape {
+            egui::Shape::Text(t) if t.galley.job.text == text => Some(t.galley.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_reason_longer_than_its_cell_ends_in_an_ellipsis_until_it_is_typed_in() {
+    let mut h = common::app();
+    ctrl(&mut h, Key::Num2);
+    let reason = h
+        .state()
+        .doc()
+        .plan()
+        .sources
+        .iter()
+        .find(|s| s.line == "C14")
+        .unwrap()
+        .reason
+        .clone();
+    let shown = painted(&h, &reason);
+    assert!(!shown.is_empty(), "C14's reason {reason:?} is painted");
+    assert!(
+        shown.iter().all(|g| g.elided),
+        "C14's reason is cut without \"…\""
+    );
+    // Typed in, the whole text is laid out (the cursor walks all of it).
+    h.get_by_label("C14 未纳入整合原因").focus();
+    h.run();
+    assert!(painted(&h, &reason).iter().all(|g| !g.elided));
+}

@@ -23,8 +23,23 @@ pub fn app_with(
 pub fn harness(
     make: impl FnOnce() -> fundplan::gui::FundplanApp + 'static,
 ) -> egui_kittest::Harness<'static, fundplan::gui::FundplanApp> {
+    harness_sized([1280.0, 800.0], make)
+}
+
+/// The app on the bundled sample in a window of `size` (1024×768: a county office PC).
+pub fn app_sized(size: [f32; 2]) -> egui_kittest::Harness<'static, fundplan::gui::FundplanApp> {
+    harness_sized(size, || {
+        fundplan::gui::FundplanApp::with_prefs(fundplan::gui::Prefs::default())
+    })
+}
+
+/// [`harness`] in a window of `size`.
+pub fn harness_sized(
+    size: [f32; 2],
+    make: impl FnOnce() -> fundplan::gui::FundplanApp + 'static,
+) -> egui_kittest::Harness<'static, fundplan::gui::FundplanApp> {
     let mut h = egui_kittest::Harness::builder()
-        .with_size([1280.0, 800.0])
+        .with_size(size)
         .with_max_steps(16)
         .build_eframe(move |cc| {
             fundplan::gui::fonts::install(&cc.egui_ctx);
@@ -170,4 +185,23 @@ pub fn click_events(h: &H, role: egui::accesskit::Role, label: &str) -> Vec<egui
 pub fn mouse_click_on(h: &mut H, role: egui::accesskit::Role, label: &str) {
     let events = click_events(h, role, label);
     one_frame(h, events);
+}
+
+/// The accessible name and rect of the widget with keyboard focus.
+pub fn focused(h: &H) -> Option<(String, egui::Rect)> {
+    use egui_kittest::kittest::{NodeT, Queryable};
+    h.query_by(|n| n.is_focused())
+        .map(|n| (n.accesskit_node().label().unwrap_or_default(), n.rect()))
+}
+
+/// Presses Tab up to `max` times, returning each widget that took focus (its
+/// name and rect), the one focused at the start first.
+pub fn tab_walk(h: &mut H, max: usize) -> Vec<(String, egui::Rect)> {
+    let mut seen: Vec<(String, egui::Rect)> = focused(h).into_iter().collect();
+    for _ in 0..max {
+        h.key_press(egui::Key::Tab);
+        h.run();
+        seen.extend(focused(h));
+    }
+    seen
 }

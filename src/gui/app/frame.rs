@@ -202,20 +202,24 @@ impl eframe::App for FundplanApp {
             .resizable(false)
             .exact_size(150.0)
             .show(ui, |ui| nav_ui::nav_ui(ui, &view, self.screen, out));
-        egui::CentralPanel::default().show(ui, |ui| match self.screen {
-            Screen::Header => header_ui::header_ui(ui, &view, out),
-            Screen::Sources => sources_ui::sources_ui(ui, &view, out),
-            Screen::Projects => projects_ui::projects_ui(ui, &view, out),
-            Screen::Matrix => matrix_ui::matrix_ui(ui, &view, out),
-            Screen::Findings => findings_ui::findings_ui(ui, &view, out),
-            Screen::Review => review_ui::review_ui(ui, &view, &mut self.prefs.reviewer, out),
-            Screen::Compare => {
-                compare_ui::compare_ui(ui, &view, self.session.compare.as_ref(), out)
-            }
-            Screen::Summary => summary_ui::summary_ui(ui, &view, self.league.rollup.as_ref(), out),
-            Screen::Catalog => {
-                catalog_ui::catalog_ui(ui, &view, self.session.catalog_draft.as_ref(), out)
-            }
+        egui::CentralPanel::default().show(ui, |ui| {
+            crate::gui::kit::sideways::sideways_ui(ui, "screen", |ui| match self.screen {
+                Screen::Header => header_ui::header_ui(ui, &view, out),
+                Screen::Sources => sources_ui::sources_ui(ui, &view, out),
+                Screen::Projects => projects_ui::projects_ui(ui, &view, out),
+                Screen::Matrix => matrix_ui::matrix_ui(ui, &view, out),
+                Screen::Findings => findings_ui::findings_ui(ui, &view, out),
+                Screen::Review => review_ui::review_ui(ui, &view, &mut self.prefs.reviewer, out),
+                Screen::Compare => {
+                    compare_ui::compare_ui(ui, &view, self.session.compare.as_ref(), out)
+                }
+                Screen::Summary => {
+                    summary_ui::summary_ui(ui, &view, self.league.rollup.as_ref(), out)
+                }
+                Screen::Catalog => {
+                    catalog_ui::catalog_ui(ui, &view, self.session.catalog_draft.as_ref(), out)
+                }
+            })
         });
         let first = crate::gui::kit::first_input::take(&ctx);
         if std::mem::take(&mut self.focus_marked) && first.is_some() {

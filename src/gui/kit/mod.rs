@@ -1,6 +1,6 @@
 //! The building blocks the screens draw with: fields and amount cells,
 //! choices, keyboard walking and input order, paste, the look and fonts,
-//! the jump highlight.
+//! the jump highlight, sideways scrolling.
 
 pub mod amount_cell;
 pub mod choice;
@@ -12,6 +12,7 @@ pub mod input;
 pub mod paste;
 pub mod project_clip;
 pub mod select;
+pub mod sideways;
 pub mod targets;
 pub mod theme;
 pub mod widgets;

@@ -76,12 +76,17 @@ impl Palette {
     }
 }
 
-/// Light-look tweaks: inputs get a grey outline, so the cells stand out from
-/// the white rows as in a spreadsheet (egui's light inputs have none). The
-/// selected row is a paler blue and hint text an opaque grey, so the
-/// palette's colours on a selected row (a project's amber P-code) and the
-/// hint lines keep WCAG AA contrast, 4.5:1 (egui's are 3.6:1 and 2.9:1).
+/// Solid scroll bars; light-look tweaks: inputs get a grey outline, so the
+/// cells stand out from the white rows as in a spreadsheet (egui's light
+/// inputs have none). The selected row is a paler blue and hint text an
+/// opaque grey, so the palette's colours on a selected row (a project's amber
+/// P-code) and the hint lines keep WCAG AA contrast, 4.5:1 (egui's are 3.6:1
+/// and 2.9:1).
 pub fn install(ctx: &egui::Context) {
+    // Scroll bars always drawn at full width beside the content, never
+    // floating over it: a table wider than the window shows that it scrolls
+    // sideways, and no amount hides under a bar.
+    ctx.all_styles_mut(|s| s.spacing.scroll = egui::style::ScrollStyle::solid());
     ctx.style_mut_of(egui::Theme::Light, |s| {
         s.visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(185));
         s.visuals.selection.bg_fill = LIGHT_SELECTION;

@@ -171,15 +171,30 @@ pub fn text_ui(
     out: &mut Vec<Action>,
 ) -> Option<String> {
     let mut text = value.to_string();
-    let response = ui
-        .add(
-            TextEdit::singleline(&mut text)
-                .id(field_id(path))
-                .desired_width(width)
-                .char_limit(crate::file::MAX_TEXT_CHARS)
-                .interactive(!view.read_only),
-        )
-        .accessible_name(name);
+    let id = field_id(path);
+    // Not being typed in, a text wider than its cell ends in "…" (never a
+    // silent cut); with focus it is laid out whole, so the cursor walks it.
+    let margin = egui::Margin::symmetric(4, 2);
+    let room = width - f32::from(margin.left + margin.right);
+    let mut elide = |ui: &Ui, buf: &dyn egui::TextBuffer, _wrap: f32| {
+        let mut job = egui::text::LayoutJob::simple_singleline(
+            buf.as_str().to_string(),
+            egui::TextStyle::Body.resolve(ui.style()),
+            ui.visuals().widgets.inactive.text_color(),
+        );
+        job.wrap = egui::text::TextWrapping::truncate_at_width(room);
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+    let mut edit = TextEdit::singleline(&mut text)
+        .id(id)
+        .margin(margin)
+        .desired_width(width)
+        .char_limit(crate::file::MAX_TEXT_CHARS)
+        .interactive(!view.read_only);
+    if !ui.memory(|m| m.has_focus(id)) {
+        edit = edit.layouter(&mut elide);
+    }
+    let response = ui.add(edit).accessible_name(name);
     crate::gui::kit::select::select_on_keyboard_focus(ui, &response, &text);
     // A text wider than its cell shows in full on hover.
     // (In review mode decorate_text puts the whole text on the overlay.)

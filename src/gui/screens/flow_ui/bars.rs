@@ -81,6 +81,7 @@ pub(super) fn bars_ui(ui: &mut Ui, view: &View<'_>, totals: &Totals) {
                 "{} {} {unit}",
                 u.label(view.lang),
                 exact(*m, view.unit)
-            ));
+            ))
+            .placed();
     }
 }

@@ -61,6 +61,31 @@ fn label_galley(ui: &Ui, name: &str, amount: &str, font: &FontId) -> std::sync::
     ui.painter().layout_job(job)
 }
 
+/// Tells assistive technology (and the tests) where a painted shape named
+/// with `accessible_name` is: egui gives a rect only to focusable widgets.
+pub(super) trait Placed {
+    /// The response, its rect now in the accessibility tree.
+    fn placed(self) -> Self;
+}
+
+impl Placed for egui::Response {
+    fn placed(self) -> Self {
+        placed(&self);
+        self
+    }
+}
+
+fn placed(r: &egui::Response) {
+    r.ctx.accesskit_node_builder(r.id, |b| {
+        b.set_bounds(egui::accesskit::Rect {
+            x0: r.rect.min.x.into(),
+            y0: r.rect.min.y.into(),
+            x1: r.rect.max.x.into(),
+            y1: r.rect.max.y.into(),
+        });
+    });
+}
+
 /// A colour swatch and its meaning, for the legend.
 fn swatch_ui(ui: &mut Ui, color: Color32, text: &str) {
     let (rect, _) = ui.allocate_exact_size(vec2(22.0, 12.0), Sense::hover());
@@ -225,6 +250,7 @@ fn diagram_ui(ui: &mut Ui, view: &View<'_>, bands: &[Band]) {
                 Sense::hover(),
             )
             .accessible_name(format!("{from} → {to} {amount} {unit}{cross}"));
+        placed(&resp);
         if let Some(p) = pointer
             && band_contains(edge, g.thickness, p)
         {
@@ -285,6 +311,7 @@ fn diagram_ui(ui: &mut Ui, view: &View<'_>, bands: &[Band]) {
             Sense::hover(),
         )
         .accessible_name(&text)
+        .placed()
         .on_hover_text(format!("{text} {}", view.lang.paren(&share)));
     };
     for (n, galley) in geo.left.iter().zip(&left_labels) {

@@ -3,7 +3,7 @@
 
 use egui::text::{CCursor, CCursorRange};
 use egui::text_edit::TextEditState;
-use egui::{Align, Id, Layout, Popup, RichText, Sense, TextEdit, Ui};
+use egui::{Align, Id, Layout, Popup, RichText, TextEdit, Ui};
 
 use super::set;
 use crate::edit::Edit;
@@ -12,13 +12,14 @@ use crate::gui::kit::choice;
 use crate::gui::kit::grid_walk::{self, GridRow};
 use crate::gui::kit::theme;
 use crate::gui::kit::widgets::{
-    View, amount_label_ui, amount_ui, amount_width, decorate, field_id,
+    View, amount_label_ui, amount_ui, amount_width, decorate, field_id, text_width,
 };
 use crate::money::Money;
 use crate::plan::{Funding, Project, Source, path};
 
-/// Width of the line column; longer names end in "…" (full text on hover).
-const LINE_WIDTH: f32 = 200.0;
+/// Width of the line column at most and at least; longer names end in "…"
+/// (full text on hover). Between the two it takes what the row leaves free.
+const LINE_WIDTH: std::ops::RangeInclusive<f32> = 96.0..=320.0;
 
 /// What is left to arrange on a line.
 fn remaining(view: &View<'_>, line: &str) -> Money {
@@ -28,10 +29,10 @@ fn remaining(view: &View<'_>, line: &str) -> Money {
 }
 
 /// A line's code and name, cut with "…" to the column, in full on hover.
-fn line_label_ui(ui: &mut Ui, line: &str, name: &str) {
-    let size = egui::vec2(LINE_WIDTH, ui.spacing().interact_size.y);
+fn line_label_ui(ui: &mut Ui, line: &str, name: &str, width: f32) {
+    let size = egui::vec2(width, ui.spacing().interact_size.y);
     ui.allocate_ui_with_layout(size, Layout::left_to_right(Align::Center), |ui| {
-        ui.set_min_width(LINE_WIDTH);
+        ui.set_min_width(width);
         // Elided text shows in full on hover.
         ui.add(egui::Label::new(format!("{line}  {name}")).truncate());
     });
@@ -73,21 +74,65 @@ pub fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
         })
         .collect();
     let walk = grid_walk::walk(ui, Id::unique(("funding-walk", id)), &rows, None);
+    let gap = 10.0;
+    let rest_text = view.t("安排剩余", "Arrange the rest");
+    // The buttons and amounts fixed, the line's name takes the rest of the row.
+    let fixed = text_width(ui, "×", egui::TextStyle::Button)
+        + text_width(ui, rest_text, egui::TextStyle::Button)
+        + 4.0 * ui.spacing().button_padding.x
+        + 2.0 * width
+        + 5.0 * gap
+        + ui.spacing().scroll.bar_width;
+    let line_w = (ui.available_width() - fixed).clamp(*LINE_WIDTH.start(), *LINE_WIDTH.end());
+    // × first and 安排剩余 before the amount: Tab reaches both, and Tab after
+    // an entry's amount still goes on to the next entry or the picker.
     egui::Grid::new("funding")
         .num_columns(5)
         .striped(true)
-        .spacing([10.0, 6.0])
+        .spacing([gap, 6.0])
         .show(ui, |ui| {
+            ui.label("");
             ui.strong(view.t("资金", "Line"));
+            ui.label("");
             ui.strong(view.t("安排金额", "Amount"));
             ui.strong(view.t("该资金待安排", "Left on line"));
-            ui.label("");
-            ui.label("");
             ui.end_row();
             for (k, f) in p.funding.iter().enumerate() {
                 let name = plan.source(&f.line).map_or("", |s| view.line_name(s));
-                line_label_ui(ui, &f.line, name);
+                if view.read_only {
+                    ui.label("");
+                } else if ui
+                    .add(egui::Button::new("×").small())
+                    .on_hover_text(view.t("删除此项", "Remove entry"))
+                    .accessible_name(format!("{id} {} {}", f.line, view.t("删除", "remove")))
+                    .clicked()
+                {
+                    let mut next = p.clone();
+                    next.funding.remove(k);
+                    out.push(Action::Edit(Edit::SetProject(i, Box::new(next)), None));
+                }
+                line_label_ui(ui, &f.line, name, line_w);
                 let f_path = path::funding(id, &f.line);
+                let rest = remaining(view, &f.line);
+                if ui
+                    .add_enabled(
+                        rest.is_positive() && !view.read_only,
+                        egui::Button::new(rest_text),
+                    )
+                    .on_hover_text(view.t(
+                        "把该资金尚未安排的金额全部加到此项",
+                        "Add everything left on this line to this entry",
+                    ))
+                    .accessible_name(format!("{id} {} {rest_text}", f.line))
+                    .clicked()
+                {
+                    let mut next = p.clone();
+                    if let Some(entry) = next.funding.get_mut(k) {
+                        entry.amount = f.amount + rest;
+                        set(out, i, next, f_path.clone());
+                    }
+                    out.push(Action::EndTyping);
+                }
                 let name = format!("{id} {} {}", f.line, view.t("安排金额", "amount"));
                 // A grid cell is only as wide as its column was last frame:
                 // allocate the width, so the column grows to fit the amount.
@@ -110,7 +155,6 @@ pub fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
                         set(out, i, next, f_path.clone());
                     }
                 }
-                let rest = remaining(view, &f.line);
                 ui.allocate_ui(egui::vec2(width, ui.spacing().interact_size.y), |ui| {
                     amount_label_ui(
                         ui,
@@ -118,36 +162,6 @@ pub fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
                         Some(theme::palette(ui).remaining(rest)),
                     );
                 });
-                // Neither button takes Tab focus: Tab goes amount to amount.
-                if ui
-                    .add_enabled(
-                        rest.is_positive() && !view.read_only,
-                        egui::Button::new(view.t("安排剩余", "Arrange the rest"))
-                            .sense(Sense::CLICK),
-                    )
-                    .on_hover_text(view.t(
-                        "把该资金尚未安排的金额全部加到此项",
-                        "Add everything left on this line to this entry",
-                    ))
-                    .clicked()
-                {
-                    let mut next = p.clone();
-                    if let Some(entry) = next.funding.get_mut(k) {
-                        entry.amount = f.amount + rest;
-                        set(out, i, next, f_path);
-                    }
-                    out.push(Action::EndTyping);
-                }
-                if !view.read_only
-                    && ui
-                        .add(egui::Button::new("×").small().sense(Sense::CLICK))
-                        .on_hover_text(view.t("删除此项", "Remove entry"))
-                        .clicked()
-                {
-                    let mut next = p.clone();
-                    next.funding.remove(k);
-                    out.push(Action::Edit(Edit::SetProject(i, Box::new(next)), None));
-                }
                 ui.end_row();
             }
         });

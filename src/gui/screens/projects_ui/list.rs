@@ -309,7 +309,7 @@ fn table_ui(
         .sense(Sense::CLICK)
         .cell_layout(egui::Layout::left_to_right(Align::Center))
         .column(Column::exact(56.0))
-        .column(Column::remainder().at_least(140.0).clip(true))
+        .column(Column::remainder().at_least(100.0).clip(true))
         .column(Column::exact(120.0))
         .column(Column::exact(amount));
     if let Some(i) = selected

@@ -99,9 +99,12 @@ fn duplicate_project(view: &View<'_>, out: &mut Vec<Action>, i: usize) {
 
 /// Draws the projects screen.
 pub fn projects_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
+    // At 1024×768 a 520-point list left the project's form too narrow for
+    // its funding rows (×, line, 安排剩余, amount, what is left: 470 points
+    // in English): the list starts with what the form leaves, 360 at least.
     egui::Panel::left("project-list")
         .resizable(true)
-        .default_size(520.0)
+        .default_size((ui.available_width() - 470.0).clamp(360.0, 520.0))
         .show(ui, |ui| list::list_ui(ui, view, out));
     egui::ScrollArea::vertical()
         .auto_shrink(false)

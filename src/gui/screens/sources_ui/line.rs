@@ -118,12 +118,14 @@ pub(super) fn line_row(
     });
     row.col(|ui| {
         comment_button_ui(ui, view, &path::source(code, None), out);
-        // Not in the Tab order: Tab along a row must not land on a delete button.
+        // Last in the row, so Tab reaches it (every control is reachable by
+        // keyboard) without landing on it between two amounts.
         if own
             && !view.read_only
             && ui
-                .add(egui::Button::new("×").small().sense(egui::Sense::CLICK))
+                .add(egui::Button::new("×").small())
                 .on_hover_text(view.t("删除此资金", "Remove this line"))
+                .accessible_name(format!("{code} {}", view.t("删除", "remove")))
                 .clicked()
         {
             out.push(Action::Edit(Edit::RemoveSource(i), None));

@@ -137,17 +137,11 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             .flat_map(|s| [s.allocated, s.integrated, s.not_integrated()])
             .chain([all(|s| s.allocated), all(|s| s.integrated)])
             .chain([all(|s| s.not_integrated()), totals.unarranged()]),
-        // …and for the headings over them.
-        [
-            view.t("下达金额", "Allocated"),
-            view.t("纳入整合", "Integrated"),
-            view.t("未纳入", "Not integrated"),
-            view.t("待安排", "To arrange"),
-        ]
-        .iter()
-        .map(|t| text_width(ui, t, egui::TextStyle::Body) + 8.0)
-        .fold(60.0_f32, f32::max),
+        // The headings over them wrap ("Not / integrated"): a column as wide
+        // as its English heading left the fund line's name too little room.
+        60.0,
     );
+    let reason_w = text_width(ui, "其中草原生态保护", egui::TextStyle::Body) + 12.0;
     // The category list shows its longest name in full, plus the arrow.
     let widest = |texts: &mut dyn Iterator<Item = &str>, style: egui::TextStyle| {
         texts
@@ -168,6 +162,11 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         + 4.0 * pad
         + ui.spacing().item_spacing.x
         + 4.0;
+    // Two lines when an English heading wraps.
+    let header_h = match view.lang {
+        crate::Lang::Zh => 24.0,
+        crate::Lang::En => 2.0 * ui.text_style_height(&egui::TextStyle::Body) + 6.0,
+    };
     let mut table = TableBuilder::new(ui)
         .id_salt("sources")
         .animate_scrolling(false);
@@ -178,16 +177,16 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         .striped(true)
         .cell_layout(egui::Layout::left_to_right(Align::Center))
         .column(Column::exact(44.0))
-        .column(Column::remainder().at_least(90.0).clip(true))
+        .column(Column::remainder().at_least(72.0).clip(true))
         .column(Column::exact(category_w))
         .column(Column::exact(104.0))
         .column(Column::exact(amount_w))
         .column(Column::exact(amount_w))
         .column(Column::exact(amount_w))
-        .column(Column::remainder().at_least(80.0).clip(true))
+        .column(Column::exact(reason_w))
         .column(Column::exact(amount_w))
         .column(Column::exact(buttons_w))
-        .header(24.0, |mut h| {
+        .header(header_h, |mut h| {
             for title in [
                 view.t("代码", "Code"),
                 view.t("资金名称", "Fund line"),
@@ -201,7 +200,7 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 "",
             ] {
                 h.col(|ui| {
-                    ui.strong(title);
+                    ui.add(egui::Label::new(RichText::new(title).strong()).wrap());
                 });
             }
         })
