@@ -611,3 +611,30 @@ fn screen_keys_do_nothing_under_an_open_dialog() {
         "typing still goes to the dialog"
     );
 }
+
+/// A plan saved to a file, 文件 › 提交方案… asked, Enter pressed on the
+/// confirmation as the real window delivers it; returns the temporary folder.
+fn submit_by_enter(h: &mut H) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    h.state_mut().save_to(dir.path().join("plan.ron")).unwrap();
+    h.run();
+    menu(h, "文件", "提交方案…");
+    assert_eq!(h.state().dialog(), Some(&Dialog::ConfirmSubmit));
+    common::one_frame(h, common::key(Key::Enter, Modifiers::NONE).to_vec());
+    assert!(
+        h.state().doc().plan().submission.is_some(),
+        "Enter confirms 确认提交"
+    );
+    h.get_by_label("方案已通过校验并加盖提交印记。");
+    dir
+}
+
+#[test]
+fn enter_or_escape_closes_the_info_box_after_submitting() {
+    for key in [Key::Enter, Key::Escape] {
+        let mut h = common::app();
+        let _dir = submit_by_enter(&mut h);
+        common::one_frame(&mut h, common::key(key, Modifiers::NONE).to_vec());
+        assert_eq!(h.state().dialog(), None, "{key:?} closes the info box");
+    }
+}
