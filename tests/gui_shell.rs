@@ -638,3 +638,28 @@ fn enter_or_escape_closes_the_info_box_after_submitting() {
         assert_eq!(h.state().dialog(), None, "{key:?} closes the info box");
     }
 }
+
+#[test]
+fn typing_goes_on_in_the_field_after_the_seal_warning_is_closed() {
+    let mut h = common::app();
+    let _dir = submit_by_enter(&mut h);
+    common::one_frame(&mut h, common::key(Key::Enter, Modifiers::NONE).to_vec());
+    let label = "C01 纳入整合金额";
+    common::mouse_click_on(&mut h, Role::TextInput, label);
+    // The first key of a sealed plan's change brings up the seal warning.
+    common::one_frame(&mut h, vec![egui::Event::Text("1".into())]);
+    assert!(matches!(h.state().dialog(), Some(Dialog::Info(_))));
+    common::one_frame(&mut h, common::key(Key::Enter, Modifiers::NONE).to_vec());
+    assert_eq!(h.state().dialog(), None);
+    assert!(
+        h.get_by_label(label).is_focused(),
+        "the field has focus again"
+    );
+    common::one_frame(&mut h, vec![egui::Event::Text("3".into())]);
+    let c01 = &h.state().doc().plan().sources[0];
+    assert_eq!(
+        c01.integrated,
+        Money::from_yuan(130_000),
+        "1, then 3: 13 万元"
+    );
+}

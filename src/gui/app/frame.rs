@@ -169,6 +169,19 @@ impl eframe::App for FundplanApp {
             self.styled = true;
         }
         self.handle_window_events(&ctx);
+        if self.dialog.is_none()
+            && let Some((id, frames)) = self.refocus.take()
+        {
+            if frames > 0 {
+                // Not yet (see where it is set).
+                self.refocus = Some((id, frames - 1));
+            } else {
+                self.focus_next = Some(id);
+                self.focus_tries = 0;
+                crate::gui::kit::select::resume_typing(&ctx, id);
+            }
+            ctx.request_repaint();
+        }
         if let Some(id) = self.focus_next {
             ctx.memory_mut(|m| m.request_focus(id));
         }
@@ -248,10 +261,27 @@ impl eframe::App for FundplanApp {
         }
         self.keep_focus_request(&ctx);
         let had_dialog = self.dialog.is_some();
+        let typing_in = ctx
+            .memory(|m| m.focused())
+            .filter(|id| egui::TextEdit::load_state(&ctx, *id).is_some());
         self.apply_actions(&ctx);
+        if !had_dialog && self.dialog.is_some() {
+            // A box that interrupts typing (the seal warning) gives the field back.
+            self.focus_after_dialog = typing_in;
+        }
         if had_dialog && self.dialog.is_none() {
             // The next click must not land on the closed dialog's layer.
             self.held.wait_a_frame();
+            if let Some(id) = self.focus_after_dialog.take()
+                && self.session.jump.is_none()
+                && self.focus_next.is_none()
+            {
+                // Asked for in the frame after the next: in the next one
+                // egui still blocks the layers under the closed modal, and
+                // drops a focus given there.
+                self.refocus = Some((id, 1));
+                self.held.hold_until_focused(id);
+            }
             ctx.request_repaint();
         }
         self.update_title(&ctx);

@@ -84,6 +84,9 @@ impl HeldInput {
     pub fn hook(&mut self, raw: &mut RawInput) -> bool {
         if let Some(awaited) = &self.awaited {
             if !awaited.arrived {
+                // Holding everything, this frame is also the one a
+                // `wait_a_frame` asked for.
+                self.wait = false;
                 self.held.append(&mut raw.events);
                 return true;
             }
