@@ -296,3 +296,30 @@ fn enter_in_the_new_catalog_id_dialog_goes_on_to_saving() {
         Some("nm-2017-wc")
     );
 }
+
+#[test]
+fn keys_typed_with_the_click_on_add_a_line_go_into_its_name() {
+    for same_frame in [true, false] {
+        let mut h = common::app();
+        open_catalog_screen(&mut h);
+        let label = "＋ 添加自治区资金";
+        h.get_by_role_and_label(Role::Button, label).scroll_to_me();
+        run_like_eframe(&mut h);
+        let mut events = common::click_events(&h, Role::Button, label);
+        let typed = Event::Text("新设".to_string());
+        if same_frame {
+            events.push(typed);
+            one_frame(&mut h, events);
+        } else {
+            h.input_mut().events.extend(events);
+            common::step_like_eframe(&mut h);
+            one_frame(&mut h, vec![typed]);
+        }
+        let line = h.state().doc().catalog().line("R13").cloned();
+        assert_eq!(
+            line.map(|l| l.name),
+            Some("新设".to_string()),
+            "same frame: {same_frame}"
+        );
+    }
+}

@@ -804,3 +804,62 @@ fn a_reason_left_on_a_fully_integrated_line_is_hinted_and_cleared_in_one_step() 
     assert_eq!(line(&h, "C14").reason, reason, "one undo step");
     assert_eq!(line(&h, "C14").integrated, allocated);
 }
+
+/// The own lines of `level` (`X…` or `L…`), in plan order.
+fn own_lines(h: &H, prefix: char) -> Vec<fundplan::plan::Source> {
+    h.state()
+        .doc()
+        .plan()
+        .sources
+        .iter()
+        .filter(|s| s.line.starts_with(prefix))
+        .cloned()
+        .collect()
+}
+
+/// Clicks the button `label` and types `typed`: in the click's frame when
+/// `same_frame`, else in the frame right after it, before the new field can
+/// have taken focus. Returns the own lines of `prefix` added.
+fn click_plus_and_type(label: &str, prefix: char, typed: &str, same_frame: bool) -> Vec<String> {
+    let mut h = common::app();
+    let before = own_lines(&h, prefix).len();
+    let mut events = common::click_events(&h, Role::Button, label);
+    if same_frame {
+        events.push(text(typed));
+        one_frame(&mut h, events);
+    } else {
+        h.input_mut().events.extend(events);
+        common::step_like_eframe(&mut h);
+        one_frame(&mut h, vec![text(typed)]);
+    }
+    let after = own_lines(&h, prefix);
+    assert_eq!(after.len(), before + 1, "one line added");
+    after[before..].iter().map(|s| s.name.clone()).collect()
+}
+
+#[test]
+fn keys_typed_with_the_click_on_plus_county_line_go_into_its_name() {
+    for same_frame in [true, false] {
+        let names = click_plus_and_type("＋ 旗县资金", 'X', "扶贫", same_frame);
+        assert_eq!(names, ["扶贫"], "same frame: {same_frame}");
+    }
+}
+
+#[test]
+fn keys_typed_with_the_click_on_plus_league_line_go_into_its_name() {
+    for same_frame in [true, false] {
+        let names = click_plus_and_type("＋ 盟市资金", 'L', "盟市", same_frame);
+        assert_eq!(names, ["盟市"], "same frame: {same_frame}");
+    }
+}
+
+#[test]
+fn digits_typed_with_ctrl_2_go_into_the_first_allocated_cell() {
+    let mut h = common::app();
+    go(&mut h, "基本信息");
+    let first = line_codes(&h)[0].clone();
+    let mut events = key(Key::Num2, Modifiers::COMMAND).to_vec();
+    events.push(text("321"));
+    one_frame(&mut h, events);
+    assert_eq!(line(&h, &first).allocated, wan(321));
+}

@@ -816,3 +816,66 @@ fn the_project_lists_amounts_are_whole_left_of_its_scroll_bar() {
         }
     }
 }
+
+/// Clicks the widget `label` of `role` and types `typed`: in the click's frame when
+/// `same_frame`, else in the frame right after it, before the new name field
+/// can have taken focus. Returns the projects after it.
+fn click_and_type(
+    h: &mut H,
+    (role, label): (Role, &str),
+    typed: &str,
+    same_frame: bool,
+) -> Vec<Project> {
+    let mut events = common::click_events(h, role, label);
+    let typed = Event::Text(typed.to_string());
+    if same_frame {
+        events.push(typed);
+        common::one_frame(h, events);
+    } else {
+        h.input_mut().events.extend(events);
+        common::step_like_eframe(h);
+        common::one_frame(h, vec![typed]);
+    }
+    projects(h)
+}
+
+#[test]
+fn keys_typed_with_the_click_on_add_project_go_into_the_new_name() {
+    for same_frame in [true, false] {
+        let mut h = projects_screen();
+        let n = projects(&h).len();
+        let ps = click_and_type(&mut h, (Role::Button, "＋ 添加项目"), "新建", same_frame);
+        assert_eq!(ps.len(), n + 1);
+        assert_eq!(ps[n].name, "新建", "same frame: {same_frame}");
+    }
+}
+
+#[test]
+fn keys_typed_with_the_click_on_duplicate_replace_the_copied_name() {
+    for same_frame in [true, false] {
+        let mut h = projects_screen();
+        let n = projects(&h).len();
+        click_row(&mut h, 1);
+        let ps = click_and_type(&mut h, (Role::Button, "复制"), "副本", same_frame);
+        assert_eq!(ps.len(), n + 1);
+        assert_eq!(ps[2].name, "副本", "same frame: {same_frame}");
+        assert_eq!(ps[2].township, ps[1].township, "the rest is copied");
+    }
+}
+
+#[test]
+fn keys_typed_with_the_click_on_the_picker_go_into_its_search() {
+    for same_frame in [true, false] {
+        let mut h = projects_screen();
+        let id = click_row(&mut h, 0);
+        let picker = format!("{id} ＋ 添加资金来源…");
+        click_and_type(&mut h, (Role::ComboBox, &picker), "r", same_frame);
+        let search = h.get_by_label("按代码或名称查找");
+        assert_eq!(
+            search.value().as_deref(),
+            Some("r"),
+            "same frame: {same_frame}"
+        );
+        assert_eq!(offered(&h), expected_offer(&h, 0, "r"));
+    }
+}

@@ -720,3 +720,55 @@ fn a_reason_longer_than_its_cell_ends_in_an_ellipsis_until_it_is_typed_in() {
     h.run();
     assert!(painted(&h, &reason).iter().all(|g| !g.elided));
 }
+
+/// A plan saved to a file, 文件 › 提交方案… asked, Enter pressed on the
+/// confirmation as the real window delivers it; returns the temporary folder.
+fn submit_by_enter(h: &mut H) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    h.state_mut().save_to(dir.path().join("plan.ron")).unwrap();
+    h.run();
+    menu(h, "文件", "提交方案…");
+    assert_eq!(h.state().dialog(), Some(&Dialog::ConfirmSubmit));
+    common::one_frame(h, common::key(Key::Enter, Modifiers::NONE).to_vec());
+    assert!(
+        h.state().doc().plan().submission.is_some(),
+        "Enter confirms 确认提交"
+    );
+    h.get_by_label("方案已通过校验并加盖提交印记。");
+    dir
+}
+
+#[test]
+fn enter_or_escape_closes_the_info_box_after_submitting() {
+    for key in [Key::Enter, Key::Escape] {
+        let mut h = common::app();
+        let _dir = submit_by_enter(&mut h);
+        common::one_frame(&mut h, common::key(key, Modifiers::NONE).to_vec());
+        assert_eq!(h.state().dialog(), None, "{key:?} closes the info box");
+    }
+}
+
+#[test]
+fn typing_goes_on_in_the_field_after_the_seal_warning_is_closed() {
+    let mut h = common::app();
+    let _dir = submit_by_enter(&mut h);
+    common::one_frame(&mut h, common::key(Key::Enter, Modifiers::NONE).to_vec());
+    let label = "C01 纳入整合金额";
+    common::mouse_click_on(&mut h, Role::TextInput, label);
+    // The first key of a sealed plan's change brings up the seal warning.
+    common::one_frame(&mut h, vec![egui::Event::Text("1".into())]);
+    assert!(matches!(h.state().dialog(), Some(Dialog::Info(_))));
+    common::one_frame(&mut h, common::key(Key::Enter, Modifiers::NONE).to_vec());
+    assert_eq!(h.state().dialog(), None);
+    assert!(
+        h.get_by_label(label).is_focused(),
+        "the field has focus again"
+    );
+    common::one_frame(&mut h, vec![egui::Event::Text("3".into())]);
+    let c01 = &h.state().doc().plan().sources[0];
+    assert_eq!(
+        c01.integrated,
+        Money::from_yuan(130_000),
+        "1, then 3: 13 万元"
+    );
+}

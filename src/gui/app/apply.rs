@@ -36,6 +36,8 @@ impl FundplanApp {
             Action::Focus(id) => {
                 self.focus_next = Some(id);
                 self.focus_tries = 0;
+                // The field may be new: keys typed meanwhile wait for it.
+                self.held.hold_until_focused(id);
             }
             Action::JumpTo(path) => self.jump_to(path),
             Action::Jumped => {

@@ -2,6 +2,7 @@
 //! checks, and drawing the panels.
 
 use super::*;
+use crate::gui::kit::widgets::field_id;
 
 impl FundplanApp {
     pub(super) fn jump_to(&mut self, path: String) {
@@ -25,6 +26,11 @@ impl FundplanApp {
             Target::Plan | Target::Other(_) => (Screen::Findings, path.clone()),
         };
         self.screen = screen;
+        if screen != Screen::Findings {
+            // Keys typed after the click wait for the field (a finding's
+            // own row has no field to wait for).
+            self.held.hold_until_focused(field_id(&focus));
+        }
         self.session.jump = Some(focus.clone());
         self.session.jump_frames = JUMP_FRAMES;
         self.session.flash.start(focus);
@@ -48,6 +54,11 @@ impl FundplanApp {
             Screen::Matrix | Screen::Findings | Screen::Compare | Screen::Summary => {
                 self.focus_marked = true
             }
+        }
+        // Keys typed with the shortcut wait for the input to take focus.
+        let awaited = self.session.jump.as_deref().map(field_id);
+        if let Some(id) = self.focus_next.or(awaited) {
+            self.held.hold_until_focused(id);
         }
     }
 
@@ -158,6 +169,19 @@ impl eframe::App for FundplanApp {
             self.styled = true;
         }
         self.handle_window_events(&ctx);
+        if self.dialog.is_none()
+            && let Some((id, frames)) = self.refocus.take()
+        {
+            if frames > 0 {
+                // Not yet (see where it is set).
+                self.refocus = Some((id, frames - 1));
+            } else {
+                self.focus_next = Some(id);
+                self.focus_tries = 0;
+                crate::gui::kit::select::resume_typing(&ctx, id);
+            }
+            ctx.request_repaint();
+        }
         if let Some(id) = self.focus_next {
             ctx.memory_mut(|m| m.request_focus(id));
         }
@@ -230,12 +254,38 @@ impl eframe::App for FundplanApp {
         if let Some(dialog) = &mut self.dialog {
             dialogs::dialog_ui(ui, &view, dialog, out);
         }
+        if self.held.awaits_focus() {
+            // Read after drawing, so only a field drawn with focus counts (a
+            // focus asked for lasts a frame even if its widget is not drawn).
+            // Not in `raw_input_hook`: a response read there is judged
+            // against the last frame's clicks and may drop its focus.
+            let focused = ctx.memory(|m| m.focused());
+            self.held
+                .note_focus(focused.filter(|id| ctx.read_response(*id).is_some()));
+        }
         self.keep_focus_request(&ctx);
         let had_dialog = self.dialog.is_some();
+        let typing_in = ctx
+            .memory(|m| m.focused())
+            .filter(|id| egui::TextEdit::load_state(&ctx, *id).is_some());
         self.apply_actions(&ctx);
+        if !had_dialog && self.dialog.is_some() {
+            // A box that interrupts typing (the seal warning) gives the field back.
+            self.focus_after_dialog = typing_in;
+        }
         if had_dialog && self.dialog.is_none() {
             // The next click must not land on the closed dialog's layer.
             self.held.wait_a_frame();
+            if let Some(id) = self.focus_after_dialog.take()
+                && self.session.jump.is_none()
+                && self.focus_next.is_none()
+            {
+                // Asked for in the frame after the next: in the next one
+                // egui still blocks the layers under the closed modal, and
+                // drops a focus given there.
+                self.refocus = Some((id, 1));
+                self.held.hold_until_focused(id);
+            }
             ctx.request_repaint();
         }
         self.update_title(&ctx);

@@ -102,6 +102,12 @@ pub struct FundplanApp {
     /// to it in that frame.
     focus_next: Option<egui::Id>,
     focus_tries: u8,
+    /// The text field that had focus when a dialog opened: it gets it back
+    /// when the dialog closes, so typing goes on where it was.
+    focus_after_dialog: Option<egui::Id>,
+    /// That field, to focus once the closed dialog no longer blocks it, and
+    /// the frames to wait for that.
+    refocus: Option<(egui::Id, u8)>,
     /// Arrived on a screen by key whose first control is marked while it is
     /// drawn ([`crate::gui::kit::first_input`]): focus it after drawing.
     focus_marked: bool,
@@ -258,6 +264,8 @@ impl FundplanApp {
             register_dir: None,
             focus_next: None,
             focus_tries: 0,
+            focus_after_dialog: None,
+            refocus: None,
             focus_marked: false,
             dialog: None,
             parked: None,

@@ -177,17 +177,21 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
 }
 
 /// 确定, and the language switch: the menu bar's is behind the modal, and a
-/// message is said again in the language chosen.
+/// message is said again in the language chosen. Enter is 确定 (Escape
+/// closes every modal), unless the language switch has the focus: then
+/// Enter presses that.
 fn ok_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
     ui.add_space(8.0);
+    let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
     ui.horizontal(|ui| {
-        if ui.button(view.t("确定", "OK")).clicked() {
-            out.push(Action::CloseDialog);
-        }
+        let ok = ui.button(view.t("确定", "OK"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let toggle = UiCommand::ToggleLanguage;
-            if ui.small_button(toggle.label(view.lang)).clicked() {
+            let switch = ui.small_button(toggle.label(view.lang));
+            if switch.clicked() {
                 out.push(Action::Command(toggle));
+            } else if ok.clicked() || (enter && !switch.has_focus()) {
+                out.push(Action::CloseDialog);
             }
         });
     });

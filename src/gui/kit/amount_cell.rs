@@ -6,7 +6,7 @@
 use egui::{Id, Key, Response, Stroke, TextEdit, Ui};
 
 use crate::gui::app::Action;
-use crate::gui::kit::select::select_all;
+use crate::gui::kit::select::{resumes, select_all};
 use crate::gui::kit::theme;
 use crate::gui::kit::widgets::{View, decorate, field_id};
 use crate::money::Money;
@@ -89,7 +89,9 @@ pub fn amount_ui(
             focused: true,
         });
         t.focused = true;
-        select_all(ui, id, t.text.chars().count());
+        if !resumes(ui, id) {
+            select_all(ui, id, t.text.chars().count());
+        }
     }
     let mut text = match &typed {
         Some(t) => t.text.clone(),

@@ -9,8 +9,19 @@
 //! `eframe::App::raw_input_hook`, gives every event that can move focus a frame
 //! of its own: the events before it come first, the ones after it wait, in
 //! order, for the frame after it, when focus has moved.
+//!
+//! A click (or key) that *creates* a field and focuses it (＋ 旗县资金, a new
+//! project) moves focus later still: the new field is drawn, and takes focus,
+//! only in a frame after the click. [`HeldInput::hold_until_focused`] keeps
+//! every event back until that field has focus, so "盟市" typed right after
+//! the click lands in it instead of nowhere.
 
-use egui::{Event, Key, RawInput};
+use egui::{Event, Id, Key, RawInput};
+
+/// Frames at most that events wait for a field to take focus: the field may
+/// never come (a jump to a path no screen shows), and the keys must not be
+/// kept from the user for long.
+const MAX_AWAIT_FRAMES: u8 = 12;
 
 /// Events kept back for later frames.
 #[derive(Debug, Default)]
@@ -18,6 +29,19 @@ pub struct HeldInput {
     held: Vec<Event>,
     /// The next frame gets no events (see [`HeldInput::wait_a_frame`]).
     wait: bool,
+    /// A field asked to take focus (see [`HeldInput::hold_until_focused`]).
+    awaited: Option<Awaited>,
+}
+
+/// A field that events wait for.
+#[derive(Debug)]
+struct Awaited {
+    id: Id,
+    /// Frames drawn since it was asked for.
+    frames: u8,
+    /// It was drawn with focus, or waited for long enough: the next frame
+    /// gets the events.
+    arrived: bool,
 }
 
 /// True for an event after which focus may be elsewhere: Tab, Enter and
@@ -53,9 +77,21 @@ pub fn moves_focus(event: &Event) -> bool {
 impl HeldInput {
     /// Lets through the events before the first one that may move focus, or
     /// that one alone when it comes first (older held events first); holds the
-    /// rest. Returns true while events are held: the caller must ask for
-    /// another frame.
+    /// rest. While a field is awaited ([`HeldInput::hold_until_focused`]),
+    /// holds everything until a frame drew it with focus
+    /// ([`HeldInput::note_focus`]). Returns true while events are held or a
+    /// field is awaited: the caller must ask for another frame.
     pub fn hook(&mut self, raw: &mut RawInput) -> bool {
+        if let Some(awaited) = &self.awaited {
+            if !awaited.arrived {
+                // Holding everything, this frame is also the one a
+                // `wait_a_frame` asked for.
+                self.wait = false;
+                self.held.append(&mut raw.events);
+                return true;
+            }
+            self.awaited = None;
+        }
         let mut events = std::mem::take(&mut self.held);
         events.append(&mut raw.events);
         if std::mem::take(&mut self.wait) {
@@ -77,9 +113,36 @@ impl HeldInput {
         self.wait = true;
     }
 
-    /// True while events wait for a later frame.
+    /// Holds every event from the next frame on until the field `id` has
+    /// focus (or a few frames have passed): a click or key created it and
+    /// asked it to take focus, which it can do only once it is drawn.
+    pub fn hold_until_focused(&mut self, id: Id) {
+        self.awaited = Some(Awaited {
+            id,
+            frames: 0,
+            arrived: false,
+        });
+    }
+
+    /// True while a field is awaited: the caller tells after each frame which
+    /// widget it drew with focus ([`HeldInput::note_focus`]).
+    pub fn awaits_focus(&self) -> bool {
+        self.awaited.as_ref().is_some_and(|a| !a.arrived)
+    }
+
+    /// After a frame: `focused` is the widget that has focus and was drawn
+    /// in it, if any. Counted here, not in [`HeldInput::hook`], so that a
+    /// frame run without the hook (a test harness) ends the wait too.
+    pub fn note_focus(&mut self, focused: Option<Id>) {
+        if let Some(a) = &mut self.awaited {
+            a.frames = a.frames.saturating_add(1);
+            a.arrived |= focused == Some(a.id) || a.frames >= MAX_AWAIT_FRAMES;
+        }
+    }
+
+    /// True while events wait for a later frame, or for a field to take focus.
     pub fn is_holding(&self) -> bool {
-        !self.held.is_empty()
+        !self.held.is_empty() || self.awaits_focus()
     }
 }
 
@@ -146,6 +209,53 @@ mod tests {
             frame(&mut held, vec![text("2")]),
             vec![text("1"), text("2")]
         );
+        assert!(!held.is_holding());
+    }
+
+    /// A frame, then the app telling which widget it drew with focus.
+    fn frame_focused(held: &mut HeldInput, events: Vec<Event>, focused: Option<Id>) -> Vec<Event> {
+        let events = frame(held, events);
+        held.note_focus(focused);
+        events
+    }
+
+    #[test]
+    fn an_awaited_field_gets_every_event_once_it_has_focus() {
+        let (button, field) = (Id::unique("button"), Id::unique("field"));
+        let mut held = HeldInput::default();
+        held.hold_until_focused(field);
+        assert!(held.is_holding());
+        assert_eq!(
+            frame_focused(&mut held, vec![text("扶")], Some(button)),
+            vec![]
+        );
+        // The frame that draws the field with focus still gets nothing: the
+        // field takes focus while it is drawn, after it read the events.
+        assert_eq!(
+            frame_focused(&mut held, vec![text("贫")], Some(field)),
+            vec![]
+        );
+        assert!(held.is_holding());
+        assert_eq!(
+            frame(&mut held, vec![key(Key::Tab, true)]),
+            vec![text("扶"), text("贫")]
+        );
+        assert_eq!(frame(&mut held, vec![]), vec![key(Key::Tab, true)]);
+        assert!(!held.is_holding());
+    }
+
+    #[test]
+    fn a_field_that_never_takes_focus_keeps_the_events_a_few_frames_only() {
+        let mut held = HeldInput::default();
+        held.hold_until_focused(Id::unique("never drawn"));
+        let mut delivered = frame_focused(&mut held, vec![text("1")], None);
+        let mut empty_frames = 1;
+        while delivered.is_empty() && empty_frames < 100 {
+            delivered = frame_focused(&mut held, vec![], None);
+            empty_frames += u8::from(delivered.is_empty());
+        }
+        assert_eq!(empty_frames, MAX_AWAIT_FRAMES);
+        assert_eq!(delivered, vec![text("1")]);
         assert!(!held.is_holding());
     }
 

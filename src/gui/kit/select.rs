@@ -20,7 +20,7 @@ pub fn select_all(ui: &Ui, id: Id, chars: usize) {
 /// whole `text` is selected, so typing replaces a prefilled value instead of
 /// appending to it ("红格尔苏木乌兰花镇"). A click places the cursor as usual.
 pub fn select_on_keyboard_focus(ui: &Ui, response: &Response, text: &str) {
-    if !response.gained_focus() {
+    if !response.gained_focus() || resumes(ui, response.id) {
         return;
     }
     // A click focuses in the frame of its press or of its release.
@@ -29,4 +29,25 @@ pub fn select_on_keyboard_focus(ui: &Ui, response: &Response, text: &str) {
     if !by_pointer {
         select_all(ui, response.id, text.chars().count());
     }
+}
+
+fn resume_id() -> Id {
+    Id::unique("resume-typing")
+}
+
+/// The text field `id` gets focus back to go on typing (a box that
+/// interrupted it closed): the next time it gains focus, it keeps its cursor
+/// instead of selecting everything, so "1", the box, "3" make "13".
+pub fn resume_typing(ctx: &egui::Context, id: Id) {
+    ctx.data_mut(|d| d.insert_temp(resume_id(), id));
+}
+
+/// True (once) when the field `id` gains focus to go on typing
+/// ([`resume_typing`]): it must not select its text.
+pub fn resumes(ui: &Ui, id: Id) -> bool {
+    let resume = ui.data_mut(|d| d.get_temp::<Id>(resume_id())) == Some(id);
+    if resume {
+        ui.data_mut(|d| d.remove::<Id>(resume_id()));
+    }
+    resume
 }

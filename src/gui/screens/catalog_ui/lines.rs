@@ -9,7 +9,7 @@ use crate::catalog::CatalogLine;
 use crate::gui::app::Action;
 use crate::gui::kit::choice;
 use crate::gui::kit::widgets::View;
-use crate::gui::state::catalog_draft::{Change, LineField};
+use crate::gui::state::catalog_draft::{Change, LineField, add_line_at};
 use crate::plan::{Category, Level};
 
 const CODE_W: f32 = 64.0;
@@ -81,7 +81,10 @@ pub(super) fn lines_ui(ui: &mut Ui, view: &View<'_>, lines: &[CatalogLine], out:
             Lang::En => format!("+ Add a {} line", level.label(view.lang).to_lowercase()),
         };
         if ui.button(add).clicked() {
+            // The cursor goes to the new line's name; its code is filled in.
+            let name = line_id(add_line_at(lines, level), LineField::Name.label(Lang::En));
             out.push(Action::Catalog(Change::AddLine(level)));
+            out.push(Action::Focus(name));
         }
     }
 }

@@ -226,10 +226,7 @@ impl CatalogDraft {
                 }
             }
             Change::AddLine(level) => {
-                let at = lines
-                    .iter()
-                    .rposition(|l| l.level == level)
-                    .map_or(lines.len(), |i| i + 1);
+                let at = add_line_at(lines, level);
                 let line = CatalogLine {
                     code: level.next_code(lines.iter().map(|l| l.code.as_str())),
                     level,
@@ -310,6 +307,15 @@ pub fn suggested_id(c: &Catalog, county_code: &str) -> String {
         Some(l) => format!("{id}-{l}"),
         None => format!("{id}-new"),
     }
+}
+
+/// Where [`Change::AddLine`] puts a new line of `level`: after the level's
+/// last line, or at the end (the screen focuses the new line's name there).
+pub fn add_line_at(lines: &[CatalogLine], level: Level) -> usize {
+    lines
+        .iter()
+        .rposition(|l| l.level == level)
+        .map_or(lines.len(), |i| i + 1)
 }
 
 #[cfg(test)]
