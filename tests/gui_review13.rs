@@ -339,6 +339,34 @@ fn every_rollup_column_can_be_reached_in_a_narrow_window() {
     assert!(rect.right() <= 900.0, "{last} at {rect:?}");
 }
 
+/// Issue 22 item 7: at 1280×800 the roll-up's 错误/警告 were past the right
+/// edge; each column is now as wide as its heading or content, so all fourteen
+/// fit, in both languages.
+#[test]
+fn every_rollup_column_fits_1280_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = common::load(&common::sample_path());
+    file::save_plan(&plan, &dir.path().join("wuchuan.ron")).unwrap();
+    for lang in [fundplan::Lang::Zh, fundplan::Lang::En] {
+        let mut h = common::app_sized([1280.0, 800.0]);
+        if lang == fundplan::Lang::En {
+            h.get_by_role_and_label(Role::Button, "English").click();
+            h.run();
+        }
+        h.state_mut()
+            .push(Action::Summarize(vec![dir.path().to_path_buf()]));
+        h.run();
+        for c in fundplan::gui::Column::ALL {
+            let rect = h.get_by_role_and_label(Role::Button, c.label(lang)).rect();
+            assert!(
+                rect.right() <= 1280.0,
+                "{lang:?} {} at {rect:?}",
+                c.label(lang)
+            );
+        }
+    }
+}
+
 #[test]
 fn undo_while_editing_does_not_take_back_the_reviewers_comment() {
     let (_dir, path) = returned();

@@ -6,7 +6,7 @@ use egui_extras::{Column as TableColumn, TableBuilder};
 
 use crate::gui::app::Action;
 use crate::gui::kit::theme;
-use crate::gui::kit::widgets::{View, amount_label_ui, amount_width};
+use crate::gui::kit::widgets::{View, amount_label_ui, amount_width, text_width};
 use crate::gui::state::league::{Column, Rollup};
 use crate::money::{Money, percent};
 use crate::summary::{Row, Status};
@@ -28,7 +28,9 @@ fn cell_ui(ui: &mut Ui, view: &View<'_>, r: &Row, c: Column) {
     };
     match c {
         Column::County => {
-            ui.label(&r.county);
+            // A long name ends in "…" and shows in full on hover.
+            ui.add(egui::Label::new(&r.county).truncate())
+                .on_hover_text(&r.county);
         }
         Column::Code => {
             ui.label(RichText::new(&r.code).monospace());
@@ -172,21 +174,17 @@ fn table_ui(
             .iter()
             .flat_map(|r| [r.allocated, r.integrated, r.arranged, r.not_integrated()])
             .chain([s.totals.allocated, s.totals.integrated, s.totals.arranged]),
-        88.0,
+        // As narrow as the amounts: the headings set the rest (widths()).
+        40.0,
     );
+    let widths = widths(ui, view, rollup, amount_w);
     TableBuilder::new(ui)
         .id_salt("rollup")
         .striped(true)
         .sense(egui::Sense::click())
         .max_scroll_height(420.0)
         .cell_layout(egui::Layout::left_to_right(Align::Center))
-        .column(TableColumn::initial(90.0).clip(true))
-        .column(TableColumn::exact(62.0))
-        .columns(TableColumn::exact(48.0), 2)
-        .column(TableColumn::initial(170.0).clip(true))
-        .columns(TableColumn::exact(amount_w), 5)
-        .columns(TableColumn::exact(84.0), 2)
-        .columns(TableColumn::exact(50.0), 2)
+        .columns_fit(widths)
         .header(24.0, |mut h| {
             for c in Column::ALL {
                 h.col(|ui| {
@@ -271,4 +269,57 @@ fn table_ui(
                 }
             });
         });
+}
+
+/// Each column as wide as its heading or its widest content, whichever is
+/// wider, so the fourteen columns fit a 1280-point window in both languages
+/// (fixed widths left 错误/警告 past the edge); the county and status texts
+/// are capped and end in "…" with the full text on hover.
+fn widths(ui: &Ui, view: &View<'_>, rollup: &Rollup, amount_w: f32) -> Vec<(f32, bool)> {
+    let rows = &rollup.summary.rows;
+    let body = |t: &str| text_width(ui, t, egui::TextStyle::Body);
+    let widest = |f: &dyn Fn(&Row) -> String| rows.iter().map(|r| body(&f(r))).fold(0.0, f32::max);
+    // The heading is a button; the sorted column's has the arrow too.
+    let pad = 2.0 * ui.spacing().button_padding.x;
+    let arrow = text_width(ui, " ▼", egui::TextStyle::Button);
+    Column::ALL
+        .iter()
+        .map(|&c| {
+            let content = match c {
+                Column::County => widest(&|r| r.county.clone()).min(120.0),
+                Column::Code => text_width(ui, "000000", egui::TextStyle::Monospace),
+                Column::Year => widest(&|r| r.year.to_string()),
+                Column::Revision => widest(&|r| r.revision.to_string()),
+                Column::Status => widest(&|r| r.status.label(view.lang).to_string()).min(160.0),
+                Column::Allocated
+                | Column::Integrated
+                | Column::NotIntegrated
+                | Column::Arranged
+                | Column::Cross => amount_w,
+                Column::CrossShare | Column::IndustryShare => body("100.0%"),
+                Column::Errors => widest(&|r| r.errors.to_string()),
+                Column::Warnings => widest(&|r| r.warnings.to_string()),
+            };
+            let sorted = rollup.sort.is_some_and(|(s, _)| s == c);
+            let head = text_width(ui, c.label(view.lang), egui::TextStyle::Button)
+                + pad
+                + if sorted { arrow } else { 0.0 };
+            let clip = matches!(c, Column::County | Column::Status);
+            (head.max(content) + 4.0, clip)
+        })
+        .collect()
+}
+
+/// Adds one exact column per `(width, clip)`.
+trait ColumnsFit {
+    fn columns_fit(self, widths: Vec<(f32, bool)>) -> Self;
+}
+
+impl ColumnsFit for TableBuilder<'_> {
+    fn columns_fit(mut self, widths: Vec<(f32, bool)>) -> Self {
+        for (w, clip) in widths {
+            self = self.column(TableColumn::exact(w).clip(clip));
+        }
+        self
+    }
 }
