@@ -358,3 +358,58 @@ fn switching_maps_each_line_to_its_successor_and_shows_each_level_subtotal() {
             .display(fundplan::money::Unit::Wan, 2)
     );
 }
+
+/// A 2021 plan on nm-2017 where old C15 has money (it waits for a choice)
+/// and old C05's and C07's 未纳入原因 would join beyond what a file holds,
+/// opened in English.
+#[test]
+fn a_waiting_row_and_a_join_a_file_could_not_hold_are_explained_and_ok_stays_off() {
+    let mut plan = fundplan::document::bundled_sample();
+    plan.year = 2021;
+    for s in &mut plan.sources {
+        match s.line.as_str() {
+            "C15" => s.allocated = fundplan::Money::from_yuan(10_000),
+            "C05" => s.reason = "甲".repeat(fundplan::file::MAX_TEXT_CHARS - 10),
+            "C07" => s.reason = "乙".repeat(20),
+            _ => {}
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.fundplan");
+    fundplan::file::save_plan(&plan, &path).unwrap();
+    let mut h = common::app_with(fundplan::gui::Prefs {
+        lang: fundplan::Lang::En,
+        ..fundplan::gui::Prefs::default()
+    });
+    common::open_in(&mut h, &path);
+    assert_eq!(h.state().doc().plan().sources, plan.sources);
+    h.get_by_role_and_label(Role::Button, "Edit").click();
+    h.run();
+    click(&mut h, "Switch catalog…");
+    h.get_by_label_contains("nm-2021 (").click();
+    h.run();
+    let ok_enabled = |h: &H| !h.get_by_label("OK").accesskit_node().is_disabled();
+    assert!(
+        h.query_by_label_contains("1 row has no line yet (C15)")
+            .is_some()
+    );
+    assert!(!ok_enabled(&h));
+    pick(&mut h, "C15 goes to", Key::ArrowDown, "Drop");
+    assert!(h.query_by_label_contains("no line yet").is_none());
+    assert!(
+        h.query_by_label_contains(
+            "C05, C07 joined on C05: the joined reasons (未纳入原因) would pass 10000 characters"
+        )
+        .is_some()
+    );
+    assert!(!ok_enabled(&h), "OK stays off");
+    // Old C07 mapped to the new C07 instead: nothing to join, OK is on.
+    pick(
+        &mut h,
+        "C07 goes to",
+        Key::ArrowDown,
+        "C07 Forest and grassland ecological protection and restoration fund",
+    );
+    assert!(h.query_by_label_contains("joined on").is_none());
+    assert!(ok_enabled(&h));
+}

@@ -25,8 +25,8 @@ pub use builtin::{
     embedded, is_builtin,
 };
 pub use check::{
-    MAX_ID_CHARS, MAX_KEYWORD_CHARS, Problem, builtin_clash, check, file_problems, id_problem,
-    keyword_problem, problems,
+    MAX_ID_CHARS, MAX_KEYWORD_CHARS, Problem, builtin_clash, builtin_for, check, file_problems,
+    id_problem, keyword_problem, problems,
 };
 
 /// A fund-line catalog.

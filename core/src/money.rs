@@ -123,6 +123,13 @@ impl Money {
         self.0
     }
 
+    /// True when a file may hold it: below 1 千万亿元 either way, the limit
+    /// loading enforces. Sums made by the program (a switch joining lines)
+    /// are checked with it so that what is saved can be opened again.
+    pub fn fits_file(self) -> bool {
+        self.0.abs() < Decimal::from(LIMIT_YUAN)
+    }
+
     /// True when exactly zero.
     pub fn is_zero(self) -> bool {
         self.0.is_zero()

@@ -182,3 +182,62 @@ fn a_key_given_twice_is_named_in_chinese_too() {
     assert!(zh.contains("home_uses 中的 Water 写了两次"), "{zh}");
     assert!(!zh.contains("is given twice"), "{zh}");
 }
+
+/// nm-2021 as a build before the built-in named predecessors exported it:
+/// no `formerly` anywhere.
+fn nm_2021_without_formerly() -> fundplan_core::catalog::Catalog {
+    let mut c = fundplan_core::catalog::embedded("nm-2021").unwrap();
+    assert!(c.lines.iter().any(|l| !l.formerly.is_empty()));
+    for l in &mut c.lines {
+        l.formerly.clear();
+    }
+    c
+}
+
+#[test]
+fn an_nm_2021_exported_before_it_named_predecessors_loads_as_the_built_in() {
+    use fundplan_core::file::{load_catalog, load_catalog_problems, save_catalog};
+    let builtin = fundplan_core::catalog::embedded("nm-2021").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nm-2021.ron");
+    save_catalog(&nm_2021_without_formerly(), &path).unwrap();
+    // Loaded, it is the built-in: the switch finds C01's predecessor.
+    assert_eq!(load_catalog(&path).unwrap(), builtin);
+    // `fundplan catalog check` lists nothing.
+    assert_eq!(load_catalog_problems(&path).unwrap().1, Vec::new());
+
+    // Changed in any other way, it is still refused.
+    let mut renamed = nm_2021_without_formerly();
+    renamed.lines[1].name = "改过的名称".into();
+    let mut half = builtin.clone();
+    half.lines[0].formerly.clear();
+    for (i, changed) in [renamed, half].into_iter().enumerate() {
+        // The saver refuses it too: written as a hand-edited file would be.
+        std::fs::write(&path, fundplan_core::file::catalog_to_string(&changed)).unwrap();
+        let e = load_catalog(&path).unwrap_err();
+        assert!(
+            e.message(fundplan_core::Lang::En)
+                .contains("give it an id of its own"),
+            "{i}"
+        );
+        assert_eq!(load_catalog_problems(&path).unwrap().1.len(), 1, "{i}");
+    }
+}
+
+#[test]
+fn a_former_code_named_by_two_lines_is_a_problem() {
+    let mut c = fundplan_core::catalog::embedded("nm-2021").unwrap();
+    let c09 = c.lines.iter().position(|l| l.code == "C09").unwrap();
+    c.lines[c09].formerly.push("C05".into());
+    let found: Vec<(String, String)> = fundplan_core::catalog::problems(&c)
+        .into_iter()
+        .map(|p| (p.zh, p.en))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "原代码 C05 同时列在 C05 和 C09".to_string(),
+            "former code C05 is named by both C05 and C09".to_string()
+        )]
+    );
+}

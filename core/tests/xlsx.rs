@@ -353,6 +353,26 @@ mod catalogs {
     }
 
     #[test]
+    fn an_nm_2021_workbook_exported_before_it_named_predecessors_imports_as_the_built_in() {
+        let builtin = embedded("nm-2021").unwrap();
+        let mut old = builtin.clone();
+        for l in &mut old.lines {
+            l.formerly.clear();
+        }
+        let bytes = catalog_workbook(&old).unwrap();
+        let back = import_catalog(&bytes, &CatalogDefaults::default())
+            .unwrap_or_else(|e| panic!("{}", e.message(fundplan_core::Lang::En)));
+        assert_eq!(back, builtin);
+        old.lines[1].name = "改过的名称".into();
+        let bytes = catalog_workbook(&old).unwrap();
+        let e = import_catalog(&bytes, &CatalogDefaults::default()).unwrap_err();
+        assert!(
+            e.message(fundplan_core::Lang::En)
+                .contains("give it an id of its own")
+        );
+    }
+
+    #[test]
     fn an_edited_catalog_survives_the_round_trip_too() {
         let mut c = embedded("nm-2021").unwrap();
         c.id = "nm-2021-hlbe".into();

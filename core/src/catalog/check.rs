@@ -134,6 +134,7 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
             }
         }
     }
+    claimed_twice(c, &mut push);
     for code in &c.industry_share_lines {
         if c.line(code).is_none() {
             let code = clip(code);
@@ -165,6 +166,30 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
     out
 }
 
+/// A former code named by two lines of one level: the switch would take the
+/// first without a word, so the catalog must say which line succeeds it.
+fn claimed_twice(c: &Catalog, push: &mut impl FnMut(Problem)) {
+    let mut claims: Vec<(crate::enums::Level, &str, &str)> = Vec::new();
+    for l in &c.lines {
+        for old in &l.formerly {
+            let old = old.trim();
+            let first = claims
+                .iter()
+                .find(|(level, code, by)| *level == l.level && *code == old && *by != l.code);
+            match first {
+                Some((_, _, by)) => {
+                    let (old, by, code) = (clip(old), clip(by), clip(&l.code));
+                    push(Problem::new(
+                        format!("原代码 {old} 同时列在 {by} 和 {code}"),
+                        format!("former code {old} is named by both {by} and {code}"),
+                    ));
+                }
+                None => claims.push((l.level, old, &l.code)),
+            }
+        }
+    }
+}
+
 /// Every problem of a catalog file: [`problems`], or when there is none, a
 /// built-in id on other content ([`builtin_clash`]). What loading refuses
 /// (the first) and `fundplan catalog check` lists.
@@ -182,7 +207,7 @@ pub fn file_problems(c: &Catalog) -> Vec<Problem> {
 /// `catalog import`, `--catalog` and the app's catalog files.
 pub fn builtin_clash(c: &Catalog) -> Option<Problem> {
     let builtin = super::builtin::embedded_as_is(&c.id)?;
-    (builtin != *c).then(|| {
+    (builtin != *c && !is_earlier_copy(c, &builtin)).then(|| {
         let id = clip(&c.id);
         Problem::new(
             format!(
@@ -193,6 +218,29 @@ pub fn builtin_clash(c: &Catalog) -> Option<Problem> {
             ),
         )
     })
+}
+
+/// The built-in catalog `c` stands for, when `c` takes a built-in id and is
+/// either the built-in itself or a copy exported before the built-in named
+/// its predecessors ([`is_earlier_copy`]): what loading uses in its place, so
+/// an old copy is judged as the built-in, successors included.
+pub fn builtin_for(c: &Catalog) -> Option<Catalog> {
+    let builtin = super::builtin::embedded_as_is(&c.id)?;
+    (builtin == *c || is_earlier_copy(c, &builtin)).then_some(builtin)
+}
+
+/// True when `c` carries no `formerly` at all and equals `builtin` with its
+/// `formerly` cleared: an export by a build before the built-in named the
+/// lines it succeeds. The user changed nothing, so it is not a clash.
+fn is_earlier_copy(c: &Catalog, builtin: &Catalog) -> bool {
+    if c.lines.iter().any(|l| !l.formerly.is_empty()) {
+        return false;
+    }
+    let mut earlier = builtin.clone();
+    for l in &mut earlier.lines {
+        l.formerly.clear();
+    }
+    earlier == *c
 }
 
 /// Why `id` cannot be a catalog's id, if it cannot: ids name files (the app

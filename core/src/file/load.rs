@@ -87,7 +87,8 @@ pub fn parse_catalog(text: &str, path: &Path) -> Result<Catalog, LoadError> {
     let catalog: Catalog = parse(without_bom(text), path, CatalogFormat::TAG)?;
     crate::catalog::check(&catalog)
         .map_err(|(zh, en)| LoadError::new(path, LoadErrorKind::Syntax { zh, en }, None))?;
-    Ok(catalog)
+    // An old copy of a built-in is the built-in, with the predecessors it names now.
+    Ok(crate::catalog::builtin_for(&catalog).unwrap_or(catalog))
 }
 
 /// [`parse_catalog`] without the comparison with the built-in catalogs: how

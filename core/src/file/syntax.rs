@@ -53,9 +53,13 @@ pub(crate) fn syntax_text(e: &ron::error::Error) -> Text {
             "此处应为字节串（b\"…\"）",
             "a byte string (b\"…\") is expected here",
         ),
-        E::ExpectedIdentifier | E::InvalidIdentifier(_) | E::ExpectedStructName(_) => {
+        E::ExpectedIdentifier | E::InvalidIdentifier(_) => {
             pair("此处应为字段名", "a field name is expected here")
         }
+        E::ExpectedStructName(_) => pair(
+            "此处应为结构名，如 Plan(",
+            "a name such as Plan( is expected here",
+        ),
         E::SuggestRawIdentifier(name) => (
             format!("名称“{}”须写作 r#{}", clip(name), clip(name)),
             format!("the name “{}” must be written r#{}", clip(name), clip(name)),
@@ -183,5 +187,12 @@ mod tests {
                 t.zh
             );
         }
+    }
+
+    #[test]
+    fn a_missing_struct_name_has_its_own_sentence() {
+        let t = syntax_text(&ron::error::Error::ExpectedStructName("Plan".into()));
+        assert_eq!(t.zh, "此处应为结构名，如 Plan(");
+        assert_eq!(t.en, "a name such as Plan( is expected here");
     }
 }

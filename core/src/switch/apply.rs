@@ -17,27 +17,14 @@ pub fn apply(plan: &Plan, proposal: &Proposal, decisions: &Decisions) -> Option<
     if !proposal.fits(plan) {
         return None;
     }
-    let own = proposal.own_codes(plan, decisions);
-    // Where each row goes (`None`: dropped), in row order.
-    let mut dest: Vec<(usize, Option<String>)> = Vec::with_capacity(proposal.rows.len());
-    for r in &proposal.rows {
-        let to = match Proposal::decision(decisions, r)? {
-            Decision::Line(code) => {
-                proposal.lines.iter().find(|l| l.code == code)?;
-                Some(code)
-            }
-            Decision::KeepCounty | Decision::KeepLeague => Some(own.get(&r.index)?.clone()),
-            Decision::Drop => None,
-        };
-        dest.push((r.index, to));
+    if !proposal.overflows(plan, decisions).is_empty() {
+        return None;
     }
+    let own = proposal.own_codes(plan, decisions);
+    let dest = destinations(proposal, decisions, &own)?;
     let mut sources = Vec::with_capacity(proposal.lines.len() + plan.sources.len());
     for l in &proposal.lines {
-        let landing: Vec<&Source> = dest
-            .iter()
-            .filter(|(_, to)| to.as_deref() == Some(l.code.as_str()))
-            .filter_map(|(i, _)| plan.sources.get(*i))
-            .collect();
+        let landing = landing(plan, &dest, &l.code);
         let mut s = match landing.split_first() {
             Some((first, rest)) => merged(first, rest),
             None => blank_source(&l.code, l.level, &l.name, l.category),
@@ -114,25 +101,69 @@ pub fn apply(plan: &Plan, proposal: &Proposal, decisions: &Decisions) -> Option<
     Some(out)
 }
 
+/// Where each row goes (`None`: dropped), in row order, with the own-line
+/// codes `own`. `None` when a row waits for a decision or a decision names
+/// a line the target lacks.
+pub(super) fn destinations(
+    proposal: &Proposal,
+    decisions: &Decisions,
+    own: &BTreeMap<usize, String>,
+) -> Option<Vec<(usize, Option<String>)>> {
+    let mut dest = Vec::with_capacity(proposal.rows.len());
+    for r in &proposal.rows {
+        let to = match Proposal::decision(decisions, r)? {
+            Decision::Line(code) => {
+                proposal.lines.iter().find(|l| l.code == code)?;
+                Some(code)
+            }
+            Decision::KeepCounty | Decision::KeepLeague => Some(own.get(&r.index)?.clone()),
+            Decision::Drop => None,
+        };
+        dest.push((r.index, to));
+    }
+    Some(dest)
+}
+
+/// The plan's rows that land on the target line `code` by `dest`, in plan order.
+pub(super) fn landing<'a>(
+    plan: &'a Plan,
+    dest: &[(usize, Option<String>)],
+    code: &str,
+) -> Vec<&'a Source> {
+    dest.iter()
+        .filter(|(_, to)| to.as_deref() == Some(code))
+        .filter_map(|(i, _)| plan.sources.get(*i))
+        .collect()
+}
+
 /// `first` with the amounts of `rest` added and their 下达文号 and 未纳入原因
-/// joined (each once), for old lines that land on one new line.
-fn merged(first: &Source, rest: &[&Source]) -> Source {
+/// joined, each part (between `；` or `;`) once, for old lines that land on
+/// one new line.
+pub(super) fn merged(first: &Source, rest: &[&Source]) -> Source {
     let mut s = first.clone();
     for o in rest {
         s.allocated += o.allocated;
         s.integrated += o.integrated;
         for (to, from) in [(&mut s.document, &o.document), (&mut s.reason, &o.reason)] {
-            let from = from.trim();
-            if from.is_empty() || to.split('；').any(|part| part.trim() == from) {
-                continue;
+            for part in parts(from) {
+                if parts(to).any(|there| there == part) {
+                    continue;
+                }
+                if !to.trim().is_empty() {
+                    to.push('；');
+                }
+                to.push_str(part);
             }
-            if !to.trim().is_empty() {
-                to.push('；');
-            }
-            to.push_str(from);
         }
     }
     s
+}
+
+/// The non-blank parts of a joined text, split on `；` and `;`, trimmed.
+fn parts(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['；', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
 }
 
 /// One undo step turning `old` into `new`: the header, every source row

@@ -26,10 +26,12 @@ use crate::money::Money;
 use crate::plan::{Plan, Source};
 
 mod apply;
+mod limits;
 #[cfg(test)]
 mod tests;
 
 pub use apply::{apply, edit};
+pub use limits::{Excess, Overflow};
 
 /// What becomes of one catalog row of the plan.
 #[derive(Clone, Debug, PartialEq, Eq)]

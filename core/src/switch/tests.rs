@@ -274,3 +274,72 @@ fn an_unmatched_row_waits_for_the_user_unless_it_is_empty() {
     );
     assert_eq!(totals(&out), totals(&plan));
 }
+
+/// The sample with `edit` done to its old C05 and C07 (both go to the new C05).
+fn c05_and_c07(edit: impl Fn(&mut Source, &mut Source)) -> Plan {
+    let mut plan = bundled_sample();
+    let i5 = plan.sources.iter().position(|s| s.line == "C05").unwrap();
+    let i7 = plan.sources.iter().position(|s| s.line == "C07").unwrap();
+    let mut a = plan.sources[i5].clone();
+    let mut b = plan.sources[i7].clone();
+    edit(&mut a, &mut b);
+    plan.sources[i5] = a;
+    plan.sources[i7] = b;
+    plan
+}
+
+#[test]
+fn joined_documents_and_reasons_take_each_part_once() {
+    let plan = c05_and_c07(|a, b| {
+        a.document = "财农2号；财农1号".into();
+        b.document = "财农1号；财农2号; 财农3号".into();
+        a.reason = "跨年度".into();
+        b.reason = "跨年度;另有用途".into();
+    });
+    let p = propose(&plan, &nm2021());
+    let out = apply(&plan, &p, &Decisions::new()).unwrap();
+    let c05 = out.source("C05").unwrap();
+    assert_eq!(c05.document, "财农2号；财农1号；财农3号");
+    assert_eq!(c05.reason, "跨年度；另有用途");
+}
+
+#[test]
+fn rows_whose_join_would_not_load_are_marked_and_never_applied() {
+    let long = |a: &mut Source, b: &mut Source| {
+        a.reason = "甲".repeat(crate::file::MAX_TEXT_CHARS - 10);
+        b.reason = "乙".repeat(20);
+    };
+    let big = |a: &mut Source, b: &mut Source| {
+        a.allocated = Money::from_yuan(600_000_000_000_000);
+        b.allocated = Money::from_yuan(500_000_000_000_000);
+    };
+    let mut paid = c05_and_c07(|_, _| {});
+    for (line, yuan) in [("C05", 600_000_000_000_000), ("C07", 500_000_000_000_000)] {
+        paid.projects[0].funding.push(crate::plan::Funding {
+            line: line.into(),
+            amount: Money::from_yuan(yuan),
+        });
+    }
+    for (what, plan, zh) in [
+        ("text", c05_and_c07(long), "未纳入原因"),
+        ("sum", c05_and_c07(big), "下达金额"),
+        ("funding", paid, "P"),
+    ] {
+        let p = propose(&plan, &nm2021());
+        let decisions = Decisions::new();
+        let over = p.overflows(&plan, &decisions);
+        assert_eq!(over.len(), 1, "{what}");
+        assert_eq!(over[0].line, "C05", "{what}");
+        assert_eq!(over[0].rows, ["C05", "C07"], "{what}");
+        assert!(over[0].message(crate::Lang::Zh).contains(zh), "{what}");
+        assert!(apply(&plan, &p, &decisions).is_none(), "{what}");
+        // Mapped otherwise (old C07 to the new C07), it switches and reopens.
+        let mut decisions = Decisions::new();
+        let i7 = plan.sources.iter().position(|s| s.line == "C07").unwrap();
+        decisions.insert(i7, Decision::Line("C07".into()));
+        assert!(p.overflows(&plan, &decisions).is_empty(), "{what}");
+        let out = apply(&plan, &p, &decisions).unwrap();
+        let text = crate::file::plan_to_string(&out);
+        crate::file::parse_plan(&text, std::path::Path::new("p.fundplan")).unwrap();
+    }
+}

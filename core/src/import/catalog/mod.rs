@@ -211,7 +211,7 @@ fn import_checked(bytes: &[u8], defaults: &CatalogDefaults) -> Result<Catalog, I
         p.add("", String::new(), clash.zh, clash.en);
     }
     if p.0.is_empty() {
-        Ok(catalog)
+        Ok(crate::catalog::builtin_for(&catalog).unwrap_or(catalog))
     } else {
         Err(ImportError::Invalid(p.0))
     }

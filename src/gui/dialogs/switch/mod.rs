@@ -241,15 +241,22 @@ pub(super) fn switch_ui(
                     waiting.join("、")
                 ),
                 crate::Lang::En => format!(
-                    "{} row(s) have no line yet ({}): choose one under \"Goes to\", keep as an own line, or drop.",
-                    waiting.len(),
+                    "{} {} no line yet ({}): choose one under \"Goes to\", keep as an own line, or drop.",
+                    view.lang.count(waiting.len(), "", "row", "rows"),
+                    if waiting.len() == 1 { "has" } else { "have" },
                     waiting.join(", ")
                 ),
             },
         );
     }
+    // Rows whose join a saved plan could not hold: 确定 stays off until one
+    // of them is mapped elsewhere.
+    let overflows = proposal.overflows(plan, &form.decisions);
+    for o in &overflows {
+        warn(ui, o.message(view.lang));
+    }
     ui.add_space(8.0);
-    let ready = !proposal.same_catalog() && waiting.is_empty();
+    let ready = !proposal.same_catalog() && waiting.is_empty() && overflows.is_empty();
     let ok = ready.then(|| {
         Action::Switch(Box::new(Chosen {
             catalog: (**target).clone(),

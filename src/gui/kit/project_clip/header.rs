@@ -1,7 +1,10 @@
 //! A pasted block's own header row: which column each cell names, in any
-//! order, and the refusal naming a header the app does not know.
+//! order; the refusal naming a header the app does not know, a header
+//! without 项目名称, or a value under no header.
 
-use super::{ClipError, Column, F, Layout, PROJECT_COLUMNS, en_column, looks_like_line};
+use super::{
+    ClipError, Column, F, Layout, PROJECT_COLUMNS, en_column, looks_like_line, project_column,
+};
 use crate::plan::Plan;
 
 /// Which column a header cell names: a fixed 表2 column (by its index in
@@ -103,6 +106,50 @@ impl Layout {
                 ));
             }
         }
-        Ok(Layout { fixed, lines, last })
+        let name = project_column(F::Name).unwrap_or(0);
+        if fixed.get(name).is_some_and(Option::is_none) {
+            return Err(ClipError::new(
+                1,
+                "列名中没有“项目名称”：每个项目都要有名称。".to_string(),
+                format!(
+                    "the header row has no \"{}\" column (项目名称): every project needs a name.",
+                    en_column(name)
+                ),
+            ));
+        }
+        let headed = header.iter().map(|h| !h.trim().is_empty()).collect();
+        Ok(Layout {
+            fixed,
+            lines,
+            last,
+            headed: Some(headed),
+        })
+    }
+
+    /// Refuses a data row with a value under a blank header or beyond the
+    /// header's last column: it would otherwise be dropped without a word.
+    pub(super) fn check_headed(&self, cells: &[String], row: usize) -> Result<(), ClipError> {
+        let Some(headed) = &self.headed else {
+            return Ok(());
+        };
+        let stray = cells
+            .iter()
+            .enumerate()
+            .find(|(col, c)| !c.trim().is_empty() && !headed.get(*col).copied().unwrap_or(false));
+        match stray {
+            None => Ok(()),
+            Some((col, c)) => {
+                let (n, l, v) = (col + 1, letters(col), fundplan_core::text::clip(c.trim()));
+                Err(ClipError::new(
+                    row,
+                    format!(
+                        "第 {n} 列（{l} 列）没有列名，但有内容“{v}”；请给该列加上列名或删去这些内容。"
+                    ),
+                    format!(
+                        "column {n} ({l}) has no header but holds \"{v}\": give the column a header or remove its values."
+                    ),
+                ))
+            }
+        }
     }
 }

@@ -171,6 +171,9 @@ struct Layout {
     lines: Vec<(String, usize)>,
     /// Columns after the fund lines, by field.
     last: Vec<(F, usize)>,
+    /// With a header row: which columns it names (a value under any other
+    /// column refuses the paste instead of being dropped unseen).
+    headed: Option<Vec<bool>>,
 }
 
 fn looks_like_line(code: &str) -> bool {
@@ -195,6 +198,7 @@ impl Layout {
                 .map(|(k, f)| (f, n + lines.len() + k))
                 .collect(),
             lines,
+            headed: None,
         }
     }
 }
@@ -346,6 +350,7 @@ pub fn parse(text: &str, plan: &Plan, unit: Unit) -> Result<Vec<Project>, ClipEr
                 format!("the plan would have more than {MAX_PROJECTS} projects."),
             ));
         }
+        layout.check_headed(cells, row)?;
         out.push(project_of(cells, &layout, unit, row)?);
     }
     Ok(out)

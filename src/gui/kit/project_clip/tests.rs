@@ -127,3 +127,49 @@ fn a_header_in_english_and_any_order_maps_by_name_and_a_repeated_one_is_refused(
     let en = e.message(Lang::En);
     assert!(en.contains("column 3 (C) is headed \"项目名称\""), "{en}");
 }
+
+#[test]
+fn a_value_under_a_blank_or_missing_header_refuses_the_paste() {
+    let plan = sample();
+    for (text, row, zh, en) in [
+        (
+            "项目名称\t\t使用方向\r\n甲\t\t饮水安全\r\n乙\t备注\t饮水安全\r\n",
+            3,
+            "第 2 列（B 列）没有列名",
+            "column 2 (B) has no header",
+        ),
+        (
+            "项目名称\t使用方向\r\n甲\t饮水安全\t多出来的\r\n",
+            2,
+            "第 3 列（C 列）没有列名",
+            "column 3 (C) has no header",
+        ),
+    ] {
+        let e = parse(text, &plan, Unit::Wan).unwrap_err();
+        assert_eq!(e.row, row, "{text}");
+        let (z, n) = (e.message(Lang::Zh), e.message(Lang::En));
+        assert!(z.contains(zh), "{z}");
+        assert!(n.contains(en), "{n}");
+    }
+    // Blank under a blank header is fine.
+    let ps = parse("项目名称\t\r\n甲\t\r\n", &plan, Unit::Wan).unwrap();
+    assert_eq!(ps[0].name, "甲");
+}
+
+#[test]
+fn a_header_without_the_project_name_is_refused_naming_it() {
+    let plan = sample();
+    let e = parse(
+        "使用方向\t苏木乡镇\r\n饮水安全\t红格尔\r\n",
+        &plan,
+        Unit::Wan,
+    )
+    .unwrap_err();
+    assert_eq!(e.row, 1);
+    let (zh, en) = (e.message(Lang::Zh), e.message(Lang::En));
+    assert!(zh.contains("列名中没有“项目名称”"), "{zh}");
+    assert!(
+        en.contains("the header row has no \"Name\" column (项目名称)"),
+        "{en}"
+    );
+}
