@@ -53,6 +53,7 @@ pub fn resumes(ui: &Ui, id: Id) -> bool {
 }
 
 /// The text field marked to go on typing ([`resume_typing`]), if any.
+#[cfg(test)]
 pub fn resuming(ctx: &egui::Context) -> Option<Id> {
     ctx.data(|d| d.get_temp::<Id>(resume_id()))
 }
