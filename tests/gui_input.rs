@@ -863,3 +863,22 @@ fn digits_typed_with_ctrl_2_go_into_the_first_allocated_cell() {
     one_frame(&mut h, events);
     assert_eq!(line(&h, &first).allocated, wan(321));
 }
+
+/// Review of issue 22: the 清除原因 button comes after the 未纳入原因 field in
+/// Tab order, so Tab from 纳入整合 goes into the reason, not onto the button
+/// (where the keys were lost and Space cleared the reason).
+#[test]
+fn tab_from_integrated_goes_into_a_stale_reason_before_its_clear_button() {
+    let mut h = common::app();
+    let allocated = line(&h, "C14").allocated;
+    click(&mut h, "C14 纳入整合金额");
+    let mut events = vec![text(&allocated.edit_string(Unit::Wan))];
+    events.extend(press(Key::Enter));
+    one_frame(&mut h, events);
+    assert!(h.query_by_label("C14 清除原因").is_some(), "a stale reason");
+    click(&mut h, "C14 纳入整合金额");
+    let mut events = press(Key::Tab).to_vec();
+    events.push(text("已核实"));
+    one_frame(&mut h, events);
+    assert_eq!(line(&h, "C14").reason, "已核实", "typed into the reason");
+}

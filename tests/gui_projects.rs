@@ -425,8 +425,9 @@ fn the_picker_filters_lists_empty_lines_last_and_arrows_pick() {
     assert_eq!(offered(&h), expected_offer(&h, 0, ""));
 }
 
-#[test]
-fn tab_goes_from_one_funding_amount_by_the_next_entrys_buttons_to_its_amount() {
+/// The projects screen showing the first project with two funding entries:
+/// its index, its id and the project.
+fn a_project_with_two_entries() -> (H, usize, String, Project) {
     let mut h = projects_screen();
     let i = projects(&h)
         .iter()
@@ -434,23 +435,59 @@ fn tab_goes_from_one_funding_amount_by_the_next_entrys_buttons_to_its_amount() {
         .unwrap();
     let id = click_row(&mut h, i);
     let p = projects(&h)[i].clone();
-    let first = format!("{id} {} 安排金额", p.funding[0].line);
-    let second = format!("{id} {} 安排金额", p.funding[1].line);
-    h.get_by_label(&first).focus();
+    (h, i, id, p)
+}
+
+#[test]
+fn tab_goes_from_one_funding_amount_to_the_next_then_the_picker_then_the_buttons() {
+    let (mut h, _, id, p) = a_project_with_two_entries();
+    let amount = |k: usize| format!("{id} {} 安排金额", p.funding[k].line);
+    h.get_by_label(&amount(0)).focus();
     h.run();
-    // Every control is reachable by Tab (issue 22): the next entry's × comes
-    // first, then its 安排剩余 when something is left on the line.
-    press(&mut h, Key::Tab, None);
-    let line = &p.funding[1].line;
-    assert!(h.get_by_label(&format!("{id} {line} 删除")).is_focused());
-    let rest = format!("{id} {line} 安排剩余");
-    if h.get_by_label(&rest).accesskit_node().is_disabled() {
+    // Amount to amount, as in a spreadsheet column (review of issue 22).
+    for k in 1..p.funding.len() {
         press(&mut h, Key::Tab, None);
-    } else {
-        press(&mut h, Key::Tab, None);
-        press(&mut h, Key::Tab, None);
+        assert!(h.get_by_label(&amount(k)).is_focused(), "entry {k}");
     }
-    assert!(h.get_by_label(&second).is_focused(), "then its amount");
+    press(&mut h, Key::Tab, None);
+    assert!(
+        h.get_by_label(&format!("{id} ＋ 添加资金来源…"))
+            .is_focused(),
+        "the last amount, then the picker"
+    );
+    // Then every entry's buttons (issue 22: every control is reachable by
+    // Tab): its 安排剩余 when something is left on the line, its ×.
+    for f in &p.funding {
+        let rest = format!("{id} {} 安排剩余", f.line);
+        if !h.get_by_label(&rest).accesskit_node().is_disabled() {
+            press(&mut h, Key::Tab, None);
+            assert!(h.get_by_label(&rest).is_focused(), "{rest}");
+        }
+        press(&mut h, Key::Tab, None);
+        let remove = format!("{id} {} 删除", f.line);
+        assert!(h.get_by_label(&remove).is_focused(), "{remove}");
+    }
+}
+
+/// Review of issue 22: "500", Tab, "300", Tab typed into a project's
+/// funding in one burst fills two entries. The entry's × and 安排剩余 came
+/// between two amounts in Tab order: "300" was lost on the next entry's ×
+/// (and Enter there deleted the entry).
+#[test]
+fn amount_tab_amount_tab_in_one_burst_fills_two_funding_entries() {
+    let (mut h, i, id, p) = a_project_with_two_entries();
+    let first = format!("{id} {} 安排金额", p.funding[0].line);
+    common::mouse_click_on(&mut h, Role::TextInput, &first);
+    let tab = common::key(Key::Tab, Modifiers::NONE);
+    let mut events = vec![Event::Text("500".into())];
+    events.extend(tab.clone());
+    events.push(Event::Text("300".into()));
+    events.extend(tab);
+    common::one_frame(&mut h, events);
+    let after = &projects(&h)[i];
+    assert_eq!(after.funding.len(), p.funding.len(), "no entry removed");
+    assert_eq!(after.funding[0].amount, Money::from_yuan(5_000_000));
+    assert_eq!(after.funding[1].amount, Money::from_yuan(3_000_000));
 }
 
 #[test]
@@ -472,13 +509,8 @@ fn many_entries_by_keys_and_tab_keeps_each_amount_on_screen() {
     h.run();
     for f in &p.funding[1..] {
         let name = format!("{id} {} 安排金额", f.line);
-        // Past the entry's × and 安排剩余 (when enabled) to its amount.
-        for _ in 0..3 {
-            press(&mut h, Key::Tab, None);
-            if h.get_by_label(&name).is_focused() {
-                break;
-            }
-        }
+        // Tab goes from amount to amount (the buttons follow the picker).
+        press(&mut h, Key::Tab, None);
         let cell = h.get_by_label(&name);
         assert!(cell.is_focused(), "{} has focus", f.line);
         let r = cell.rect();
@@ -757,7 +789,7 @@ fn a_pasted_block_with_its_own_header_maps_columns_by_name_in_any_order() {
 const SMALL: [f32; 2] = [1024.0, 768.0];
 
 #[test]
-fn at_1024x768_tab_reaches_each_funding_entrys_buttons_on_screen_and_then_the_picker() {
+fn at_1024x768_tab_reaches_the_amounts_the_picker_and_each_funding_entrys_buttons_on_screen() {
     let mut h = common::app_sized(SMALL);
     h.get_by_role_and_label(Role::Button, "项目安排").click();
     h.run();
@@ -770,19 +802,19 @@ fn at_1024x768_tab_reaches_each_funding_entrys_buttons_on_screen_and_then_the_pi
     h.run();
     h.get_by_label("P002 R02 安排金额").focus();
     h.run();
-    h.key_press(Key::Tab);
-    h.run();
-    let walk = common::tab_walk(&mut h, 2);
+    let walk = common::tab_walk(&mut h, 4);
     let names: Vec<&str> = walk.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
         names,
         [
-            "P002 L01 删除",
+            "P002 R02 安排金额",
             "P002 L01 安排金额",
-            "P002 ＋ 添加资金来源…"
+            "P002 ＋ 添加资金来源…",
+            "P002 R02 删除",
+            "P002 L01 删除"
         ],
-        "Tab from an amount: the next entry's × (安排剩余 is disabled: nothing is left), \
-         its amount, then the picker"
+        "Tab from an amount: the next amount, the picker, then each entry's × \
+         (安排剩余 is disabled: nothing is left)"
     );
     for (name, rect) in &walk {
         assert!(

@@ -103,6 +103,11 @@ impl FundplanApp {
             if ctx.memory(|m| m.has_focus(id)) || self.focus_tries >= 4 {
                 self.focus_next = None;
                 self.focus_tries = 0;
+                // A field given back after a box used its "resume typing"
+                // mark when it took focus, in this frame; one that never took
+                // it must not keep the mark, or the next Tab into it appends
+                // instead of selecting its text.
+                crate::gui::kit::select::forget_resume(ctx);
             } else {
                 ctx.request_repaint();
             }
@@ -306,5 +311,28 @@ impl eframe::App for FundplanApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, Prefs::KEY, &self.prefs);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gui::kit::select;
+
+    /// Review of issue 22: the field given back after a box that never takes
+    /// focus must not keep its "resume typing" mark, or the next Tab into it
+    /// appends instead of selecting its text.
+    #[test]
+    fn a_resume_mark_goes_when_its_field_never_takes_focus() {
+        let ctx = egui::Context::default();
+        let mut app = FundplanApp::with_prefs(Prefs::default());
+        let id = egui::Id::unique("a field no longer drawn");
+        app.focus_next = Some(id);
+        select::resume_typing(&ctx, id);
+        for _ in 0..4 {
+            app.keep_focus_request(&ctx);
+        }
+        assert_eq!(app.focus_next, None, "the request gave up");
+        assert_eq!(select::resuming(&ctx), None, "and its mark with it");
     }
 }

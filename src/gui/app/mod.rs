@@ -140,12 +140,7 @@ impl FundplanApp {
             .and_then(|s| eframe::get_value(s, Prefs::KEY))
             .unwrap_or_default();
         let first_start = !prefs.started_before;
-        // Kept by a run before paths were made absolute: read against this
-        // run's working directory, as that run did.
-        let prefs = Prefs {
-            recent: prefs.recent.iter().map(|p| absolute(p)).collect(),
-            ..prefs
-        };
+        let prefs = prefs.with_absolute_recent();
         let last = prefs.recent.first().filter(|p| p.exists()).cloned();
         let mut app =
             FundplanApp::with_prefs(prefs).with_register_dir(eframe::storage_dir("fundplan"));

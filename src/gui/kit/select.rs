@@ -51,3 +51,16 @@ pub fn resumes(ui: &Ui, id: Id) -> bool {
     }
     resume
 }
+
+/// The text field marked to go on typing ([`resume_typing`]), if any.
+#[cfg(test)]
+pub fn resuming(ctx: &egui::Context) -> Option<Id> {
+    ctx.data(|d| d.get_temp::<Id>(resume_id()))
+}
+
+/// Drops the mark of [`resume_typing`]: the field it was for did not take
+/// focus in time (the screen changed, or it is no longer drawn), and a
+/// later Tab into it must select its text as usual.
+pub fn forget_resume(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.remove::<Id>(resume_id()));
+}

@@ -78,6 +78,20 @@ impl Prefs {
         self.recent.insert(0, path);
         self.recent.truncate(RECENT_MAX);
     }
+
+    /// The recent list with every path absolute, read against this run's
+    /// working directory (a run before paths were made absolute kept them
+    /// relative), each file once: an old relative entry and the absolute one
+    /// for the same file are one entry, the first kept.
+    pub fn with_absolute_recent(self) -> Prefs {
+        let mut recent: Vec<PathBuf> = Vec::with_capacity(self.recent.len());
+        for path in self.recent.iter().map(|p| super::files::absolute(p)) {
+            if !recent.contains(&path) {
+                recent.push(path);
+            }
+        }
+        Prefs { recent, ..self }
+    }
 }
 
 #[cfg(test)]
@@ -107,5 +121,22 @@ mod tests {
         // Kept absolute: the working directory of a later run may differ.
         let cwd = std::env::current_dir().unwrap();
         assert_eq!(p.recent, vec![cwd.join("c"), cwd.join("a"), cwd.join("b")]);
+    }
+
+    #[test]
+    fn an_old_relative_recent_entry_and_its_absolute_twin_show_once() {
+        let cwd = std::env::current_dir().unwrap();
+        let p = Prefs {
+            recent: vec![
+                PathBuf::from("a/p.ron"),
+                cwd.join("a/p.ron"),
+                PathBuf::from("b.ron"),
+            ],
+            ..Prefs::default()
+        };
+        assert_eq!(
+            p.with_absolute_recent().recent,
+            vec![cwd.join("a/p.ron"), cwd.join("b.ron")]
+        );
     }
 }

@@ -84,55 +84,37 @@ pub fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
         + 5.0 * gap
         + ui.spacing().scroll.bar_width;
     let line_w = (ui.available_width() - fixed).clamp(*LINE_WIDTH.start(), *LINE_WIDTH.end());
-    // × first and 安排剩余 before the amount: Tab reaches both, and Tab after
-    // an entry's amount still goes on to the next entry or the picker.
+    // Seen as 资金 · 安排金额 · 该资金待安排 · 安排剩余 · ×, but the buttons
+    // are drawn after the amounts and the picker: Tab from an entry's amount
+    // goes straight to the next entry's ("500", Tab, "300", Tab fills two
+    // entries; the next entry's × used to take the "300", and Enter there
+    // deleted it), from the last to the picker, and on to the buttons, so
+    // every one is still reached by Tab.
+    let rest_size = egui::vec2(
+        text_width(ui, rest_text, egui::TextStyle::Button) + 2.0 * ui.spacing().button_padding.x,
+        ui.spacing().interact_size.y,
+    );
+    let remove_size = egui::vec2(
+        text_width(ui, "×", egui::TextStyle::Button) + 2.0 * ui.spacing().button_padding.x,
+        ui.spacing().interact_size.y,
+    );
+    let mut buttons = Vec::with_capacity(p.funding.len());
     egui::Grid::new("funding")
         .num_columns(5)
         .striped(true)
         .spacing([gap, 6.0])
         .show(ui, |ui| {
-            ui.label("");
             ui.strong(view.t("资金", "Line"));
-            ui.label("");
             ui.strong(view.t("安排金额", "Amount"));
             ui.strong(view.t("该资金待安排", "Left on line"));
+            ui.label("");
+            ui.label("");
             ui.end_row();
             for (k, f) in p.funding.iter().enumerate() {
                 let name = plan.source(&f.line).map_or("", |s| view.line_name(s));
-                if view.read_only {
-                    ui.label("");
-                } else if ui
-                    .add(egui::Button::new("×").small())
-                    .on_hover_text(view.t("删除此项", "Remove entry"))
-                    .accessible_name(format!("{id} {} {}", f.line, view.t("删除", "remove")))
-                    .clicked()
-                {
-                    let mut next = p.clone();
-                    next.funding.remove(k);
-                    out.push(Action::Edit(Edit::SetProject(i, Box::new(next)), None));
-                }
                 line_label_ui(ui, &f.line, name, line_w);
                 let f_path = path::funding(id, &f.line);
                 let rest = remaining(view, &f.line);
-                if ui
-                    .add_enabled(
-                        rest.is_positive() && !view.read_only,
-                        egui::Button::new(rest_text),
-                    )
-                    .on_hover_text(view.t(
-                        "把该资金尚未安排的金额全部加到此项",
-                        "Add everything left on this line to this entry",
-                    ))
-                    .accessible_name(format!("{id} {} {rest_text}", f.line))
-                    .clicked()
-                {
-                    let mut next = p.clone();
-                    if let Some(entry) = next.funding.get_mut(k) {
-                        entry.amount = f.amount + rest;
-                        set(out, i, next, f_path.clone());
-                    }
-                    out.push(Action::EndTyping);
-                }
                 let name = format!("{id} {} {}", f.line, view.t("安排金额", "amount"));
                 // A grid cell is only as wide as its column was last frame:
                 // allocate the width, so the column grows to fit the amount.
@@ -162,6 +144,13 @@ pub fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
                         Some(theme::palette(ui).remaining(rest)),
                     );
                 });
+                let (rest_at, _) = ui.allocate_exact_size(rest_size, egui::Sense::hover());
+                let (remove_at, _) = ui.allocate_exact_size(remove_size, egui::Sense::hover());
+                buttons.push(EntryButtons {
+                    k,
+                    rest: rest_at,
+                    remove: remove_at,
+                });
                 ui.end_row();
             }
         });
@@ -169,6 +158,73 @@ pub fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
     ui.add_space(4.0);
     if !view.read_only {
         add_funding_ui(ui, view, i, p, out);
+    }
+    for b in &buttons {
+        entry_buttons_ui(ui, view, i, p, b, out);
+    }
+}
+
+/// Where an entry's 安排剩余 and × go: cells kept in its row, filled after
+/// the picker (see [`funding_ui`]).
+struct EntryButtons {
+    k: usize,
+    rest: egui::Rect,
+    remove: egui::Rect,
+}
+
+/// The 安排剩余 and × of entry `b.k`, in the cells kept for them.
+fn entry_buttons_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    i: usize,
+    p: &Project,
+    b: &EntryButtons,
+    out: &mut Vec<Action>,
+) {
+    let Some(f) = p.funding.get(b.k) else {
+        return;
+    };
+    let id = p.id.as_str();
+    let rest = remaining(view, &f.line);
+    let rest_text = view.t("安排剩余", "Arrange the rest");
+    // A child that does not move the parent's cursor: the cells were
+    // allocated in the grid already.
+    let mut cell = |rect| {
+        ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(rect)
+                .layout(Layout::left_to_right(Align::Center)),
+        )
+    };
+    if cell(b.rest)
+        .add_enabled(
+            rest.is_positive() && !view.read_only,
+            egui::Button::new(rest_text),
+        )
+        .on_hover_text(view.t(
+            "把该资金尚未安排的金额全部加到此项",
+            "Add everything left on this line to this entry",
+        ))
+        .accessible_name(format!("{id} {} {rest_text}", f.line))
+        .clicked()
+    {
+        let mut next = p.clone();
+        if let Some(entry) = next.funding.get_mut(b.k) {
+            entry.amount = f.amount + rest;
+            set(out, i, next, path::funding(id, &f.line));
+        }
+        out.push(Action::EndTyping);
+    }
+    if !view.read_only
+        && cell(b.remove)
+            .add(egui::Button::new("×").small())
+            .on_hover_text(view.t("删除此项", "Remove entry"))
+            .accessible_name(format!("{id} {} {}", f.line, view.t("删除", "remove")))
+            .clicked()
+    {
+        let mut next = p.clone();
+        next.funding.remove(b.k);
+        out.push(Action::Edit(Edit::SetProject(i, Box::new(next)), None));
     }
 }
 

@@ -159,8 +159,17 @@ fn reason_ui(ui: &mut Ui, view: &View<'_>, i: usize, s: &Source, out: &mut Vec<A
         "已全部纳入整合，可清除原因",
         "Fully integrated: the reason can be cleared",
     );
-    ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-        let text = format!("▲ {}", view.t("清除原因", "Clear reason"));
+    // The field first, the button after it: Tab from 纳入整合 goes into the
+    // reason, not onto the button (where Space would clear it).
+    let text = format!("▲ {}", view.t("清除原因", "Clear reason"));
+    let button_w = text_width(ui, &text, egui::TextStyle::Button)
+        + 2.0 * ui.spacing().button_padding.x
+        + ui.spacing().item_spacing.x;
+    ui.horizontal(|ui| {
+        ui.scope(|ui| {
+            ui.set_max_width((ui.available_width() - button_w).max(0.0));
+            field(ui, out);
+        });
         let over = theme::palette(ui).over;
         let clear = ui
             .add_enabled(
@@ -175,6 +184,5 @@ fn reason_ui(ui: &mut Ui, view: &View<'_>, i: usize, s: &Source, out: &mut Vec<A
             next.reason.clear();
             out.push(Action::Edit(Edit::SetSource(i, Box::new(next)), None));
         }
-        field(ui, out);
     });
 }
