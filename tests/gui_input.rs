@@ -792,6 +792,10 @@ fn a_reason_left_on_a_fully_integrated_line_is_hinted_and_cleared_in_one_step() 
     one_frame(&mut h, events);
     assert_eq!(line(&h, "C14").integrated, allocated);
     assert_eq!(line(&h, "C14").reason, reason, "nothing cleared silently");
+    // The reason keeps room to be read beside the button (with the label
+    // "▲ 清除原因" it kept ~25 points).
+    let field = h.get_by_label("C14 未纳入整合原因").rect();
+    assert!(field.width() >= 45.0, "reason field {field:?}");
     // The button says why on hover.
     h.get_by_role_and_label(Role::Button, button).hover();
     run_like_eframe(&mut h);

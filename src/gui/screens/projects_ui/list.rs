@@ -225,7 +225,9 @@ pub fn list_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             area,
             2.0,
             Stroke::new(1.5, ui.visuals().selection.stroke.color),
-            egui::StrokeKind::Inside,
+            // Outside: drawn inside, the outline covered the first glyph of
+            // each P-code and of the 编号 heading.
+            egui::StrokeKind::Outside,
         );
     }
     let clicked = table_ui(ui, view, (selected, &mut anchor), scroll_to, out);
