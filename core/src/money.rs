@@ -223,7 +223,7 @@ fn parse_scaled(s: &str, shift: u32, max_decimals: u32) -> Result<Money, MoneyEr
     let Some(yuan) = d.checked_mul(Decimal::from(10_i64.pow(shift))) else {
         return Err(MoneyError::OutOfRange(s.to_string()));
     };
-    if yuan.abs() >= Decimal::from(LIMIT_YUAN) {
+    if !Money(yuan).fits_file() {
         return Err(MoneyError::OutOfRange(s.to_string()));
     }
     Ok(Money(yuan.normalize()))

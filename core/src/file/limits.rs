@@ -14,6 +14,13 @@ pub const MAX_COMMENTS: usize = 10_000;
 /// Longest text field, in characters (a long 绩效目标 is a few hundred).
 pub const MAX_TEXT_CHARS: usize = 10_000;
 
+/// True when `text` is longer than a file may hold ([`MAX_TEXT_CHARS`]): the
+/// loader's rule, also asked of texts the program joins (a catalog switch).
+pub fn text_too_long(text: &str) -> bool {
+    // Bytes bound chars from above: only count chars for the rare long text.
+    text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS
+}
+
 /// Limits that no real plan reaches: hostile or broken files stop here with a
 /// clear error instead of costing minutes or gigabytes later.
 pub(crate) fn check_limits(plan: &Plan) -> Result<(), LoadErrorKind> {
@@ -34,8 +41,7 @@ pub(crate) fn check_limits(plan: &Plan) -> Result<(), LoadErrorKind> {
     // The path is built only for the rare text that is too long (building it
     // for every field was most of this check's cost).
     let long = |path: &dyn Fn() -> String, text: &str| {
-        // Bytes bound chars from above: only count chars for the rare long text.
-        if text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS {
+        if text_too_long(text) {
             Err(LoadErrorKind::TooLong {
                 path: path(),
                 chars: text.chars().count(),

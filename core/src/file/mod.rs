@@ -17,7 +17,9 @@ mod syntax;
 pub use crate::text::{QUOTED_CHARS, clip};
 pub use error::{LoadError, LoadErrorKind, Position};
 pub(crate) use limits::check_limits;
-pub use limits::{MAX_COMMENTS, MAX_FUNDING, MAX_PROJECTS, MAX_SOURCES, MAX_TEXT_CHARS};
+pub use limits::{
+    MAX_COMMENTS, MAX_FUNDING, MAX_PROJECTS, MAX_SOURCES, MAX_TEXT_CHARS, text_too_long,
+};
 pub use load::{
     load_catalog, load_catalog_problems, load_plan, parse_catalog, parse_plan, parse_plan_with_ron,
     read_text,

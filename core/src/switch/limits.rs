@@ -117,7 +117,7 @@ impl Proposal {
 /// The first thing of the joined row `s` (and of the projects' summed
 /// funding from the `paying` codes) a file could not hold.
 fn excess(s: &Source, plan: &Plan, paying: &[&str]) -> Option<Excess> {
-    let long = |t: &str| t.len() > MAX_TEXT_CHARS && t.chars().count() > MAX_TEXT_CHARS;
+    let long = crate::file::text_too_long;
     if long(&s.document) {
         return Some(Excess::Document);
     }
