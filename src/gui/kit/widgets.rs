@@ -85,7 +85,7 @@ pub fn decorate_text(
             .button(view.t("添加审核意见…", "Add a review comment…"))
             .clicked()
         {
-            out.push(Action::Show(crate::gui::dialogs::Dialog::comment(
+            out.push(Action::Show(crate::gui::state::dialog::Dialog::comment(
                 path.to_string(),
             )));
             ui.close();
@@ -285,7 +285,7 @@ pub fn comment_button_ui(ui: &mut Ui, view: &View<'_>, path: &str, out: &mut Vec
             }
         });
     if r.clicked() {
-        out.push(Action::Show(crate::gui::dialogs::Dialog::comment(
+        out.push(Action::Show(crate::gui::state::dialog::Dialog::comment(
             path.to_string(),
         )));
     }

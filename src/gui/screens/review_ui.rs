@@ -4,10 +4,10 @@
 use egui::{RichText, Ui};
 
 use crate::digest::SealState;
-use crate::gui::dialogs::Dialog;
 use crate::gui::kit::select::select_on_keyboard_focus;
 use crate::gui::kit::theme;
 use crate::gui::state::action::Action;
+use crate::gui::state::dialog::Dialog;
 use crate::gui::state::view::View;
 use crate::plan::Decision;
 use crate::register::{Mark, ReviewMark};

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod catalog_draft;
 pub mod commands;
+pub mod dialog;
 pub mod files;
 pub mod league;
 pub mod prefs;
