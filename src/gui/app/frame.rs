@@ -255,7 +255,7 @@ impl eframe::App for FundplanApp {
             self.focus_next = first;
             ctx.request_repaint();
         }
-        self.session.flash.paint_ui(ui);
+        crate::gui::kit::flash::flash_ui(&self.session.flash, ui);
         if let Some(dialog) = &mut self.dialog {
             dialogs::dialog_ui(ui, &view, dialog, out);
         }

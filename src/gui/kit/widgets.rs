@@ -1,17 +1,14 @@
 //! Editable cells shared by the panels: amounts and text, each with an
 //! accessible name, the validator's mark, jump-to focus and Excel-like typing.
 
-use egui::{Align, Id, Response, Stroke, TextEdit, Ui};
+use egui::{Align, Response, Stroke, TextEdit, Ui};
 
 use crate::gui::kit::theme;
 use crate::gui::state::action::Action;
 use crate::gui::state::view::View;
 use crate::money::Money;
 
-/// The widget id of the field at `path`: stable, so a finding can focus it.
-pub fn field_id(path: &str) -> Id {
-    Id::unique(("field", path))
-}
+pub use crate::gui::state::field::field_id;
 
 /// Marks, flash and jump for the widget showing `path`; review comments on it
 /// (a corner mark and their text on hover); right-click to add one.
