@@ -12,10 +12,6 @@ use crate::gui::state::view::View;
 use crate::plan::Decision;
 use crate::register::{Mark, ReviewMark};
 
-/// What an intact seal proves, and what it does not (README says the same).
-pub const SEAL_MEANS_ZH: &str = "提交印记是对方案内容的 SHA-256 摘要，不是签名：“已提交且未改动”只说明内容与其自带的印记一致。任何人都可以修改文件后重新加盖印记；能证明文件未被替换的是盟市的收件登记。";
-/// English of [`SEAL_MEANS_ZH`].
-pub const SEAL_MEANS_EN: &str = "The seal is a SHA-256 digest of the plan's content, not a signature: \"unchanged\" only means the content matches its own seal. Anyone can edit the file and seal it again; the league's receipt register is what shows a file was not replaced.";
 const REGISTER_MEANS_ZH: &str = "收件登记记下盟市第一次收到的每个旗县、年度、版本的印记摘要和收件时间。同一旗县、年度、版本的文件印记不同即为“与登记不符”（盟市登记了退回的版本之后重新提交的除外）；同一次读到两份不同的未登记文件即为“冲突”，都不登记。审核结论也记入登记，方案中写的结论登记里没有时显示“审核状态与登记不符”。";
 const REGISTER_MEANS_EN: &str = "The receipt register keeps the seal digest and time the league first received each banner, year and revision. A file of the same banner, year and revision with another seal \"differs from the register\" (except a resubmission after a return the register recorded); two different unregistered files met together are \"conflicting copies\" and neither is registered. Decisions are recorded too: a decision the plan claims but the register does not hold shows as \"review state not in the register\".";
 
@@ -48,7 +44,7 @@ pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             ),
         };
         ui.label(RichText::new(text).strong().color(color))
-            .on_hover_text(view.t(SEAL_MEANS_ZH, SEAL_MEANS_EN));
+            .on_hover_text(crate::digest::seal_means(view.lang));
         if let Some(mark) = view.register.filter(|m| *m != Mark::Unsealed) {
             let color = if mark.refused() {
                 theme::palette(ui).over
