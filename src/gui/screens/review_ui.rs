@@ -162,8 +162,10 @@ fn comments_came_back(lang: crate::Lang, n: usize, open: usize) -> String {
     }
 }
 
-/// The review screen.
-pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &mut String, out: &mut Vec<Action>) {
+/// The review screen; `reviewer` is the remembered reviewer's name, and a
+/// change to it is asked for ([`Action::Reviewer`]), not made here.
+pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &str, out: &mut Vec<Action>) {
+    let mut name = reviewer.to_string();
     let review = view.doc.plan().review.as_ref();
     ui.heading(view.t("审核意见", "Review"));
     ui.label(view.t(
@@ -178,7 +180,7 @@ pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &mut String, out: &mut 
             let label = ui.label(view.t("审核人", "Reviewer"));
             let field = ui
                 .add(
-                    egui::TextEdit::singleline(reviewer)
+                    egui::TextEdit::singleline(&mut name)
                         .id(reviewer_field_id())
                         .desired_width(320.0)
                         .hint_text(view.t(
@@ -187,7 +189,10 @@ pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &mut String, out: &mut 
                         )),
                 )
                 .labelled_by(label.id);
-            select_on_keyboard_focus(ui, &field, reviewer);
+            select_on_keyboard_focus(ui, &field, &name);
+            if field.changed() {
+                out.push(Action::Reviewer(std::mem::take(&mut name)));
+            }
             ui.end_row();
             ui.label(view.t("审核结论", "Decision"));
             ui.horizontal(|ui| {
@@ -351,5 +356,55 @@ fn history_ui(ui: &mut Ui, view: &View<'_>, rounds: &[crate::plan::Round], out: 
                 comment_ui(ui, view, c, None, out);
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+    use crate::document::{Document, bundled_sample};
+
+    /// The screen asks for the reviewer's name to change; it changes nothing itself.
+    #[test]
+    fn typing_the_reviewer_asks_for_the_change() {
+        let doc = Document::new(bundled_sample(), None);
+        let mut h = Harness::builder()
+            .with_context_setup(|ctx| crate::gui::kit::fonts::install(ctx))
+            .build_ui_state(
+                |ui, out: &mut Vec<Action>| {
+                    let view = View {
+                        doc: &doc,
+                        lang: crate::Lang::Zh,
+                        unit: crate::money::Unit::Wan,
+                        jump: None,
+                        flash: None,
+                        selected_project: None,
+                        read_only: true,
+                        register: None,
+                        review: None,
+                        register_path: None,
+                    };
+                    review_ui(ui, &view, "农业科", out);
+                },
+                Vec::new(),
+            );
+        h.get_by_label("审核人").focus();
+        h.run();
+        h.state_mut().clear();
+        h.get_by_label("审核人").type_text("张");
+        h.run();
+        let names: Vec<&str> = h
+            .state()
+            .iter()
+            .filter_map(|a| match a {
+                Action::Reviewer(name) => Some(name.as_str()),
+                _ => None,
+            })
+            .collect();
+        // Focus selected the remembered name, so typing replaces it.
+        assert_eq!(names.first(), Some(&"张"), "{:?}", h.state());
     }
 }

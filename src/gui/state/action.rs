@@ -91,6 +91,9 @@ pub enum Action {
         /// The reviewer's name as given in the dialog (remembered).
         reviewer: String,
     },
+    /// The reviewer's name as typed on the 审核意见 screen (remembered in
+    /// the preferences, not in the plan).
+    Reviewer(String),
     /// Remove the review comment at this index.
     RemoveComment(usize),
     /// Record the reviewer's decision with their name and the time.
