@@ -361,36 +361,19 @@ fn history_ui(ui: &mut Ui, view: &View<'_>, rounds: &[crate::plan::Round], out: 
 
 #[cfg(test)]
 mod tests {
-    use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
 
     use super::*;
     use crate::document::{Document, bundled_sample};
+    use crate::gui::kit::harness::harness;
 
     /// The screen asks for the reviewer's name to change; it changes nothing itself.
     #[test]
     fn typing_the_reviewer_asks_for_the_change() {
         let doc = Document::new(bundled_sample(), None);
-        let mut h = Harness::builder()
-            .with_context_setup(|ctx| crate::gui::kit::fonts::install(ctx))
-            .build_ui_state(
-                |ui, out: &mut Vec<Action>| {
-                    let view = View {
-                        doc: &doc,
-                        lang: crate::Lang::Zh,
-                        unit: crate::money::Unit::Wan,
-                        jump: None,
-                        flash: None,
-                        selected_project: None,
-                        read_only: true,
-                        register: None,
-                        review: None,
-                        register_path: None,
-                    };
-                    review_ui(ui, &view, "农业科", out);
-                },
-                Vec::new(),
-            );
+        let mut h = harness(&doc, true, |ui, view, out| {
+            review_ui(ui, view, "农业科", out)
+        });
         h.get_by_label("审核人").focus();
         h.run();
         h.state_mut().clear();

@@ -72,8 +72,13 @@ pub enum Action {
     /// Import the catalog workbook in this file: it becomes the catalog the
     /// plan is judged against, shown on the 目录 screen to be saved.
     ImportCatalogFrom(PathBuf),
+    /// Carry out this, asking first if there are unsaved changes.
+    Guard(Pending),
     /// Carry out what waited for the unsaved-changes question.
     Proceed(Pending),
+    /// The unsaved-changes question's 保存: save, then carry out what waited
+    /// (a plan never saved is saved as, and what waited is dropped).
+    SaveFirst(Pending),
     /// Close the open dialog.
     CloseDialog,
     /// Show a dialog.
