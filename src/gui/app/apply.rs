@@ -170,6 +170,7 @@ impl FundplanApp {
         }
     }
 
+    /// Reads the open file again from disk, discarding changes here.
     pub(super) fn reload(&mut self) {
         self.dialog = None;
         self.session.disk_changed = false;
@@ -326,12 +327,7 @@ impl FundplanApp {
                 self.allowed_to_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            Pending::Reload => {
-                self.session.disk_changed = false;
-                if let Some(path) = self.session.doc.path().map(PathBuf::from) {
-                    self.open_now(path);
-                }
-            }
+            Pending::Reload => self.reload(),
             Pending::Import => self.choose(ctx, FileAction::Import),
         }
     }
