@@ -150,14 +150,13 @@ impl FundplanApp {
     }
 
     pub(super) fn restore(&mut self) {
-        if let Some(found) = self.found.take() {
+        if let Some(Dialog::Recover(found)) = self.dialog.take() {
             self.replace_document(Document::restored(found.plan, found.file));
         }
         self.dialog = None;
     }
 
     pub(super) fn discard_recovery(&mut self) {
-        self.found = None;
         self.recovery.clear();
         self.dialog = None;
     }
