@@ -16,7 +16,7 @@ pub fn harness<'a>(
     mut part: impl FnMut(&mut Ui, &View<'_>, &mut Vec<Action>) + 'a,
 ) -> Harness<'a, Vec<Action>> {
     Harness::builder()
-        .with_context_setup(|ctx| crate::gui::kit::fonts::install(ctx))
+        .with_context_setup(crate::gui::kit::fonts::install)
         .build_ui_state(
             move |ui, out: &mut Vec<Action>| {
                 let view = View {
