@@ -31,8 +31,8 @@ mod frame;
 mod review;
 mod switch;
 
-pub use crate::gui::state::action::Action;
-pub use crate::gui::state::screen::Screen;
+use crate::gui::state::action::Action;
+use crate::gui::state::screen::Screen;
 
 /// The whole app.
 pub struct FundplanApp {
