@@ -1,6 +1,6 @@
 //! The desktop app: a thin egui layer over the core.
 //!
-//! Panels draw from the open [`crate::document::Document`] and push [`app::Action`]s;
+//! Panels draw from the open [`crate::document::Document`] and push [`Action`]s;
 //! the app applies them in one place at the end of the frame, where edits are
 //! recorded for undo, mark the document dirty and re-run the validator.
 
@@ -11,13 +11,15 @@ mod screens;
 mod shell;
 mod state;
 
-pub use app::{Action, FundplanApp, Screen};
-pub use dialogs::{Dialog, Pending};
+pub use app::FundplanApp;
 pub use kit::fonts;
+pub use state::action::Action;
 pub use state::commands::UiCommand;
-pub use state::files::Export;
+pub use state::dialog::{Dialog, Pending};
+pub use state::files::{Export, FileAction};
 pub use state::league::Column;
 pub use state::prefs::{Appearance, Prefs};
+pub use state::screen::Screen;
 
 /// The window icon (`assets/icons/fundplan.svg`, rendered at 256 px).
 fn icon() -> egui::IconData {

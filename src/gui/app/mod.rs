@@ -8,22 +8,22 @@ use crate::digest::SealState;
 use crate::document::{Document, bundled_sample};
 use crate::edit::Edit;
 use crate::file::SaveError;
-use crate::gui::dialogs::{self, Dialog, Message, Pending};
-use crate::gui::kit::widgets::View;
+use crate::gui::dialogs;
 use crate::gui::screens::{
     catalog_ui, compare_ui, findings_ui, header_ui, matrix_ui, projects_ui, review_ui, sources_ui,
     summary_ui,
 };
 use crate::gui::shell::{menu_ui, nav_ui, status_ui};
 use crate::gui::state::commands::UiCommand;
+use crate::gui::state::dialog::{Dialog, Message, Pending};
 use crate::gui::state::files::{Export, FileAction, FileDialogs, Kind, absolute};
 use crate::gui::state::league::{Compare, League};
 use crate::gui::state::prefs::Prefs;
-use crate::gui::state::recovery::{self, Found, Recovery};
+use crate::gui::state::recovery::{self, Recovery};
 use crate::gui::state::session::{Registered, Session};
+use crate::gui::state::view::View;
 use crate::plan::{Comment, Decision, path as plan_path};
 
-mod action;
 mod apply;
 mod catalog;
 mod files;
@@ -31,60 +31,8 @@ mod frame;
 mod review;
 mod switch;
 
-pub use action::Action;
-
-/// The screens of the left navigation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Screen {
-    /// 基本信息.
-    Header,
-    /// 资金来源.
-    Sources,
-    /// 项目安排.
-    Projects,
-    /// 整合矩阵.
-    Matrix,
-    /// 校验结果.
-    Findings,
-    /// 审核意见: decision and comments.
-    Review,
-    /// 版本比较.
-    Compare,
-    /// 汇总: the league's roll-up.
-    Summary,
-    /// 目录: the catalog the plan is judged against, and its draft.
-    Catalog,
-}
-
-impl Screen {
-    /// All screens, in navigation order.
-    pub const ALL: [Screen; 9] = [
-        Screen::Header,
-        Screen::Sources,
-        Screen::Projects,
-        Screen::Matrix,
-        Screen::Findings,
-        Screen::Review,
-        Screen::Compare,
-        Screen::Summary,
-        Screen::Catalog,
-    ];
-
-    /// The navigation label.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Screen::Header => lang.pick("基本信息", "Basics"),
-            Screen::Sources => lang.pick("资金来源", "Fund sources"),
-            Screen::Projects => lang.pick("项目安排", "Projects"),
-            Screen::Matrix => lang.pick("整合矩阵", "Integration matrix"),
-            Screen::Findings => lang.pick("校验结果", "Findings"),
-            Screen::Review => lang.pick("审核意见", "Review"),
-            Screen::Compare => lang.pick("版本比较", "Compare"),
-            Screen::Summary => lang.pick("汇总", "Roll-up"),
-            Screen::Catalog => lang.pick("目录", "Catalog"),
-        }
-    }
-}
+use crate::gui::state::action::Action;
+use crate::gui::state::screen::Screen;
 
 /// The whole app.
 pub struct FundplanApp {
@@ -119,8 +67,6 @@ pub struct FundplanApp {
     title: String,
     league: League,
     recovery: Recovery,
-    /// What a crashed run left, until the user restores or discards it.
-    found: Option<Found>,
     allowed_to_close: bool,
     /// The look's tweaks are installed.
     styled: bool,
@@ -157,11 +103,7 @@ impl FundplanApp {
     pub fn with_recovery(mut self, dir: Option<PathBuf>, interval: f64) -> FundplanApp {
         self.recovery = Recovery::new(dir, interval);
         if let Some(found) = self.recovery.find() {
-            self.dialog = Some(Dialog::Recover {
-                file: found.file.clone(),
-                at: found.at.clone(),
-            });
-            self.found = Some(found);
+            self.dialog = Some(Dialog::Recover(Box::new(found)));
         }
         self
     }
@@ -268,7 +210,6 @@ impl FundplanApp {
             title: String::new(),
             league: League::default(),
             recovery: Recovery::new(None, recovery::INTERVAL),
-            found: None,
             allowed_to_close: false,
             styled: false,
             font_dirs: crate::export::pdf::FontDirs::system(),

@@ -1,60 +1,14 @@
 //! Editable cells shared by the panels: amounts and text, each with an
 //! accessible name, the validator's mark, jump-to focus and Excel-like typing.
 
-use egui::{Align, Id, Response, Stroke, TextEdit, Ui};
+use egui::{Align, Response, Stroke, TextEdit, Ui};
 
-use crate::Lang;
-use crate::document::Document;
-use crate::gui::app::Action;
 use crate::gui::kit::theme;
-use crate::money::{Money, Unit};
+use crate::gui::state::action::Action;
+use crate::gui::state::view::View;
+use crate::money::Money;
 
-/// What every panel reads: the document and how to show it.
-pub struct View<'a> {
-    /// The open document.
-    pub doc: &'a Document,
-    /// Interface language.
-    pub lang: Lang,
-    /// Unit of amounts.
-    pub unit: Unit,
-    /// Path to focus this frame (a finding was clicked).
-    pub jump: Option<&'a str>,
-    /// Path to highlight (the last jump target).
-    pub flash: Option<&'a str>,
-    /// Selected project index on the projects screen.
-    pub selected_project: Option<usize>,
-    /// Review mode: inputs are shown but cannot be changed.
-    pub read_only: bool,
-    /// The receipt register's word on the open plan, when it was checked.
-    pub register: Option<crate::register::Mark>,
-    /// The register's word on the decision the open plan claims, when it was checked.
-    pub review: Option<crate::register::ReviewMark>,
-    /// The register file that said it (shown on hover: a register that came
-    /// in one folder with the plan vouches for nothing).
-    pub register_path: Option<&'a std::path::Path>,
-}
-
-impl View<'_> {
-    /// `lang.pick`, shorter.
-    pub fn t<'s>(&self, zh: &'s str, en: &'s str) -> &'s str {
-        self.lang.pick(zh, en)
-    }
-
-    /// The name of fund line `s` as shown: in the English UI a catalog line's
-    /// English name (when the catalog has one), else the name in the plan.
-    pub fn line_name<'s>(&'s self, s: &'s crate::plan::Source) -> &'s str {
-        let english = (self.lang == Lang::En && s.is_catalog_line())
-            .then(|| self.doc.catalog().line(&s.line))
-            .flatten()
-            .and_then(crate::catalog::CatalogLine::english_name);
-        english.unwrap_or(&s.name)
-    }
-}
-
-/// The widget id of the field at `path`: stable, so a finding can focus it.
-pub fn field_id(path: &str) -> Id {
-    Id::unique(("field", path))
-}
+pub use crate::gui::state::field::field_id;
 
 /// Marks, flash and jump for the widget showing `path`; review comments on it
 /// (a corner mark and their text on hover); right-click to add one.
@@ -128,7 +82,7 @@ pub fn decorate_text(
             .button(view.t("添加审核意见…", "Add a review comment…"))
             .clicked()
         {
-            out.push(Action::Show(crate::gui::dialogs::Dialog::comment(
+            out.push(Action::Show(crate::gui::state::dialog::Dialog::comment(
                 path.to_string(),
             )));
             ui.close();
@@ -328,7 +282,7 @@ pub fn comment_button_ui(ui: &mut Ui, view: &View<'_>, path: &str, out: &mut Vec
             }
         });
     if r.clicked() {
-        out.push(Action::Show(crate::gui::dialogs::Dialog::comment(
+        out.push(Action::Show(crate::gui::state::dialog::Dialog::comment(
             path.to_string(),
         )));
     }
