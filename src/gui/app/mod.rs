@@ -30,6 +30,8 @@ mod files;
 mod frame;
 mod review;
 mod switch;
+#[cfg(test)]
+mod tests;
 
 use crate::gui::state::action::Action;
 use crate::gui::state::screen::Screen;
