@@ -59,6 +59,18 @@ impl Level {
         }
     }
 
+    /// The level of a well-formed line code: its level's letter (`C`, `R`,
+    /// `L` or `X`) followed by two or more ASCII digits (`C01`, `X105`).
+    /// `None` for anything else, so every reader of codes (the validator, the
+    /// catalog check, the importers, the clipboard) agrees on one form.
+    pub fn of_code(code: &str) -> Option<Level> {
+        let mut chars = code.chars();
+        let first = chars.next()?;
+        let level = Level::ALL.iter().copied().find(|l| l.prefix() == first)?;
+        let digits = chars.as_str();
+        (digits.len() >= 2 && digits.bytes().all(|b| b.is_ascii_digit())).then_some(level)
+    }
+
     /// The next free code of this level among `codes`: one past the highest
     /// number in use (`C18`, `R13`, `L02` …), so a deleted line's code is
     /// not given again.
@@ -154,5 +166,23 @@ labelled_enum! {
         Returned => "退回修改", "Returned";
         /// 审核通过.
         Approved => "审核通过", "Approved";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Level;
+
+    #[test]
+    fn of_code_reads_the_level_of_well_formed_codes_only() {
+        assert_eq!(Level::of_code("C01"), Some(Level::Central));
+        assert_eq!(Level::of_code("R13"), Some(Level::Region));
+        assert_eq!(Level::of_code("L02"), Some(Level::League));
+        assert_eq!(Level::of_code("X105"), Some(Level::County));
+        for bad in [
+            "", "C", "C1", "c01", "Z01", "C0a", "C01 ", " C01", "C０1", "中01", "C-1",
+        ] {
+            assert_eq!(Level::of_code(bad), None, "{bad:?}");
+        }
     }
 }
