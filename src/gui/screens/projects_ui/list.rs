@@ -4,7 +4,7 @@
 use egui::{Align, Event, Id, Key, Modifiers, RichText, Sense, Stroke, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::{add_project, duplicate_project, focus_name, next_ids};
+use super::{add_project, duplicate_project, focus_name, refuse};
 use crate::edit::Edit;
 use crate::gui::app::Action;
 use crate::gui::dialogs::Dialog;
@@ -140,7 +140,10 @@ fn paste(view: &View<'_>, selected: Option<usize>, text: &str, out: &mut Vec<Act
     match project_clip::parse(text, plan, view.unit) {
         Ok(mut projects) if !projects.is_empty() => {
             let at = selected.map_or(plan.projects.len(), |i| i + 1);
-            let ids = next_ids(plan, projects.len());
+            let ids = match plan.next_project_ids(projects.len()) {
+                Ok(ids) => ids,
+                Err(e) => return refuse(out, &e),
+            };
             for (p, id) in projects.iter_mut().zip(ids) {
                 p.id = id;
             }
