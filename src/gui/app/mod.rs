@@ -235,12 +235,13 @@ impl FundplanApp {
         let receipt =
             crate::register::Receipt::sealed(self.session.doc.plan(), self.session.doc.seal());
         let now = crate::digest::now_rfc3339();
-        let result = crate::register::update(&path, |reg| {
-            let mark = reg.check_receipt(&receipt, &now);
-            (mark, reg.decision_of(&receipt.digest).map(|d| d.decision))
-        });
-        match result {
-            Ok((mark, held)) => Some(Registered { path, mark, held }),
+        let result = crate::register::receive(&path, std::slice::from_ref(&receipt), &now);
+        match result.map(|got| got.first().copied().unwrap_or_default()) {
+            Ok(got) => Some(Registered {
+                path,
+                mark: got.mark,
+                held: got.held,
+            }),
             Err(e) => {
                 self.dialog = Some(Dialog::Error(Message::Register(std::sync::Arc::new(e))));
                 None
