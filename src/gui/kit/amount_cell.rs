@@ -1,7 +1,7 @@
 //! The amount cell: an amount in the view's unit edited as text, with
 //! select-all on focus, live changes while the text is valid, a red kept text
 //! and a sentence while it is not, Escape to restore (focus stays), and pastes of spreadsheet
-//! columns handed to [`crate::gui::kit::paste`].
+//! columns handed to [`crate::clipboard::cells`].
 
 use egui::{Id, Key, Response, Stroke, TextEdit, Ui};
 
@@ -165,7 +165,7 @@ fn paste_ui(ui: &Ui, path: &str, out: &mut Vec<Action>) -> bool {
         })
     });
     let Some(text) = pasted else { return false };
-    if crate::gui::kit::paste::is_block(&text) {
+    if crate::clipboard::cells::is_block(&text) {
         ui.input_mut(|i| i.events.retain(|e| !matches!(e, egui::Event::Paste(_))));
         out.push(Action::Paste {
             path: path.to_string(),

@@ -5,10 +5,10 @@ use egui::{Align, Event, Id, Key, Modifiers, RichText, Sense, Stroke, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::{add_project, duplicate_project, focus_name, refuse};
+use crate::clipboard::projects as project_clip;
 use crate::edit::Edit;
 use crate::gui::app::Action;
 use crate::gui::dialogs::Dialog;
-use crate::gui::kit::project_clip;
 use crate::gui::kit::theme;
 use crate::gui::kit::widgets::{View, amount_label_ui, amount_width};
 use crate::plan::path;
