@@ -17,11 +17,6 @@ pub struct AmountCell {
     /// the typed amount, or the amount it had when focused (the text turned
     /// invalid, or Escape).
     pub changed: Option<Money>,
-    /// Enter was pressed to leave the cell (move down). The sources table and
-    /// a project's funding entries move with [`crate::gui::kit::grid_walk`]
-    /// instead; kept for other tables.
-    #[allow(dead_code)]
-    pub enter: bool,
 }
 
 /// An amount cell's text while it is edited, and after focus left it with a
@@ -137,13 +132,12 @@ pub fn amount_ui(
         response
     };
     decorate(ui, view, path, &response, out);
-    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
     // After Escape the restoring edit (pushed by the caller) still belongs to
     // the typing step, which then undoes to nothing and is dropped.
     if response.lost_focus() && !escaped {
         out.push(Action::EndTyping);
     }
-    AmountCell { changed, enter }
+    AmountCell { changed }
 }
 
 /// Makes the amount cell `id` (if it is one) forget the text typed into it:
