@@ -12,5 +12,8 @@ pub use fundplan_core::{
 };
 
 pub mod cli;
+mod exit;
 #[cfg(feature = "gui")]
 pub mod gui;
+
+pub use exit::Exit;
