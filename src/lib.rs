@@ -15,5 +15,6 @@ pub mod cli;
 mod exit;
 #[cfg(feature = "gui")]
 pub mod gui;
+pub mod logger;
 
 pub use exit::Exit;

@@ -13,6 +13,7 @@ use fundplan::Exit;
 use fundplan::cli::{self, Cli};
 
 fn main() -> ExitCode {
+    fundplan::logger::install();
     let args = match Cli::try_parse() {
         Ok(args) => args,
         Err(e) => {

@@ -219,8 +219,17 @@ impl FundplanApp {
             .filter(|r| std::fs::symlink_metadata(r).is_ok());
         beside.or_else(|| {
             let dir = self.register_dir.as_ref()?;
-            // A folder that cannot be made shows up as the register's error.
-            std::fs::create_dir_all(dir).ok();
+            // A folder that cannot be made shows up as the register's error
+            // (a dialog) when the register is written; the log says why the
+            // folder is missing, once.
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                crate::logger::warn_once(format!(
+                    "无法建立收件登记文件夹 {shown}：{} / Could not make the register's folder {shown}: {}",
+                    fundplan_core::ioerr::io_reason(&e, crate::Lang::Zh),
+                    fundplan_core::ioerr::io_reason(&e, crate::Lang::En),
+                    shown = dir.display(),
+                ));
+            }
             Some(dir.join(crate::register::FILE_NAME))
         })
     }
