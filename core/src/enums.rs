@@ -73,15 +73,22 @@ impl Level {
 
     /// The next free code of this level among `codes`: one past the highest
     /// number in use (`C18`, `R13`, `L02` …), so a deleted line's code is
-    /// not given again.
+    /// not given again. When the highest is the largest number there is (a
+    /// hostile file's `X4294967295`), the lowest number not in use instead of
+    /// an overflow.
     pub fn next_code<'a>(self, codes: impl IntoIterator<Item = &'a str>) -> String {
         let prefix = self.prefix();
-        let max = codes
+        let used: Vec<u32> = codes
             .into_iter()
             .filter_map(|c| c.strip_prefix(prefix)?.parse::<u32>().ok())
-            .max()
-            .unwrap_or(0);
-        format!("{prefix}{:02}", max + 1)
+            .collect();
+        let max = used.iter().copied().max().unwrap_or(0);
+        // Fewer codes than numbers, so a free one is always found.
+        let next = max
+            .checked_add(1)
+            .or_else(|| (1..=u32::MAX).find(|n| !used.contains(n)))
+            .unwrap_or(max);
+        format!("{prefix}{next:02}")
     }
 }
 
@@ -184,5 +191,15 @@ mod tests {
         ] {
             assert_eq!(Level::of_code(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn next_code_follows_the_highest_and_never_overflows() {
+        assert_eq!(Level::County.next_code([]), "X01");
+        assert_eq!(Level::County.next_code(["X01", "X07", "L09", "C12"]), "X08");
+        assert_eq!(Level::League.next_code(["L99"]), "L100");
+        let max = format!("X{}", u32::MAX);
+        assert_eq!(Level::County.next_code([max.as_str(), "X01", "X02"]), "X03");
+        assert_eq!(Level::County.next_code([max.as_str(), "X02"]), "X01");
     }
 }
