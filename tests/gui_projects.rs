@@ -911,3 +911,45 @@ fn keys_typed_with_the_click_on_the_picker_go_into_its_search() {
         assert_eq!(offered(&h), expected_offer(&h, 0, "r"));
     }
 }
+
+/// A hand-edited or hostile file whose largest project id has the largest
+/// number there is: adding or duplicating a project is refused with a
+/// sentence naming that id (the id arithmetic once overflowed here).
+#[test]
+fn adding_after_the_largest_possible_id_is_refused_with_a_message() {
+    use fundplan::gui::Dialog;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("max-id.ron");
+    let mut plan = fundplan::document::bundled_sample();
+    let last = plan.projects.len() - 1;
+    let max = format!("P{}", u64::MAX);
+    plan.projects[last].id = max.clone();
+    fundplan::file::save_plan(&plan, &path).unwrap();
+    let mut h = common::app();
+    common::open_in(&mut h, &path);
+    h.get_by_role_and_label(Role::Button, "项目安排").click();
+    h.run();
+    let n = projects(&h).len();
+    click_row(&mut h, 0);
+    for (modifiers, key) in [
+        (Modifiers::COMMAND, Key::Enter),
+        (Modifiers::COMMAND, Key::D),
+    ] {
+        h.key_press_modifiers(modifiers, key);
+        h.run();
+        assert_eq!(projects(&h).len(), n, "{key:?} added nothing");
+        let Some(Dialog::Error(message)) = h.state().dialog() else {
+            panic!("{key:?}: no error dialog but {:?}", h.state().dialog())
+        };
+        assert!(
+            message.text(Lang::Zh).contains(&max),
+            "{}",
+            message.text(Lang::Zh)
+        );
+        assert!(message.text(Lang::En).contains("no project id is left"));
+        h.get_by_role_and_label(Role::Button, "确定").click();
+        h.run();
+        assert!(h.state().dialog().is_none());
+        click_row(&mut h, 0);
+    }
+}

@@ -85,7 +85,7 @@ impl FundplanApp {
             }
             Action::Show(d) => self.dialog = Some(d),
             Action::Paste { path, text } => {
-                match crate::gui::kit::paste::paste_edit(
+                match crate::clipboard::cells::paste_edit(
                     self.session.doc.plan(),
                     &path,
                     &text,

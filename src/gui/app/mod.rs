@@ -174,8 +174,17 @@ impl FundplanApp {
             .filter(|r| std::fs::symlink_metadata(r).is_ok());
         beside.or_else(|| {
             let dir = self.register_dir.as_ref()?;
-            // A folder that cannot be made shows up as the register's error.
-            std::fs::create_dir_all(dir).ok();
+            // A folder that cannot be made shows up as the register's error
+            // (a dialog) when the register is written; the log says why the
+            // folder is missing, once.
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                crate::logger::warn_once(format!(
+                    "无法建立收件登记文件夹 {shown}：{} / Could not make the register's folder {shown}: {}",
+                    fundplan_core::ioerr::io_reason(&e, crate::Lang::Zh),
+                    fundplan_core::ioerr::io_reason(&e, crate::Lang::En),
+                    shown = dir.display(),
+                ));
+            }
             Some(dir.join(crate::register::FILE_NAME))
         })
     }
@@ -190,12 +199,13 @@ impl FundplanApp {
         let receipt =
             crate::register::Receipt::sealed(self.session.doc.plan(), self.session.doc.seal());
         let now = crate::digest::now_rfc3339();
-        let result = crate::register::update(&path, |reg| {
-            let mark = reg.check_receipt(&receipt, &now);
-            (mark, reg.decision_of(&receipt.digest).map(|d| d.decision))
-        });
-        match result {
-            Ok((mark, held)) => Some(Registered { path, mark, held }),
+        let result = crate::register::receive(&path, std::slice::from_ref(&receipt), &now);
+        match result.map(|got| got.first().copied().unwrap_or_default()) {
+            Ok(got) => Some(Registered {
+                path,
+                mark: got.mark,
+                held: got.held,
+            }),
             Err(e) => {
                 self.dialog = Some(Dialog::Error(Message::Register(std::sync::Arc::new(e))));
                 None

@@ -1,7 +1,7 @@
 //! The amount cell: an amount in the view's unit edited as text, with
 //! select-all on focus, live changes while the text is valid, a red kept text
 //! and a sentence while it is not, Escape to restore (focus stays), and pastes of spreadsheet
-//! columns handed to [`crate::gui::kit::paste`].
+//! columns handed to [`crate::clipboard::cells`].
 
 use egui::{Id, Key, Response, Stroke, TextEdit, Ui};
 
@@ -18,11 +18,6 @@ pub struct AmountCell {
     /// the typed amount, or the amount it had when focused (the text turned
     /// invalid, or Escape).
     pub changed: Option<Money>,
-    /// Enter was pressed to leave the cell (move down). The sources table and
-    /// a project's funding entries move with [`crate::gui::kit::grid_walk`]
-    /// instead; kept for other tables.
-    #[allow(dead_code)]
-    pub enter: bool,
 }
 
 /// An amount cell's text while it is edited, and after focus left it with a
@@ -138,13 +133,12 @@ pub fn amount_ui(
         response
     };
     decorate(ui, view, path, &response, out);
-    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
     // After Escape the restoring edit (pushed by the caller) still belongs to
     // the typing step, which then undoes to nothing and is dropped.
     if response.lost_focus() && !escaped {
         out.push(Action::EndTyping);
     }
-    AmountCell { changed, enter }
+    AmountCell { changed }
 }
 
 /// Makes the amount cell `id` (if it is one) forget the text typed into it:
@@ -166,7 +160,7 @@ fn paste_ui(ui: &Ui, path: &str, out: &mut Vec<Action>) -> bool {
         })
     });
     let Some(text) = pasted else { return false };
-    if crate::gui::kit::paste::is_block(&text) {
+    if crate::clipboard::cells::is_block(&text) {
         ui.input_mut(|i| i.events.retain(|e| !matches!(e, egui::Event::Paste(_))));
         out.push(Action::Paste {
             path: path.to_string(),

@@ -4,9 +4,9 @@
 use egui::{Align, Event, Id, Key, Modifiers, RichText, Sense, Stroke, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::{add_project, duplicate_project, focus_name, next_ids};
+use super::{add_project, duplicate_project, focus_name, refuse};
+use crate::clipboard::projects as project_clip;
 use crate::edit::Edit;
-use crate::gui::kit::project_clip;
 use crate::gui::kit::theme;
 use crate::gui::kit::widgets::{amount_label_ui, amount_width};
 use crate::gui::state::action::Action;
@@ -141,7 +141,10 @@ fn paste(view: &View<'_>, selected: Option<usize>, text: &str, out: &mut Vec<Act
     match project_clip::parse(text, plan, view.unit) {
         Ok(mut projects) if !projects.is_empty() => {
             let at = selected.map_or(plan.projects.len(), |i| i + 1);
-            let ids = next_ids(plan, projects.len());
+            let ids = match plan.next_project_ids(projects.len()) {
+                Ok(ids) => ids,
+                Err(e) => return refuse(out, &e),
+            };
             for (p, id) in projects.iter_mut().zip(ids) {
                 p.id = id;
             }

@@ -10,42 +10,23 @@ pub(in crate::gui) use list::list_focus_id;
 
 use egui::{Id, Ui};
 
+use crate::Lang;
 use crate::edit::Edit;
 use crate::gui::kit::widgets::field_id;
 use crate::gui::state::action::Action;
+use crate::gui::state::dialog::{Dialog, Message};
 use crate::gui::state::view::View;
-use crate::plan::{Plan, Project, path};
+use crate::plan::{IdsUsedUp, Project, path};
 
 fn set(out: &mut Vec<Action>, i: usize, p: Project, key: String) {
     out.push(Action::Edit(Edit::SetProject(i, Box::new(p)), Some(key)));
 }
 
-/// The number of the highest `P…` id and the width ids are written with.
-fn id_base(plan: &Plan) -> (u64, usize) {
-    let max = plan
-        .projects
-        .iter()
-        .filter_map(|p| p.id.strip_prefix('P')?.parse::<u64>().ok())
-        .max()
-        .unwrap_or(0);
-    let width = plan
-        .projects
-        .first()
-        .map_or(3, |p| p.id.len().saturating_sub(1).max(3));
-    (max, width)
-}
-
-/// `n` project ids not used yet: `P` and the next numbers, as wide as the others.
-fn next_ids(plan: &Plan, n: usize) -> Vec<String> {
-    let (max, width) = id_base(plan);
-    (1..=n as u64)
-        .map(|k| format!("P{:0width$}", max + k))
-        .collect()
-}
-
-/// A project id not used yet.
-fn next_id(plan: &Plan) -> String {
-    next_ids(plan, 1).pop().unwrap_or_default()
+/// Says why no project was added: the plan's ids are used up (a hostile
+/// file's largest id has the largest number there is).
+fn refuse(out: &mut Vec<Action>, e: &IdsUsedUp) {
+    let said = Message::words(&e.message(Lang::Zh), &e.message(Lang::En));
+    out.push(Action::Show(Dialog::Error(said)));
 }
 
 /// Focuses the name field of the project `id` (drawn from the next frame on).
@@ -79,8 +60,12 @@ fn add_project(view: &View<'_>, out: &mut Vec<Action>) {
         .and_then(|i| plan.projects.get(i))
         .map(|p| p.township.clone())
         .unwrap_or_default();
+    let id = match plan.next_project_id() {
+        Ok(id) => id,
+        Err(e) => return refuse(out, &e),
+    };
     let project = Project {
-        id: next_id(plan),
+        id,
         township,
         unit: plan.prepared_by.clone(),
         ..Project::default()
@@ -92,9 +77,14 @@ fn add_project(view: &View<'_>, out: &mut Vec<Action>) {
 fn duplicate_project(view: &View<'_>, out: &mut Vec<Action>, i: usize) {
     let plan = view.doc.plan();
     if let Some(p) = plan.projects.get(i) {
-        let mut copy = p.clone();
-        copy.id = next_id(plan);
-        insert_ui(out, i + 1, copy);
+        match plan.next_project_id() {
+            Ok(id) => {
+                let mut copy = p.clone();
+                copy.id = id;
+                insert_ui(out, i + 1, copy);
+            }
+            Err(e) => refuse(out, &e),
+        }
     }
 }
 
