@@ -70,4 +70,23 @@ impl Session {
         self.catalog_draft = None;
         self.doc.set_catalog(catalog);
     }
+
+    /// The 目录 screen's draft of the catalog in use, with the document whose
+    /// catalog it edits: the draft begun, or a new one when none was, or when
+    /// the catalog was replaced since (loaded, switched to, a switch undone):
+    /// a draft of the catalog before would put that one back.
+    pub fn catalog_draft_mut(&mut self) -> (&mut CatalogDraft, &mut Document) {
+        let version = self.doc.catalog_version();
+        if self
+            .catalog_draft
+            .as_ref()
+            .is_some_and(|d| !d.edits(version))
+        {
+            self.catalog_draft = None;
+        }
+        let draft = self
+            .catalog_draft
+            .get_or_insert_with(|| CatalogDraft::new(self.doc.catalog(), version));
+        (draft, &mut self.doc)
+    }
 }

@@ -28,12 +28,13 @@ pub fn catalog_ui(
 ) {
     // A draft of a catalog no longer in use (another was loaded or switched
     // to since) is not shown: the next edit starts one of the catalog in use.
-    let draft = draft.filter(|d| d.catalog() == view.doc.catalog());
+    let version = view.doc.catalog_version();
+    let draft = draft.filter(|d| d.edits(version));
     let fresh;
     let draft = match draft {
         Some(d) => d,
         None => {
-            fresh = CatalogDraft::new(view.doc.catalog().clone());
+            fresh = CatalogDraft::new(view.doc.catalog(), version);
             &fresh
         }
     };
@@ -46,25 +47,25 @@ pub fn catalog_ui(
             ui.separator();
             basics_ui(ui, view, draft, out);
             ui.separator();
-            lines::lines_ui(ui, view, &draft.catalog().lines, out);
+            lines::lines_ui(ui, view, &view.doc.catalog().lines, out);
             ui.separator();
             thresholds_ui(ui, view, draft, out);
             ui.separator();
-            rules_ui(ui, view, draft.catalog());
+            rules_ui(ui, view, view.doc.catalog());
             ui.add_space(12.0);
         });
 }
 
 /// The title, what the catalog is, and 另存为新目录 / 还原.
 fn head_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut Vec<Action>) {
-    let c = draft.catalog();
+    let c = view.doc.catalog();
     ui.heading(format!("{}  {}", view.t("目录", "Catalog"), c.id));
-    let origin = if is_builtin(&draft.loaded().id) {
+    let origin = if is_builtin(&draft.loaded(c).id) {
         view.t("内置目录", "built-in catalog")
     } else {
         view.t("目录文件", "catalog file")
     };
-    let state = if draft.is_changed() {
+    let state = if draft.is_changed(c) {
         view.t(
             "草稿：已修改，尚未保存；校验结果按此草稿计算",
             "draft: changed, not saved; the findings follow this draft",
@@ -72,9 +73,9 @@ fn head_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut Vec<Act
     } else {
         view.t("未修改", "unchanged")
     };
-    ui.label(RichText::new(format!("{} {} · {state}", draft.loaded().id, origin)).weak());
+    ui.label(RichText::new(format!("{} {} · {state}", draft.loaded(c).id, origin)).weak());
     ui.horizontal(|ui| {
-        let refusal = draft.save_refusal();
+        let refusal = draft.save_refusal(c);
         // A built-in id is asked for in the dialog; only problems stop the button.
         let blocked = refusal.as_ref().filter(|_| !draft.problems().is_empty());
         let save = ui.add_enabled(
@@ -93,7 +94,7 @@ fn head_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut Vec<Act
         }
         let revert = ui
             .add_enabled(
-                draft.is_changed(),
+                draft.is_changed(c),
                 egui::Button::new(view.t("还原", "Revert")),
             )
             .on_hover_text(view.t(
@@ -231,7 +232,7 @@ fn basics_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut Vec<A
             text_ui(ui, view, draft, Field::Note, Shape::Lines(wide, 1), out);
             ui.end_row();
         });
-    let mut provisional = draft.catalog().provisional;
+    let mut provisional = view.doc.catalog().provisional;
     let r = ui.checkbox(
         &mut provisional,
         view.t(
