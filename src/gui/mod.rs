@@ -11,13 +11,15 @@ mod screens;
 mod shell;
 mod state;
 
-pub use app::{Action, FundplanApp, Screen};
+pub use app::FundplanApp;
 pub use dialogs::{Dialog, Pending};
 pub use kit::fonts;
+pub use state::action::Action;
 pub use state::commands::UiCommand;
 pub use state::files::Export;
 pub use state::league::Column;
 pub use state::prefs::{Appearance, Prefs};
+pub use state::screen::Screen;
 
 /// The window icon (`assets/icons/fundplan.svg`, rendered at 256 px).
 fn icon() -> egui::IconData {

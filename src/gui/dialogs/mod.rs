@@ -30,11 +30,11 @@ pub use switch::{Chosen, SwitchForm};
 use egui::{Grid, Id, Modal, RichText, Ui};
 
 use crate::catalog;
-use crate::gui::app::Action;
 use crate::gui::kit::select::select_on_keyboard_focus;
 use crate::gui::kit::theme;
-use crate::gui::kit::widgets::View;
+use crate::gui::state::action::Action;
 use crate::gui::state::commands::UiCommand;
+use crate::gui::state::view::View;
 use crate::plan::{County, CountyKind, Plan};
 use crate::validate::league_of;
 

@@ -5,10 +5,11 @@
 
 use egui::{Id, Key, Response, Stroke, TextEdit, Ui};
 
-use crate::gui::app::Action;
 use crate::gui::kit::select::{resumes, select_all};
 use crate::gui::kit::theme;
-use crate::gui::kit::widgets::{View, decorate, field_id};
+use crate::gui::kit::widgets::{decorate, field_id};
+use crate::gui::state::action::Action;
+use crate::gui::state::view::View;
 use crate::money::Money;
 
 /// What an amount cell reports back.

@@ -55,7 +55,7 @@ impl Flash {
         }
     }
 
-    /// The path for [`crate::gui::kit::widgets::View::flash`]: the widgets draw a solid
+    /// The path for [`crate::gui::state::view::View::flash`]: the widgets draw a solid
     /// outline only on the first frame, before the field's place is known;
     /// after that [`Flash::paint_ui`] draws the fading one.
     pub fn for_widgets(&self, ctx: &Context) -> Option<&str> {

@@ -3,10 +3,10 @@
 use egui::{Grid, RichText, Ui};
 
 use crate::diff::{Change, FieldChange, ItemDiff, field_label};
-use crate::gui::app::Action;
 use crate::gui::kit::theme;
-use crate::gui::kit::widgets::View;
+use crate::gui::state::action::Action;
 use crate::gui::state::league::Compare;
+use crate::gui::state::view::View;
 use crate::money::Money;
 
 fn signed(ui: &Ui, m: Money, view: &View<'_>) -> RichText {

@@ -3,9 +3,10 @@
 
 use egui::{RichText, Ui};
 
-use crate::gui::app::{Action, Screen};
 use crate::gui::kit::theme;
-use crate::gui::kit::widgets::View;
+use crate::gui::state::action::Action;
+use crate::gui::state::screen::Screen;
+use crate::gui::state::view::View;
 use crate::validate::{Rule, Severity};
 
 /// Draws the findings list (only visible rows are laid out).

@@ -3,8 +3,9 @@
 use egui::{DragValue, Grid, RichText, Ui};
 
 use crate::edit::{Edit, Header};
-use crate::gui::app::Action;
-use crate::gui::kit::widgets::{View, decorate, text_ui};
+use crate::gui::kit::widgets::{decorate, text_ui};
+use crate::gui::state::action::Action;
+use crate::gui::state::view::View;
 use crate::plan::{Adjustment, CountyKind};
 use crate::validate::league_of;
 

@@ -4,9 +4,10 @@
 use egui::{Align, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use crate::gui::app::Action;
 use crate::gui::kit::theme;
-use crate::gui::kit::widgets::{View, amount_label_ui, heading_ui, text_width};
+use crate::gui::kit::widgets::{amount_label_ui, heading_ui, text_width};
+use crate::gui::state::action::Action;
+use crate::gui::state::view::View;
 use crate::money::{Money, percent};
 use crate::plan::{Category, Use};
 

@@ -4,11 +4,11 @@
 use egui::{RichText, Ui};
 
 use crate::digest::SealState;
-use crate::gui::app::Action;
 use crate::gui::dialogs::Dialog;
 use crate::gui::kit::select::select_on_keyboard_focus;
 use crate::gui::kit::theme;
-use crate::gui::kit::widgets::View;
+use crate::gui::state::action::Action;
+use crate::gui::state::view::View;
 use crate::plan::Decision;
 use crate::register::{Mark, ReviewMark};
 

@@ -4,10 +4,11 @@
 use egui::{Align, RichText, Ui};
 use egui_extras::{Column as TableColumn, TableBuilder};
 
-use crate::gui::app::Action;
 use crate::gui::kit::theme;
-use crate::gui::kit::widgets::{View, amount_label_ui, amount_width, text_width};
+use crate::gui::kit::widgets::{amount_label_ui, amount_width, text_width};
+use crate::gui::state::action::Action;
 use crate::gui::state::league::{Column, Rollup};
+use crate::gui::state::view::View;
 use crate::money::{Money, percent};
 use crate::summary::{Row, Status};
 

@@ -2,11 +2,12 @@
 
 use egui::Ui;
 
-use crate::gui::app::{Action, Screen};
-use crate::gui::kit::widgets::View;
+use crate::gui::state::action::Action;
 use crate::gui::state::commands::UiCommand;
 use crate::gui::state::files::{self, Export};
 use crate::gui::state::prefs::{Appearance, Prefs};
+use crate::gui::state::screen::Screen;
+use crate::gui::state::view::View;
 
 fn item(ui: &mut Ui, view: &View<'_>, c: UiCommand, enabled: bool, out: &mut Vec<Action>) {
     let mut button = egui::Button::new(c.label(view.lang));

@@ -2,9 +2,10 @@
 
 use egui::{RichText, Ui};
 
-use crate::gui::app::{Action, Screen};
 use crate::gui::kit::theme;
-use crate::gui::kit::widgets::View;
+use crate::gui::state::action::Action;
+use crate::gui::state::screen::Screen;
+use crate::gui::state::view::View;
 use crate::validate::Severity;
 
 /// Draws 下达 / 纳入整合 / 已安排 / 待安排 and the error and warning counts.

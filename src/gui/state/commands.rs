@@ -4,7 +4,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::Lang;
-use crate::gui::app::Screen;
+use crate::gui::state::screen::Screen;
 
 /// A command the user can give from a menu or the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

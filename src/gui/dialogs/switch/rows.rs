@@ -5,7 +5,7 @@
 use super::{money, warn};
 use crate::gui::kit::choice;
 use crate::gui::kit::theme;
-use crate::gui::kit::widgets::View;
+use crate::gui::state::view::View;
 use crate::plan::Level;
 use crate::plan::Plan;
 use crate::switch::{Decision, Decisions, Fate, Proposal, Row};

@@ -6,10 +6,10 @@ use egui::{Grid, Id, RichText, Ui};
 use super::field::{Shape, field_ui};
 use crate::Lang;
 use crate::catalog::CatalogLine;
-use crate::gui::app::Action;
 use crate::gui::kit::choice;
-use crate::gui::kit::widgets::View;
+use crate::gui::state::action::Action;
 use crate::gui::state::catalog_draft::{Change, LineField, add_line_at};
+use crate::gui::state::view::View;
 use crate::plan::{Category, Level};
 
 const CODE_W: f32 = 64.0;

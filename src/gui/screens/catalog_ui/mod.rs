@@ -8,10 +8,10 @@ use egui::{Grid, Id, RichText, ScrollArea, Ui};
 
 use crate::Lang;
 use crate::catalog::Catalog;
-use crate::gui::app::Action;
 use crate::gui::kit::theme;
-use crate::gui::kit::widgets::View;
+use crate::gui::state::action::Action;
 use crate::gui::state::catalog_draft::{CatalogDraft, Change, Field, is_builtin};
+use crate::gui::state::view::View;
 
 mod field;
 mod lines;

@@ -15,9 +15,9 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::Lang;
 use crate::catalog::Catalog;
-use crate::gui::app::Action;
 use crate::gui::kit::theme;
-use crate::gui::kit::widgets::View;
+use crate::gui::state::action::Action;
+use crate::gui::state::view::View;
 use crate::money::{Money, Unit, percent};
 use crate::plan::{Category, Level, Use};
 use crate::plan::{Plan, Source};

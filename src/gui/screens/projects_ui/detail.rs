@@ -4,12 +4,13 @@
 use egui::{RichText, Stroke, Ui};
 
 use super::{funding, set};
-use crate::gui::app::Action;
 use crate::gui::kit::choice;
 use crate::gui::kit::theme;
 use crate::gui::kit::widgets::{
-    View, amount_ui, comment_button_ui, decorate, field_id, multiline_ui, text_ui,
+    amount_ui, comment_button_ui, decorate, field_id, multiline_ui, text_ui,
 };
+use crate::gui::state::action::Action;
+use crate::gui::state::view::View;
 use crate::plan::Use;
 use crate::plan::fields::{FieldValue, ProjectField};
 use crate::plan::{Project, path};

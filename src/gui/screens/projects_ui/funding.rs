@@ -7,13 +7,14 @@ use egui::{Align, Id, Layout, Popup, RichText, TextEdit, Ui};
 
 use super::set;
 use crate::edit::Edit;
-use crate::gui::app::Action;
 use crate::gui::kit::choice;
 use crate::gui::kit::grid_walk::{self, GridRow};
 use crate::gui::kit::theme;
 use crate::gui::kit::widgets::{
-    View, amount_label_ui, amount_ui, amount_width, decorate, field_id, text_width,
+    amount_label_ui, amount_ui, amount_width, decorate, field_id, text_width,
 };
+use crate::gui::state::action::Action;
+use crate::gui::state::view::View;
 use crate::money::Money;
 use crate::plan::{Funding, Project, Source, path};
 

@@ -11,8 +11,9 @@ pub(in crate::gui) use list::list_focus_id;
 use egui::{Id, Ui};
 
 use crate::edit::Edit;
-use crate::gui::app::Action;
-use crate::gui::kit::widgets::{View, field_id};
+use crate::gui::kit::widgets::field_id;
+use crate::gui::state::action::Action;
+use crate::gui::state::view::View;
 use crate::plan::{Plan, Project, path};
 
 fn set(out: &mut Vec<Action>, i: usize, p: Project, key: String) {

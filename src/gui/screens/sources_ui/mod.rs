@@ -5,14 +5,15 @@ use egui::{Align, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use crate::edit::Edit;
-use crate::gui::app::Action;
 use crate::gui::kit::choice;
 use crate::gui::kit::grid_walk::{self, GridRow};
 use crate::gui::kit::theme;
 use crate::gui::kit::widgets::{
-    View, amount_label_ui, amount_ui, amount_width, comment_button_ui, field_id, heading_ui,
-    text_ui, text_width,
+    amount_label_ui, amount_ui, amount_width, comment_button_ui, field_id, heading_ui, text_ui,
+    text_width,
 };
+use crate::gui::state::action::Action;
+use crate::gui::state::view::View;
 use crate::money::Money;
 use crate::plan::fields::{SourceField, SourceValue};
 use crate::plan::{Category, Level};

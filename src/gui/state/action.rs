@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::Screen;
+use super::screen::Screen;
 use crate::edit::Edit;
 use crate::gui::dialogs::{Dialog, Pending};
 use crate::gui::state::catalog_draft::Change;
@@ -13,7 +13,7 @@ use crate::gui::state::prefs::Appearance;
 use crate::plan::{Decision, Plan};
 
 /// Something the user did, collected while drawing and applied at the end of
-/// the frame by [`FundplanApp::apply`].
+/// the frame by `FundplanApp::apply`.
 #[derive(Debug)]
 #[must_use]
 pub enum Action {
