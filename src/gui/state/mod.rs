@@ -6,6 +6,7 @@ pub mod action;
 pub mod catalog_draft;
 pub mod commands;
 pub mod files;
+pub mod focus;
 pub mod league;
 pub mod prefs;
 pub mod recovery;

@@ -5,6 +5,7 @@
 use crate::document::Document;
 use crate::gui::kit::flash::Flash;
 use crate::gui::state::catalog_draft::CatalogDraft;
+use crate::gui::state::focus::FocusRequest;
 use crate::gui::state::league::Compare;
 
 /// What the receipt register in use said of the open plan.
@@ -24,10 +25,9 @@ pub struct Session {
     pub doc: Document,
     /// Selected project index on the projects screen.
     pub selected_project: Option<usize>,
-    /// Path to focus on the next frame, and to keep highlighted after.
-    pub jump: Option<String>,
-    /// Further frames the jump is kept for (see the app's `ui`).
-    pub jump_frames: u8,
+    /// What should take the keyboard focus: the one request, set by
+    /// actions, satisfied by the app's frame.
+    pub focus: Option<FocusRequest>,
     /// The outline around the field last jumped to.
     pub flash: Flash,
     /// Set once the user has been told an edit breaks the submission seal.
@@ -52,8 +52,7 @@ impl Session {
         Session {
             doc,
             selected_project: None,
-            jump: None,
-            jump_frames: 0,
+            focus: None,
             flash: Flash::default(),
             seal_warned: false,
             register: None,

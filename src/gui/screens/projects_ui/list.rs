@@ -99,7 +99,7 @@ fn keys_ui(
     if k.enter
         && let Some(p) = selected.and_then(|i| plan.projects.get(i))
     {
-        focus_name(ui, &p.id);
+        focus_name(out, &p.id);
     }
     if k.copy {
         let rows: Vec<_> = range(selected, *anchor)

@@ -8,7 +8,7 @@ mod list;
 
 pub(in crate::gui) use list::list_focus_id;
 
-use egui::{Id, Ui};
+use egui::Ui;
 
 use crate::edit::Edit;
 use crate::gui::kit::widgets::field_id;
@@ -48,10 +48,9 @@ fn next_id(plan: &Plan) -> String {
     next_ids(plan, 1).pop().unwrap_or_default()
 }
 
-/// Focuses the name field of the project `id` (drawn from the next frame on).
-fn focus_name(ui: &Ui, id: &str) {
-    let target: Id = field_id(&path::project(id, Some("name")));
-    ui.memory_mut(|m| m.request_focus(target));
+/// Puts the cursor in the name field of the project `id`.
+fn focus_name(out: &mut Vec<Action>, id: &str) {
+    out.push(Action::Focus(field_id(&path::project(id, Some("name")))));
 }
 
 /// Inserts `project` at `at`, selects it and puts the cursor in its name.
@@ -60,13 +59,13 @@ fn focus_name(ui: &Ui, id: &str) {
 /// is drawn: asked for now, egui dropped it again whenever the new project
 /// went below the list's last row (nothing was selected).
 fn insert_ui(out: &mut Vec<Action>, at: usize, project: Project) {
-    let name = field_id(&path::project(&project.id, Some("name")));
+    let id = project.id.clone();
     out.push(Action::Edit(
         Edit::InsertProject(at, Box::new(project)),
         None,
     ));
     out.push(Action::SelectProject(Some(at)));
-    out.push(Action::Focus(name));
+    focus_name(out, &id);
 }
 
 /// A new blank project below the selected one (or at the end), with the
