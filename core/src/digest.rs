@@ -22,8 +22,18 @@
 
 use sha2::{Digest as _, Sha256};
 
+use crate::Lang;
 use crate::plan::{Adjustment, County, Funding, Plan, Project, Source, Submission};
 use crate::ronfmt::{Writer, fields};
+
+/// What an intact seal proves, and what it does not, in `lang` (the review
+/// screen and the about dialog say it; README says the same).
+pub fn seal_means(lang: Lang) -> &'static str {
+    lang.pick(
+        "提交印记是对方案内容的 SHA-256 摘要，不是签名：“已提交且未改动”只说明内容与其自带的印记一致。任何人都可以修改文件后重新加盖印记；能证明文件未被替换的是盟市的收件登记。",
+        "The seal is a SHA-256 digest of the plan's content, not a signature: \"unchanged\" only means the content matches its own seal. Anyone can edit the file and seal it again; the league's receipt register is what shows a file was not replaced.",
+    )
+}
 
 /// Prefix of a v1 digest.
 pub const V1: &str = "sha256:";

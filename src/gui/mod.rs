@@ -12,10 +12,10 @@ mod shell;
 mod state;
 
 pub use app::FundplanApp;
-pub use dialogs::{Dialog, Pending};
 pub use kit::fonts;
 pub use state::action::Action;
 pub use state::commands::UiCommand;
+pub use state::dialog::{Dialog, Pending};
 pub use state::files::Export;
 pub use state::league::Column;
 pub use state::prefs::{Appearance, Prefs};

@@ -124,6 +124,7 @@ impl FundplanApp {
                 text,
                 reviewer,
             } => self.add_comment(target, text, reviewer),
+            Action::Reviewer(name) => self.prefs.reviewer = name,
             Action::RemoveComment(i) => self.remove_comment(i),
             Action::Decide(decision) => self.decide(decision),
             Action::ResolveComment(i, note) => self.resolve_comment(i, note),

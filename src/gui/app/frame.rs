@@ -280,7 +280,7 @@ impl eframe::App for FundplanApp {
                 Screen::Projects => projects_ui::projects_ui(ui, &view, out),
                 Screen::Matrix => matrix_ui::matrix_ui(ui, &view, out),
                 Screen::Findings => findings_ui::findings_ui(ui, &view, out),
-                Screen::Review => review_ui::review_ui(ui, &view, &mut self.prefs.reviewer, out),
+                Screen::Review => review_ui::review_ui(ui, &view, &self.prefs.reviewer, out),
                 Screen::Compare => {
                     compare_ui::compare_ui(ui, &view, self.session.compare.as_ref(), out)
                 }
@@ -292,7 +292,7 @@ impl eframe::App for FundplanApp {
                 }
             })
         });
-        self.session.flash.paint_ui(ui);
+        crate::gui::kit::flash::flash_ui(&self.session.flash, ui);
         if let Some(dialog) = &mut self.dialog {
             dialogs::dialog_ui(ui, &view, dialog, out);
         }

@@ -8,13 +8,14 @@ use crate::digest::SealState;
 use crate::document::{Document, bundled_sample};
 use crate::edit::Edit;
 use crate::file::SaveError;
-use crate::gui::dialogs::{self, Dialog, Message, Pending};
+use crate::gui::dialogs;
 use crate::gui::screens::{
     catalog_ui, compare_ui, findings_ui, header_ui, matrix_ui, projects_ui, review_ui, sources_ui,
     summary_ui,
 };
 use crate::gui::shell::{menu_ui, nav_ui, status_ui};
 use crate::gui::state::commands::UiCommand;
+use crate::gui::state::dialog::{Dialog, Message, Pending};
 use crate::gui::state::files::{Export, FileAction, FileDialogs, Kind, absolute};
 use crate::gui::state::focus::{FocusRequest, FocusTarget};
 use crate::gui::state::league::{Compare, League};

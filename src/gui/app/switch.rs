@@ -2,7 +2,7 @@
 //! switch itself as one undo step that also puts the old catalog back.
 
 use super::*;
-use crate::gui::dialogs::{Chosen, SwitchForm};
+use crate::gui::state::dialog::{Chosen, SwitchForm};
 
 impl FundplanApp {
     /// Opens the switch dialog; in review mode, says why not.

@@ -12,10 +12,7 @@ pub(super) fn about_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         "{}MIT OR Apache-2.0",
         view.t("许可：", "Licence: ")
     ));
-    ui.label(view.t(
-        crate::gui::screens::review_ui::SEAL_MEANS_ZH,
-        crate::gui::screens::review_ui::SEAL_MEANS_EN,
-    ));
+    ui.label(crate::digest::seal_means(view.lang));
     for (id, _) in catalog::EMBEDDED {
         let c = catalog::embedded(id);
         let (title, years) = c.map(|c| (c.title, c.years)).unwrap_or_default();

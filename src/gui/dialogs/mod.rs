@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 mod about;
 mod catalog_id;
 mod comment;
-mod message;
 mod new_plan;
 mod path;
 mod questions;
@@ -15,8 +14,6 @@ mod switch;
 use about::about_ui;
 use catalog_id::catalog_id_ui;
 use comment::comment_ui;
-pub use message::Message;
-pub use new_plan::NewPlanForm;
 use new_plan::new_plan_ui;
 use path::path_ui;
 pub use questions::disk_changed_ui;
@@ -25,7 +22,6 @@ use questions::{
     unsaved_ui,
 };
 use switch::switch_ui;
-pub use switch::{Chosen, SwitchForm};
 
 use egui::{Grid, Id, Modal, RichText, Ui};
 
@@ -34,85 +30,10 @@ use crate::gui::kit::select::select_on_keyboard_focus;
 use crate::gui::kit::theme;
 use crate::gui::state::action::Action;
 use crate::gui::state::commands::UiCommand;
+use crate::gui::state::dialog::{Chosen, Dialog, NewPlanForm, Pending, SwitchForm};
 use crate::gui::state::view::View;
-use crate::plan::{County, CountyKind, Plan};
+use crate::plan::CountyKind;
 use crate::validate::league_of;
-
-/// What waits for the answer to "save changes?".
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Pending {
-    /// Open this file.
-    Open(PathBuf),
-    /// Show the open dialog.
-    OpenDialog,
-    /// Start a new plan.
-    New,
-    /// Import a workbook as a new plan.
-    Import,
-    /// Close the window.
-    Quit,
-    /// Read the open file again.
-    Reload,
-}
-
-/// An open dialog.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Dialog {
-    /// Something failed (a file did not load or save).
-    Error(Message),
-    /// Something worth knowing.
-    Info(Message),
-    /// Unsaved changes: save, discard or cancel.
-    Unsaved(Pending),
-    /// Submission refused: (rule, path, message) of each error.
-    SubmitRefused(Vec<(String, String, crate::Text)>),
-    /// New plan.
-    New(NewPlanForm),
-    /// About fundplan.
-    About,
-    /// A review comment being written on a path.
-    Comment {
-        /// What it is about.
-        target: String,
-        /// The text so far.
-        text: String,
-        /// Who writes it (prefilled with the remembered reviewer).
-        reviewer: String,
-        /// The text box still has to take focus (the dialog just opened).
-        focus: bool,
-    },
-    /// Leaving review mode breaks the seal: confirm.
-    ConfirmUnlock,
-    /// A previous run left unsaved work.
-    Recover {
-        /// The file it belonged to.
-        file: Option<PathBuf>,
-        /// When it was written.
-        at: String,
-    },
-    /// The file changed on disk since it was opened: overwrite?
-    ChangedOnDisk(PathBuf),
-    /// The plan passed validation: seal it? (names what is sealed)
-    ConfirmSubmit,
-    /// The built-in path dialog (no system file dialog, or the user chose it).
-    Path(Box<crate::gui::state::files::PathForm>),
-    /// Switch the plan to another catalog.
-    Switch(Box<SwitchForm>),
-    /// 另存为新目录: the new catalog's id, as typed (prefilled).
-    CatalogId(String),
-}
-
-impl Dialog {
-    /// A new comment on `target`.
-    pub fn comment(target: String) -> Dialog {
-        Dialog::Comment {
-            target,
-            text: String::new(),
-            reviewer: String::new(),
-            focus: true,
-        }
-    }
-}
 
 /// Draws `dialog` as a modal.
 pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Vec<Action>) {

@@ -1,17 +1,14 @@
 //! Editable cells shared by the panels: amounts and text, each with an
 //! accessible name, the validator's mark, jump-to focus and Excel-like typing.
 
-use egui::{Align, Id, Response, Stroke, TextEdit, Ui};
+use egui::{Align, Response, Stroke, TextEdit, Ui};
 
 use crate::gui::kit::theme;
 use crate::gui::state::action::Action;
 use crate::gui::state::view::View;
 use crate::money::Money;
 
-/// The widget id of the field at `path`: stable, so a finding can focus it.
-pub fn field_id(path: &str) -> Id {
-    Id::unique(("field", path))
-}
+pub use crate::gui::state::field::field_id;
 
 /// Marks, flash and jump for the widget showing `path`; review comments on it
 /// (a corner mark and their text on hover); right-click to add one.
@@ -85,7 +82,7 @@ pub fn decorate_text(
             .button(view.t("添加审核意见…", "Add a review comment…"))
             .clicked()
         {
-            out.push(Action::Show(crate::gui::dialogs::Dialog::comment(
+            out.push(Action::Show(crate::gui::state::dialog::Dialog::comment(
                 path.to_string(),
             )));
             ui.close();
@@ -285,7 +282,7 @@ pub fn comment_button_ui(ui: &mut Ui, view: &View<'_>, path: &str, out: &mut Vec
             }
         });
     if r.clicked() {
-        out.push(Action::Show(crate::gui::dialogs::Dialog::comment(
+        out.push(Action::Show(crate::gui::state::dialog::Dialog::comment(
             path.to_string(),
         )));
     }

@@ -4,18 +4,14 @@
 use egui::{RichText, Ui};
 
 use crate::digest::SealState;
-use crate::gui::dialogs::Dialog;
 use crate::gui::kit::select::select_on_keyboard_focus;
 use crate::gui::kit::theme;
 use crate::gui::state::action::Action;
+use crate::gui::state::dialog::Dialog;
 use crate::gui::state::view::View;
 use crate::plan::Decision;
 use crate::register::{Mark, ReviewMark};
 
-/// What an intact seal proves, and what it does not (README says the same).
-pub const SEAL_MEANS_ZH: &str = "提交印记是对方案内容的 SHA-256 摘要，不是签名：“已提交且未改动”只说明内容与其自带的印记一致。任何人都可以修改文件后重新加盖印记；能证明文件未被替换的是盟市的收件登记。";
-/// English of [`SEAL_MEANS_ZH`].
-pub const SEAL_MEANS_EN: &str = "The seal is a SHA-256 digest of the plan's content, not a signature: \"unchanged\" only means the content matches its own seal. Anyone can edit the file and seal it again; the league's receipt register is what shows a file was not replaced.";
 const REGISTER_MEANS_ZH: &str = "收件登记记下盟市第一次收到的每个旗县、年度、版本的印记摘要和收件时间。同一旗县、年度、版本的文件印记不同即为“与登记不符”（盟市登记了退回的版本之后重新提交的除外）；同一次读到两份不同的未登记文件即为“冲突”，都不登记。审核结论也记入登记，方案中写的结论登记里没有时显示“审核状态与登记不符”。";
 const REGISTER_MEANS_EN: &str = "The receipt register keeps the seal digest and time the league first received each banner, year and revision. A file of the same banner, year and revision with another seal \"differs from the register\" (except a resubmission after a return the register recorded); two different unregistered files met together are \"conflicting copies\" and neither is registered. Decisions are recorded too: a decision the plan claims but the register does not hold shows as \"review state not in the register\".";
 
@@ -48,7 +44,7 @@ pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             ),
         };
         ui.label(RichText::new(text).strong().color(color))
-            .on_hover_text(view.t(SEAL_MEANS_ZH, SEAL_MEANS_EN));
+            .on_hover_text(crate::digest::seal_means(view.lang));
         if let Some(mark) = view.register.filter(|m| *m != Mark::Unsealed) {
             let color = if mark.refused() {
                 theme::palette(ui).over
@@ -166,8 +162,10 @@ fn comments_came_back(lang: crate::Lang, n: usize, open: usize) -> String {
     }
 }
 
-/// The review screen.
-pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &mut String, out: &mut Vec<Action>) {
+/// The review screen; `reviewer` is the remembered reviewer's name, and a
+/// change to it is asked for ([`Action::Reviewer`]), not made here.
+pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &str, out: &mut Vec<Action>) {
+    let mut name = reviewer.to_string();
     let review = view.doc.plan().review.as_ref();
     ui.heading(view.t("审核意见", "Review"));
     ui.label(view.t(
@@ -182,7 +180,7 @@ pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &mut String, out: &mut 
             let label = ui.label(view.t("审核人", "Reviewer"));
             let field = ui
                 .add(
-                    egui::TextEdit::singleline(reviewer)
+                    egui::TextEdit::singleline(&mut name)
                         .id(reviewer_field_id())
                         .desired_width(320.0)
                         .hint_text(view.t(
@@ -191,7 +189,10 @@ pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &mut String, out: &mut 
                         )),
                 )
                 .labelled_by(label.id);
-            select_on_keyboard_focus(ui, &field, reviewer);
+            select_on_keyboard_focus(ui, &field, &name);
+            if field.changed() {
+                out.push(Action::Reviewer(std::mem::take(&mut name)));
+            }
             ui.end_row();
             ui.label(view.t("审核结论", "Decision"));
             ui.horizontal(|ui| {
@@ -355,5 +356,55 @@ fn history_ui(ui: &mut Ui, view: &View<'_>, rounds: &[crate::plan::Round], out: 
                 comment_ui(ui, view, c, None, out);
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+    use crate::document::{Document, bundled_sample};
+
+    /// The screen asks for the reviewer's name to change; it changes nothing itself.
+    #[test]
+    fn typing_the_reviewer_asks_for_the_change() {
+        let doc = Document::new(bundled_sample(), None);
+        let mut h = Harness::builder()
+            .with_context_setup(|ctx| crate::gui::kit::fonts::install(ctx))
+            .build_ui_state(
+                |ui, out: &mut Vec<Action>| {
+                    let view = View {
+                        doc: &doc,
+                        lang: crate::Lang::Zh,
+                        unit: crate::money::Unit::Wan,
+                        jump: None,
+                        flash: None,
+                        selected_project: None,
+                        read_only: true,
+                        register: None,
+                        review: None,
+                        register_path: None,
+                    };
+                    review_ui(ui, &view, "农业科", out);
+                },
+                Vec::new(),
+            );
+        h.get_by_label("审核人").focus();
+        h.run();
+        h.state_mut().clear();
+        h.get_by_label("审核人").type_text("张");
+        h.run();
+        let names: Vec<&str> = h
+            .state()
+            .iter()
+            .filter_map(|a| match a {
+                Action::Reviewer(name) => Some(name.as_str()),
+                _ => None,
+            })
+            .collect();
+        // Focus selected the remembered name, so typing replaces it.
+        assert_eq!(names.first(), Some(&"张"), "{:?}", h.state());
     }
 }

@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use super::screen::Screen;
 use crate::edit::Edit;
-use crate::gui::dialogs::{Dialog, Pending};
 use crate::gui::state::catalog_draft::Change;
 use crate::gui::state::commands::UiCommand;
+use crate::gui::state::dialog::{Dialog, Pending};
 use crate::gui::state::files::Export;
 use crate::gui::state::league::Column;
 use crate::gui::state::prefs::Appearance;
@@ -51,7 +51,7 @@ pub enum Action {
     /// Offer the catalog in this file in the switch dialog.
     SwitchFile(PathBuf),
     /// Switch the plan to another catalog, as one undo step.
-    Switch(Box<crate::gui::dialogs::Chosen>),
+    Switch(Box<crate::gui::state::dialog::Chosen>),
     /// Change the catalog draft of the 目录 screen (not the plan: no undo step).
     Catalog(Change),
     /// Drop the catalog draft: back to the catalog it started from.
@@ -91,6 +91,9 @@ pub enum Action {
         /// The reviewer's name as given in the dialog (remembered).
         reviewer: String,
     },
+    /// The reviewer's name as typed on the 审核意见 screen (remembered in
+    /// the preferences, not in the plan).
+    Reviewer(String),
     /// Remove the review comment at this index.
     RemoveComment(usize),
     /// Record the reviewer's decision with their name and the time.

@@ -3,8 +3,8 @@
 //! assignment and nothing of the old plan lingers.
 
 use crate::document::Document;
-use crate::gui::kit::flash::Flash;
 use crate::gui::state::catalog_draft::CatalogDraft;
+use crate::gui::state::flash::Flash;
 use crate::gui::state::focus::FocusRequest;
 use crate::gui::state::league::Compare;
 

@@ -6,11 +6,11 @@ use egui_extras::{Column, TableBuilder};
 
 use super::{add_project, duplicate_project, focus_name, next_ids};
 use crate::edit::Edit;
-use crate::gui::dialogs::Dialog;
 use crate::gui::kit::project_clip;
 use crate::gui::kit::theme;
 use crate::gui::kit::widgets::{amount_label_ui, amount_width};
 use crate::gui::state::action::Action;
+use crate::gui::state::dialog::Dialog;
 use crate::gui::state::view::View;
 use crate::plan::path;
 

@@ -6,8 +6,8 @@ use std::path::{MAIN_SEPARATOR, Path, PathBuf};
 
 use super::listing::{self, Listing};
 use super::{FileAction, Kind};
-use crate::gui::dialogs::Message;
 use crate::gui::state::action::Action;
+use crate::gui::state::dialog::Message;
 use crate::{Lang, Text};
 
 /// Why the built-in dialog is shown instead of the system's.

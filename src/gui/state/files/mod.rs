@@ -7,8 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::gui::dialogs::Dialog;
 use crate::gui::state::action::Action;
+use crate::gui::state::dialog::Dialog;
 
 pub mod avail;
 pub mod form;
