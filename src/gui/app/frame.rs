@@ -244,21 +244,11 @@ impl eframe::App for FundplanApp {
         self.handle_window_events(&ctx);
         let jump = self.focus_before_drawing(&ctx);
         self.session.flash.tick(&ctx);
-        let view = View {
-            doc: &self.session.doc,
-            lang: self.prefs.lang,
-            unit: self.prefs.unit,
-            jump: jump.as_deref(),
-            flash: self.session.flash.for_widgets(&ctx),
-            selected_project: self.session.selected_project,
-            read_only: self.session.doc.is_read_only(),
-            register: self.register_mark(),
-            review: self.review_mark(),
-            register_path: self.session.register.as_ref().map(|r| r.path.as_path()),
-        };
         if let Some(c) = &mut self.session.compare {
             c.refresh(&self.session.doc);
         }
+        let flash = self.session.flash.for_widgets(&ctx);
+        let view = View::new(&self.session, &self.prefs).with_focus(jump.as_deref(), flash);
         let out = &mut self.actions;
         egui::Panel::top("menu").show(ui, |ui| menu_ui::menu_ui(ui, &view, &self.prefs, out));
         egui::Panel::bottom("status").show(ui, |ui| status_ui::status_ui(ui, &view, out));
@@ -266,7 +256,7 @@ impl eframe::App for FundplanApp {
             egui::Panel::top("disk-changed")
                 .show(ui, |ui| dialogs::disk_changed_ui(ui, &view, out));
         }
-        if view.doc.plan().submission.is_some() || view.read_only {
+        if view.doc.plan().submission.is_some() || view.read_only() {
             egui::Panel::top("review-banner").show(ui, |ui| review_ui::banner_ui(ui, &view, out));
         }
         egui::Panel::left("nav")
@@ -274,22 +264,9 @@ impl eframe::App for FundplanApp {
             .exact_size(150.0)
             .show(ui, |ui| nav_ui::nav_ui(ui, &view, self.screen, out));
         egui::CentralPanel::default().show(ui, |ui| {
-            crate::gui::kit::sideways::sideways_ui(ui, "screen", |ui| match self.screen {
-                Screen::Header => header_ui::header_ui(ui, &view, out),
-                Screen::Sources => sources_ui::sources_ui(ui, &view, out),
-                Screen::Projects => projects_ui::projects_ui(ui, &view, out),
-                Screen::Matrix => matrix_ui::matrix_ui(ui, &view, out),
-                Screen::Findings => findings_ui::findings_ui(ui, &view, out),
-                Screen::Review => review_ui::review_ui(ui, &view, &self.prefs.reviewer, out),
-                Screen::Compare => {
-                    compare_ui::compare_ui(ui, &view, self.session.compare.as_ref(), out)
-                }
-                Screen::Summary => {
-                    summary_ui::summary_ui(ui, &view, self.league.rollup.as_ref(), out)
-                }
-                Screen::Catalog => {
-                    catalog_ui::catalog_ui(ui, &view, self.session.catalog_draft.as_ref(), out)
-                }
+            crate::gui::kit::sideways::sideways_ui(ui, "screen", |ui| {
+                let rollup = self.league.rollup.as_ref();
+                crate::gui::screens::screen_ui(ui, self.screen, &view, rollup, out)
             })
         });
         crate::gui::kit::flash::flash_ui(&self.session.flash, ui);

@@ -9,10 +9,7 @@ use crate::document::{Document, bundled_sample};
 use crate::edit::Edit;
 use crate::file::SaveError;
 use crate::gui::dialogs;
-use crate::gui::screens::{
-    catalog_ui, compare_ui, findings_ui, header_ui, matrix_ui, projects_ui, review_ui, sources_ui,
-    summary_ui,
-};
+use crate::gui::screens::{catalog_ui, projects_ui, review_ui};
 use crate::gui::shell::{menu_ui, nav_ui, status_ui};
 use crate::gui::state::commands::UiCommand;
 use crate::gui::state::dialog::{Dialog, Message, Pending};
@@ -127,16 +124,13 @@ impl FundplanApp {
     /// What the receipt register says about the open plan (set when a sealed
     /// plan is opened for review).
     pub fn register_mark(&self) -> Option<crate::register::Mark> {
-        self.session.register.as_ref().map(|r| r.mark)
+        self.session.register_mark()
     }
 
     /// What the receipt register says about the decision the open plan
     /// claims; `None` when no register was checked.
     pub fn review_mark(&self) -> Option<crate::register::ReviewMark> {
-        let r = self.session.register.as_ref()?;
-        let claimed =
-            crate::register::Receipt::sealed(self.doc().plan(), self.doc().seal()).claimed;
-        Some(crate::register::ReviewMark::of(claimed, r.mark, r.held))
+        self.session.review_mark()
     }
 
     /// The receipt register that keeps the open plan's receipt and the

@@ -55,11 +55,11 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
                     RichText::new(view.t("出错了", "Something went wrong"))
                         .color(theme::palette(ui).over),
                 );
-                message_ui(ui, &msg.text(view.lang));
+                message_ui(ui, &msg.text(view.lang()));
                 ok_ui(ui, view, out);
             }
             Dialog::Info(msg) => {
-                message_ui(ui, &msg.text(view.lang));
+                message_ui(ui, &msg.text(view.lang()));
                 ok_ui(ui, view, out);
             }
             Dialog::Unsaved(pending) => unsaved_ui(ui, view, pending, out),
@@ -108,7 +108,7 @@ fn ok_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         let ok = ui.button(view.t("确定", "OK"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let toggle = UiCommand::ToggleLanguage;
-            let switch = ui.small_button(toggle.label(view.lang));
+            let switch = ui.small_button(toggle.label(view.lang()));
             if switch.clicked() {
                 out.push(Action::Command(toggle));
             } else if ok.clicked() || (enter && !switch.has_focus()) {

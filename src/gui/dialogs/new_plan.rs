@@ -45,7 +45,7 @@ pub(super) fn new_plan_ui(
             ui.label(view.t("旗县类别", "Kind"));
             ui.horizontal(|ui| {
                 for k in CountyKind::ALL {
-                    ui.radio_value(&mut form.kind, *k, k.label(view.lang));
+                    ui.radio_value(&mut form.kind, *k, k.label(view.lang()));
                 }
             });
             ui.end_row();

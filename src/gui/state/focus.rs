@@ -120,10 +120,10 @@ mod tests {
     #[test]
     fn a_widget_is_asked_four_frames_and_a_jump_eleven() {
         let tries = |mut r: FocusRequest| (1..).take_while(|_| r.tried()).count() + 1;
-        assert_eq!(tries(FocusRequest::widget(Id::new("w"))), 4);
+        assert_eq!(tries(FocusRequest::widget(Id::unique("w"))), 4);
         assert_eq!(tries(FocusRequest::jump("sources[C01]".into())), 11);
         assert_eq!(tries(FocusRequest::path_once("county.code".into())), 1);
-        let back = FocusRequest::give_back(Id::new("w"));
+        let back = FocusRequest::give_back(Id::unique("w"));
         assert_eq!(back.wait, Some(1));
         assert_eq!(tries(back), 4);
     }

@@ -63,6 +63,20 @@ impl Session {
         }
     }
 
+    /// What the receipt register says about the open plan (set when a
+    /// sealed plan is opened for review).
+    pub fn register_mark(&self) -> Option<crate::register::Mark> {
+        self.register.as_ref().map(|r| r.mark)
+    }
+
+    /// What the receipt register says about the decision the open plan
+    /// claims; `None` when no register was checked.
+    pub fn review_mark(&self) -> Option<crate::register::ReviewMark> {
+        let r = self.register.as_ref()?;
+        let claimed = crate::register::Receipt::sealed(self.doc.plan(), self.doc.seal()).claimed;
+        Some(crate::register::ReviewMark::of(claimed, r.mark, r.held))
+    }
+
     /// Judges the plan against `catalog` from now on; a draft being edited
     /// on the 目录 screen is dropped (it belonged to the catalog before).
     pub fn set_catalog(&mut self, catalog: crate::catalog::Catalog) {

@@ -83,7 +83,7 @@ fn head_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut Vec<Act
             egui::Button::new(view.t("另存为新目录…", "Save as a new catalog…")),
         );
         let save = match blocked {
-            Some(p) => save.on_disabled_hover_text(p.message(view.lang)),
+            Some(p) => save.on_disabled_hover_text(p.message(view.lang())),
             None => save.on_hover_text(view.t(
                 "把此目录保存为新的目录文件（须另起编号）",
                 "Save this catalog as a new catalog file (with an id of its own)",
@@ -140,7 +140,7 @@ fn check_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft) {
     let problems = draft.problems();
     let palette = theme::palette(ui);
     let n = problems.len();
-    let word = match (n, view.lang) {
+    let word = match (n, view.lang()) {
         (0, _) => view
             .t("目录检查：无问题", "Catalog check: no problems")
             .to_string(),
@@ -170,7 +170,7 @@ fn problems_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft) {
     for p in draft.problems() {
         ui.add(
             egui::Label::new(
-                RichText::new(format!("• {}", p.message(view.lang))).color(palette.over),
+                RichText::new(format!("• {}", p.message(view.lang()))).color(palette.over),
             )
             .wrap(),
         );
@@ -198,7 +198,7 @@ fn text_ui(
     out: &mut Vec<Action>,
 ) {
     let id = field_id(field);
-    if let Some(t) = field_ui(ui, id, field.label(view.lang), draft.text(field), shape) {
+    if let Some(t) = field_ui(ui, id, field.label(view.lang()), draft.text(field), shape) {
         out.push(Action::Catalog(Change::Text(field, t)));
     }
 }
@@ -215,10 +215,10 @@ fn basics_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut Vec<A
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            ui.label(Field::Id.label(view.lang));
+            ui.label(Field::Id.label(view.lang()));
             text_ui(ui, view, draft, Field::Id, Shape::Line(260.0), out);
             ui.end_row();
-            ui.label(Field::Title.label(view.lang));
+            ui.label(Field::Title.label(view.lang()));
             text_ui(ui, view, draft, Field::Title, Shape::Wrap(wide), out);
             ui.end_row();
             ui.label(view.t("适用年度", "Years"));
@@ -228,7 +228,7 @@ fn basics_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut Vec<A
                 text_ui(ui, view, draft, Field::YearTo, Shape::Line(56.0), out);
             });
             ui.end_row();
-            ui.label(Field::Note.label(view.lang));
+            ui.label(Field::Note.label(view.lang()));
             text_ui(ui, view, draft, Field::Note, Shape::Lines(wide, 1), out);
             ui.end_row();
         });
@@ -252,7 +252,7 @@ fn thresholds_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut V
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            ui.label(Field::IndustryMin.label(view.lang));
+            ui.label(Field::IndustryMin.label(view.lang()));
             ui.horizontal(|ui| {
                 text_ui(ui, view, draft, Field::IndustryMin, Shape::Line(64.0), out);
                 ui.label(
@@ -261,7 +261,7 @@ fn thresholds_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut V
                 );
             });
             ui.end_row();
-            ui.label(Field::IndustryLines.label(view.lang));
+            ui.label(Field::IndustryLines.label(view.lang()));
             ui.horizontal(|ui| {
                 text_ui(
                     ui,
@@ -280,13 +280,13 @@ fn thresholds_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut V
                 );
             });
             ui.end_row();
-            ui.label(Field::IndustryFrom.label(view.lang));
+            ui.label(Field::IndustryFrom.label(view.lang()));
             ui.horizontal(|ui| {
                 text_ui(ui, view, draft, Field::IndustryFrom, Shape::Line(56.0), out);
                 ui.label(RichText::new(view.t("（空：每年）", "(empty: every year)")).weak());
             });
             ui.end_row();
-            ui.label(Field::ManagementMax.label(view.lang));
+            ui.label(Field::ManagementMax.label(view.lang()));
             text_ui(
                 ui,
                 view,
@@ -296,7 +296,7 @@ fn thresholds_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut V
                 out,
             );
             ui.end_row();
-            ui.label(Field::Keywords.label(view.lang));
+            ui.label(Field::Keywords.label(view.lang()));
             ui.vertical(|ui| {
                 text_ui(ui, view, draft, Field::Keywords, Shape::Wrap(wide), out);
                 ui.label(RichText::new(view.t("以“、”分隔", "Separated by commas")).weak());
@@ -309,7 +309,7 @@ fn thresholds_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut V
 /// category's own uses, which levels each kind of banner may integrate, and
 /// the own levels a national banner must integrate.
 fn rules_ui(ui: &mut Ui, view: &View<'_>, c: &Catalog) {
-    let lang = view.lang;
+    let lang = view.lang();
     let list = |items: Vec<&str>| items.join(lang.pick("、", ", "));
     let wrap = |ui: &mut Ui, text: String| {
         ui.add(egui::Label::new(text).wrap());

@@ -72,7 +72,7 @@ fn insert_ui(out: &mut Vec<Action>, at: usize, project: Project) {
 /// selected one's township and the plan's drafting unit filled in.
 fn add_project(view: &View<'_>, out: &mut Vec<Action>) {
     let plan = view.doc.plan();
-    let selected = view.selected_project.filter(|&i| i < plan.projects.len());
+    let selected = view.selected_project().filter(|&i| i < plan.projects.len());
     let at = selected.map_or(plan.projects.len(), |i| i + 1);
     let township = selected
         .and_then(|i| plan.projects.get(i))
@@ -110,7 +110,7 @@ pub fn projects_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         .auto_shrink(false)
         .show(ui, |ui| {
             match view
-                .selected_project
+                .selected_project()
                 .and_then(|i| view.doc.plan().projects.get(i).map(|p| (i, p)))
             {
                 Some((i, p)) => detail::detail_ui(ui, view, i, p, out),
