@@ -929,7 +929,7 @@ mod screen_harness {
     fn alone(one: OneScreen) -> Harness<'static, OneScreen> {
         let mut h = Harness::builder()
             .with_size([1280.0, 800.0])
-            .with_context_setup(|ctx| fundplan::gui::fonts::install(ctx))
+            .with_context_setup(fundplan::gui::fonts::install)
             .build_ui_state(|ui, one: &mut OneScreen| one.ui(ui), one);
         h.run();
         h.state_mut().take_actions();

@@ -375,7 +375,7 @@ mod tests {
         let session = crate::gui::state::session::Session::new(doc);
         let prefs = crate::gui::state::prefs::Prefs::default();
         let mut h = Harness::builder()
-            .with_context_setup(|ctx| crate::gui::kit::fonts::install(ctx))
+            .with_context_setup(crate::gui::kit::fonts::install)
             .build_ui_state(
                 |ui, out: &mut Vec<Action>| {
                     let view = View::new(&session, &prefs);
