@@ -14,6 +14,7 @@ mod switch;
 use about::about_ui;
 use catalog_id::catalog_id_ui;
 use comment::comment_ui;
+pub use new_plan::code_field_id as new_plan_first_field_id;
 use new_plan::new_plan_ui;
 use path::path_ui;
 pub use questions::disk_changed_ui;
