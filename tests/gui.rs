@@ -349,8 +349,10 @@ fn another_catalog_can_judge_the_plan() {
     // nm-2017: refused, saying so, as `catalog check` and --catalog do.
     let same_id = dir.path().join("nm-2017-own.ron");
     std::fs::write(&same_id, &text).unwrap();
-    h.state_mut()
-        .push(fundplan::gui::Action::LoadCatalog(same_id));
+    h.state_mut().push(fundplan::gui::Action::Picked(
+        fundplan::gui::FileAction::Catalog,
+        same_id,
+    ));
     h.run();
     h.get_by_label_contains("是内置目录的编号，而内容与内置目录不同");
     assert!(!h.state().doc().report().has(Rule::B03));
@@ -362,12 +364,17 @@ fn another_catalog_can_judge_the_plan() {
         text.replace("id: \"nm-2017\"", "id: \"nm-2017-strict\""),
     )
     .unwrap();
-    h.state_mut().push(fundplan::gui::Action::LoadCatalog(path));
+    h.state_mut().push(fundplan::gui::Action::Picked(
+        fundplan::gui::FileAction::Catalog,
+        path,
+    ));
     h.run();
     assert!(h.state().doc().report().has(Rule::B03));
 
-    h.state_mut()
-        .push(fundplan::gui::Action::LoadCatalog(common::sample_path()));
+    h.state_mut().push(fundplan::gui::Action::Picked(
+        fundplan::gui::FileAction::Catalog,
+        common::sample_path(),
+    ));
     h.run();
     h.get_by_label_contains("此处需要“fundplan-catalog”");
 }
@@ -384,7 +391,10 @@ fn export_to_excel_and_import_it_back_from_the_app() {
         .export(fundplan::gui::Export::Csv, &dir.path().join("csv"))
         .unwrap();
     let original = h.state().doc().plan().clone();
-    h.state_mut().push(fundplan::gui::Action::Import(xlsx));
+    h.state_mut().push(fundplan::gui::Action::Picked(
+        fundplan::gui::FileAction::Import,
+        xlsx,
+    ));
     h.run();
     assert_eq!(h.state().doc().plan(), &original);
     assert!(
@@ -394,8 +404,10 @@ fn export_to_excel_and_import_it_back_from_the_app() {
     assert!(dir.path().join("csv/表2 项目计划.csv").exists());
 
     std::fs::write(dir.path().join("bad.xlsx"), b"not a workbook").unwrap();
-    h.state_mut()
-        .push(fundplan::gui::Action::Import(dir.path().join("bad.xlsx")));
+    h.state_mut().push(fundplan::gui::Action::Picked(
+        fundplan::gui::FileAction::Import,
+        dir.path().join("bad.xlsx"),
+    ));
     h.run();
     h.get_by_label_contains("未导入任何内容");
 }
@@ -417,8 +429,8 @@ fn a_pdf_export_says_which_characters_no_font_has() {
     });
     common::open_in(&mut h, &path);
     let pdf = dir.path().join("公示.pdf");
-    h.state_mut().push(fundplan::gui::Action::Export(
-        fundplan::gui::Export::NoticePdf,
+    h.state_mut().push(fundplan::gui::Action::Picked(
+        fundplan::gui::FileAction::Export(fundplan::gui::Export::NoticePdf),
         pdf.clone(),
     ));
     h.run();

@@ -112,7 +112,10 @@ fn rename_an_english_name_save_as_a_new_catalog_and_judge_the_plan_with_it() {
     // The file dialog's answer: save to this path.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nm-2017-1501.ron");
-    h.state_mut().push(Action::SaveCatalogTo(path.clone()));
+    h.state_mut().push(Action::Picked(
+        fundplan::gui::FileAction::SaveCatalog,
+        path.clone(),
+    ));
     run_like_eframe(&mut h);
     assert!(
         matches!(h.state().dialog(), Some(Dialog::Info(_))),
@@ -193,7 +196,8 @@ fn a_catalog_loaded_over_a_draft_replaces_it() {
     let path = dir.path().join("nm-2021.ron");
     let nm2021 = fundplan::catalog::embedded("nm-2021").unwrap();
     fundplan_core::file::save_catalog(&nm2021, &path).unwrap();
-    h.state_mut().push(Action::LoadCatalog(path));
+    h.state_mut()
+        .push(Action::Picked(fundplan::gui::FileAction::Catalog, path));
     run_like_eframe(&mut h);
     assert_eq!(h.state().doc().catalog(), &nm2021);
     assert!(h.query_by_label("目录检查：无问题").is_some());

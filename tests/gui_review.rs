@@ -193,7 +193,8 @@ fn compare_shows_what_the_adjustment_changed() {
     let new_path = dir.path().join("r2.ron");
     file::save_plan(&new, &new_path).unwrap();
     open(&mut h, &new_path);
-    h.state_mut().push(Action::CompareWith(old));
+    h.state_mut()
+        .push(Action::Picked(fundplan::gui::FileAction::Compare, old));
     h.run();
     assert_eq!(h.state().screen(), Screen::Compare);
     h.get_by_label("删除");

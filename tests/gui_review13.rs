@@ -301,7 +301,8 @@ fn the_change_column_of_the_comparison_sits_under_its_header() {
     file::save_plan(&new, &new_path).unwrap();
     let mut h = common::app();
     common::open_in(&mut h, &new_path);
-    h.state_mut().push(Action::CompareWith(old));
+    h.state_mut()
+        .push(Action::Picked(fundplan::gui::FileAction::Compare, old));
     h.run();
     let header = h.get_by_label("增减").rect();
     // The totals grid comes first; the line's own change is listed below it.

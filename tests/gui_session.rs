@@ -52,7 +52,8 @@ fn an_imported_plan_is_unsaved_and_quitting_asks() {
     h.state_mut().push(Action::SelectProject(Some(0)));
     h.run();
     // 文件 › 从 Excel 导入 ends in this action once the file dialog returns.
-    h.state_mut().push(Action::Import(xlsx));
+    h.state_mut()
+        .push(Action::Picked(fundplan::gui::FileAction::Import, xlsx));
     h.run();
     assert!(h.state().doc().path().is_none(), "a new plan, not a file");
     assert!(h.state().doc().is_dirty());
@@ -80,8 +81,10 @@ fn opening_another_plan_forgets_the_old_ones_selection_and_comparison() {
     std::fs::copy(common::sample_path(), &other).unwrap();
     let mut h = common::app();
     h.state_mut().push(Action::SelectProject(Some(1)));
-    h.state_mut()
-        .push(Action::CompareWith(common::sample_path()));
+    h.state_mut().push(Action::Picked(
+        fundplan::gui::FileAction::Compare,
+        common::sample_path(),
+    ));
     h.run();
     assert!(h.state().is_comparing());
     common::open_in(&mut h, &other);

@@ -204,8 +204,9 @@ fn a_submitted_plan_is_warned_about_its_seal_before_switching() {
 }
 
 /// A catalog file picked with 目录文件… (the native dialog's pick arrives as
-/// `Action::SwitchFile`, as `state::files` delivers it): offered in the
-/// dialog; a file that does not load says why there and keeps the dialog.
+/// `Action::Picked(FileAction::SwitchCatalog, …)`, as `state::files`
+/// delivers it): offered in the dialog; a file that does not load says why
+/// there and keeps the dialog.
 #[test]
 fn a_catalog_file_is_offered_in_the_dialog_and_a_bad_one_is_explained_there() {
     let dir = tempfile::tempdir().unwrap();
@@ -218,15 +219,19 @@ fn a_catalog_file_is_offered_in_the_dialog_and_a_bad_one_is_explained_there() {
 
     let mut h = sample_for_2021();
     open_switch(&mut h);
-    h.state_mut()
-        .push(fundplan::gui::Action::SwitchFile(bad.clone()));
+    h.state_mut().push(fundplan::gui::Action::Picked(
+        fundplan::gui::FileAction::SwitchCatalog,
+        bad.clone(),
+    ));
     h.run();
     let Some(Dialog::Switch(form)) = h.state().dialog() else {
         panic!("the dialog stays open");
     };
     assert!(form.error.is_some());
-    h.state_mut()
-        .push(fundplan::gui::Action::SwitchFile(good.clone()));
+    h.state_mut().push(fundplan::gui::Action::Picked(
+        fundplan::gui::FileAction::SwitchCatalog,
+        good.clone(),
+    ));
     h.run();
     let Some(Dialog::Switch(form)) = h.state().dialog() else {
         panic!("the dialog stays open");

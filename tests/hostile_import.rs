@@ -511,7 +511,10 @@ fn the_app_survives_a_hostile_workbook_and_says_why() {
     let mut h = app();
     let before = h.state().doc().plan().clone();
     // 文件 › 从 Excel 导入 ends in this action once the file dialog returns.
-    h.state_mut().push(fundplan::gui::Action::Import(xlsx));
+    h.state_mut().push(fundplan::gui::Action::Picked(
+        fundplan::gui::FileAction::Import,
+        xlsx,
+    ));
     h.run();
     h.get_by_label_contains("方案信息!XFD1048576");
     assert_eq!(h.state().doc().plan(), &before, "nothing imported");

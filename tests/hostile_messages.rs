@@ -81,7 +81,10 @@ fn a_long_error_dialog_scrolls_and_its_button_stays_in_the_window() {
     let xlsx = dir.path().join("bad.xlsx");
     wb.save(&xlsx).unwrap();
     let mut h = app();
-    h.state_mut().push(fundplan::gui::Action::Import(xlsx));
+    h.state_mut().push(fundplan::gui::Action::Picked(
+        fundplan::gui::FileAction::Import,
+        xlsx,
+    ));
     h.run();
     h.get_by_label_contains("未知项目399");
     let ok = h.get_by_label("确定");

@@ -26,7 +26,8 @@ fn an_imported_plan_is_unsaved_and_quitting_asks() {
     std::fs::write(&xlsx, bytes).unwrap();
     assert!(!h.state().doc().is_dirty());
     // 文件 › 从 Excel 导入 ends in this action once the file dialog returns.
-    h.state_mut().push(Action::Import(xlsx));
+    h.state_mut()
+        .push(Action::Picked(fundplan::gui::FileAction::Import, xlsx));
     h.run();
     assert!(h.state().doc().path().is_none());
     assert!(h.state().doc().is_dirty(), "an import is unsaved work");

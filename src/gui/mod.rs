@@ -18,7 +18,7 @@ pub use kit::fonts;
 pub use state::action::Action;
 pub use state::commands::UiCommand;
 pub use state::dialog::{Dialog, Pending};
-pub use state::files::Export;
+pub use state::files::{Export, FileAction};
 pub use state::league::Column;
 pub use state::prefs::{Appearance, Prefs};
 pub use state::screen::Screen;

@@ -250,7 +250,10 @@ fn the_app_refuses_to_save_or_export_onto_a_device_or_fifo() {
         mknod(&dir.path().join("null"), 1, 3).unwrap_or_else(|| mkfifo(&dir.path().join("fifo")));
     let before = identity(&target);
     let mut h = common::app();
-    h.state_mut().push(Action::SaveTo(target.clone()));
+    h.state_mut().push(Action::Picked(
+        fundplan::gui::FileAction::SaveAs,
+        target.clone(),
+    ));
     h.run();
     let Some(Dialog::Error(m)) = h.state().dialog() else {
         panic!("no error dialog: {:?}", h.state().dialog());

@@ -17,7 +17,7 @@ use crate::gui::state::files::{Export, FileAction, FileDialogs, Kind, absolute};
 use crate::gui::state::focus::{FocusRequest, FocusTarget};
 use crate::gui::state::league::{Compare, League};
 use crate::gui::state::prefs::Prefs;
-use crate::gui::state::recovery::{self, Found, Recovery};
+use crate::gui::state::recovery::{self, Recovery};
 use crate::gui::state::session::{Registered, Session};
 use crate::gui::state::view::View;
 use crate::plan::{Comment, Decision, path as plan_path};
@@ -53,8 +53,6 @@ pub struct FundplanApp {
     title: String,
     league: League,
     recovery: Recovery,
-    /// What a crashed run left, until the user restores or discards it.
-    found: Option<Found>,
     allowed_to_close: bool,
     /// The look's tweaks are installed.
     styled: bool,
@@ -91,11 +89,7 @@ impl FundplanApp {
     pub fn with_recovery(mut self, dir: Option<PathBuf>, interval: f64) -> FundplanApp {
         self.recovery = Recovery::new(dir, interval);
         if let Some(found) = self.recovery.find() {
-            self.dialog = Some(Dialog::Recover {
-                file: found.file.clone(),
-                at: found.at.clone(),
-            });
-            self.found = Some(found);
+            self.dialog = Some(Dialog::Recover(Box::new(found)));
         }
         self
     }
@@ -195,7 +189,6 @@ impl FundplanApp {
             title: String::new(),
             league: League::default(),
             recovery: Recovery::new(None, recovery::INTERVAL),
-            found: None,
             allowed_to_close: false,
             styled: false,
             font_dirs: crate::export::pdf::FontDirs::system(),

@@ -73,7 +73,7 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
                 reviewer,
                 focus,
             } => comment_ui(ui, view, target, (text, reviewer, focus), out),
-            Dialog::Recover { file, at } => recover_ui(ui, view, file, at, out),
+            Dialog::Recover(found) => recover_ui(ui, view, &found.file, &found.at, out),
             Dialog::ChangedOnDisk(path) => changed_on_disk_ui(ui, view, path, out),
             Dialog::ConfirmSubmit => confirm_submit_ui(ui, view, out),
             Dialog::ConfirmUnlock => confirm_unlock_ui(ui, view, out),
@@ -88,7 +88,7 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
             Dialog::New(_)
                 | Dialog::Unsaved(_)
                 | Dialog::Comment { .. }
-                | Dialog::Recover { .. }
+                | Dialog::Recover(_)
                 | Dialog::ChangedOnDisk(_)
                 // Escape is its own (it first leaves the question before replacing).
                 | Dialog::Path(_)

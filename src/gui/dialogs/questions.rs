@@ -10,16 +10,7 @@ pub(super) fn unsaved_ui(ui: &mut Ui, view: &View<'_>, pending: &Pending, out: &
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         if ui.button(view.t("保存", "Save")).clicked() {
-            match view.doc.path() {
-                Some(p) => {
-                    out.push(Action::SaveTo(p.to_path_buf()));
-                    out.push(Action::Proceed(pending.clone()));
-                }
-                None => {
-                    out.push(Action::CloseDialog);
-                    out.push(Action::Command(UiCommand::SaveAs));
-                }
-            }
+            out.push(Action::SaveFirst(pending.clone()));
         }
         if ui.button(view.t("不保存", "Don't save")).clicked() {
             out.push(Action::Proceed(pending.clone()));
@@ -134,11 +125,7 @@ pub fn disk_changed_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             .strong(),
         );
         if ui.button(view.t("重新载入", "Reload")).clicked() {
-            out.push(if view.doc.is_dirty() {
-                Action::Show(Dialog::Unsaved(Pending::Reload))
-            } else {
-                Action::Reload
-            });
+            out.push(Action::Guard(Pending::Reload));
         }
     });
 }
@@ -253,4 +240,33 @@ pub(super) fn confirm_unlock_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Acti
         out,
         || vec![Action::Unlock],
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+    use crate::document::{Document, bundled_sample};
+    use crate::edit::Edit;
+    use crate::gui::kit::harness::harness;
+
+    /// Whether to ask about unsaved changes is decided in `apply`, not by the strip.
+    #[test]
+    fn the_disk_strip_asks_for_a_guarded_reload_dirty_or_not() {
+        let mut dirty = Document::new(bundled_sample(), None);
+        let project = dirty.plan().projects.first().cloned().map(Box::new);
+        dirty.apply(Edit::SetProject(0, project.expect("a project")), None);
+        assert!(dirty.is_dirty());
+        for doc in [Document::new(bundled_sample(), None), dirty] {
+            let mut h = harness(doc, false, disk_changed_ui);
+            h.get_by_label("重新载入").click();
+            h.run();
+            assert!(
+                matches!(h.state().as_slice(), [Action::Guard(Pending::Reload)]),
+                "{:?}",
+                h.state()
+            );
+        }
+    }
 }

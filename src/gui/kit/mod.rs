@@ -8,6 +8,8 @@ pub mod first_input;
 pub mod flash;
 pub mod fonts;
 pub mod grid_walk;
+#[cfg(test)]
+pub mod harness;
 pub mod input;
 pub mod paste;
 pub mod project_clip;

@@ -5,6 +5,7 @@ use egui::{Grid, RichText, Ui};
 use crate::diff::{Change, FieldChange, ItemDiff, field_label};
 use crate::gui::kit::theme;
 use crate::gui::state::action::Action;
+use crate::gui::state::files::FileAction;
 use crate::gui::state::league::Compare;
 use crate::gui::state::view::View;
 use crate::money::Money;
@@ -107,7 +108,7 @@ pub fn compare_ui(ui: &mut Ui, view: &View<'_>, compare: Option<&Compare>, out: 
         ));
         crate::gui::kit::first_input::mark(ui, &choose);
         if choose.clicked() {
-            out.push(Action::ChooseCompare);
+            out.push(Action::Choose(FileAction::Compare));
         }
     });
     let Some(c) = compare else {

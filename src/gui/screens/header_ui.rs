@@ -5,6 +5,7 @@ use egui::{DragValue, Grid, RichText, Ui};
 use crate::edit::{Edit, Header};
 use crate::gui::kit::widgets::{decorate, text_ui};
 use crate::gui::state::action::Action;
+use crate::gui::state::files::FileAction;
 use crate::gui::state::view::View;
 use crate::plan::{Adjustment, CountyKind};
 use crate::validate::league_of;
@@ -153,7 +154,7 @@ pub fn header_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                     ))
                     .clicked()
                 {
-                    out.push(Action::ChooseCatalog);
+                    out.push(Action::Choose(FileAction::Catalog));
                 }
             });
             ui.end_row();

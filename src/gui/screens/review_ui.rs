@@ -361,28 +361,19 @@ fn history_ui(ui: &mut Ui, view: &View<'_>, rounds: &[crate::plan::Round], out: 
 
 #[cfg(test)]
 mod tests {
-    use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
 
     use super::*;
     use crate::document::{Document, bundled_sample};
+    use crate::gui::kit::harness::harness;
 
     /// The screen asks for the reviewer's name to change; it changes nothing itself.
     #[test]
     fn typing_the_reviewer_asks_for_the_change() {
-        let mut doc = Document::new(bundled_sample(), None);
-        doc.set_read_only(true);
-        let session = crate::gui::state::session::Session::new(doc);
-        let prefs = crate::gui::state::prefs::Prefs::default();
-        let mut h = Harness::builder()
-            .with_context_setup(crate::gui::kit::fonts::install)
-            .build_ui_state(
-                |ui, out: &mut Vec<Action>| {
-                    let view = View::new(&session, &prefs);
-                    review_ui(ui, &view, "农业科", out);
-                },
-                Vec::new(),
-            );
+        let doc = Document::new(bundled_sample(), None);
+        let mut h = harness(doc, true, |ui, view, out| {
+            review_ui(ui, view, "农业科", out)
+        });
         h.get_by_label("审核人").focus();
         h.run();
         h.state_mut().clear();

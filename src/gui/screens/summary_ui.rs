@@ -7,6 +7,7 @@ use egui_extras::{Column as TableColumn, TableBuilder};
 use crate::gui::kit::theme;
 use crate::gui::kit::widgets::{amount_label_ui, amount_width, text_width};
 use crate::gui::state::action::Action;
+use crate::gui::state::files::FileAction;
 use crate::gui::state::league::{Column, Rollup};
 use crate::gui::state::view::View;
 use crate::money::{Money, percent};
@@ -101,7 +102,7 @@ pub fn summary_ui(ui: &mut Ui, view: &View<'_>, rollup: Option<&Rollup>, out: &m
         let choose = ui.button(view.t("选择方案文件夹…", "Choose a folder of plans…"));
         crate::gui::kit::first_input::mark(ui, &choose);
         if choose.clicked() {
-            out.push(Action::ChooseFolder);
+            out.push(Action::Choose(FileAction::Summarize));
         }
         if let Some(r) = rollup
             && ui.button(view.t("重新读取", "Reload")).clicked()

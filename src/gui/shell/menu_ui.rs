@@ -4,7 +4,8 @@ use egui::Ui;
 
 use crate::gui::state::action::Action;
 use crate::gui::state::commands::UiCommand;
-use crate::gui::state::files::{self, Export};
+use crate::gui::state::dialog::Pending;
+use crate::gui::state::files::{self, Export, FileAction};
 use crate::gui::state::prefs::{Appearance, Prefs};
 use crate::gui::state::screen::Screen;
 use crate::gui::state::view::View;
@@ -62,7 +63,7 @@ pub fn menu_ui(ui: &mut Ui, view: &View<'_>, prefs: &Prefs, out: &mut Vec<Action
                     (Export::NoticePdf, "公示表 PDF…", "Public notice as PDF…"),
                 ] {
                     if ui.button(view.t(zh, en)).clicked() {
-                        out.push(Action::ChooseExport(kind));
+                        out.push(Action::Choose(FileAction::Export(kind)));
                         ui.close();
                     }
                 }
@@ -71,7 +72,7 @@ pub fn menu_ui(ui: &mut Ui, view: &View<'_>, prefs: &Prefs, out: &mut Vec<Action
                 .button(view.t("从 Excel 导入…", "Import from Excel…"))
                 .clicked()
             {
-                out.push(Action::ChooseImport);
+                out.push(Action::Guard(Pending::Import));
                 ui.close();
             }
             ui.separator();

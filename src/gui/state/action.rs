@@ -7,7 +7,7 @@ use crate::edit::Edit;
 use crate::gui::state::catalog_draft::Change;
 use crate::gui::state::commands::UiCommand;
 use crate::gui::state::dialog::{Dialog, Pending};
-use crate::gui::state::files::Export;
+use crate::gui::state::files::FileAction;
 use crate::gui::state::league::Column;
 use crate::gui::state::prefs::Appearance;
 use crate::plan::{Decision, Plan};
@@ -36,20 +36,16 @@ pub enum Action {
     Jumped,
     /// Open this file (asking first if there are unsaved changes).
     Open(PathBuf),
+    /// Ask for the path this needs, with the system's file dialog or the
+    /// built-in one; the path comes back as [`Action::Picked`].
+    Choose(FileAction),
+    /// A path was picked for this (in either dialog): open, save, load,
+    /// compare, roll up, export or import with it.
+    Picked(FileAction, PathBuf),
     /// Replace the document with a new plan (from the new-plan dialog).
     Create(Box<Plan>),
-    /// Save to this file.
-    SaveTo(PathBuf),
-    /// Ask for a catalog file to judge the plan with.
-    ChooseCatalog,
-    /// Judge the plan with the catalog in this file.
-    LoadCatalog(PathBuf),
     /// Open the catalog-switch dialog (refused in review mode).
     AskSwitch,
-    /// Ask for a catalog file to switch the plan to.
-    ChooseSwitchFile,
-    /// Offer the catalog in this file in the switch dialog.
-    SwitchFile(PathBuf),
     /// Switch the plan to another catalog, as one undo step.
     Switch(Box<crate::gui::state::dialog::Chosen>),
     /// Change the catalog draft of the 目录 screen (not the plan: no undo step).
@@ -61,19 +57,13 @@ pub enum Action {
     SaveCatalogAs,
     /// Give the draft this id, then ask where to save it.
     SaveCatalogWithId(String),
-    /// Save the catalog draft to this file.
-    SaveCatalogTo(PathBuf),
-    /// Ask where to write the catalog as a workbook.
-    ExportCatalog,
-    /// Write the catalog as a workbook to this file.
-    ExportCatalogTo(PathBuf),
-    /// Ask for a catalog workbook to import.
-    ImportCatalog,
-    /// Import the catalog workbook in this file: it becomes the catalog the
-    /// plan is judged against, shown on the 目录 screen to be saved.
-    ImportCatalogFrom(PathBuf),
+    /// Carry out this, asking first if there are unsaved changes.
+    Guard(Pending),
     /// Carry out what waited for the unsaved-changes question.
     Proceed(Pending),
+    /// The unsaved-changes question's 保存: save, then carry out what waited
+    /// (a plan never saved is saved as, and what waited is dropped).
+    SaveFirst(Pending),
     /// Close the open dialog.
     CloseDialog,
     /// Show a dialog.
@@ -100,27 +90,13 @@ pub enum Action {
     Decide(Decision),
     /// The county marks the comment at this index 已处理, with its own note.
     ResolveComment(usize, String),
-    /// Ask for a file to compare the open plan with.
-    ChooseCompare,
     /// Compare with the revision review round `n` (from 0) judged: the file
     /// in the plan's folder sealed with that round's digest, else ask.
     CompareWithRound(usize),
-    /// Compare the open plan with this earlier revision.
-    CompareWith(PathBuf),
-    /// Ask for a folder to roll up.
-    ChooseFolder,
     /// Roll up these files or folders.
     Summarize(Vec<PathBuf>),
     /// Sort the roll-up by a column.
     SortSummary(Column),
-    /// Ask where to export.
-    ChooseExport(Export),
-    /// Export the open plan to this file or folder.
-    Export(Export, PathBuf),
-    /// Ask for a workbook to import.
-    ChooseImport,
-    /// Import this workbook as a new, unsaved plan.
-    Import(PathBuf),
     /// Restore the plan a crashed run left.
     Restore,
     /// Throw away what a crashed run left.

@@ -5,6 +5,7 @@ mod rows;
 
 use super::*;
 use crate::catalog::Catalog;
+use crate::gui::state::files::FileAction;
 use crate::money::Money;
 use crate::switch::{self, Decisions, Proposal};
 use rows::{level_totals_ui, row_ui};
@@ -68,7 +69,7 @@ pub(super) fn switch_ui(
             ))
             .clicked()
         {
-            out.push(Action::ChooseSwitchFile);
+            out.push(Action::Choose(FileAction::SwitchCatalog));
         }
     });
     if let Some(path) = &form.file {

@@ -11,6 +11,7 @@ use crate::catalog::Catalog;
 use crate::gui::kit::theme;
 use crate::gui::state::action::Action;
 use crate::gui::state::catalog_draft::{CatalogDraft, Change, Field, is_builtin};
+use crate::gui::state::files::FileAction;
 use crate::gui::state::view::View;
 
 mod field;
@@ -116,7 +117,7 @@ fn head_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut Vec<Act
                 "Write this catalog as an Excel/WPS workbook: a sheet of its lines, others for its settings",
             ));
         if export.clicked() {
-            out.push(Action::ExportCatalog);
+            out.push(Action::Choose(FileAction::ExportCatalog));
         }
         let import = ui
             .button(view.t("从工作簿导入…", "Import from workbook…"))
@@ -125,7 +126,7 @@ fn head_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut Vec<Act
                 "Read a catalog workbook the region or league issued; what it lacks comes from this catalog",
             ));
         if import.clicked() {
-            out.push(Action::ImportCatalog);
+            out.push(Action::Choose(FileAction::ImportCatalog));
         }
         ui.add_space(12.0);
         check_ui(ui, view, draft);

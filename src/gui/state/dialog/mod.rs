@@ -56,13 +56,8 @@ pub enum Dialog {
     },
     /// Leaving review mode breaks the seal: confirm.
     ConfirmUnlock,
-    /// A previous run left unsaved work.
-    Recover {
-        /// The file it belonged to.
-        file: Option<PathBuf>,
-        /// When it was written.
-        at: String,
-    },
+    /// A previous run left unsaved work: restore or discard it.
+    Recover(Box<crate::gui::state::recovery::Found>),
     /// The file changed on disk since it was opened: overwrite?
     ChangedOnDisk(PathBuf),
     /// The plan passed validation: seal it? (names what is sealed)

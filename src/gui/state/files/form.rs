@@ -190,7 +190,7 @@ impl PathForm {
                 self.enter_folder(&path);
                 None
             }
-            Kind::Open if path.is_file() => Some(self.purpose.action(path)),
+            Kind::Open if path.is_file() => Some(Action::Picked(self.purpose, path)),
             Kind::Open => {
                 self.problem = Some(match parent_of(&path) {
                     Some(dir) if !dir.is_dir() => Problem::NoFolder(dir),
@@ -201,7 +201,7 @@ impl PathForm {
             Kind::Folder
                 if path.is_dir() || self.purpose.makes_folder() && parent_is_dir(&path) =>
             {
-                Some(self.purpose.action(path))
+                Some(Action::Picked(self.purpose, path))
             }
             Kind::Folder => {
                 self.problem = Some(Problem::NoFolder(path));
@@ -221,7 +221,7 @@ impl PathForm {
                     self.overwrite = Some(path);
                     return None;
                 }
-                Some(self.purpose.action(path))
+                Some(Action::Picked(self.purpose, path))
             }
         }
     }
@@ -229,7 +229,7 @@ impl PathForm {
     /// 替换: the save goes ahead over the existing file.
     pub fn replace(&mut self) -> Option<Action> {
         let path = self.overwrite.clone()?;
-        Some(self.purpose.action(path))
+        Some(Action::Picked(self.purpose, path))
     }
 }
 
@@ -274,12 +274,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut f = form(FileAction::SaveAs, dir.path());
         f.text = dir.path().join("new").display().to_string();
-        assert!(matches!(f.submit(), Some(Action::SaveTo(p)) if p == dir.path().join("new.ron")));
+        assert!(
+            matches!(f.submit(), Some(Action::Picked(FileAction::SaveAs, p)) if p == dir.path().join("new.ron"))
+        );
         std::fs::write(dir.path().join("old.ron"), "x").unwrap();
         f.text = "old.ron".into();
         assert!(f.submit().is_none(), "asks first");
         assert_eq!(f.overwrite, Some(dir.path().join("old.ron")));
-        assert!(matches!(f.replace(), Some(Action::SaveTo(p)) if p == dir.path().join("old.ron")));
+        assert!(
+            matches!(f.replace(), Some(Action::Picked(FileAction::SaveAs, p)) if p == dir.path().join("old.ron"))
+        );
     }
 
     #[test]

@@ -123,23 +123,6 @@ impl FileAction {
         self == FileAction::Export(Export::Csv)
     }
 
-    /// What is done with the path picked.
-    pub fn action(self, path: PathBuf) -> Action {
-        match self {
-            FileAction::Open => Action::Open(path),
-            FileAction::SaveAs => Action::SaveTo(path),
-            FileAction::Catalog => Action::LoadCatalog(path),
-            FileAction::SwitchCatalog => Action::SwitchFile(path),
-            FileAction::SaveCatalog => Action::SaveCatalogTo(path),
-            FileAction::ExportCatalog => Action::ExportCatalogTo(path),
-            FileAction::ImportCatalog => Action::ImportCatalogFrom(path),
-            FileAction::Compare => Action::CompareWith(path),
-            FileAction::Summarize => Action::Summarize(vec![path]),
-            FileAction::Export(kind) => Action::Export(kind, path),
-            FileAction::Import => Action::Import(path),
-        }
-    }
-
     /// The dialog's title.
     pub fn title(self, lang: crate::Lang) -> &'static str {
         match self {
@@ -211,8 +194,8 @@ impl FileDialogs {
     /// Asks for the path `form` is for: with the system's dialog on a worker
     /// thread (or, if the desktop turns out to have none, with `form` sent
     /// back as [`Action::Show`]), or by returning `form` to be shown now when
-    /// `choice` is [`Choice::Builtin`] or the desktop is known to have none. Whatever is picked arrives as
-    /// `form.purpose`'s action.
+    /// `choice` is [`Choice::Builtin`] or the desktop is known to have none.
+    /// Whatever is picked arrives as [`Action::Picked`] with `form.purpose`.
     pub fn ask(
         &self,
         ctx: &egui::Context,
@@ -242,7 +225,7 @@ impl FileDialogs {
                 };
                 deliver(&tx, Action::Show(Dialog::Path(Box::new(form))));
             } else if let Some(path) = system_dialog(&form, lang) {
-                deliver(&tx, form.purpose.action(path));
+                deliver(&tx, Action::Picked(form.purpose, path));
             }
             ctx.request_repaint();
         });
