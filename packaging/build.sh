@@ -73,7 +73,12 @@ if want windows "$@" || { want msi "$@" && [ ! -f "$win_stage/fundplan.exe" ]; }
     # Notepad-friendly: UTF-8 with BOM, CRLF line ends.
     crlf() { { printf '\357\273\277'; sed 's/$/\r/' "$1"; } > "$2"; }
     crlf packaging/README-zh.md "$stage/README-zh.txt"
-    crlf README.md "$stage/README-en.txt"
+    # The English text is the README followed by the user guides it points to (docs/), so a
+    # Windows user has all of them in one file that Notepad opens.
+    cat README.md docs/county-guide.md docs/league-guide.md docs/data-safety.md \
+        docs/command-line.md docs/catalogs.md docs/file-format.md > "$stage/README-en.md"
+    crlf "$stage/README-en.md" "$stage/README-en.txt"
+    rm "$stage/README-en.md"
     crlf LICENSE-MIT "$stage/LICENSE-MIT.txt"
     crlf LICENSE-APACHE "$stage/LICENSE-APACHE.txt"
     crlf assets/fonts/OFL.txt "$stage/OFL.txt"

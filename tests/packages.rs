@@ -313,6 +313,14 @@ fn deb_installs_binary_desktop_entry_mime_type_and_icons() {
         "copyright",
         "README.md",
         "README-zh.md",
+        "docs/county-guide.md",
+        "docs/league-guide.md",
+        "docs/data-safety.md",
+        "docs/command-line.md",
+        "docs/catalogs.md",
+        "docs/file-format.md",
+        "docs/screenshots/sources.png",
+        "docs/screenshots/matrix.png",
         "LICENSE-MIT",
         "LICENSE-APACHE",
         "OFL.txt",
@@ -494,6 +502,19 @@ fn windows_zip_holds_a_self_contained_gui_exe() {
         contains(&readme, b"\r\n"),
         "README-zh.txt has CRLF line ends"
     );
+    // The English text carries the user guides the README points to.
+    let readme_en = std::fs::read(dir.join("README-en.txt")).unwrap();
+    for guide in [
+        "# The desktop app: a county's guide",
+        "# For league reviewers",
+        "# Your data is safe",
+        "# Command line",
+    ] {
+        assert!(
+            contains(&readme_en, guide.as_bytes()),
+            "README-en.txt lacks {guide}"
+        );
+    }
 
     if have("file") {
         let kind = ok(Command::new("file").arg("--brief").arg(&exe));

@@ -1,6 +1,6 @@
 //! The desktop app: a thin egui layer over the core.
 //!
-//! Panels draw from the open [`crate::document::Document`] and push [`app::Action`]s;
+//! Panels draw from the open [`crate::document::Document`] and push [`Action`]s;
 //! the app applies them in one place at the end of the frame, where edits are
 //! recorded for undo, mark the document dirty and re-run the validator.
 

@@ -306,15 +306,16 @@ impl FundplanApp {
     }
 
     /// Saves to the open file, then carries out `pending`; a plan never saved
-    /// is saved as, and `pending` is dropped. NOTE: `pending` goes ahead even
-    /// when the save failed, and the failure's message goes with the dialog;
-    /// kept as it was (issue 23 changes no behaviour).
+    /// is saved as, and `pending` is dropped (cancelling the path dialog
+    /// leaves the plan open). A failed save stops here: its message is shown
+    /// and `pending` is not done, or quitting or opening another file would
+    /// lose the changes the user just asked to keep.
     fn save_first(&mut self, ctx: &egui::Context, pending: Pending) {
         match self.session.doc.path().map(PathBuf::from) {
-            Some(path) => {
-                self.save_or_report(path);
-                self.proceed(ctx, pending);
-            }
+            Some(path) => match self.save_to(path) {
+                Ok(()) => self.proceed(ctx, pending),
+                Err(e) => self.dialog = Some(Dialog::Error(e.into())),
+            },
             None => {
                 self.close_dialog();
                 self.command(ctx, UiCommand::SaveAs);

@@ -28,9 +28,11 @@ mod files;
 mod frame;
 mod review;
 mod switch;
+#[cfg(test)]
+mod tests;
 
-pub use crate::gui::state::action::Action;
-pub use crate::gui::state::screen::Screen;
+use crate::gui::state::action::Action;
+use crate::gui::state::screen::Screen;
 
 /// The whole app.
 pub struct FundplanApp {
