@@ -162,7 +162,7 @@ impl FundplanApp {
     }
 
     pub(super) fn restore(&mut self) {
-        if let Some(Dialog::Recover(found)) = self.dialog.take() {
+        if let Some(Dialog::Recover(found, _)) = self.dialog.take() {
             self.replace_document(Document::restored(found.plan, found.file));
         }
         self.dialog = None;

@@ -73,17 +73,23 @@ impl FundplanApp {
             .storage
             .and_then(|s| eframe::get_value(s, Prefs::KEY))
             .unwrap_or_default();
+        FundplanApp::start(prefs, file, eframe::storage_dir("fundplan"))
+    }
+
+    /// What [`FundplanApp::new`] does once the preferences are read: opens
+    /// `file`, else the last plan (not on the first start), and keeps the
+    /// receipt register and unsaved work in `data` (the app's data folder).
+    fn start(prefs: Prefs, file: Option<PathBuf>, data: Option<PathBuf>) -> FundplanApp {
         let first_start = !prefs.started_before;
         let prefs = prefs.with_absolute_recent();
         let last = prefs.recent.first().filter(|p| p.exists()).cloned();
-        let mut app =
-            FundplanApp::with_prefs(prefs).with_register_dir(eframe::storage_dir("fundplan"));
+        let mut app = FundplanApp::with_prefs(prefs).with_register_dir(data.clone());
         match (file, last) {
             (Some(path), _) => app.open_now(path),
             (None, Some(path)) if !first_start => app.open_now(path),
             _ => {}
         }
-        app.with_recovery(eframe::storage_dir("fundplan"), recovery::INTERVAL)
+        app.with_recovery(data, recovery::INTERVAL)
     }
 
     /// Keeps unsaved work in `dir` (at most every `interval` seconds) and
@@ -91,7 +97,12 @@ impl FundplanApp {
     pub fn with_recovery(mut self, dir: Option<PathBuf>, interval: f64) -> FundplanApp {
         self.recovery = Recovery::new(dir, interval);
         if let Some(found) = self.recovery.find() {
-            self.dialog = Some(Dialog::Recover(Box::new(found)));
+            // Only a message can be open this early (opening the file failed).
+            let said = match self.dialog.take() {
+                Some(Dialog::Error(msg) | Dialog::Info(msg)) => Some(msg),
+                _ => None,
+            };
+            self.dialog = Some(Dialog::Recover(Box::new(found), said));
         }
         self
     }

@@ -1,5 +1,6 @@
 //! The whole app, headless, driven as a person does: what must not happen
-//! after 保存 in the unsaved-changes question fails, and what must.
+//! after 保存 in the unsaved-changes question fails, and what must; an error
+//! at start-up beside the offer to restore unsaved work.
 
 #![allow(
     clippy::unwrap_used,
@@ -201,5 +202,51 @@ mod save_in_the_question {
         assert!(!app.allowed_to_close, "the window is not closed");
         assert!(app.doc().is_dirty());
         assert_eq!(app.doc().plan(), &edited);
+    }
+}
+
+mod start_up {
+    use super::*;
+
+    /// A data folder holding what a crashed run left: the sample, changed.
+    fn crashed_run_left(data: &std::path::Path) -> Plan {
+        let mut doc = Document::new(bundled_sample(), None);
+        let project = doc.plan().projects.first().cloned().map(Box::new);
+        doc.apply(Edit::SetProject(0, project.expect("a project")), None);
+        let mut left = Recovery::new(Some(data.to_path_buf()), 0.0);
+        assert_eq!(left.tick(0.0, &doc), None);
+        assert!(
+            Recovery::new(Some(data.to_path_buf()), 0.0)
+                .find()
+                .is_some()
+        );
+        doc.plan().clone()
+    }
+
+    /// The file given on the command line does not open, and a crashed run
+    /// left unsaved work: the user is told both, the error once.
+    #[test]
+    fn a_file_that_does_not_open_is_said_beside_the_recovery_offer() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let left = crashed_run_left(&data);
+        let bad = dir.path().join("坏.ron");
+        std::fs::write(&bad, "(这不是方案").unwrap();
+        let error = Message::from(crate::file::load_plan(&bad).unwrap_err()).text(Lang::Zh);
+
+        let mut h = Harness::builder()
+            .with_size([1280.0, 800.0])
+            .with_max_steps(16)
+            .build_eframe(move |cc| {
+                crate::gui::kit::fonts::install(&cc.egui_ctx);
+                FundplanApp::start(Prefs::default(), Some(bad), Some(data))
+            });
+        h.run();
+        assert_eq!(shown(&h, &error), 1, "the error is shown once");
+        h.get_by_label("发现未保存的修改");
+        h.get_by_role_and_label(Role::Button, "恢复").click();
+        h.run();
+        assert_eq!(h.state().doc().plan(), &left, "the offer still works");
+        assert_eq!(h.state().dialog(), None);
     }
 }

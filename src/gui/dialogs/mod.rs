@@ -52,11 +52,7 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
         ui.set_max_width(560.0);
         match dialog {
             Dialog::Error(msg) => {
-                ui.heading(
-                    RichText::new(view.t("出错了", "Something went wrong"))
-                        .color(theme::palette(ui).over),
-                );
-                message_ui(ui, &msg.text(view.lang()));
+                error_ui(ui, view, msg);
                 ok_ui(ui, view, out);
             }
             Dialog::Info(msg) => {
@@ -73,7 +69,13 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
                 reviewer,
                 focus,
             } => comment_ui(ui, view, target, (text, reviewer, focus), out),
-            Dialog::Recover(found) => recover_ui(ui, view, &found.file, &found.at, out),
+            Dialog::Recover(found, said) => {
+                if let Some(msg) = said {
+                    error_ui(ui, view, msg);
+                    ui.separator();
+                }
+                recover_ui(ui, view, &found.file, &found.at, out)
+            }
             Dialog::ChangedOnDisk(path) => changed_on_disk_ui(ui, view, path, out),
             Dialog::ConfirmSubmit => confirm_submit_ui(ui, view, out),
             Dialog::ConfirmUnlock => confirm_unlock_ui(ui, view, out),
@@ -88,7 +90,7 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
             Dialog::New(_)
                 | Dialog::Unsaved(_)
                 | Dialog::Comment { .. }
-                | Dialog::Recover(_)
+                | Dialog::Recover(..)
                 | Dialog::ChangedOnDisk(_)
                 // Escape is its own (it first leaves the question before replacing).
                 | Dialog::Path(_)
@@ -96,6 +98,14 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
     {
         out.push(Action::CloseDialog);
     }
+}
+
+/// 出错了, and what went wrong.
+fn error_ui(ui: &mut Ui, view: &View<'_>, msg: &crate::gui::state::dialog::Message) {
+    ui.heading(
+        RichText::new(view.t("出错了", "Something went wrong")).color(theme::palette(ui).over),
+    );
+    message_ui(ui, &msg.text(view.lang()));
 }
 
 /// 确定, and the language switch: the menu bar's is behind the modal, and a

@@ -56,8 +56,10 @@ pub enum Dialog {
     },
     /// Leaving review mode breaks the seal: confirm.
     ConfirmUnlock,
-    /// A previous run left unsaved work: restore or discard it.
-    Recover(Box<crate::gui::state::recovery::Found>),
+    /// A previous run left unsaved work: restore or discard it. The message
+    /// is what failed just before, at start-up (the file given did not
+    /// open): said above the offer, not replaced by it.
+    Recover(Box<crate::gui::state::recovery::Found>, Option<Message>),
     /// The file changed on disk since it was opened: overwrite?
     ChangedOnDisk(PathBuf),
     /// The plan passed validation: seal it? (names what is sealed)
