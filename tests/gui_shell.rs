@@ -388,10 +388,13 @@ fn gui_files() -> Vec<std::path::PathBuf> {
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
+            // Unit tests' data (Chinese project rows, labels searched for) is not
+            // user-visible text: neither a `tests.rs` nor a `tests/` folder of them.
             if path.is_dir() {
-                dirs.push(path);
+                if path.file_name().is_some_and(|n| n != "tests") {
+                    dirs.push(path);
+                }
             } else if path.extension().is_some_and(|e| e == "rs")
-                // Unit tests' data (Chinese project rows) is not user-visible text.
                 && path.file_name().is_some_and(|n| n != "tests.rs")
             {
                 files.push(path);

@@ -6,6 +6,8 @@
 
 pub mod app;
 mod dialogs;
+#[doc(hidden)]
+pub mod harness;
 mod kit;
 mod screens;
 mod shell;

@@ -34,15 +34,20 @@ impl FundplanApp {
             Action::Go(s) => self.screen = s,
             Action::SelectProject(p) => self.session.selected_project = p,
             Action::Focus(id) => {
-                self.focus_next = Some(id);
-                self.focus_tries = 0;
+                self.session.focus = Some(FocusRequest::widget(id));
                 // The field may be new: keys typed meanwhile wait for it.
                 self.held.hold_until_focused(id);
             }
             Action::JumpTo(path) => self.jump_to(path),
             Action::Jumped => {
-                self.session.jump = None;
-                self.session.jump_frames = 0;
+                if self
+                    .session
+                    .focus
+                    .as_ref()
+                    .is_some_and(|f| f.path().is_some())
+                {
+                    self.session.focus = None;
+                }
             }
             Action::Open(path) => self.guard_now(ctx, Pending::Open(path)),
             Action::Create(plan) => {
@@ -327,7 +332,11 @@ impl FundplanApp {
         match pending {
             Pending::Open(path) => self.open_now(path),
             Pending::OpenDialog => self.choose(ctx, FileAction::Open),
-            Pending::New => self.dialog = Some(Dialog::New(Default::default())),
+            Pending::New => {
+                self.dialog = Some(Dialog::New(Default::default()));
+                let first = dialogs::new_plan_first_field_id();
+                self.session.focus = Some(FocusRequest::widget(first));
+            }
             Pending::Quit => {
                 // Saved (or the user chose): close; the close request that
                 // follows is let through because of this flag.

@@ -51,7 +51,7 @@ pub fn amount_ui(
     let focused = ui.memory(|m| m.has_focus(id));
     let mut typed: Option<Typed> = ui.data(|d| d.get_temp(buf_id));
     let mut changed = None;
-    let pasted_block = focused && !view.read_only && paste_ui(ui, path, out);
+    let pasted_block = focused && !view.read_only() && paste_ui(ui, path, out);
     if pasted_block {
         // The cell shows the pasted amount from the next frame on.
         typed = None;
@@ -80,7 +80,7 @@ pub fn amount_ui(
     // the first focused frame selects everything, so typing replaces it.
     if focused && !pasted_block && !typed.as_ref().is_some_and(|t| t.focused) {
         let t = typed.get_or_insert_with(|| Typed {
-            text: value.edit_string(view.unit),
+            text: value.edit_string(view.unit()),
             orig: value,
             focused: true,
         });
@@ -91,25 +91,25 @@ pub fn amount_ui(
     }
     let mut text = match &typed {
         Some(t) => t.text.clone(),
-        None => value.display(view.unit, 2),
+        None => value.display(view.unit(), 2),
     };
     let was_invalid = typed
         .as_ref()
-        .is_some_and(|t| Money::parse_in(&t.text, view.unit).is_err());
+        .is_some_and(|t| Money::parse_in(&t.text, view.unit()).is_err());
     let edit = TextEdit::singleline(&mut text)
         .id(id)
         .align(egui::Align2::RIGHT_CENTER)
         .desired_width(width)
         .text_color_opt(was_invalid.then_some(theme::palette(ui).over));
     let response = ui
-        .add(edit.interactive(!view.read_only))
+        .add(edit.interactive(!view.read_only()))
         .accessible_name(name);
     if let Some(t) = &mut typed {
         if focused && response.changed() {
             // Redraw at once: the colour and the sentence follow the text.
             ui.ctx().request_repaint();
             t.text = text;
-            changed = match Money::parse_in(&t.text, view.unit) {
+            changed = match Money::parse_in(&t.text, view.unit()) {
                 Ok(m) => (m != value).then_some(m),
                 Err(_) => (t.orig != value).then_some(t.orig),
             };
@@ -118,7 +118,7 @@ pub fn amount_ui(
     }
     let invalid = typed
         .as_ref()
-        .is_some_and(|t| Money::parse_in(&t.text, view.unit).is_err());
+        .is_some_and(|t| Money::parse_in(&t.text, view.unit()).is_err());
     match &typed {
         Some(t) if t.focused || invalid => {
             ui.data_mut(|d| d.insert_temp(buf_id, t.clone()));
@@ -180,8 +180,8 @@ fn paste_ui(ui: &Ui, path: &str, out: &mut Vec<Action>) -> bool {
 
 /// Why an amount cell is red, as a sentence: for its hover text and the status bar.
 fn invalid_sentence(view: &View<'_>, name: &str, t: &Typed) -> String {
-    let kept = t.orig.display(view.unit, 2);
-    match view.lang {
+    let kept = t.orig.display(view.unit(), 2);
+    match view.lang() {
         crate::Lang::Zh => format!(
             "{name}：“{}”不是有效金额，金额仍为 {kept}。请改正，或按 Esc 恢复。",
             t.text

@@ -8,7 +8,7 @@ mod list;
 
 pub(in crate::gui) use list::list_focus_id;
 
-use egui::{Id, Ui};
+use egui::Ui;
 
 use crate::Lang;
 use crate::edit::Edit;
@@ -29,10 +29,9 @@ fn refuse(out: &mut Vec<Action>, e: &IdsUsedUp) {
     out.push(Action::Show(Dialog::Error(said)));
 }
 
-/// Focuses the name field of the project `id` (drawn from the next frame on).
-fn focus_name(ui: &Ui, id: &str) {
-    let target: Id = field_id(&path::project(id, Some("name")));
-    ui.memory_mut(|m| m.request_focus(target));
+/// Puts the cursor in the name field of the project `id`.
+fn focus_name(out: &mut Vec<Action>, id: &str) {
+    out.push(Action::Focus(field_id(&path::project(id, Some("name")))));
 }
 
 /// Inserts `project` at `at`, selects it and puts the cursor in its name.
@@ -41,20 +40,20 @@ fn focus_name(ui: &Ui, id: &str) {
 /// is drawn: asked for now, egui dropped it again whenever the new project
 /// went below the list's last row (nothing was selected).
 fn insert_ui(out: &mut Vec<Action>, at: usize, project: Project) {
-    let name = field_id(&path::project(&project.id, Some("name")));
+    let id = project.id.clone();
     out.push(Action::Edit(
         Edit::InsertProject(at, Box::new(project)),
         None,
     ));
     out.push(Action::SelectProject(Some(at)));
-    out.push(Action::Focus(name));
+    focus_name(out, &id);
 }
 
 /// A new blank project below the selected one (or at the end), with the
 /// selected one's township and the plan's drafting unit filled in.
 fn add_project(view: &View<'_>, out: &mut Vec<Action>) {
     let plan = view.doc.plan();
-    let selected = view.selected_project.filter(|&i| i < plan.projects.len());
+    let selected = view.selected_project().filter(|&i| i < plan.projects.len());
     let at = selected.map_or(plan.projects.len(), |i| i + 1);
     let township = selected
         .and_then(|i| plan.projects.get(i))
@@ -101,7 +100,7 @@ pub fn projects_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         .auto_shrink(false)
         .show(ui, |ui| {
             match view
-                .selected_project
+                .selected_project()
                 .and_then(|i| view.doc.plan().projects.get(i).map(|p| (i, p)))
             {
                 Some((i, p)) => detail::detail_ui(ui, view, i, p, out),
