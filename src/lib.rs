@@ -7,10 +7,14 @@
 //! (`gui`, behind the default `gui` feature), thin layers over it.
 
 pub use fundplan_core::{
-    Lang, Money, Text, blank, catalog, diff, digest, document, edit, export, file, format, import,
-    lang, money, plan, register, sample, scan, submit, summary, switch, validate,
+    Lang, Money, Text, blank, catalog, clipboard, diff, digest, document, edit, export, file,
+    format, import, lang, money, plan, register, sample, scan, submit, summary, switch, validate,
 };
 
 pub mod cli;
+mod exit;
 #[cfg(feature = "gui")]
 pub mod gui;
+pub mod logger;
+
+pub use exit::Exit;

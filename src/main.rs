@@ -6,10 +6,14 @@
 // the cmd or PowerShell it was started from instead (see `console`).
 #![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
 
+use std::process::ExitCode;
+
 use clap::Parser;
+use fundplan::Exit;
 use fundplan::cli::{self, Cli};
 
-fn main() {
+fn main() -> ExitCode {
+    fundplan::logger::install();
     let args = match Cli::try_parse() {
         Ok(args) => args,
         Err(e) => {
@@ -18,14 +22,14 @@ fn main() {
             e.exit()
         }
     };
-    let code = match args.command {
+    let exit = match args.command {
         Some(command) => {
             console::attach();
             cli::run(command, args.lang.unwrap_or_default())
         }
         None => open_app(args.file, args.lang),
     };
-    std::process::exit(code);
+    exit.into()
 }
 
 #[cfg(windows)]
@@ -60,12 +64,12 @@ mod console {
 }
 
 #[cfg(feature = "gui")]
-fn open_app(file: Option<std::path::PathBuf>, lang: Option<fundplan::Lang>) -> cli::ExitCode {
+fn open_app(file: Option<std::path::PathBuf>, lang: Option<fundplan::Lang>) -> Exit {
     fundplan::gui::run(file, lang)
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_app(_file: Option<std::path::PathBuf>, lang: Option<fundplan::Lang>) -> cli::ExitCode {
+fn open_app(_file: Option<std::path::PathBuf>, lang: Option<fundplan::Lang>) -> Exit {
     let lang = lang.unwrap_or_default();
     console::attach();
     eprintln!(
@@ -75,5 +79,5 @@ fn open_app(_file: Option<std::path::PathBuf>, lang: Option<fundplan::Lang>) -> 
             "this build has no desktop app; use a subcommand, see fundplan --help"
         )
     );
-    2
+    Exit::Failed
 }

@@ -911,3 +911,121 @@ fn keys_typed_with_the_click_on_the_picker_go_into_its_search() {
         assert_eq!(offered(&h), expected_offer(&h, 0, "r"));
     }
 }
+
+/// A hand-edited or hostile file whose largest project id has the largest
+/// number there is: adding or duplicating a project is refused with a
+/// sentence naming that id (the id arithmetic once overflowed here).
+#[test]
+fn adding_after_the_largest_possible_id_is_refused_with_a_message() {
+    use fundplan::gui::Dialog;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("max-id.ron");
+    let mut plan = fundplan::document::bundled_sample();
+    let last = plan.projects.len() - 1;
+    let max = format!("P{}", u64::MAX);
+    plan.projects[last].id = max.clone();
+    fundplan::file::save_plan(&plan, &path).unwrap();
+    let mut h = common::app();
+    common::open_in(&mut h, &path);
+    h.get_by_role_and_label(Role::Button, "项目安排").click();
+    h.run();
+    let n = projects(&h).len();
+    click_row(&mut h, 0);
+    for (modifiers, key) in [
+        (Modifiers::COMMAND, Key::Enter),
+        (Modifiers::COMMAND, Key::D),
+    ] {
+        h.key_press_modifiers(modifiers, key);
+        h.run();
+        assert_eq!(projects(&h).len(), n, "{key:?} added nothing");
+        let Some(Dialog::Error(message)) = h.state().dialog() else {
+            panic!("{key:?}: no error dialog but {:?}", h.state().dialog())
+        };
+        assert!(
+            message.text(Lang::Zh).contains(&max),
+            "{}",
+            message.text(Lang::Zh)
+        );
+        assert!(message.text(Lang::En).contains("no project id is left"));
+        h.get_by_role_and_label(Role::Button, "确定").click();
+        h.run();
+        assert!(h.state().dialog().is_none());
+        click_row(&mut h, 0);
+    }
+}
+
+/// Screens drawn on their own with `fundplan::gui::harness`: a plan, one
+/// screen, a person's clicks and keys, and the actions the screen emitted;
+/// no app applies them.
+mod screen_harness {
+    use egui::{Event, Key, Modifiers};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use fundplan::Lang;
+    use fundplan::document::{Document, bundled_sample};
+    use fundplan::edit::Edit;
+    use fundplan::gui::harness::OneScreen;
+    use fundplan::gui::{Action, Screen};
+    use fundplan::plan::Plan;
+
+    fn alone(one: OneScreen) -> Harness<'static, OneScreen> {
+        let mut h = Harness::builder()
+            .with_size([1280.0, 800.0])
+            .with_context_setup(fundplan::gui::fonts::install)
+            .build_ui_state(|ui, one: &mut OneScreen| one.ui(ui), one);
+        h.run();
+        h.state_mut().take_actions();
+        h
+    }
+
+    #[test]
+    fn typing_a_project_name_emits_the_edit_with_the_new_name() {
+        let plan = bundled_sample();
+        let id = plan.projects[0].id.clone();
+        let mut h = alone(OneScreen::new(Screen::Projects, plan).with_selected_project(0));
+        let name = format!("{id} 项目名称");
+        h.get_by_label(&name).click();
+        h.run();
+        h.state_mut().take_actions();
+        h.input_mut()
+            .events
+            .extend(super::common::key(Key::A, Modifiers::COMMAND));
+        h.input_mut().events.push(Event::Text("新村道路".into()));
+        h.run();
+        let edits: Vec<(usize, String, Option<String>)> = h
+            .state_mut()
+            .take_actions()
+            .into_iter()
+            .filter_map(|a| match a {
+                Action::Edit(Edit::SetProject(i, p), key) => Some((i, p.name, key)),
+                _ => None,
+            })
+            .collect();
+        let (i, new_name, key) = edits.first().expect("an edit of the project").clone();
+        assert_eq!((i, new_name.as_str()), (0, "新村道路"), "{edits:?}");
+        assert!(key.is_some(), "typing in one field is one undo step");
+        assert_eq!(edits.len(), 1, "one frame of typing, one edit: {edits:?}");
+    }
+
+    #[test]
+    fn clicking_a_finding_emits_the_jump_to_its_record() {
+        let mut plan: Plan = bundled_sample();
+        // 0 as the first line's allocated amount: a finding on that line.
+        plan.sources[0].allocated = fundplan::Money::ZERO;
+        let report = Document::new(plan.clone(), None).report().clone();
+        let finding = report
+            .findings
+            .iter()
+            .find(|f| !f.path.is_empty())
+            .expect("a finding with a record")
+            .clone();
+        let mut h = alone(OneScreen::new(Screen::Findings, plan));
+        h.get_by_label(finding.message.get(Lang::Zh)).click();
+        h.run();
+        let actions = h.state_mut().take_actions();
+        assert!(
+            matches!(actions.as_slice(), [Action::JumpTo(p)] if *p == finding.path),
+            "{actions:?}"
+        );
+    }
+}

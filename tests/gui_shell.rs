@@ -388,10 +388,12 @@ fn gui_files() -> Vec<std::path::PathBuf> {
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
-            // Unit tests' data (Chinese project rows) is not user-visible
-            // text: neither a tests.rs nor a tests folder is read.
-            if path.is_dir() && path.file_name().is_some_and(|n| n != "tests") {
-                dirs.push(path);
+            // Unit tests' data (Chinese project rows, labels searched for) is not
+            // user-visible text: neither a `tests.rs` nor a `tests/` folder of them.
+            if path.is_dir() {
+                if path.file_name().is_some_and(|n| n != "tests") {
+                    dirs.push(path);
+                }
             } else if path.extension().is_some_and(|e| e == "rs")
                 && path.file_name().is_some_and(|n| n != "tests.rs")
             {

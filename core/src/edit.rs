@@ -4,7 +4,8 @@
 
 use crate::plan::{Adjustment, County, Plan, Project, Review, Source, Submission};
 
-/// The plan's header: everything but sources, projects, submission and review.
+/// The plan's header: everything but sources, projects, submission and review,
+/// one field per [`crate::plan::fields::HeaderField`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Header {
     /// Catalog id.
@@ -26,25 +27,53 @@ pub struct Header {
 impl Header {
     /// The header of `plan`.
     pub fn of(plan: &Plan) -> Header {
+        // No `..` on purpose: a new field of `Plan` stops the build here until
+        // it is in the header (and `HeaderField`) or in `fields::NOT_HEADER`,
+        // changed by an edit of its own; otherwise undo would skip it.
+        let Plan {
+            format: _,
+            format_version: _,
+            catalog,
+            year,
+            county,
+            revision,
+            adjustment,
+            prepared_by,
+            approval,
+            sources: _,
+            projects: _,
+            submission: _,
+            review: _,
+        } = plan;
         Header {
-            catalog: plan.catalog.clone(),
-            year: plan.year,
-            county: plan.county.clone(),
-            revision: plan.revision,
-            adjustment: plan.adjustment.clone(),
-            prepared_by: plan.prepared_by.clone(),
-            approval: plan.approval.clone(),
+            catalog: catalog.clone(),
+            year: *year,
+            county: county.clone(),
+            revision: *revision,
+            adjustment: adjustment.clone(),
+            prepared_by: prepared_by.clone(),
+            approval: approval.clone(),
         }
     }
 
     fn put(self, plan: &mut Plan) {
-        plan.catalog = self.catalog;
-        plan.year = self.year;
-        plan.county = self.county;
-        plan.revision = self.revision;
-        plan.adjustment = self.adjustment;
-        plan.prepared_by = self.prepared_by;
-        plan.approval = self.approval;
+        // No `..`: every field the header holds goes back into the plan.
+        let Header {
+            catalog,
+            year,
+            county,
+            revision,
+            adjustment,
+            prepared_by,
+            approval,
+        } = self;
+        plan.catalog = catalog;
+        plan.year = year;
+        plan.county = county;
+        plan.revision = revision;
+        plan.adjustment = adjustment;
+        plan.prepared_by = prepared_by;
+        plan.approval = approval;
     }
 }
 
@@ -165,6 +194,23 @@ impl Edit {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::fields::HeaderField;
+
+    /// Changes `field` of the header to something else, to check each field
+    /// of the table (a new field must get an arm here).
+    fn change(h: &mut Header, field: HeaderField) {
+        match field {
+            HeaderField::Catalog => h.catalog.push('改'),
+            HeaderField::Year => h.year += 1,
+            HeaderField::County => h.county.name.push('改'),
+            HeaderField::Revision => h.revision += 1,
+            HeaderField::Adjustment => {
+                h.adjustment.get_or_insert_default().reason.push('改');
+            }
+            HeaderField::PreparedBy => h.prepared_by.push('改'),
+            HeaderField::Approval => h.approval.push('改'),
+        }
+    }
 
     fn sample() -> Plan {
         crate::document::bundled_sample()
@@ -205,6 +251,42 @@ mod tests {
             assert_ne!(plan, original, "{edit:?} changed nothing");
             inverse.apply(&mut plan).unwrap();
             assert_eq!(plan, original, "{edit:?}");
+        }
+    }
+
+    #[test]
+    fn the_header_table_and_the_rest_name_every_field_of_a_plan() {
+        let serde_json::Value::Object(map) = serde_json::to_value(sample()).unwrap() else {
+            panic!("a plan serializes as a map")
+        };
+        let mut plan_keys: Vec<&str> = map.keys().map(String::as_str).collect();
+        plan_keys.sort_unstable();
+        let mut table: Vec<&str> = HeaderField::ALL.iter().map(|f| f.key()).collect();
+        table.extend(crate::plan::fields::NOT_HEADER);
+        table.sort_unstable();
+        assert_eq!(
+            table, plan_keys,
+            "a field of Plan is neither in the header nor outside it"
+        );
+        for f in HeaderField::ALL {
+            assert_eq!(HeaderField::from_key(f.key()), Some(f));
+        }
+    }
+
+    #[test]
+    fn a_header_edit_undoes_each_field_of_the_table() {
+        let original = sample();
+        for f in HeaderField::ALL {
+            let mut header = Header::of(&original);
+            change(&mut header, f);
+            let mut plan = original.clone();
+            let inverse = Edit::Header(Box::new(header.clone()))
+                .apply(&mut plan)
+                .unwrap();
+            assert_ne!(plan, original, "{f:?} changed nothing");
+            assert_eq!(Header::of(&plan), header, "{f:?}");
+            inverse.apply(&mut plan).unwrap();
+            assert_eq!(plan, original, "{f:?} was not undone");
         }
     }
 

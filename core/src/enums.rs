@@ -59,17 +59,36 @@ impl Level {
         }
     }
 
+    /// The level of a well-formed line code: its level's letter (`C`, `R`,
+    /// `L` or `X`) followed by two or more ASCII digits (`C01`, `X105`).
+    /// `None` for anything else, so every reader of codes (the validator, the
+    /// catalog check, the importers, the clipboard) agrees on one form.
+    pub fn of_code(code: &str) -> Option<Level> {
+        let mut chars = code.chars();
+        let first = chars.next()?;
+        let level = Level::ALL.iter().copied().find(|l| l.prefix() == first)?;
+        let digits = chars.as_str();
+        (digits.len() >= 2 && digits.bytes().all(|b| b.is_ascii_digit())).then_some(level)
+    }
+
     /// The next free code of this level among `codes`: one past the highest
     /// number in use (`C18`, `R13`, `L02` …), so a deleted line's code is
-    /// not given again.
+    /// not given again. When the highest is the largest number there is (a
+    /// hostile file's `X4294967295`), the lowest number not in use instead of
+    /// an overflow.
     pub fn next_code<'a>(self, codes: impl IntoIterator<Item = &'a str>) -> String {
         let prefix = self.prefix();
-        let max = codes
+        let used: Vec<u32> = codes
             .into_iter()
             .filter_map(|c| c.strip_prefix(prefix)?.parse::<u32>().ok())
-            .max()
-            .unwrap_or(0);
-        format!("{prefix}{:02}", max + 1)
+            .collect();
+        let max = used.iter().copied().max().unwrap_or(0);
+        // Fewer codes than numbers, so a free one is always found.
+        let next = max
+            .checked_add(1)
+            .or_else(|| (1..=u32::MAX).find(|n| !used.contains(n)))
+            .unwrap_or(max);
+        format!("{prefix}{next:02}")
     }
 }
 
@@ -154,5 +173,33 @@ labelled_enum! {
         Returned => "退回修改", "Returned";
         /// 审核通过.
         Approved => "审核通过", "Approved";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Level;
+
+    #[test]
+    fn of_code_reads_the_level_of_well_formed_codes_only() {
+        assert_eq!(Level::of_code("C01"), Some(Level::Central));
+        assert_eq!(Level::of_code("R13"), Some(Level::Region));
+        assert_eq!(Level::of_code("L02"), Some(Level::League));
+        assert_eq!(Level::of_code("X105"), Some(Level::County));
+        for bad in [
+            "", "C", "C1", "c01", "Z01", "C0a", "C01 ", " C01", "C０1", "中01", "C-1",
+        ] {
+            assert_eq!(Level::of_code(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn next_code_follows_the_highest_and_never_overflows() {
+        assert_eq!(Level::County.next_code([]), "X01");
+        assert_eq!(Level::County.next_code(["X01", "X07", "L09", "C12"]), "X08");
+        assert_eq!(Level::League.next_code(["L99"]), "L100");
+        let max = format!("X{}", u32::MAX);
+        assert_eq!(Level::County.next_code([max.as_str(), "X01", "X02"]), "X03");
+        assert_eq!(Level::County.next_code([max.as_str(), "X02"]), "X01");
     }
 }

@@ -12,6 +12,7 @@
 
 pub mod blank;
 pub mod catalog;
+pub mod clipboard;
 pub mod diff;
 pub mod digest;
 pub mod document;

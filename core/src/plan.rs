@@ -30,7 +30,10 @@ use crate::money::Money;
 pub use crate::enums::{Category, CountyKind, Decision, Level, Use};
 
 pub mod fields;
+mod ids;
 pub mod path;
+
+pub use ids::IdsUsedUp;
 
 /// One banner's consolidation plan (统筹整合使用财政涉农涉牧资金实施方案).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

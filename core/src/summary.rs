@@ -335,18 +335,11 @@ fn tally(summary: &mut Summary) {
 /// the register refuses. On an error nothing is marked or registered.
 pub fn check_register(summary: &mut Summary, path: &Path, now: &str) -> Result<(), RegisterError> {
     let receipts: Vec<Receipt> = summary.rows.iter().map(|r| r.receipt.clone()).collect();
-    let checked = crate::register::update(path, |reg| {
-        let marks = reg.check_all(&receipts, now);
-        receipts
-            .iter()
-            .zip(marks)
-            .map(|(r, m)| (m, reg.review_mark(r, m)))
-            .collect::<Vec<_>>()
-    })?;
-    for (row, (mark, review)) in summary.rows.iter_mut().zip(checked) {
-        row.register = mark;
-        row.review = review;
-        if review == ReviewMark::Unregistered {
+    let received = crate::register::receive(path, &receipts, now)?;
+    for (row, got) in summary.rows.iter_mut().zip(received) {
+        row.register = got.mark;
+        row.review = got.review;
+        if got.review == ReviewMark::Unregistered {
             row.status = row.unjudged;
         }
     }

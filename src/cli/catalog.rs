@@ -8,7 +8,7 @@ use fundplan_core::text::for_terminal as one_line;
 use serde_json::{Value, json};
 
 use super::out::{self, Form, say, shown};
-use super::{CatalogCommand, ExitCode, Outcome};
+use super::{CatalogCommand, Exit, Outcome};
 use crate::Lang;
 use crate::catalog::{self, Catalog};
 use crate::export::catalog_xlsx::save_catalog_workbook;
@@ -59,7 +59,7 @@ fn newest() -> &'static str {
 
 /// A built-in catalog by id, else the catalog file at `what`; on failure
 /// says why (naming the built-in ids when `what` is neither) and gives 2.
-fn resolve(what: &str, lang: Lang) -> Result<Catalog, ExitCode> {
+fn resolve(what: &str, lang: Lang) -> Result<Catalog, Exit> {
     if let Some(c) = catalog::embedded(what) {
         return Ok(c);
     }
@@ -71,11 +71,11 @@ fn resolve(what: &str, lang: Lang) -> Result<Catalog, ExitCode> {
             &format!("没有编号为“{what}”的内置目录，也没有这个文件（内置目录：{ids}）"),
             &format!("no built-in catalog “{what}” and no such file (built-in: {ids})"),
         ));
-        return Err(2);
+        return Err(Exit::Failed);
     }
     file::load_catalog(path).map_err(|e| {
         say(&e.message(lang));
-        2
+        Exit::Failed
     })
 }
 
@@ -103,10 +103,10 @@ fn run_export(what: Option<&str>, xlsx: bool, output: Option<&Path>, lang: Lang)
                 "导出工作簿须用 -o 给出输出文件",
                 "a workbook needs an output file: give -o OUT.xlsx",
             ));
-            return Err(2);
+            return Err(Exit::Failed);
         }
         out::print(&file::catalog_to_string(&c), Form::Data, lang)?;
-        return Ok(0);
+        return Ok(Exit::Fine);
     };
     if what.is_some_and(|w| file::same_file(Path::new(w), target)) {
         say(lang.pick(
@@ -116,7 +116,7 @@ fn run_export(what: Option<&str>, xlsx: bool, output: Option<&Path>, lang: Lang)
                 target.display()
             ),
         ));
-        return Err(2);
+        return Err(Exit::Failed);
     }
     let saved = if as_xlsx {
         save_catalog_workbook(&c, target)
@@ -126,11 +126,11 @@ fn run_export(what: Option<&str>, xlsx: bool, output: Option<&Path>, lang: Lang)
     match saved {
         Ok(()) => {
             out::line(&shown(target), lang)?;
-            Ok(0)
+            Ok(Exit::Fine)
         }
         Err(e) => {
             say(&e.message(lang));
-            Err(2)
+            Err(Exit::Failed)
         }
     }
 }
@@ -144,7 +144,7 @@ fn run_import(xlsx: &Path, output: &Path, defaults: &CatalogDefaults, lang: Lang
                 output.display()
             ),
         ));
-        return Err(2);
+        return Err(Exit::Failed);
     }
     let c = match import_catalog_file(xlsx, defaults) {
         Ok(c) => c,
@@ -156,16 +156,16 @@ fn run_import(xlsx: &Path, output: &Path, defaults: &CatalogDefaults, lang: Lang
                         "工作簿有问题，未写入目录文件。",
                         "The workbook has problems; no catalog was written.",
                     ));
-                    1
+                    Exit::Findings
                 }
-                ImportError::File { .. } | ImportError::Unreadable(_) => 2,
+                ImportError::File { .. } | ImportError::Unreadable(_) => Exit::Failed,
             };
             return Err(code);
         }
     };
     if let Err(e) = file::save_catalog(&c, output) {
         say(&e.message(lang));
-        return Err(2);
+        return Err(Exit::Failed);
     }
     let (from, to) = c.years;
     let lines = counts(&c, lang);
@@ -177,24 +177,24 @@ fn run_import(xlsx: &Path, output: &Path, defaults: &CatalogDefaults, lang: Lang
         ),
         lang,
     )?;
-    Ok(0)
+    Ok(Exit::Fine)
 }
 
 fn run_check(files: &[std::path::PathBuf], as_json: bool, lang: Lang) -> Outcome {
-    let mut status = 0;
+    let mut status = Exit::Fine;
     let mut results = Vec::new();
     for path in files {
         let shown = path.display().to_string();
         let (c, problems) = match file::load_catalog_problems(path) {
             Ok(found) => found,
             Err(e) => {
-                status = 2;
+                status = Exit::Failed;
                 super::validate::load_failed(&mut results, as_json, &shown, &e.message(lang));
                 continue;
             }
         };
-        if !problems.is_empty() && status == 0 {
-            status = 1;
+        if !problems.is_empty() && status == Exit::Fine {
+            status = Exit::Findings;
         }
         let messages: Vec<&str> = problems.iter().map(|p| p.message(lang)).collect();
         if as_json {
@@ -254,5 +254,5 @@ fn run_list(lang: Lang) -> Outcome {
         ));
     }
     out::print(&text, Form::Data, lang)?;
-    Ok(0)
+    Ok(Exit::Fine)
 }

@@ -6,7 +6,7 @@ use fundplan_core::text::for_terminal as one_line;
 use serde_json::{Value as Json, json};
 
 use super::out::{self, Form};
-use super::{Outcome, load_explicit_catalog, load_or_report};
+use super::{Exit, Outcome, load_explicit_catalog, load_or_report};
 use crate::Lang;
 use crate::catalog::catalog_for;
 use crate::diff::{Change, FieldChange, ItemDiff, PlanDiff, Value, field_label};
@@ -233,7 +233,7 @@ pub(super) fn run_diff(
     let explicit = load_explicit_catalog(catalog_path, lang)?;
     // Both are loaded, so that both files' errors are reported.
     let (Ok(a), Ok(b)) = (load_or_report(old, lang), load_or_report(new, lang)) else {
-        return Ok(2);
+        return Ok(Exit::Failed);
     };
     let d = crate::diff::diff(&a, &b, &catalog_for(&b, explicit.as_ref()));
     let (old, new) = (old.display().to_string(), new.display().to_string());
@@ -243,5 +243,5 @@ pub(super) fn run_diff(
     } else {
         out::print(&diff_text(&old, &new, &d, lang), Form::Text, lang)?;
     }
-    Ok(0)
+    Ok(Exit::Fine)
 }

@@ -22,6 +22,8 @@ use std::path::Path;
 pub use args::{CatalogCommand, Cli, Command, MAX_SAMPLE_PROJECTS};
 pub use validate::{report_json, report_text, totals_json};
 
+pub use crate::Exit;
+
 use crate::Lang;
 use crate::catalog::Catalog;
 use crate::file;
@@ -31,15 +33,12 @@ use summary::run_summary;
 use validate::run_validate;
 use write::{run_export, run_import, run_sample, run_submit};
 
-/// Exit status of a subcommand.
-pub type ExitCode = i32;
-
 /// A subcommand's exit status; `Err` when it stopped early (a file it needs could
 /// not be loaded, and it said why), so that `?` ends it.
-type Outcome = Result<ExitCode, ExitCode>;
+type Outcome = Result<Exit, Exit>;
 
 /// Runs a subcommand, printing to stdout/stderr; returns the exit status.
-pub fn run(command: Command, lang: Lang) -> ExitCode {
+pub fn run(command: Command, lang: Lang) -> Exit {
     let outcome = match command {
         Command::Validate {
             catalog,
@@ -108,20 +107,20 @@ pub fn run(command: Command, lang: Lang) -> ExitCode {
     outcome.unwrap_or_else(|code| code)
 }
 
-fn load_explicit_catalog(path: Option<&Path>, lang: Lang) -> Result<Option<Catalog>, ExitCode> {
+fn load_explicit_catalog(path: Option<&Path>, lang: Lang) -> Result<Option<Catalog>, Exit> {
     match path {
         None => Ok(None),
         Some(p) => file::load_catalog(p).map(Some).map_err(|e| {
             out::say(&e.message(lang));
-            2
+            Exit::Failed
         }),
     }
 }
 
 /// Loads a plan, or prints why not and gives exit status 2.
-fn load_or_report(path: &Path, lang: Lang) -> Result<Plan, ExitCode> {
+fn load_or_report(path: &Path, lang: Lang) -> Result<Plan, Exit> {
     file::load_plan(path).map_err(|e| {
         out::say(&e.message(lang));
-        2
+        Exit::Failed
     })
 }

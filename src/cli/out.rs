@@ -8,7 +8,7 @@
 
 use std::io::Write;
 
-use super::ExitCode;
+use super::Exit;
 use crate::Lang;
 use fundplan_core::text::{for_terminal, for_terminal_lines};
 
@@ -24,7 +24,7 @@ pub(super) enum Form {
 
 /// Writes `text` to stdout and flushes it. On failure says why on stderr (in
 /// `lang`) and gives exit status 2, for `?` to end the command with.
-pub(super) fn print(text: &str, form: Form, lang: Lang) -> Result<(), ExitCode> {
+pub(super) fn print(text: &str, form: Form, lang: Lang) -> Result<(), Exit> {
     let text = match form {
         Form::Text => for_terminal_lines(text),
         Form::Data => text.into(),
@@ -38,12 +38,12 @@ pub(super) fn print(text: &str, form: Form, lang: Lang) -> Result<(), ExitCode> 
                 Lang::Zh => format!("无法写入标准输出：{reason}"),
                 Lang::En => format!("could not write to standard output: {reason}"),
             });
-            2
+            Exit::Failed
         })
 }
 
 /// [`print`] of `line` and a line break, as text for people.
-pub(super) fn line(line: &str, lang: Lang) -> Result<(), ExitCode> {
+pub(super) fn line(line: &str, lang: Lang) -> Result<(), Exit> {
     print(&format!("{line}\n"), Form::Text, lang)
 }
 

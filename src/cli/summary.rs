@@ -6,7 +6,7 @@ use serde_json::{Value as Json, json};
 
 use super::out::{self, Form};
 use super::table::{csv, text_table};
-use super::{Outcome, load_explicit_catalog};
+use super::{Exit, Outcome, load_explicit_catalog};
 use crate::Lang;
 use crate::digest;
 use crate::money::percent;
@@ -269,8 +269,8 @@ pub(super) fn run_summary(
     };
     out::print(&text, form, lang)?;
     Ok(if s.failures.is_empty() && !register_failed {
-        0
+        Exit::Fine
     } else {
-        2
+        Exit::Failed
     })
 }

@@ -7,7 +7,7 @@ use fundplan_core::text::for_terminal;
 use serde_json::{Map, Value, json};
 
 use super::out::{self, Form};
-use super::{Outcome, load_explicit_catalog};
+use super::{Exit, Outcome, load_explicit_catalog};
 use crate::catalog::catalog_for;
 use crate::file;
 use crate::scan::scan_paths;
@@ -23,19 +23,19 @@ pub(super) fn run_validate(
     let explicit = load_explicit_catalog(catalog_path, lang)?;
     let scan = scan_paths(files);
     let files = scan.files;
-    let mut status = 0;
+    let mut status = Exit::Fine;
     let mut results = Vec::with_capacity(files.len());
     for path in &files {
         let shown = path.display().to_string();
         match file::load_plan(path) {
             Err(e) => {
-                status = 2;
+                status = Exit::Failed;
                 load_failed(&mut results, as_json, &shown, &e.message(lang));
             }
             Ok(plan) => {
                 let report = validate(&plan, &catalog_for(&plan, explicit.as_ref()));
-                if report.errors() > 0 && status == 0 {
-                    status = 1;
+                if report.errors() > 0 && status == Exit::Fine {
+                    status = Exit::Findings;
                 }
                 if as_json {
                     results.push(report_json(&shown, &report, lang));
@@ -46,7 +46,7 @@ pub(super) fn run_validate(
         }
     }
     for e in &scan.problems {
-        status = 2;
+        status = Exit::Failed;
         let shown = e.path.display().to_string();
         load_failed(&mut results, as_json, &shown, &e.message(lang));
     }

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::out::{self, Form, say, say_lines, shown};
-use super::{Outcome, load_explicit_catalog, load_or_report, report_text};
+use super::{Exit, Outcome, load_explicit_catalog, load_or_report, report_text};
 use crate::Lang;
 use crate::catalog::{self, catalog_for};
 use crate::export::pdf::{FontDirs, Pdf};
@@ -30,13 +30,13 @@ pub(super) fn run_submit(
                 "有错误的方案不能提交，未写入任何文件。",
                 "A plan with errors cannot be submitted; nothing was written.",
             ));
-            return Ok(1);
+            return Ok(Exit::Findings);
         }
     };
     let target = output.unwrap_or(path);
     if let Err(e) = file::save_plan(&sealed, target) {
         say(&e.message(lang));
-        return Ok(2);
+        return Ok(Exit::Failed);
     }
     let digest = sealed.submission.as_ref().map_or("", |s| s.digest.as_str());
     let target = shown(target);
@@ -47,7 +47,7 @@ pub(super) fn run_submit(
         },
         lang,
     )?;
-    Ok(0)
+    Ok(Exit::Fine)
 }
 
 pub(super) fn run_sample(projects: usize, seed: u64, output: Option<&Path>, lang: Lang) -> Outcome {
@@ -61,14 +61,14 @@ pub(super) fn run_sample(projects: usize, seed: u64, output: Option<&Path>, lang
     );
     match output {
         Some(path) => match file::save_plan(&plan, path) {
-            Ok(()) => Ok(0),
+            Ok(()) => Ok(Exit::Fine),
             Err(e) => {
                 say(&e.message(lang));
-                Ok(2)
+                Ok(Exit::Failed)
             }
         },
         // A full disk must not leave a truncated plan behind a status of 0.
-        None => out::print(&file::plan_to_string(&plan), Form::Data, lang).map(|()| 0),
+        None => out::print(&file::plan_to_string(&plan), Form::Data, lang).map(|()| Exit::Fine),
     }
 }
 
@@ -97,7 +97,7 @@ pub(super) fn run_export(
                 out.display()
             ),
         ));
-        return Ok(2);
+        return Ok(Exit::Failed);
     }
     let report = validate(&plan, &catalog_for(&plan, None));
     let mut results: Vec<Result<Vec<PathBuf>, file::SaveError>> = Vec::new();
@@ -123,7 +123,7 @@ pub(super) fn run_export(
         results.push(write_pdf(out, &pdf, lang, &mut notes));
     }
     notes.iter().for_each(|n| say(n));
-    let mut status = 0;
+    let mut status = Exit::Fine;
     let mut written = String::new();
     for r in results {
         match r {
@@ -132,7 +132,7 @@ pub(super) fn run_export(
                 .for_each(|f| written.push_str(&format!("{}\n", shown(f)))),
             Err(e) => {
                 say(&e.message(lang));
-                status = 2;
+                status = Exit::Failed;
             }
         }
     }
@@ -169,18 +169,18 @@ pub(super) fn run_import(
                 "工作簿有问题，未导入任何内容。",
                 "The workbook has problems; nothing was imported.",
             ));
-            1
+            Exit::Findings
         }
         Ok(plan) => match file::save_plan(&plan, output) {
             Ok(()) => {
                 let report = validate(&plan, &catalog);
                 let name = output.display().to_string();
                 out::print(&report_text(&name, &report, lang), Form::Text, lang)?;
-                0
+                Exit::Fine
             }
             Err(e) => {
                 say(&e.message(lang));
-                2
+                Exit::Failed
             }
         },
     })

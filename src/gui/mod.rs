@@ -6,6 +6,8 @@
 
 pub mod app;
 mod dialogs;
+#[doc(hidden)]
+pub mod harness;
 mod kit;
 mod screens;
 mod shell;
@@ -34,7 +36,7 @@ fn icon() -> egui::IconData {
 /// The window is drawn with OpenGL (glow); when no OpenGL context can be made
 /// it is drawn with wgpu (Direct3D 12 or Vulkan) instead. `FUNDPLAN_RENDERER`
 /// (`glow` or `wgpu`) forces one of them.
-pub fn run(file: Option<std::path::PathBuf>, lang: Option<crate::Lang>) -> i32 {
+pub fn run(file: Option<std::path::PathBuf>, lang: Option<crate::Lang>) -> crate::Exit {
     let forced = std::env::var("FUNDPLAN_RENDERER").ok();
     let renderers = match renderers(forced.as_deref()) {
         Ok(renderers) => renderers,
@@ -43,13 +45,13 @@ pub fn run(file: Option<std::path::PathBuf>, lang: Option<crate::Lang>) -> i32 {
                 "FUNDPLAN_RENDERER 只能是 glow 或 wgpu，而不是「{unknown}」 / \
                  FUNDPLAN_RENDERER must be glow or wgpu, not \"{unknown}\""
             );
-            return 2;
+            return crate::Exit::Failed;
         }
     };
     let mut tried = Vec::new();
     for renderer in renderers {
         match open_window(renderer, file.clone(), lang) {
-            Ok(()) => return 0,
+            Ok(()) => return crate::Exit::Fine,
             Err(e) if is_renderer_failure(&e) => {
                 // Said at once, so that a user whose window then opens knows why it may look
                 // or start differently.
@@ -86,15 +88,15 @@ fn is_renderer_failure(e: &eframe::Error) -> bool {
 /// Says why there is no window, on standard error and in a system dialog
 /// (started from a desktop menu or by double-click, nobody sees standard
 /// error): a Windows message box; zenity or the portal on Linux. Returns the
-/// exit status, 1.
-fn cannot_open(message: &str) -> i32 {
+/// exit status, [`crate::Exit::NoWindow`].
+fn cannot_open(message: &str) -> crate::Exit {
     eprintln!("{message}");
     rfd::MessageDialog::new()
         .set_level(rfd::MessageLevel::Error)
         .set_title("fundplan")
         .set_description(message)
         .show();
-    1
+    crate::Exit::NoWindow
 }
 
 /// The renderers to try, in order: OpenGL first (smaller, faster to start,

@@ -1,10 +1,13 @@
 //! Helpers shared by the integration tests: the core crate's (paths,
 //! plans, workbooks) and the app's.
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    unused_imports,
+    reason = "each test binary uses some of the helpers (an #[expect] would fail in the binaries that use them all)"
+)]
 
 #[path = "../../core/tests/common/mod.rs"]
 mod core_common;
-#[allow(unused_imports)]
 pub use core_common::*;
 
 /// The desktop app on the bundled sample, headless, with the app's CJK font.

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 use super::Catalog;
 use crate::Lang;
+use crate::enums::Level;
 use crate::text::clip;
 
 /// Longest 负面清单 keyword, in characters (real ones are a few characters).
@@ -76,12 +77,7 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
     let mut seen = HashSet::new();
     for l in &c.lines {
         let code = clip(&l.code);
-        let of_level = |c: &str| {
-            let mut chars = c.chars();
-            chars.next() == Some(l.level.prefix())
-                && c.len() >= 3
-                && chars.all(|ch| ch.is_ascii_digit())
-        };
+        let of_level = |c: &str| Level::of_code(c) == Some(l.level);
         // A predecessor is a line of the same level (the switch maps only
         // there), so its code has the level's form too.
         if let Some(old) = l.formerly.iter().find(|c| !of_level(c)) {
@@ -169,7 +165,7 @@ pub fn problems(c: &Catalog) -> Vec<Problem> {
 /// A former code named by two lines of one level: the switch would take the
 /// first without a word, so the catalog must say which line succeeds it.
 fn claimed_twice(c: &Catalog, push: &mut impl FnMut(Problem)) {
-    let mut claims: Vec<(crate::enums::Level, &str, &str)> = Vec::new();
+    let mut claims: Vec<(Level, &str, &str)> = Vec::new();
     for l in &c.lines {
         for old in &l.formerly {
             let old = old.trim();

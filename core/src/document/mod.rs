@@ -58,6 +58,8 @@ pub struct Document {
     read_only: bool,
     /// Number of review comments on each target path.
     comment_counts: HashMap<String, usize>,
+    /// Counts the times the catalog was replaced (see [`Document::catalog_version`]).
+    catalog_version: u64,
     /// The file's modification time and size when last read or written.
     disk: Option<DiskStamp>,
 }
@@ -113,6 +115,7 @@ impl Document {
             coalescing: false,
             read_only: false,
             comment_counts: HashMap::new(),
+            catalog_version: 0,
             disk: None,
         };
         doc.revalidate();
@@ -178,6 +181,22 @@ impl Document {
         &self.catalog
     }
 
+    /// Which catalog the plan is judged against: it changes when the catalog
+    /// is replaced (set, switched, a switch undone or redone), not when it is
+    /// edited in place ([`Document::edit_catalog`]). A draft of the 目录
+    /// screen belongs to one version: once it changed, the draft is stale.
+    pub fn catalog_version(&self) -> u64 {
+        self.catalog_version
+    }
+
+    /// Changes the catalog in place (the 目录 screen's draft) and judges the
+    /// plan against the result: no undo step, and no copy of the catalog.
+    pub fn edit_catalog<R>(&mut self, edit: impl FnOnce(&mut Catalog) -> R) -> R {
+        let result = edit(&mut self.catalog);
+        self.revalidate();
+        result
+    }
+
     /// The validator's report on the current plan.
     pub fn report(&self) -> &Report {
         &self.report
@@ -238,6 +257,7 @@ impl Document {
         };
         self.redo.clear();
         let before = std::mem::replace(&mut self.catalog, catalog);
+        self.catalog_version += 1;
         let catalogs = Some(Box::new((before, self.catalog.clone())));
         self.push_step(inverse, edit, None, catalogs);
         self.coalescing = false;
@@ -314,6 +334,7 @@ impl Document {
         let _ = step.undo.clone().apply(&mut self.plan);
         if let Some(c) = &step.catalogs {
             self.catalog = c.0.clone();
+            self.catalog_version += 1;
         }
         self.changed(!keeps_seal(&step.undo));
         self.redo.push(step);
@@ -333,6 +354,7 @@ impl Document {
         let _ = step.redo.clone().apply(&mut self.plan);
         if let Some(c) = &step.catalogs {
             self.catalog = c.1.clone();
+            self.catalog_version += 1;
         }
         self.changed(!keeps_seal(&step.redo));
         self.undo.push(step);
@@ -352,6 +374,7 @@ impl Document {
     /// Uses another catalog for validation.
     pub fn set_catalog(&mut self, catalog: Catalog) {
         self.catalog = catalog;
+        self.catalog_version += 1;
         self.revalidate();
     }
 

@@ -5,15 +5,13 @@
 use std::collections::HashSet;
 
 use super::{Importer, Sheet, cell_name};
+use crate::enums::Level;
 use crate::money::Money;
 
 /// The fund-line code of a header such as "C01 中央财政专项扶贫资金".
 pub(super) fn line_code(header: &str) -> Option<&str> {
     let code = header.split_whitespace().next().unwrap_or("");
-    let looks_like_line = code.len() >= 3
-        && code.starts_with(['C', 'R', 'L', 'X'])
-        && code[1..].chars().all(|ch| ch.is_ascii_digit());
-    looks_like_line.then_some(code)
+    Level::of_code(code).map(|_| code)
 }
 
 impl Importer<'_> {

@@ -13,9 +13,11 @@
 //! some fields (the compare view says 名称 where a comment says 项目名称, the
 //! form says 受益脱贫户（户）); they are kept as they were, side by side here.
 
+mod header;
 mod source;
 mod value;
 
+pub use header::{HeaderField, NOT_HEADER};
 pub use source::{SourceField, SourceInfo, SourceValue, values as source_values};
 pub use value::{Column, FieldMut, FieldValue, Kind};
 

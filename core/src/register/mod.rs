@@ -29,6 +29,7 @@
 
 mod check;
 mod error;
+mod receive;
 mod store;
 
 use std::path::{Path, PathBuf};
@@ -41,6 +42,7 @@ use crate::enums::Decision;
 use crate::plan::Plan;
 
 pub use error::{Broken, RegisterError};
+pub use receive::{Received, decide, receive};
 pub use store::{lock_path, update};
 
 /// Name of the register file.

@@ -4,17 +4,9 @@ use rustc_hash::FxHashMap;
 
 use super::{Ctx, blank, en, repeated, zh};
 use crate::Lang;
-use crate::enums::CountyKind;
+use crate::enums::{CountyKind, Level};
 use crate::plan::path;
 use crate::validate::Rule;
-
-/// True for a code of one of `CRLX` followed by two or more ASCII digits.
-pub fn well_formed_code(code: &str) -> bool {
-    let mut chars = code.chars();
-    matches!(chars.next(), Some('C' | 'R' | 'L' | 'X'))
-        && code.len() >= 3
-        && chars.all(|c| c.is_ascii_digit())
-}
 
 pub(super) fn check(ctx: &mut Ctx<'_>) {
     let plan = ctx.plan;
@@ -50,7 +42,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
 
     for s in &plan.sources {
         let code = s.line.as_str();
-        let problem = if !well_formed_code(code) {
+        let problem = if Level::of_code(code).is_none() {
             Some((
                 "格式应为 C/R/L/X 加两位以上数字".to_string(),
                 "it should be C, R, L or X followed by two or more digits".to_string(),

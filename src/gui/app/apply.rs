@@ -1,6 +1,6 @@
 //! Applying actions: the one place the document changes, and the file
-//! commands (open, save, import, export, reload) with their unsaved-changes
-//! question.
+//! commands (open, import, export, reload); saving and the questions around
+//! it are in `save`.
 
 use super::*;
 use crate::export::pdf::MissingChars;
@@ -34,15 +34,20 @@ impl FundplanApp {
             Action::Go(s) => self.screen = s,
             Action::SelectProject(p) => self.session.selected_project = p,
             Action::Focus(id) => {
-                self.focus_next = Some(id);
-                self.focus_tries = 0;
+                self.session.focus = Some(FocusRequest::widget(id));
                 // The field may be new: keys typed meanwhile wait for it.
                 self.held.hold_until_focused(id);
             }
             Action::JumpTo(path) => self.jump_to(path),
             Action::Jumped => {
-                self.session.jump = None;
-                self.session.jump_frames = 0;
+                if self
+                    .session
+                    .focus
+                    .as_ref()
+                    .is_some_and(|f| f.path().is_some())
+                {
+                    self.session.focus = None;
+                }
             }
             Action::Open(path) => self.guard_now(ctx, Pending::Open(path)),
             Action::Create(plan) => {
@@ -86,7 +91,7 @@ impl FundplanApp {
             }
             Action::Show(d) => self.dialog = Some(d),
             Action::Paste { path, text } => {
-                match crate::gui::kit::paste::paste_edit(
+                match crate::clipboard::cells::paste_edit(
                     self.session.doc.plan(),
                     &path,
                     &text,

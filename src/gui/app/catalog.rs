@@ -10,31 +10,18 @@ impl FundplanApp {
     /// then show what the catalog as it stands would say, and the screen
     /// lists what is still wrong with it.
     pub(super) fn edit_catalog(&mut self, change: Change) {
-        let draft = self.current_draft();
-        draft.apply(change);
-        let catalog = draft.catalog().clone();
-        self.session.doc.set_catalog(catalog);
-    }
-
-    /// The draft of the catalog in use: the one begun, or a new one when
-    /// none was, or when the catalog changed otherwise since (loaded from a
-    /// file, switched to, or an undo of a switch): a draft of the catalog
-    /// before would put that one back.
-    fn current_draft(&mut self) -> &mut CatalogDraft {
-        let in_use = self.session.doc.catalog();
-        let draft = &mut self.session.catalog_draft;
-        if draft.as_ref().is_none_or(|d| d.catalog() != in_use) {
-            *draft = Some(CatalogDraft::new(in_use.clone()));
-        }
-        draft.get_or_insert_with(|| CatalogDraft::new(in_use.clone()))
+        let (draft, doc) = self.session.catalog_draft_mut();
+        doc.edit_catalog(|catalog| draft.apply(catalog, change));
     }
 
     /// Drops the draft: the plan is judged against the catalog it began from.
     pub(super) fn revert_catalog(&mut self) {
+        let version = self.session.doc.catalog_version();
         if let Some(draft) = self.session.catalog_draft.take()
-            && draft.catalog() == self.session.doc.catalog()
+            && draft.edits(version)
+            && let Some(loaded) = draft.into_loaded()
         {
-            self.session.doc.set_catalog(draft.loaded().clone());
+            self.session.doc.set_catalog(loaded);
         }
     }
 
@@ -98,11 +85,11 @@ impl FundplanApp {
     /// Refused while it has problems or a built-in id; once saved, it is what
     /// 还原 goes back to.
     pub fn save_catalog_to(&mut self, path: &std::path::Path) -> Result<(), Message> {
-        let draft = self.current_draft();
-        if let Some(p) = draft.save_refusal() {
+        let (draft, doc) = self.session.catalog_draft_mut();
+        if let Some(p) = draft.save_refusal(doc.catalog()) {
             return Err(Message::Words(crate::Text::new(&p.zh, &p.en)));
         }
-        crate::file::save_catalog(draft.catalog(), path)
+        crate::file::save_catalog(doc.catalog(), path)
             .map_err(|e| Message::Save(std::sync::Arc::new(e)))?;
         draft.saved();
         Ok(())
@@ -111,5 +98,27 @@ impl FundplanApp {
     /// The catalog draft of the 目录 screen, if an edit began one.
     pub fn catalog_draft(&self) -> Option<&CatalogDraft> {
         self.session.catalog_draft.as_ref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gui::state::catalog_draft::Field;
+
+    /// Issue 23: the working catalog lives in the document only. A keystroke
+    /// on the 目录 screen edits it in place; a copy per keystroke would give
+    /// the document a new catalog (its lines in a new place) every time.
+    #[test]
+    fn typing_on_the_catalog_screen_edits_the_documents_catalog_without_a_copy() {
+        let mut app = FundplanApp::with_prefs(Prefs::default());
+        app.edit_catalog(Change::Text(Field::Title, "N".into()));
+        for typed in ["Ne", "New"] {
+            let lines = app.doc().catalog().lines.as_ptr();
+            app.edit_catalog(Change::Text(Field::Title, typed.into()));
+            assert_eq!(app.doc().catalog().title, typed);
+            assert_eq!(app.doc().catalog().lines.as_ptr(), lines, "no copy");
+        }
+        assert!(app.catalog_draft().is_some());
     }
 }

@@ -31,35 +31,35 @@ impl FundplanApp {
             // own row has no field to wait for).
             self.held.hold_until_focused(field_id(&focus));
         }
-        self.session.jump = Some(focus.clone());
-        self.session.jump_frames = JUMP_FRAMES;
+        self.session.focus = Some(FocusRequest::jump(focus.clone()));
         self.session.flash.start(focus);
     }
 
     /// Arriving on a screen by key: focus its first input.
     pub(super) fn focus_first_input(&mut self, screen: Screen) {
         let plan = self.session.doc.plan();
-        match screen {
-            Screen::Header => self.session.jump = Some(plan_path::county("code")),
-            Screen::Sources => {
-                self.session.jump = plan
-                    .sources
-                    .first()
-                    .map(|s| plan_path::source(&s.line, Some("allocated")))
-            }
-            Screen::Projects => self.focus_next = Some(projects_ui::list_focus_id()),
-            Screen::Review => self.focus_next = Some(review_ui::reviewer_field_id()),
-            Screen::Catalog => self.focus_next = Some(catalog_ui::first_field_id()),
+        let request = match screen {
+            Screen::Header => Some(FocusRequest::path_once(plan_path::county("code"))),
+            Screen::Sources => plan
+                .sources
+                .first()
+                .map(|s| FocusRequest::path_once(plan_path::source(&s.line, Some("allocated")))),
+            Screen::Projects => Some(FocusRequest::widget(projects_ui::list_focus_id())),
+            Screen::Review => Some(FocusRequest::widget(review_ui::reviewer_field_id())),
+            Screen::Catalog => Some(FocusRequest::widget(catalog_ui::first_field_id())),
             // No text input: the first button or finding (none on the matrix).
             Screen::Matrix | Screen::Findings | Screen::Compare | Screen::Summary => {
-                self.focus_marked = true
+                Some(FocusRequest::first_marked())
             }
-        }
+        };
         // Keys typed with the shortcut wait for the input to take focus.
-        let awaited = self.session.jump.as_deref().map(field_id);
-        if let Some(id) = self.focus_next.or(awaited) {
+        let awaited = request
+            .as_ref()
+            .and_then(|r| r.widget_id().or_else(|| r.path().map(field_id)));
+        if let Some(id) = awaited {
             self.held.hold_until_focused(id);
         }
+        self.session.focus = request;
     }
 
     pub(super) fn update_title(&mut self, ctx: &egui::Context) {
@@ -95,22 +95,93 @@ impl FundplanApp {
         }
     }
 
-    /// Ends a focus request once its widget holds the focus; asks for another
-    /// frame otherwise. A few frames at most: the user may have moved on.
-    pub(super) fn keep_focus_request(&mut self, ctx: &egui::Context) {
-        if let Some(id) = self.focus_next {
-            self.focus_tries += 1;
-            if ctx.memory(|m| m.has_focus(id)) || self.focus_tries >= 4 {
-                self.focus_next = None;
-                self.focus_tries = 0;
-                // A field given back after a box used its "resume typing"
-                // mark when it took focus, in this frame; one that never took
-                // it must not keep the mark, or the next Tab into it appends
-                // instead of selecting its text.
-                crate::gui::kit::select::forget_resume(ctx);
-            } else {
-                ctx.request_repaint();
+    /// The focus request before drawing: a field given back after a dialog
+    /// waits for the dialog to let go; a widget is asked for; a jump counts
+    /// its frames. Returns the path whose field should take the focus while
+    /// drawing (a jump lasts until the field was drawn and took it,
+    /// `Action::Jumped`, at most a few frames).
+    pub(super) fn focus_before_drawing(&mut self, ctx: &egui::Context) -> Option<String> {
+        let request = self.session.focus.as_mut()?;
+        if let Some(wait) = request.wait
+            && self.dialog.is_none()
+        {
+            match wait.checked_sub(1) {
+                Some(left) => request.wait = Some(left),
+                None => {
+                    request.wait = None;
+                    if let Some(id) = request.widget_id() {
+                        crate::gui::kit::select::resume_typing(ctx, id);
+                    }
+                }
             }
+            ctx.request_repaint();
+        }
+        if request.wait.is_some() {
+            return None;
+        }
+        match &request.target {
+            FocusTarget::Widget(id) => {
+                let id = *id;
+                ctx.memory_mut(|m| m.request_focus(id));
+                None
+            }
+            FocusTarget::Path(path) => {
+                let path = path.clone();
+                if request.tried() {
+                    ctx.request_repaint();
+                } else {
+                    self.session.focus = None;
+                }
+                Some(path)
+            }
+            FocusTarget::FirstMarked => None,
+        }
+    }
+
+    /// The focus request after drawing: the first control the screen marked
+    /// becomes the widget asked for; a widget's request ends once it holds
+    /// the focus, or asks for another frame. A few frames at most: the user
+    /// may have moved on.
+    pub(super) fn focus_after_drawing(&mut self, ctx: &egui::Context) {
+        let first = crate::gui::kit::first_input::take(ctx);
+        let Some(request) = &mut self.session.focus else {
+            return;
+        };
+        if request.wait.is_some() {
+            return;
+        }
+        match request.target {
+            FocusTarget::FirstMarked => {
+                self.session.focus = first.map(FocusRequest::widget);
+                if first.is_some() {
+                    ctx.request_repaint();
+                }
+                // Its first frame counts as tried, as for any widget asked for.
+                self.keep_widget_request(ctx);
+            }
+            FocusTarget::Widget(_) => self.keep_widget_request(ctx),
+            FocusTarget::Path(_) => {}
+        }
+    }
+
+    /// Ends the request for a widget once it holds the focus; asks for
+    /// another frame otherwise.
+    fn keep_widget_request(&mut self, ctx: &egui::Context) {
+        let Some(request) = &mut self.session.focus else {
+            return;
+        };
+        let Some(id) = request.widget_id() else {
+            return;
+        };
+        if ctx.memory(|m| m.has_focus(id)) || !request.tried() {
+            self.session.focus = None;
+            // A field given back after a box used its "resume typing"
+            // mark when it took focus, in this frame; one that never took
+            // it must not keep the mark, or the next Tab into it appends
+            // instead of selecting its text.
+            crate::gui::kit::select::forget_resume(ctx);
+        } else {
+            ctx.request_repaint();
         }
     }
 
@@ -161,9 +232,6 @@ impl FundplanApp {
     }
 }
 
-/// Frames a jump waits at most for its field to be drawn (scroll animation).
-const JUMP_FRAMES: u8 = 10;
-
 impl eframe::App for FundplanApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
@@ -174,49 +242,13 @@ impl eframe::App for FundplanApp {
             self.styled = true;
         }
         self.handle_window_events(&ctx);
-        if self.dialog.is_none()
-            && let Some((id, frames)) = self.refocus.take()
-        {
-            if frames > 0 {
-                // Not yet (see where it is set).
-                self.refocus = Some((id, frames - 1));
-            } else {
-                self.focus_next = Some(id);
-                self.focus_tries = 0;
-                crate::gui::kit::select::resume_typing(&ctx, id);
-            }
-            ctx.request_repaint();
-        }
-        if let Some(id) = self.focus_next {
-            ctx.memory_mut(|m| m.request_focus(id));
-        }
+        let jump = self.focus_before_drawing(&ctx);
         self.session.flash.tick(&ctx);
-        // A jump lasts until the field was drawn and took it (`Jumped`), at
-        // most a few frames: a table first scrolls (animated) to the row,
-        // which is drawn only once it is visible.
-        let jump = match self.session.jump_frames {
-            0 => self.session.jump.take(),
-            n => {
-                self.session.jump_frames = n - 1;
-                ctx.request_repaint();
-                self.session.jump.clone()
-            }
-        };
-        let view = View {
-            doc: &self.session.doc,
-            lang: self.prefs.lang,
-            unit: self.prefs.unit,
-            jump: jump.as_deref(),
-            flash: self.session.flash.for_widgets(&ctx),
-            selected_project: self.session.selected_project,
-            read_only: self.session.doc.is_read_only(),
-            register: self.register_mark(),
-            review: self.review_mark(),
-            register_path: self.session.register.as_ref().map(|r| r.path.as_path()),
-        };
         if let Some(c) = &mut self.session.compare {
             c.refresh(&self.session.doc);
         }
+        let flash = self.session.flash.for_widgets(&ctx);
+        let view = View::new(&self.session, &self.prefs).with_focus(jump.as_deref(), flash);
         let out = &mut self.actions;
         egui::Panel::top("menu").show(ui, |ui| menu_ui::menu_ui(ui, &view, &self.prefs, out));
         egui::Panel::bottom("status").show(ui, |ui| status_ui::status_ui(ui, &view, out));
@@ -224,7 +256,7 @@ impl eframe::App for FundplanApp {
             egui::Panel::top("disk-changed")
                 .show(ui, |ui| dialogs::disk_changed_ui(ui, &view, out));
         }
-        if view.doc.plan().submission.is_some() || view.read_only {
+        if view.doc.plan().submission.is_some() || view.read_only() {
             egui::Panel::top("review-banner").show(ui, |ui| review_ui::banner_ui(ui, &view, out));
         }
         egui::Panel::left("nav")
@@ -232,29 +264,11 @@ impl eframe::App for FundplanApp {
             .exact_size(150.0)
             .show(ui, |ui| nav_ui::nav_ui(ui, &view, self.screen, out));
         egui::CentralPanel::default().show(ui, |ui| {
-            crate::gui::kit::sideways::sideways_ui(ui, "screen", |ui| match self.screen {
-                Screen::Header => header_ui::header_ui(ui, &view, out),
-                Screen::Sources => sources_ui::sources_ui(ui, &view, out),
-                Screen::Projects => projects_ui::projects_ui(ui, &view, out),
-                Screen::Matrix => matrix_ui::matrix_ui(ui, &view, out),
-                Screen::Findings => findings_ui::findings_ui(ui, &view, out),
-                Screen::Review => review_ui::review_ui(ui, &view, &self.prefs.reviewer, out),
-                Screen::Compare => {
-                    compare_ui::compare_ui(ui, &view, self.session.compare.as_ref(), out)
-                }
-                Screen::Summary => {
-                    summary_ui::summary_ui(ui, &view, self.league.rollup.as_ref(), out)
-                }
-                Screen::Catalog => {
-                    catalog_ui::catalog_ui(ui, &view, self.session.catalog_draft.as_ref(), out)
-                }
+            crate::gui::kit::sideways::sideways_ui(ui, "screen", |ui| {
+                let rollup = self.league.rollup.as_ref();
+                crate::gui::screens::screen_ui(ui, self.screen, &view, rollup, out)
             })
         });
-        let first = crate::gui::kit::first_input::take(&ctx);
-        if std::mem::take(&mut self.focus_marked) && first.is_some() {
-            self.focus_next = first;
-            ctx.request_repaint();
-        }
         crate::gui::kit::flash::flash_ui(&self.session.flash, ui);
         if let Some(dialog) = &mut self.dialog {
             dialogs::dialog_ui(ui, &view, dialog, out);
@@ -268,7 +282,7 @@ impl eframe::App for FundplanApp {
             self.held
                 .note_focus(focused.filter(|id| ctx.read_response(*id).is_some()));
         }
-        self.keep_focus_request(&ctx);
+        self.focus_after_drawing(&ctx);
         let had_dialog = self.dialog.is_some();
         let typing_in = ctx
             .memory(|m| m.focused())
@@ -282,13 +296,9 @@ impl eframe::App for FundplanApp {
             // The next click must not land on the closed dialog's layer.
             self.held.wait_a_frame();
             if let Some(id) = self.focus_after_dialog.take()
-                && self.session.jump.is_none()
-                && self.focus_next.is_none()
+                && self.session.focus.is_none()
             {
-                // Asked for in the frame after the next: in the next one
-                // egui still blocks the layers under the closed modal, and
-                // drops a focus given there.
-                self.refocus = Some((id, 1));
+                self.session.focus = Some(FocusRequest::give_back(id));
                 self.held.hold_until_focused(id);
             }
             ctx.request_repaint();
@@ -327,12 +337,12 @@ mod tests {
         let ctx = egui::Context::default();
         let mut app = FundplanApp::with_prefs(Prefs::default());
         let id = egui::Id::unique("a field no longer drawn");
-        app.focus_next = Some(id);
+        app.session.focus = Some(FocusRequest::widget(id));
         select::resume_typing(&ctx, id);
         for _ in 0..4 {
-            app.keep_focus_request(&ctx);
+            app.focus_after_drawing(&ctx);
         }
-        assert_eq!(app.focus_next, None, "the request gave up");
+        assert_eq!(app.session.focus, None, "the request gave up");
         assert_eq!(select::resuming(&ctx), None, "and its mark with it");
     }
 }

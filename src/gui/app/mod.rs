@@ -9,14 +9,12 @@ use crate::document::{Document, bundled_sample};
 use crate::edit::Edit;
 use crate::file::SaveError;
 use crate::gui::dialogs;
-use crate::gui::screens::{
-    catalog_ui, compare_ui, findings_ui, header_ui, matrix_ui, projects_ui, review_ui, sources_ui,
-    summary_ui,
-};
+use crate::gui::screens::{catalog_ui, projects_ui, review_ui};
 use crate::gui::shell::{menu_ui, nav_ui, status_ui};
 use crate::gui::state::commands::UiCommand;
 use crate::gui::state::dialog::{Dialog, Message, Pending};
 use crate::gui::state::files::{Export, FileAction, FileDialogs, Kind, absolute};
+use crate::gui::state::focus::{FocusRequest, FocusTarget};
 use crate::gui::state::league::{Compare, League};
 use crate::gui::state::prefs::Prefs;
 use crate::gui::state::recovery::{self, Recovery};
@@ -47,21 +45,9 @@ pub struct FundplanApp {
     actions: Vec<Action>,
     /// Where the receipt register of single opened plans lives.
     register_dir: Option<PathBuf>,
-    /// Widget to focus from the next frame on, until it holds the focus at the
-    /// end of a frame: a widget that appears for the first time (a new
-    /// project's form) is first laid out unseen, and egui drops a focus given
-    /// to it in that frame.
-    focus_next: Option<egui::Id>,
-    focus_tries: u8,
     /// The text field that had focus when a dialog opened: it gets it back
     /// when the dialog closes, so typing goes on where it was.
     focus_after_dialog: Option<egui::Id>,
-    /// That field, to focus once the closed dialog no longer blocks it, and
-    /// the frames to wait for that.
-    refocus: Option<(egui::Id, u8)>,
-    /// Arrived on a screen by key whose first control is marked while it is
-    /// drawn ([`crate::gui::kit::first_input`]): focus it after drawing.
-    focus_marked: bool,
     dialog: Option<Dialog>,
     /// A dialog waiting behind the built-in path dialog it asked for (the
     /// switch dialog's 目录文件…): shown again when the path dialog closes.
@@ -146,16 +132,13 @@ impl FundplanApp {
     /// What the receipt register says about the open plan (set when a sealed
     /// plan is opened for review).
     pub fn register_mark(&self) -> Option<crate::register::Mark> {
-        self.session.register.as_ref().map(|r| r.mark)
+        self.session.register_mark()
     }
 
     /// What the receipt register says about the decision the open plan
     /// claims; `None` when no register was checked.
     pub fn review_mark(&self) -> Option<crate::register::ReviewMark> {
-        let r = self.session.register.as_ref()?;
-        let claimed =
-            crate::register::Receipt::sealed(self.doc().plan(), self.doc().seal()).claimed;
-        Some(crate::register::ReviewMark::of(claimed, r.mark, r.held))
+        self.session.review_mark()
     }
 
     /// The receipt register that keeps the open plan's receipt and the
@@ -175,8 +158,17 @@ impl FundplanApp {
             .filter(|r| std::fs::symlink_metadata(r).is_ok());
         beside.or_else(|| {
             let dir = self.register_dir.as_ref()?;
-            // A folder that cannot be made shows up as the register's error.
-            std::fs::create_dir_all(dir).ok();
+            // A folder that cannot be made shows up as the register's error
+            // (a dialog) when the register is written; the log says why the
+            // folder is missing, once.
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                crate::logger::warn_once(format!(
+                    "无法建立收件登记文件夹 {shown}：{} / Could not make the register's folder {shown}: {}",
+                    fundplan_core::ioerr::io_reason(&e, crate::Lang::Zh),
+                    fundplan_core::ioerr::io_reason(&e, crate::Lang::En),
+                    shown = dir.display(),
+                ));
+            }
             Some(dir.join(crate::register::FILE_NAME))
         })
     }
@@ -191,12 +183,13 @@ impl FundplanApp {
         let receipt =
             crate::register::Receipt::sealed(self.session.doc.plan(), self.session.doc.seal());
         let now = crate::digest::now_rfc3339();
-        let result = crate::register::update(&path, |reg| {
-            let mark = reg.check_receipt(&receipt, &now);
-            (mark, reg.decision_of(&receipt.digest).map(|d| d.decision))
-        });
-        match result {
-            Ok((mark, held)) => Some(Registered { path, mark, held }),
+        let result = crate::register::receive(&path, std::slice::from_ref(&receipt), &now);
+        match result.map(|got| got.first().copied().unwrap_or_default()) {
+            Ok(got) => Some(Registered {
+                path,
+                mark: got.mark,
+                held: got.held,
+            }),
             Err(e) => {
                 self.dialog = Some(Dialog::Error(Message::Register(std::sync::Arc::new(e))));
                 None
@@ -213,11 +206,7 @@ impl FundplanApp {
             screen: Screen::Sources,
             actions: Vec::new(),
             register_dir: None,
-            focus_next: None,
-            focus_tries: 0,
             focus_after_dialog: None,
-            refocus: None,
-            focus_marked: false,
             dialog: None,
             parked: None,
             files: FileDialogs::default(),

@@ -103,12 +103,12 @@ impl FundplanApp {
             reviewer: self.prefs.reviewer.trim().to_string(),
             at: at.to_string(),
         };
-        let recorded = crate::register::update(&held.path, |reg| reg.decide(&receipt, decided, at));
+        let recorded = crate::register::decide(&held.path, &receipt, decided, at);
         match recorded {
-            Ok(Ok(mark)) => {
+            Ok(Ok(got)) => {
                 self.session.register = Some(Registered {
-                    mark,
-                    held: (decision != Decision::Pending).then_some(decision),
+                    mark: got.mark,
+                    held: got.held,
                     ..held
                 });
                 true

@@ -70,7 +70,11 @@ impl FundplanApp {
         match pending {
             Pending::Open(path) => self.open_now(path),
             Pending::OpenDialog => self.choose(ctx, FileAction::Open),
-            Pending::New => self.dialog = Some(Dialog::New(Default::default())),
+            Pending::New => {
+                self.dialog = Some(Dialog::New(Default::default()));
+                let first = dialogs::new_plan_first_field_id();
+                self.session.focus = Some(FocusRequest::widget(first));
+            }
             Pending::Quit => {
                 // Saved (or the user chose): close; the close request that
                 // follows is let through because of this flag.

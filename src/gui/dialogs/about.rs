@@ -12,7 +12,7 @@ pub(super) fn about_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         "{}MIT OR Apache-2.0",
         view.t("许可：", "Licence: ")
     ));
-    ui.label(crate::digest::seal_means(view.lang));
+    ui.label(crate::digest::seal_means(view.lang()));
     for (id, _) in catalog::EMBEDDED {
         let c = catalog::embedded(id);
         let (title, years) = c.map(|c| (c.title, c.years)).unwrap_or_default();
@@ -21,7 +21,7 @@ pub(super) fn about_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         let period = if title.contains(&zh_period) {
             String::new()
         } else {
-            view.lang.paren(&format!("{}-{}", years.0, years.1))
+            view.lang().paren(&format!("{}-{}", years.0, years.1))
         };
         ui.label(format!(
             "{}{id}  {title}{period}",

@@ -28,7 +28,7 @@ pub(super) fn catalog_id_ui(ui: &mut Ui, view: &View<'_>, id: &mut String, out: 
     } else if is_builtin(id) {
         Some(view.t("这是内置目录的编号", "This is a built-in catalog's id"))
     } else {
-        problem.as_ref().map(|p| p.message(view.lang))
+        problem.as_ref().map(|p| p.message(view.lang()))
     };
     ui.add_space(8.0);
     ui.horizontal(|ui| {

@@ -18,7 +18,7 @@ pub(super) fn comment_ui(
         RichText::new(crate::gui::kit::targets::label(
             view.doc.plan(),
             target,
-            view.lang,
+            view.lang(),
         ))
         .strong(),
     );
@@ -32,7 +32,7 @@ pub(super) fn comment_ui(
     {
         ui.label(RichText::new(format!("• {}", c.text)).weak());
     }
-    if !view.read_only {
+    if !view.read_only() {
         // Comments are the reviewer's (issue 13): the county reads them here.
         ui.label(
             RichText::new(view.t(
@@ -45,7 +45,7 @@ pub(super) fn comment_ui(
     let label = ui.label(view.t("意见", "Comment"));
     let field = ui
         .add_enabled(
-            view.read_only,
+            view.read_only(),
             egui::TextEdit::multiline(text)
                 .desired_rows(3)
                 .desired_width(480.0),
@@ -54,7 +54,7 @@ pub(super) fn comment_ui(
     // Not in the modal's first, invisible pass: egui drops focus from a
     // widget it does not see. Typing goes to the text at once.
     if *focus && ui.is_visible() && !ui.is_sizing_pass() {
-        if view.read_only {
+        if view.read_only() {
             field.request_focus();
         }
         *focus = false;
@@ -64,7 +64,7 @@ pub(super) fn comment_ui(
     let name_label = ui.label(view.t("审核人姓名", "Reviewer's name"));
     let name = ui
         .add_enabled(
-            view.read_only,
+            view.read_only(),
             egui::TextEdit::singleline(reviewer).desired_width(320.0),
         )
         .labelled_by(name_label.id);
@@ -78,11 +78,11 @@ pub(super) fn comment_ui(
     };
     ui.horizontal(|ui| {
         let add = ui.add_enabled(
-            view.read_only && refusal.is_none(),
+            view.read_only() && refusal.is_none(),
             egui::Button::new(view.t("添加", "Add")),
         );
         let add = match refusal {
-            Some(why) if view.read_only => add.on_disabled_hover_text(why),
+            Some(why) if view.read_only() => add.on_disabled_hover_text(why),
             _ => add,
         };
         if add.clicked() {

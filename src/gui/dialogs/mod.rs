@@ -14,6 +14,7 @@ mod switch;
 use about::about_ui;
 use catalog_id::catalog_id_ui;
 use comment::comment_ui;
+pub use new_plan::code_field_id as new_plan_first_field_id;
 use new_plan::new_plan_ui;
 use path::path_ui;
 pub use questions::disk_changed_ui;
@@ -55,7 +56,7 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
                 ok_ui(ui, view, out);
             }
             Dialog::Info(msg) => {
-                message_ui(ui, &msg.text(view.lang));
+                message_ui(ui, &msg.text(view.lang()));
                 ok_ui(ui, view, out);
             }
             Dialog::Unsaved(pending) => unsaved_ui(ui, view, pending, out),
@@ -104,7 +105,7 @@ fn error_ui(ui: &mut Ui, view: &View<'_>, msg: &crate::gui::state::dialog::Messa
     ui.heading(
         RichText::new(view.t("出错了", "Something went wrong")).color(theme::palette(ui).over),
     );
-    message_ui(ui, &msg.text(view.lang));
+    message_ui(ui, &msg.text(view.lang()));
 }
 
 /// 确定, and the language switch: the menu bar's is behind the modal, and a
@@ -118,7 +119,7 @@ fn ok_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         let ok = ui.button(view.t("确定", "OK"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let toggle = UiCommand::ToggleLanguage;
-            let switch = ui.small_button(toggle.label(view.lang));
+            let switch = ui.small_button(toggle.label(view.lang()));
             if switch.clicked() {
                 out.push(Action::Command(toggle));
             } else if ok.clicked() || (enter && !switch.has_focus()) {

@@ -2,6 +2,13 @@
 
 use super::*;
 
+/// The county code field, the first of the form: it has the focus when the
+/// dialog opens (the app asks for it; the modal's first pass is invisible,
+/// and the focus request waits for a frame that draws it).
+pub fn code_field_id() -> Id {
+    Id::unique("new-plan county code")
+}
+
 pub(super) fn new_plan_ui(
     ui: &mut Ui,
     view: &View<'_>,
@@ -15,15 +22,9 @@ pub(super) fn new_plan_ui(
         .show(ui, |ui| {
             let label = ui.label(view.t("旗县代码", "County code"));
             let code = ui
-                .text_edit_singleline(&mut form.code)
+                .add(egui::TextEdit::singleline(&mut form.code).id(code_field_id()))
                 .labelled_by(label.id);
             select_on_keyboard_focus(ui, &code, &form.code);
-            // Not in the modal's first, invisible pass: egui drops focus from
-            // a widget that cannot take it.
-            if form.focus_first && ui.is_visible() && !ui.is_sizing_pass() {
-                code.request_focus();
-                form.focus_first = false;
-            }
             if code.changed()
                 && let Some(l) = league_of(form.code.trim())
             {
@@ -45,7 +46,7 @@ pub(super) fn new_plan_ui(
             ui.label(view.t("旗县类别", "Kind"));
             ui.horizontal(|ui| {
                 for k in CountyKind::ALL {
-                    ui.radio_value(&mut form.kind, *k, k.label(view.lang));
+                    ui.radio_value(&mut form.kind, *k, k.label(view.lang()));
                 }
             });
             ui.end_row();

@@ -14,11 +14,11 @@ fn field_id() -> Id {
 
 pub(super) fn path_ui(ui: &mut Ui, view: &View<'_>, form: &mut PathForm, out: &mut Vec<Action>) {
     let palette = theme::palette(ui);
-    ui.heading(form.purpose.title(view.lang));
+    ui.heading(form.purpose.title(view.lang()));
     if let Some(note) = &form.note {
-        ui.label(note.text(view.lang));
+        ui.label(note.text(view.lang()));
     }
-    ui.label(RichText::new(form.why.text(view.lang)).weak());
+    ui.label(RichText::new(form.why.text(view.lang())).weak());
     ui.add_space(4.0);
     let mut clicked = false;
     let mut done: Option<Action> = None;
@@ -47,7 +47,7 @@ pub(super) fn path_ui(ui: &mut Ui, view: &View<'_>, form: &mut PathForm, out: &m
         form.focus = false;
     }
     // Always one line, so that what is below does not move when it changes.
-    let problem = form.problem.as_ref().map(|p| p.text(view.lang));
+    let problem = form.problem.as_ref().map(|p| p.text(view.lang()));
     ui.add(
         egui::Label::new(RichText::new(problem.as_deref().unwrap_or(" ")).color(palette.over))
             .truncate(),
@@ -77,7 +77,7 @@ pub(super) fn path_ui(ui: &mut Ui, view: &View<'_>, form: &mut PathForm, out: &m
     let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
     if let Some(path) = form.overwrite.clone() {
         ui.label(
-            RichText::new(match view.lang {
+            RichText::new(match view.lang() {
                 crate::Lang::Zh => format!("文件已存在：{}。要替换它吗？", path.display()),
                 crate::Lang::En => format!("{} already exists. Replace it?", path.display()),
             })
@@ -101,7 +101,7 @@ pub(super) fn path_ui(ui: &mut Ui, view: &View<'_>, form: &mut PathForm, out: &m
         });
     } else {
         ui.horizontal(|ui| {
-            let ok = ui.button(form.purpose.verb(view.lang));
+            let ok = ui.button(form.purpose.verb(view.lang()));
             let cancel = ui.button(view.t("取消", "Cancel"));
             clicked |= ok.clicked() || cancel.clicked();
             if cancel.clicked() || escape {
@@ -114,7 +114,7 @@ pub(super) fn path_ui(ui: &mut Ui, view: &View<'_>, form: &mut PathForm, out: &m
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let toggle = UiCommand::ToggleLanguage;
-                if ui.small_button(toggle.label(view.lang)).clicked() {
+                if ui.small_button(toggle.label(view.lang())).clicked() {
                     out.push(Action::Command(toggle));
                 }
             });
@@ -189,7 +189,7 @@ fn listing_ui(
         });
     if form.listing.more {
         ui.label(
-            RichText::new(match view.lang {
+            RichText::new(match view.lang() {
                 crate::Lang::Zh => {
                     format!("文件夹中项目太多，只读取了前 {MAX_READ} 项；请直接输入路径。")
                 }

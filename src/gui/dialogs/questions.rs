@@ -25,11 +25,11 @@ pub(super) fn unsaved_ui(ui: &mut Ui, view: &View<'_>, pending: &Pending, out: &
 pub(super) fn confirm_submit_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
     let plan = view.doc.plan();
     let t = &view.doc.report().totals;
-    let unit = view.unit.label(view.lang);
+    let unit = view.unit().label(view.lang());
     let [allocated, integrated, arranged] =
-        [t.allocated, t.integrated, t.arranged].map(|m| m.display(view.unit, 2));
+        [t.allocated, t.integrated, t.arranged].map(|m| m.display(view.unit(), 2));
     ui.heading(view.t("提交方案并加盖提交印记？", "Seal the plan for submission?"));
-    ui.label(match view.lang {
+    ui.label(match view.lang() {
         crate::Lang::Zh => format!(
             "{} {} 年 第 {} 版",
             plan.county.name, plan.year, plan.revision
@@ -74,7 +74,7 @@ fn warnings_carried(view: &View<'_>) -> String {
             codes.push(code);
         }
     }
-    match (view.lang, n) {
+    match (view.lang(), n) {
         (crate::Lang::Zh, 0) => "没有警告。".to_string(),
         (crate::Lang::En, 0) => "There are no warnings.".to_string(),
         (crate::Lang::Zh, _) => format!(
@@ -83,7 +83,7 @@ fn warnings_carried(view: &View<'_>) -> String {
         ),
         (crate::Lang::En, _) => format!(
             "The plan has {} ({}); {} to the league with the plan.",
-            view.lang.count(n, "", "warning", "warnings"),
+            view.lang().count(n, "", "warning", "warnings"),
             codes.join(", "),
             if n == 1 { "it goes" } else { "they go" }
         ),
@@ -145,7 +145,10 @@ pub(super) fn submit_refused_ui(
         .max_height(320.0)
         .show(ui, |ui| {
             for (rule, path, msg) in errors.iter() {
-                if ui.link(format!("{rule}  {}", msg.get(view.lang))).clicked() {
+                if ui
+                    .link(format!("{rule}  {}", msg.get(view.lang())))
+                    .clicked()
+                {
                     out.push(Action::CloseDialog);
                     out.push(Action::JumpTo(path.clone()));
                 }
@@ -258,7 +261,7 @@ mod tests {
         dirty.apply(Edit::SetProject(0, project.expect("a project")), None);
         assert!(dirty.is_dirty());
         for doc in [Document::new(bundled_sample(), None), dirty] {
-            let mut h = harness(&doc, false, disk_changed_ui);
+            let mut h = harness(doc, false, disk_changed_ui);
             h.get_by_label("重新载入").click();
             h.run();
             assert!(

@@ -1,7 +1,7 @@
 //! The amount cell: an amount in the view's unit edited as text, with
 //! select-all on focus, live changes while the text is valid, a red kept text
 //! and a sentence while it is not, Escape to restore (focus stays), and pastes of spreadsheet
-//! columns handed to [`crate::gui::kit::paste`].
+//! columns handed to [`crate::clipboard::cells`].
 
 use egui::{Id, Key, Response, Stroke, TextEdit, Ui};
 
@@ -18,11 +18,6 @@ pub struct AmountCell {
     /// the typed amount, or the amount it had when focused (the text turned
     /// invalid, or Escape).
     pub changed: Option<Money>,
-    /// Enter was pressed to leave the cell (move down). The sources table and
-    /// a project's funding entries move with [`crate::gui::kit::grid_walk`]
-    /// instead; kept for other tables.
-    #[allow(dead_code)]
-    pub enter: bool,
 }
 
 /// An amount cell's text while it is edited, and after focus left it with a
@@ -56,7 +51,7 @@ pub fn amount_ui(
     let focused = ui.memory(|m| m.has_focus(id));
     let mut typed: Option<Typed> = ui.data(|d| d.get_temp(buf_id));
     let mut changed = None;
-    let pasted_block = focused && !view.read_only && paste_ui(ui, path, out);
+    let pasted_block = focused && !view.read_only() && paste_ui(ui, path, out);
     if pasted_block {
         // The cell shows the pasted amount from the next frame on.
         typed = None;
@@ -85,7 +80,7 @@ pub fn amount_ui(
     // the first focused frame selects everything, so typing replaces it.
     if focused && !pasted_block && !typed.as_ref().is_some_and(|t| t.focused) {
         let t = typed.get_or_insert_with(|| Typed {
-            text: value.edit_string(view.unit),
+            text: value.edit_string(view.unit()),
             orig: value,
             focused: true,
         });
@@ -96,25 +91,25 @@ pub fn amount_ui(
     }
     let mut text = match &typed {
         Some(t) => t.text.clone(),
-        None => value.display(view.unit, 2),
+        None => value.display(view.unit(), 2),
     };
     let was_invalid = typed
         .as_ref()
-        .is_some_and(|t| Money::parse_in(&t.text, view.unit).is_err());
+        .is_some_and(|t| Money::parse_in(&t.text, view.unit()).is_err());
     let edit = TextEdit::singleline(&mut text)
         .id(id)
         .align(egui::Align2::RIGHT_CENTER)
         .desired_width(width)
         .text_color_opt(was_invalid.then_some(theme::palette(ui).over));
     let response = ui
-        .add(edit.interactive(!view.read_only))
+        .add(edit.interactive(!view.read_only()))
         .accessible_name(name);
     if let Some(t) = &mut typed {
         if focused && response.changed() {
             // Redraw at once: the colour and the sentence follow the text.
             ui.ctx().request_repaint();
             t.text = text;
-            changed = match Money::parse_in(&t.text, view.unit) {
+            changed = match Money::parse_in(&t.text, view.unit()) {
                 Ok(m) => (m != value).then_some(m),
                 Err(_) => (t.orig != value).then_some(t.orig),
             };
@@ -123,7 +118,7 @@ pub fn amount_ui(
     }
     let invalid = typed
         .as_ref()
-        .is_some_and(|t| Money::parse_in(&t.text, view.unit).is_err());
+        .is_some_and(|t| Money::parse_in(&t.text, view.unit()).is_err());
     match &typed {
         Some(t) if t.focused || invalid => {
             ui.data_mut(|d| d.insert_temp(buf_id, t.clone()));
@@ -138,13 +133,12 @@ pub fn amount_ui(
         response
     };
     decorate(ui, view, path, &response, out);
-    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
     // After Escape the restoring edit (pushed by the caller) still belongs to
     // the typing step, which then undoes to nothing and is dropped.
     if response.lost_focus() && !escaped {
         out.push(Action::EndTyping);
     }
-    AmountCell { changed, enter }
+    AmountCell { changed }
 }
 
 /// Makes the amount cell `id` (if it is one) forget the text typed into it:
@@ -166,7 +160,7 @@ fn paste_ui(ui: &Ui, path: &str, out: &mut Vec<Action>) -> bool {
         })
     });
     let Some(text) = pasted else { return false };
-    if crate::gui::kit::paste::is_block(&text) {
+    if crate::clipboard::cells::is_block(&text) {
         ui.input_mut(|i| i.events.retain(|e| !matches!(e, egui::Event::Paste(_))));
         out.push(Action::Paste {
             path: path.to_string(),
@@ -186,8 +180,8 @@ fn paste_ui(ui: &Ui, path: &str, out: &mut Vec<Action>) -> bool {
 
 /// Why an amount cell is red, as a sentence: for its hover text and the status bar.
 fn invalid_sentence(view: &View<'_>, name: &str, t: &Typed) -> String {
-    let kept = t.orig.display(view.unit, 2);
-    match view.lang {
+    let kept = t.orig.display(view.unit(), 2);
+    match view.lang() {
         crate::Lang::Zh => format!(
             "{name}：“{}”不是有效金额，金额仍为 {kept}。请改正，或按 Esc 恢复。",
             t.text

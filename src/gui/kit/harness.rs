@@ -6,31 +6,26 @@ use egui_kittest::Harness;
 
 use crate::document::Document;
 use crate::gui::state::action::Action;
+use crate::gui::state::prefs::Prefs;
+use crate::gui::state::session::Session;
 use crate::gui::state::view::View;
 
-/// A headless harness drawing `part` on `doc` in Chinese, in 万元, with the
-/// app's fonts; its state is the actions emitted so far.
+/// A headless harness drawing `part` on `doc` (in review mode if
+/// `read_only`) in Chinese, in 万元, with the app's fonts; its state is the
+/// actions emitted so far.
 pub fn harness<'a>(
-    doc: &'a Document,
+    mut doc: Document,
     read_only: bool,
     mut part: impl FnMut(&mut Ui, &View<'_>, &mut Vec<Action>) + 'a,
 ) -> Harness<'a, Vec<Action>> {
+    doc.set_read_only(read_only);
+    let session = Session::new(doc);
+    let prefs = Prefs::default();
     Harness::builder()
         .with_context_setup(crate::gui::kit::fonts::install)
         .build_ui_state(
             move |ui, out: &mut Vec<Action>| {
-                let view = View {
-                    doc,
-                    lang: crate::Lang::Zh,
-                    unit: crate::money::Unit::Wan,
-                    jump: None,
-                    flash: None,
-                    selected_project: None,
-                    read_only,
-                    register: None,
-                    review: None,
-                    register_path: None,
-                };
+                let view = View::new(&session, &prefs);
                 part(ui, &view, out);
             },
             Vec::new(),

@@ -1,5 +1,5 @@
 //! The building blocks the screens draw with: fields and amount cells,
-//! choices, keyboard walking and input order, paste, the look and fonts,
+//! choices, keyboard walking and input order, the look and fonts,
 //! the jump highlight, sideways scrolling.
 
 pub mod amount_cell;
@@ -11,8 +11,6 @@ pub mod grid_walk;
 #[cfg(test)]
 pub mod harness;
 pub mod input;
-pub mod paste;
-pub mod project_clip;
 pub mod select;
 pub mod sideways;
 pub mod targets;

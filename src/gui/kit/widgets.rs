@@ -27,7 +27,7 @@ pub fn decorate_text(
     out: &mut Vec<Action>,
 ) {
     let mut hover = Vec::new();
-    if let Some(text) = full.filter(|t| view.read_only && !t.trim().is_empty()) {
+    if let Some(text) = full.filter(|t| view.read_only() && !t.trim().is_empty()) {
         hover.push(text.to_string());
     }
     if view.doc.comments_on(path) > 0 {
@@ -59,7 +59,7 @@ pub fn decorate_text(
     }
     // Read-only fields sense no clicks; give the right-click menu its own
     // widget, which then is what the pointer hovers: the tooltip goes there.
-    let clickable = if view.read_only {
+    let clickable = if view.read_only() {
         ui.interact(
             resp.rect,
             resp.id.with("comment-menu"),
@@ -144,7 +144,7 @@ pub fn text_ui(
         .margin(margin)
         .desired_width(width)
         .char_limit(crate::file::MAX_TEXT_CHARS)
-        .interactive(!view.read_only);
+        .interactive(!view.read_only());
     if !ui.memory(|m| m.has_focus(id)) {
         edit = edit.layouter(&mut elide);
     }
@@ -152,7 +152,7 @@ pub fn text_ui(
     crate::gui::kit::select::select_on_keyboard_focus(ui, &response, &text);
     // A text wider than its cell shows in full on hover.
     // (In review mode decorate_text puts the whole text on the overlay.)
-    let response = if !view.read_only
+    let response = if !view.read_only()
         && !response.has_focus()
         && text_width(ui, value, egui::TextStyle::Body) > response.rect.width() - 8.0
     {
@@ -184,7 +184,7 @@ pub fn multiline_ui(
                 .desired_rows(2)
                 .desired_width(f32::INFINITY)
                 .char_limit(crate::file::MAX_TEXT_CHARS)
-                .interactive(!view.read_only),
+                .interactive(!view.read_only()),
         )
         .accessible_name(name);
     decorate_text(ui, view, path, &response, Some(value), out);
@@ -237,7 +237,7 @@ pub fn amount_width(
             (lo.min(m), hi.max(m))
         });
     let longest = [low, high]
-        .map(|m| m.display(view.unit, 2))
+        .map(|m| m.display(view.unit(), 2))
         .into_iter()
         .max_by_key(|t| t.chars().count())
         .unwrap_or_default()
@@ -251,9 +251,9 @@ pub fn amount_width(
 /// A screen's heading with the unit amounts are shown in, e.g. 资金来源（单位：万元）.
 pub fn heading_ui(ui: &mut Ui, view: &View<'_>, title: &str) {
     ui.heading(title);
-    let unit = match view.lang {
-        crate::Lang::Zh => format!("（单位：{}）", view.unit.label(view.lang)),
-        crate::Lang::En => format!("(unit: {})", view.unit.label(view.lang)),
+    let unit = match view.lang() {
+        crate::Lang::Zh => format!("（单位：{}）", view.unit().label(view.lang())),
+        crate::Lang::En => format!("(unit: {})", view.unit().label(view.lang())),
     };
     ui.label(egui::RichText::new(unit).weak());
 }
@@ -274,7 +274,7 @@ pub fn comment_button_ui(ui: &mut Ui, view: &View<'_>, path: &str, out: &mut Vec
         .on_hover_text(view.t("查看或添加审核意见", "See or add review comments"))
         .accessible_name({
             // "C03 批注 2": the row in words, never the raw path (issue 13).
-            let row = crate::gui::kit::targets::short(view.doc.plan(), path, view.lang);
+            let row = crate::gui::kit::targets::short(view.doc.plan(), path, view.lang());
             if n > 0 {
                 format!("{row} {} {n}", view.t("批注", "comments"))
             } else {

@@ -11,7 +11,7 @@ use crate::gui::state::view::View;
 use crate::money::Money;
 
 fn signed(ui: &Ui, m: Money, view: &View<'_>) -> RichText {
-    let text = m.display(view.unit, 2);
+    let text = m.display(view.unit(), 2);
     if m.is_negative() {
         RichText::new(text).color(theme::palette(ui).over)
     } else if m.is_zero() {
@@ -41,7 +41,7 @@ fn number_cell_ui(ui: &mut Ui, text: RichText) {
 
 fn value(v: &crate::diff::Value, view: &View<'_>) -> String {
     match v {
-        crate::diff::Value::Money(m) => m.display(view.unit, 2),
+        crate::diff::Value::Money(m) => m.display(view.unit(), 2),
         other => other.display(),
     }
 }
@@ -49,7 +49,7 @@ fn value(v: &crate::diff::Value, view: &View<'_>) -> String {
 fn field_ui(ui: &mut Ui, view: &View<'_>, f: &FieldChange) {
     ui.horizontal_wrapped(|ui| {
         ui.add_space(24.0);
-        ui.label(field_label(&f.field, view.lang));
+        ui.label(field_label(&f.field, view.lang()));
         ui.label(value(&f.old, view));
         ui.label("→");
         ui.label(value(&f.new, view));
@@ -72,7 +72,7 @@ fn items_ui(
     }
     ui.strong(format!(
         "{title} {}",
-        view.lang.paren(&items.len().to_string())
+        view.lang().paren(&items.len().to_string())
     ));
     for i in items {
         ui.horizontal(|ui| {
@@ -119,7 +119,7 @@ pub fn compare_ui(ui: &mut Ui, view: &View<'_>, compare: Option<&Compare>, out: 
         return;
     };
     let d = &c.diff;
-    let revision = |n: u32| match view.lang {
+    let revision = |n: u32| match view.lang() {
         crate::Lang::Zh => format!("第 {n} 版"),
         crate::Lang::En => format!("revision {n}"),
     };
@@ -127,9 +127,9 @@ pub fn compare_ui(ui: &mut Ui, view: &View<'_>, compare: Option<&Compare>, out: 
         "{} {} {} → {} {}",
         view.t("比较", "Comparing"),
         c.path.display(),
-        view.lang.paren(&revision(d.revisions.0)),
+        view.lang().paren(&revision(d.revisions.0)),
         view.t("当前方案", "the open plan"),
-        view.lang.paren(&revision(d.revisions.1)),
+        view.lang().paren(&revision(d.revisions.1)),
     ));
     if let Some(a) = &d.adjustment {
         ui.label(
@@ -174,8 +174,8 @@ pub fn compare_ui(ui: &mut Ui, view: &View<'_>, compare: Option<&Compare>, out: 
                         ),
                     ] {
                         ui.label(label);
-                        number_cell_ui(ui, RichText::new(x.display(view.unit, 2)));
-                        number_cell_ui(ui, RichText::new(y.display(view.unit, 2)));
+                        number_cell_ui(ui, RichText::new(x.display(view.unit(), 2)));
+                        number_cell_ui(ui, RichText::new(y.display(view.unit(), 2)));
                         number_cell_ui(ui, signed(ui, y - x, view));
                         ui.end_row();
                     }
@@ -224,9 +224,9 @@ pub fn compare_ui(ui: &mut Ui, view: &View<'_>, compare: Option<&Compare>, out: 
                 for f in list {
                     ui.label(format!(
                         "  {} {} {}",
-                        f.severity().label(view.lang),
+                        f.severity().label(view.lang()),
                         f.rule.code(),
-                        f.message.get(view.lang)
+                        f.message.get(view.lang())
                     ));
                 }
             }

@@ -16,7 +16,7 @@ pub fn findings_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         ui.heading(view.t("校验结果", "Findings"));
         for s in [Severity::Error, Severity::Warning, Severity::Info] {
             ui.label(
-                RichText::new(format!("{} {}", s.label(view.lang), report.count(s)))
+                RichText::new(format!("{} {}", s.label(view.lang()), report.count(s)))
                     .color(theme::palette(ui).severity(s)),
             );
         }
@@ -44,13 +44,13 @@ pub fn findings_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             for (n, f) in shown.iter().enumerate() {
                 ui.horizontal(|ui| {
                     ui.label(
-                        RichText::new(f.severity().label(view.lang))
+                        RichText::new(f.severity().label(view.lang()))
                             .color(theme::palette(ui).severity(f.severity()))
                             .strong(),
                     );
                     ui.label(RichText::new(f.rule.code()).monospace())
-                        .on_hover_text(f.rule.title(view.lang));
-                    let text = f.message.get(view.lang);
+                        .on_hover_text(f.rule.title(view.lang()));
+                    let text = f.message.get(view.lang());
                     let link = ui.link(text);
                     if start + n == 0 {
                         crate::gui::kit::first_input::mark(ui, &link);

@@ -77,7 +77,7 @@ pub fn header_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 &|h, v| h.county.league = v,
             );
             match league_of(&h.county.code) {
-                Some(l) if l != h.county.league.trim() && !view.read_only => {
+                Some(l) if l != h.county.league.trim() && !view.read_only() => {
                     if ui
                         .button(format!("{}{l}", view.t("按代码应为：", "From the code: ")))
                         .clicked()
@@ -98,8 +98,8 @@ pub fn header_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 for k in CountyKind::ALL {
                     if ui
                         .add_enabled(
-                            !view.read_only,
-                            egui::RadioButton::new(h.county.kind == *k, k.label(view.lang)),
+                            !view.read_only(),
+                            egui::RadioButton::new(h.county.kind == *k, k.label(view.lang())),
                         )
                         .clicked()
                         && h.county.kind != *k
@@ -116,7 +116,7 @@ pub fn header_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             let mut year = h.year;
             let r = ui
                 .add_enabled(
-                    !view.read_only,
+                    !view.read_only(),
                     DragValue::new(&mut year).range(2000..=2100).speed(0.05),
                 )
                 .labelled_by(label.id);
@@ -133,7 +133,7 @@ pub fn header_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             let shown = if cat.id == plan.catalog {
                 format!("{}  {}", plan.catalog, cat.title)
             } else {
-                match view.lang {
+                match view.lang() {
                     crate::Lang::Zh => format!("{}（校验使用目录 {}）", plan.catalog, cat.id),
                     crate::Lang::En => format!("{} (checked against {})", plan.catalog, cat.id),
                 }
@@ -163,7 +163,7 @@ pub fn header_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             let mut revision = h.revision;
             let r = ui
                 .add_enabled(
-                    !view.read_only,
+                    !view.read_only(),
                     DragValue::new(&mut revision).range(1..=99).speed(0.05),
                 )
                 .labelled_by(label.id);

@@ -61,12 +61,12 @@ fn table_ui(ui: &mut Ui, view: &View<'_>) {
         .matrix
         .values()
         .chain([&totals.arranged])
-        .map(|m| text_width(ui, &m.display(view.unit, 2), egui::TextStyle::Body))
+        .map(|m| text_width(ui, &m.display(view.unit(), 2), egui::TextStyle::Body))
         .fold(0.0, f32::max);
     let amount_w = (widest + 4.0).ceil();
     let cat_w = cats
         .iter()
-        .map(|c| text_width(ui, c.label(view.lang), egui::TextStyle::Body))
+        .map(|c| text_width(ui, c.label(view.lang()), egui::TextStyle::Body))
         .fold(
             text_width(ui, view.t("合计", "Total"), egui::TextStyle::Body),
             f32::max,
@@ -99,7 +99,7 @@ fn grid_ui(
         if m.is_zero() {
             String::new()
         } else {
-            m.display(view.unit, 2)
+            m.display(view.unit(), 2)
         }
     };
     let row_height = ui.spacing().interact_size.y + 4.0;
@@ -116,7 +116,7 @@ fn grid_ui(
             });
             for u in uses
                 .iter()
-                .map(|u| u.label(view.lang))
+                .map(|u| u.label(view.lang()))
                 .chain([view.t("合计", "Total")])
             {
                 h.col(|ui| {
@@ -131,7 +131,7 @@ fn grid_ui(
             for c in cats {
                 body.row(row_height, |mut row| {
                     row.col(|ui| {
-                        ui.strong(c.label(view.lang));
+                        ui.strong(c.label(view.lang()));
                     });
                     for u in uses {
                         let m = cell(*c, *u);
@@ -149,8 +149,8 @@ fn grid_ui(
                                 r.on_hover_text(format!(
                                     "{}{} {}",
                                     view.t("跨类别使用：", "Cross-category use: "),
-                                    m.display(view.unit, 2),
-                                    view.unit.label(view.lang)
+                                    m.display(view.unit(), 2),
+                                    view.unit().label(view.lang())
                                 ));
                             }
                         });
@@ -190,9 +190,9 @@ fn totals_ui(ui: &mut Ui, view: &View<'_>) {
         .cross_share
         .map(percent)
         .unwrap_or_else(|| "—".into());
-    let amount = totals.cross_category.display(view.unit, 2);
-    let unit = view.unit.label(view.lang);
-    let line = match view.lang {
+    let amount = totals.cross_category.display(view.unit(), 2);
+    let unit = view.unit().label(view.lang());
+    let line = match view.lang() {
         crate::Lang::Zh => format!("跨类别使用 {amount} {unit}，占纳入整合资金 {share}"),
         crate::Lang::En => {
             format!("Used across categories: {amount} ({unit}), {share} of integrated funds")

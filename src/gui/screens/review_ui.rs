@@ -19,10 +19,10 @@ const REGISTER_MEANS_EN: &str = "The receipt register keeps the seal digest and 
 pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         let submission = view.doc.plan().submission.as_ref();
-        let at = submission.map(|s| crate::digest::readable_time(&s.at, view.lang));
+        let at = submission.map(|s| crate::digest::readable_time(&s.at, view.lang()));
         // In English the time belongs in the seal's sentence ("Submitted on 2
         // Dec 2026 04:59, unchanged since"), not in a fragment after it.
-        let time_in_seal = view.lang == crate::Lang::En && view.doc.seal() == SealState::Intact;
+        let time_in_seal = view.lang() == crate::Lang::En && view.doc.seal() == SealState::Intact;
         let (text, color) = match (view.doc.seal(), &at) {
             (SealState::Intact, Some(at)) if time_in_seal => (
                 format!("Submitted on {at}, unchanged since"),
@@ -44,15 +44,15 @@ pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             ),
         };
         ui.label(RichText::new(text).strong().color(color))
-            .on_hover_text(crate::digest::seal_means(view.lang));
-        if let Some(mark) = view.register.filter(|m| *m != Mark::Unsealed) {
+            .on_hover_text(crate::digest::seal_means(view.lang()));
+        if let Some(mark) = view.register().filter(|m| *m != Mark::Unsealed) {
             let color = if mark.refused() {
                 theme::palette(ui).over
             } else {
                 theme::palette(ui).balanced
             };
             let file = view
-                .register_path
+                .register_path()
                 .map(|p| {
                     format!(
                         "\n\n{}{}",
@@ -62,7 +62,7 @@ pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 })
                 .unwrap_or_default();
             ui.separator();
-            let label = fundplan_core::text::sentence(mark.label(view.lang));
+            let label = fundplan_core::text::sentence(mark.label(view.lang()));
             ui.label(RichText::new(label).strong().color(color))
                 .on_hover_text(format!(
                     "{}{file}",
@@ -80,29 +80,29 @@ pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             ui.separator();
             // 待复审 comes from the core's status, as in 汇总 and summary --json.
             let status = crate::summary::Status::sealed(view.doc.plan(), view.doc.seal());
-            if view.review == Some(ReviewMark::Unregistered) {
+            if view.review() == Some(ReviewMark::Unregistered) {
                 // The plan's decision is its own word: what the seal says, and why not more.
                 let status = crate::summary::Status::unjudged(view.doc.plan(), view.doc.seal());
                 ui.label(format!(
                     "{}{}",
                     view.t("审核：", "Review: "),
-                    status.label(view.lang)
+                    status.label(view.lang())
                 ));
                 ui.label(
-                    RichText::new(ReviewMark::Unregistered.label(view.lang))
+                    RichText::new(ReviewMark::Unregistered.label(view.lang()))
                         .strong()
                         .color(theme::palette(ui).over),
                 )
                 .on_hover_text(format!(
                     "{}{}",
                     view.t("方案中写的审核结论：", "The decision the plan claims: "),
-                    r.decision.label(view.lang)
+                    r.decision.label(view.lang())
                 ));
             } else {
                 let text = if status == crate::summary::Status::Resubmitted {
-                    status.label(view.lang).to_string()
+                    status.label(view.lang()).to_string()
                 } else {
-                    r.decision.label(view.lang).to_string()
+                    r.decision.label(view.lang()).to_string()
                 };
                 ui.label(format!("{}{text}", view.t("审核：", "Review: ")));
             }
@@ -111,13 +111,13 @@ pub fn banner_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 let open = r.comments.iter().filter(|c| c.resolved.is_none()).count();
                 ui.separator();
                 ui.label(
-                    RichText::new(comments_came_back(view.lang, r.comments.len(), open))
+                    RichText::new(comments_came_back(view.lang(), r.comments.len(), open))
                         .color(theme::palette(ui).flash),
                 );
             }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if view.read_only {
+            if view.read_only() {
                 if ui
                     .button(view.t("允许修改", "Allow editing"))
                     .on_hover_text(view.t(
@@ -201,8 +201,8 @@ pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &str, out: &mut Vec<Act
                 for d in Decision::ALL {
                     if ui
                         .add_enabled(
-                            view.read_only,
-                            egui::Button::selectable(current == Some(*d), d.label(view.lang)),
+                            view.read_only(),
+                            egui::Button::selectable(current == Some(*d), d.label(view.lang())),
                         )
                         .on_disabled_hover_text(view.t(
                             "只能在审核模式下由审核人修改",
@@ -219,9 +219,9 @@ pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &str, out: &mut Vec<Act
                 ui.label(view.t("记录", "Recorded"));
                 ui.label(format!(
                     "{} · {} · {}",
-                    r.decision.label(view.lang),
+                    r.decision.label(view.lang()),
                     r.reviewer,
-                    crate::digest::readable_time(&r.at, view.lang)
+                    crate::digest::readable_time(&r.at, view.lang())
                 ));
                 ui.end_row();
             }
@@ -231,7 +231,7 @@ pub fn review_ui(ui: &mut Ui, view: &View<'_>, reviewer: &str, out: &mut Vec<Act
         ui.strong(view.t("全部意见", "All comments"));
         if ui
             .add_enabled(
-                view.read_only,
+                view.read_only(),
                 egui::Button::new(view.t("＋ 总体意见", "+ Overall comment")),
             )
             .clicked()
@@ -272,7 +272,7 @@ fn comment_ui(
     out: &mut Vec<Action>,
 ) {
     ui.horizontal_wrapped(|ui| {
-        let target = crate::gui::kit::targets::label(view.doc.plan(), &c.target, view.lang);
+        let target = crate::gui::kit::targets::label(view.doc.plan(), &c.target, view.lang());
         if ui
             .link(RichText::new(target))
             .on_hover_text(&c.target)
@@ -283,8 +283,8 @@ fn comment_ui(
         }
         ui.label(&c.text);
         if !c.author.is_empty() || !c.at.is_empty() {
-            let at = crate::digest::readable_time(&c.at, view.lang);
-            ui.label(RichText::new(view.lang.paren(&format!("{} {at}", c.author))).weak());
+            let at = crate::digest::readable_time(&c.at, view.lang());
+            ui.label(RichText::new(view.lang().paren(&format!("{} {at}", c.author))).weak());
         }
         if let Some(r) = &c.resolved {
             ui.label(
@@ -293,7 +293,7 @@ fn comment_ui(
             );
         }
         let Some(i) = index else { return };
-        if view.read_only {
+        if view.read_only() {
             if ui
                 .small_button("×")
                 .on_hover_text(view.t("删除此意见", "Delete this comment"))
@@ -333,13 +333,13 @@ fn history_ui(ui: &mut Ui, view: &View<'_>, rounds: &[crate::plan::Round], out: 
         ui.label(format!(
             "{} {} · {} · {} · {}",
             view.t("第", "Round"),
-            match view.lang {
+            match view.lang() {
                 crate::Lang::Zh => format!("{} 轮", n + 1),
                 crate::Lang::En => (n + 1).to_string(),
             },
-            r.decision.label(view.lang),
+            r.decision.label(view.lang()),
             r.reviewer,
-            crate::digest::readable_time(&r.at, view.lang)
+            crate::digest::readable_time(&r.at, view.lang())
         ));
         if ui
             .button(view.t(
@@ -371,7 +371,7 @@ mod tests {
     #[test]
     fn typing_the_reviewer_asks_for_the_change() {
         let doc = Document::new(bundled_sample(), None);
-        let mut h = harness(&doc, true, |ui, view, out| {
+        let mut h = harness(doc, true, |ui, view, out| {
             review_ui(ui, view, "农业科", out)
         });
         h.get_by_label("审核人").focus();

@@ -23,7 +23,7 @@ fn status_color(ui: &egui::Ui, s: Status) -> egui::Color32 {
 
 fn cell_ui(ui: &mut Ui, view: &View<'_>, r: &Row, c: Column) {
     let amount = |ui: &mut Ui, m: Money| {
-        amount_label_ui(ui, m.display(view.unit, 2), None);
+        amount_label_ui(ui, m.display(view.unit(), 2), None);
     };
     let share = |ui: &mut Ui, d: Option<rust_decimal::Decimal>| {
         amount_label_ui(ui, d.map(percent).unwrap_or_default(), None);
@@ -47,16 +47,16 @@ fn cell_ui(ui: &mut Ui, view: &View<'_>, r: &Row, c: Column) {
             let text = if r.superseded {
                 RichText::new(format!(
                     "{} {}",
-                    r.status.label(view.lang),
-                    view.lang.paren(view.t("已取代", "superseded"))
+                    r.status.label(view.lang()),
+                    view.lang().paren(view.t("已取代", "superseded"))
                 ))
                 .weak()
             } else {
-                RichText::new(r.status.label(view.lang)).color(status_color(ui, r.status))
+                RichText::new(r.status.label(view.lang())).color(status_color(ui, r.status))
             };
             if r.register.refused() {
                 ui.label(
-                    RichText::new(r.register.label(view.lang))
+                    RichText::new(r.register.label(view.lang()))
                         .strong()
                         .color(theme::palette(ui).over),
                 )
@@ -64,7 +64,7 @@ fn cell_ui(ui: &mut Ui, view: &View<'_>, r: &Row, c: Column) {
             }
             if r.review == crate::register::ReviewMark::Unregistered {
                 ui.label(
-                    RichText::new(r.review.label(view.lang))
+                    RichText::new(r.review.label(view.lang()))
                         .strong()
                         .color(theme::palette(ui).over),
                 );
@@ -121,22 +121,22 @@ pub fn summary_ui(ui: &mut Ui, view: &View<'_>, rollup: Option<&Rollup>, out: &m
     ui.label(
         RichText::new(format!(
             "{}{}{} {}",
-            view.lang.count(s.rows.len(), "个方案", "plan", "plans"),
+            view.lang().count(s.rows.len(), "个方案", "plan", "plans"),
             view.t("，", ", "),
-            match view.lang {
+            match view.lang() {
                 crate::Lang::Zh => format!("{} 个计入合计", s.totals.plans),
                 crate::Lang::En => format!("{} counted", s.totals.plans),
             },
-            view.lang.paren(&format!(
+            view.lang().paren(&format!(
                 "{}{}",
                 view.t("单位：", "unit: "),
-                view.unit.label(view.lang)
+                view.unit().label(view.lang())
             ))
         ))
         .weak(),
     );
     if let Some(e) = &rollup.register_error {
-        ui.label(RichText::new(e.message(view.lang)).color(theme::palette(ui).over));
+        ui.label(RichText::new(e.message(view.lang())).color(theme::palette(ui).over));
     }
     ui.style_mut().interaction.selectable_labels = false;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
@@ -154,7 +154,7 @@ pub fn summary_ui(ui: &mut Ui, view: &View<'_>, rollup: Option<&Rollup>, out: &m
                 .color(theme::palette(ui).over),
         );
         for e in &s.failures {
-            ui.label(e.message(view.lang));
+            ui.label(e.message(view.lang()));
         }
     }
 }
@@ -196,7 +196,7 @@ fn table_ui(
                         _ => "",
                     };
                     if ui
-                        .button(format!("{}{arrow}", c.label(view.lang)))
+                        .button(format!("{}{arrow}", c.label(view.lang())))
                         .clicked()
                     {
                         out.push(Action::SortSummary(c));
@@ -228,25 +228,25 @@ fn table_ui(
                                     ui.strong(view.t("合计", "Total"));
                                 }
                                 Column::Allocated => {
-                                    amount_label_ui(ui, t.allocated.display(view.unit, 2), None);
+                                    amount_label_ui(ui, t.allocated.display(view.unit(), 2), None);
                                 }
                                 Column::Integrated => {
-                                    amount_label_ui(ui, t.integrated.display(view.unit, 2), None);
+                                    amount_label_ui(ui, t.integrated.display(view.unit(), 2), None);
                                 }
                                 Column::NotIntegrated => {
                                     amount_label_ui(
                                         ui,
-                                        t.not_integrated().display(view.unit, 2),
+                                        t.not_integrated().display(view.unit(), 2),
                                         None,
                                     );
                                 }
                                 Column::Arranged => {
-                                    amount_label_ui(ui, t.arranged.display(view.unit, 2), None);
+                                    amount_label_ui(ui, t.arranged.display(view.unit(), 2), None);
                                 }
                                 Column::Cross => {
                                     amount_label_ui(
                                         ui,
-                                        t.cross_category.display(view.unit, 2),
+                                        t.cross_category.display(view.unit(), 2),
                                         None,
                                     );
                                 }
@@ -292,7 +292,7 @@ fn widths(ui: &Ui, view: &View<'_>, rollup: &Rollup, amount_w: f32) -> Vec<(f32,
                 Column::Code => text_width(ui, "000000", egui::TextStyle::Monospace),
                 Column::Year => widest(&|r| r.year.to_string()),
                 Column::Revision => widest(&|r| r.revision.to_string()),
-                Column::Status => widest(&|r| r.status.label(view.lang).to_string()).min(160.0),
+                Column::Status => widest(&|r| r.status.label(view.lang()).to_string()).min(160.0),
                 Column::Allocated
                 | Column::Integrated
                 | Column::NotIntegrated
@@ -303,7 +303,7 @@ fn widths(ui: &Ui, view: &View<'_>, rollup: &Rollup, amount_w: f32) -> Vec<(f32,
                 Column::Warnings => widest(&|r| r.warnings.to_string()),
             };
             let sorted = rollup.sort.is_some_and(|(s, _)| s == c);
-            let head = text_width(ui, c.label(view.lang), egui::TextStyle::Button)
+            let head = text_width(ui, c.label(view.lang()), egui::TextStyle::Button)
                 + pad
                 + if sorted { arrow } else { 0.0 };
             let clip = matches!(c, Column::County | Column::Status);

@@ -11,14 +11,14 @@ use crate::gui::state::screen::Screen;
 use crate::gui::state::view::View;
 
 fn item(ui: &mut Ui, view: &View<'_>, c: UiCommand, enabled: bool, out: &mut Vec<Action>) {
-    let mut button = egui::Button::new(c.label(view.lang));
+    let mut button = egui::Button::new(c.label(view.lang()));
     if let Some(s) = c.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&s));
     }
     // The shortcut is drawn beside the text; the name stays the text alone.
     if ui
         .add_enabled(enabled, button)
-        .accessible_name(c.label(view.lang))
+        .accessible_name(c.label(view.lang()))
         .clicked()
     {
         out.push(Action::Command(c));
@@ -86,7 +86,7 @@ pub fn menu_ui(ui: &mut Ui, view: &View<'_>, prefs: &Prefs, out: &mut Vec<Action
             ui.separator();
             if ui
                 .add_enabled(
-                    !view.read_only,
+                    !view.read_only(),
                     egui::Button::new(view.t("更换资金目录…", "Switch catalog…")),
                 )
                 .clicked()
@@ -102,7 +102,7 @@ pub fn menu_ui(ui: &mut Ui, view: &View<'_>, prefs: &Prefs, out: &mut Vec<Action
             ui.separator();
             ui.menu_button(view.t("外观", "Appearance"), |ui| {
                 for a in Appearance::ALL {
-                    if ui.radio(appearance == a, a.label(view.lang)).clicked() {
+                    if ui.radio(appearance == a, a.label(view.lang())).clicked() {
                         out.push(Action::Appearance(a));
                         ui.close();
                     }
@@ -132,15 +132,15 @@ pub fn menu_ui(ui: &mut Ui, view: &View<'_>, prefs: &Prefs, out: &mut Vec<Action
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .button(UiCommand::ToggleLanguage.label(view.lang))
+                .button(UiCommand::ToggleLanguage.label(view.lang()))
                 .clicked()
             {
                 out.push(Action::Command(UiCommand::ToggleLanguage));
             }
-            let unit = view.unit.label(view.lang);
+            let unit = view.unit().label(view.lang());
             if ui
                 .button(format!("{}{unit}", view.t("单位：", "Unit: ")))
-                .on_hover_text(UiCommand::ToggleUnit.label(view.lang))
+                .on_hover_text(UiCommand::ToggleUnit.label(view.lang()))
                 .clicked()
             {
                 out.push(Action::Command(UiCommand::ToggleUnit));

@@ -25,7 +25,7 @@ pub fn nav_ui(ui: &mut Ui, view: &View<'_>, current: Screen, out: &mut Vec<Actio
     let errors = view.doc.report().count(Severity::Error);
     for s in Screen::ALL {
         ui.horizontal(|ui| {
-            let text = RichText::new(s.label(view.lang)).size(15.0);
+            let text = RichText::new(s.label(view.lang())).size(15.0);
             if ui.selectable_label(current == s, text).clicked() {
                 out.push(Action::Go(s));
             }

@@ -12,8 +12,8 @@ use crate::validate::Severity;
 pub fn status_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
     let report = view.doc.report();
     let t = &report.totals;
-    let unit = view.unit.label(view.lang);
-    let amount = |m: crate::Money| m.display(view.unit, 2);
+    let unit = view.unit().label(view.lang());
+    let amount = |m: crate::Money| m.display(view.unit(), 2);
     ui.horizontal(|ui| {
         ui.label(format!(
             "{} {}",
@@ -42,10 +42,10 @@ pub fn status_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             ))
             .color(theme::palette(ui).remaining(rest)),
         );
-        ui.label(view.lang.paren(unit));
+        ui.label(view.lang().paren(unit));
         if let Some((sentence, n)) = crate::gui::kit::widgets::take_invalid_cells(ui.ctx()) {
             ui.separator();
-            let more = match (view.lang, n) {
+            let more = match (view.lang(), n) {
                 (_, 1) => String::new(),
                 (crate::Lang::Zh, n) => format!("（共 {n} 格）"),
                 (crate::Lang::En, n) => format!(" ({n} cells)"),
@@ -66,8 +66,8 @@ pub fn status_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             );
             let text = format!(
                 "{}  {}",
-                view.lang.count(e, "个错误", "error", "errors"),
-                view.lang.count(w, "个警告", "warning", "warnings")
+                view.lang().count(e, "个错误", "error", "errors"),
+                view.lang().count(w, "个警告", "warning", "warnings")
             );
             let color = if e > 0 {
                 theme::palette(ui).over

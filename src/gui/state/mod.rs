@@ -11,6 +11,7 @@ pub mod dialog;
 pub mod field;
 pub mod files;
 pub mod flash;
+pub mod focus;
 pub mod league;
 pub mod prefs;
 pub mod recovery;

@@ -69,7 +69,8 @@ impl Recovery {
         let (Some(plan_path), Some(meta_path)) = (self.plan_path(), self.meta_path()) else {
             return None;
         };
-        // A folder that cannot be made shows up as the write below failing.
+        // A folder that cannot be made shows up as the write below failing
+        // (and is said there, once).
         std::fs::create_dir_all(self.dir.as_deref().unwrap_or(Path::new("."))).ok();
         let meta = format!(
             "{}\n{}\n",
@@ -78,11 +79,22 @@ impl Recovery {
                 .map(|p| p.display().to_string())
                 .unwrap_or_default()
         );
-        // Best effort: failing to write a recovery file must not disturb editing.
-        if file::write_atomic(&plan_path, file::plan_to_string(doc.plan()).as_bytes()).is_ok() {
-            // The plan file alone is still recoverable: `find` reads the meta file as optional.
-            file::write_atomic(&meta_path, meta.as_bytes()).ok();
-            self.written_state = Some(doc.state());
+        // Best effort: failing to write a recovery file must not disturb
+        // editing; it is logged (once), not shown.
+        match file::write_atomic(&plan_path, file::plan_to_string(doc.plan()).as_bytes()) {
+            Ok(()) => {
+                // The plan file alone is still recoverable: `find` reads the meta
+                // file as optional, so its failure is not said.
+                file::write_atomic(&meta_path, meta.as_bytes()).ok();
+                self.written_state = Some(doc.state());
+            }
+            Err(e) => {
+                crate::logger::warn_once(format!(
+                    "恢复文件未写入：{} / The recovery file was not written: {}",
+                    e.message(crate::Lang::Zh),
+                    e.message(crate::Lang::En)
+                ));
+            }
         }
         self.last_write = Some(now);
         None

@@ -5,6 +5,7 @@
 use crate::document::Document;
 use crate::gui::state::catalog_draft::CatalogDraft;
 use crate::gui::state::flash::Flash;
+use crate::gui::state::focus::FocusRequest;
 use crate::gui::state::league::Compare;
 
 /// What the receipt register in use said of the open plan.
@@ -24,10 +25,9 @@ pub struct Session {
     pub doc: Document,
     /// Selected project index on the projects screen.
     pub selected_project: Option<usize>,
-    /// Path to focus on the next frame, and to keep highlighted after.
-    pub jump: Option<String>,
-    /// Further frames the jump is kept for (see the app's `ui`).
-    pub jump_frames: u8,
+    /// What should take the keyboard focus: the one request, set by
+    /// actions, satisfied by the app's frame.
+    pub focus: Option<FocusRequest>,
     /// The outline around the field last jumped to.
     pub flash: Flash,
     /// Set once the user has been told an edit breaks the submission seal.
@@ -52,8 +52,7 @@ impl Session {
         Session {
             doc,
             selected_project: None,
-            jump: None,
-            jump_frames: 0,
+            focus: None,
             flash: Flash::default(),
             seal_warned: false,
             register: None,
@@ -64,10 +63,43 @@ impl Session {
         }
     }
 
+    /// What the receipt register says about the open plan (set when a
+    /// sealed plan is opened for review).
+    pub fn register_mark(&self) -> Option<crate::register::Mark> {
+        self.register.as_ref().map(|r| r.mark)
+    }
+
+    /// What the receipt register says about the decision the open plan
+    /// claims; `None` when no register was checked.
+    pub fn review_mark(&self) -> Option<crate::register::ReviewMark> {
+        let r = self.register.as_ref()?;
+        let claimed = crate::register::Receipt::sealed(self.doc.plan(), self.doc.seal()).claimed;
+        Some(crate::register::ReviewMark::of(claimed, r.mark, r.held))
+    }
+
     /// Judges the plan against `catalog` from now on; a draft being edited
     /// on the 目录 screen is dropped (it belonged to the catalog before).
     pub fn set_catalog(&mut self, catalog: crate::catalog::Catalog) {
         self.catalog_draft = None;
         self.doc.set_catalog(catalog);
+    }
+
+    /// The 目录 screen's draft of the catalog in use, with the document whose
+    /// catalog it edits: the draft begun, or a new one when none was, or when
+    /// the catalog was replaced since (loaded, switched to, a switch undone):
+    /// a draft of the catalog before would put that one back.
+    pub fn catalog_draft_mut(&mut self) -> (&mut CatalogDraft, &mut Document) {
+        let version = self.doc.catalog_version();
+        if self
+            .catalog_draft
+            .as_ref()
+            .is_some_and(|d| !d.edits(version))
+        {
+            self.catalog_draft = None;
+        }
+        let draft = self
+            .catalog_draft
+            .get_or_insert_with(|| CatalogDraft::new(self.doc.catalog(), version));
+        (draft, &mut self.doc)
     }
 }

@@ -141,7 +141,10 @@ impl Doc {
 
     /// Draws `text` with its baseline at `baseline` (from the top), aligned
     /// within `[x, x + w]`.
-    #[allow(clippy::too_many_arguments)]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "a text run's place, box, size, weight and alignment are one call, as PDF draws it"
+    )]
     pub fn text_in(
         &mut self,
         text: &str,

@@ -263,7 +263,10 @@ impl Page<'_> {
 
     /// Draws `count` lines of a row from line `from`; `center` centres the
     /// text vertically (a row drawn whole). `place` names a column's cell.
-    #[allow(clippy::too_many_arguments)]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the row, its lines, their range and how to place them: a struct would only rename them"
+    )]
     fn row(
         &mut self,
         doc: &mut Doc,
@@ -291,7 +294,10 @@ impl Page<'_> {
 
     /// Draws one band of cells of height `h` at the current `y`; `place`
     /// names column `c`'s cell.
-    #[allow(clippy::too_many_arguments)]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "one band's lines, height, shade, alignment, weight and naming, passed down from row"
+    )]
     fn cells(
         &self,
         doc: &mut Doc,

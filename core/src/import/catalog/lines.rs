@@ -129,10 +129,7 @@ pub(super) fn read_lines(
             }
         };
         let code_at = cell_name(r, code_col.unwrap_or(0));
-        let mut chars = code.chars();
-        let well_formed = chars.next() == Some(level.prefix())
-            && code.len() >= 3
-            && chars.all(|ch| ch.is_ascii_digit());
+        let well_formed = Level::of_code(&code) == Some(level);
         if !well_formed {
             p.add(
                 s.name,

@@ -28,22 +28,22 @@ pub(super) fn switch_ui(
     ui.set_min_width(880.0);
     ui.horizontal(|ui| {
         ui.heading(view.t("更换资金目录", "Switch catalog"));
-        let unit = view.unit.label(view.lang);
+        let unit = view.unit().label(view.lang());
         ui.label(RichText::new(format!("{}{unit}", view.t("单位：", "Unit: "))).weak());
     });
     let current = view.doc.catalog();
-    ui.label(match view.lang {
+    ui.label(match view.lang() {
         crate::Lang::Zh => format!(
             "方案 {} 年，现按目录 {}（{}）编制。",
             plan.year,
             plan.catalog,
-            years(current, view.lang)
+            years(current, view.lang())
         ),
         crate::Lang::En => format!(
             "The {} plan is drafted against catalog {} ({}).",
             plan.year,
             plan.catalog,
-            years(current, view.lang)
+            years(current, view.lang())
         ),
     });
     ui.horizontal(|ui| {
@@ -53,9 +53,9 @@ pub(super) fn switch_ui(
             let Some(c) = catalog::embedded(id) else {
                 continue;
             };
-            let text = match view.lang {
-                crate::Lang::Zh => format!("{id}（{}）", years(&c, view.lang)),
-                crate::Lang::En => format!("{id} ({})", years(&c, view.lang)),
+            let text = match view.lang() {
+                crate::Lang::Zh => format!("{id}（{}）", years(&c, view.lang())),
+                crate::Lang::En => format!("{id} ({})", years(&c, view.lang())),
             };
             if ui.radio(picked, text).clicked() && !picked {
                 form.pick(plan, c, None);
@@ -76,7 +76,7 @@ pub(super) fn switch_ui(
         ui.label(format!("{}{}", view.t("文件：", "File: "), path.display()));
     }
     if let Some(e) = &form.error {
-        warn(ui, e.text(view.lang));
+        warn(ui, e.text(view.lang()));
     }
     let (Some(target), Some(proposal)) = (&form.target, &form.proposal) else {
         ui.add_space(8.0);
@@ -102,17 +102,17 @@ pub(super) fn switch_ui(
     if !proposal.year_covered {
         warn(
             ui,
-            match view.lang {
+            match view.lang() {
                 crate::Lang::Zh => format!(
                     "年度 {} 不在目录 {} 适用的 {} 年内（H03）：请先核对年度。",
                     plan.year,
                     target.id,
-                    years(target, view.lang)
+                    years(target, view.lang())
                 ),
                 crate::Lang::En => format!(
                     "Year {} is outside {}, the years of catalog {} (H03): check the year first.",
                     plan.year,
-                    years(target, view.lang),
+                    years(target, view.lang()),
                     target.id
                 ),
             },
@@ -159,7 +159,7 @@ pub(super) fn switch_ui(
         let names: Vec<String> = added
             .iter()
             .map(|code| {
-                let name = target.line_name(code, view.lang).unwrap_or_default();
+                let name = target.line_name(code, view.lang()).unwrap_or_default();
                 format!("{code} {name}")
             })
             .collect();
@@ -178,7 +178,7 @@ pub(super) fn switch_ui(
     if !waiting.is_empty() {
         warn(
             ui,
-            match view.lang {
+            match view.lang() {
                 crate::Lang::Zh => format!(
                     "尚有 {} 行未选择对应（{}）：请在“对应到”中选择资金、转为本级资金或删除。",
                     waiting.len(),
@@ -186,7 +186,7 @@ pub(super) fn switch_ui(
                 ),
                 crate::Lang::En => format!(
                     "{} {} no line yet ({}): choose one under \"Goes to\", keep as an own line, or drop.",
-                    view.lang.count(waiting.len(), "", "row", "rows"),
+                    view.lang().count(waiting.len(), "", "row", "rows"),
                     if waiting.len() == 1 { "has" } else { "have" },
                     waiting.join(", ")
                 ),
@@ -197,7 +197,7 @@ pub(super) fn switch_ui(
     // of them is mapped elsewhere.
     let overflows = proposal.overflows(plan, &form.decisions);
     for o in &overflows {
-        warn(ui, o.message(view.lang));
+        warn(ui, o.message(view.lang()));
     }
     ui.add_space(8.0);
     let ready = !proposal.same_catalog() && waiting.is_empty() && overflows.is_empty();
@@ -212,12 +212,12 @@ pub(super) fn switch_ui(
 }
 
 fn money(view: &View<'_>, m: Money) -> String {
-    m.display(view.unit, 2)
+    m.display(view.unit(), 2)
 }
 
 fn loss_ui(ui: &mut Ui, view: &View<'_>, proposal: &Proposal, decisions: &Decisions) {
     let loss = proposal.loss(decisions);
-    let unit = view.unit.label(view.lang);
+    let unit = view.unit().label(view.lang());
     if loss == switch::Loss::default() {
         ui.label(view.t(
             "不删除任何金额：金额和项目安排全部保留。",
@@ -230,7 +230,7 @@ fn loss_ui(ui: &mut Ui, view: &View<'_>, proposal: &Proposal, decisions: &Decisi
         .iter()
         .map(|(id, m)| format!("{id} {}", money(view, *m)))
         .collect();
-    let text = match view.lang {
+    let text = match view.lang() {
         crate::Lang::Zh => format!(
             "删除的资金：下达 {} {unit}，纳入整合 {} {unit}；从项目撤出 {} {unit}{}",
             money(view, loss.allocated),

@@ -56,7 +56,7 @@ impl To {
     fn label(self, view: &View<'_>, proposal: &Proposal) -> String {
         match self {
             To::Line(i) => proposal.lines.get(i).map_or_else(String::new, |l| {
-                format!("{} {}", l.code, l.display_name(view.lang))
+                format!("{} {}", l.code, l.display_name(view.lang()))
             }),
             To::County => view
                 .t("转为旗县资金（X..）", "Own county line (X..)")
@@ -87,7 +87,7 @@ pub(super) fn row_ui(
         .catalog()
         .line(&r.line)
         .filter(|l| l.name == r.name)
-        .map_or(r.name.as_str(), |l| l.display_name(view.lang));
+        .map_or(r.name.as_str(), |l| l.display_name(view.lang()));
     ui.scope(|ui| {
         ui.set_max_width(200.0);
         ui.add(egui::Label::new(name).truncate())
@@ -168,12 +168,20 @@ fn outcome_ui(
             } else {
                 Level::League
             };
-            let text = match view.lang {
+            let text = match view.lang() {
                 crate::Lang::Zh => {
-                    format!("{}→{}", r.level.label(view.lang), level.label(view.lang))
+                    format!(
+                        "{}→{}",
+                        r.level.label(view.lang()),
+                        level.label(view.lang())
+                    )
                 }
                 crate::Lang::En => {
-                    format!("{} → {}", r.level.label(view.lang), level.label(view.lang))
+                    format!(
+                        "{} → {}",
+                        r.level.label(view.lang()),
+                        level.label(view.lang())
+                    )
                 }
             };
             let code = own.map(|c| format!(" {c}")).unwrap_or_default();
@@ -206,7 +214,7 @@ pub(super) fn level_totals_ui(
     proposal: &Proposal,
     decisions: &Decisions,
 ) {
-    let unit = view.unit.label(view.lang);
+    let unit = view.unit().label(view.lang());
     ui.label(
         RichText::new(view.t(
             "各级次小计（更换前 → 更换后）",
@@ -217,8 +225,8 @@ pub(super) fn level_totals_ui(
     for t in proposal.level_totals(plan, decisions) {
         let [a0, a1, i0, i1] =
             [t.before.0, t.after.0, t.before.1, t.after.1].map(|m| money(view, m));
-        let level = t.level.label(view.lang);
-        let text = match view.lang {
+        let level = t.level.label(view.lang());
+        let text = match view.lang() {
             crate::Lang::Zh => {
                 format!("{level}小计：下达 {a0} → {a1} {unit}；纳入整合 {i0} → {i1} {unit}")
             }
@@ -234,7 +242,7 @@ pub(super) fn level_totals_ui(
             let diff = format!("{sign}{}", money(view, change));
             warn(
                 ui,
-                match view.lang {
+                match view.lang() {
                     crate::Lang::Zh => format!("▲ {text}（下达变动 {diff}）"),
                     crate::Lang::En => format!("▲ {text} (allocated changes by {diff})"),
                 },

@@ -56,9 +56,9 @@ pub(super) fn lines_ui(ui: &mut Ui, view: &View<'_>, lines: &[CatalogLine], out:
     for level in levels {
         let count = lines.iter().filter(|l| l.level == level).count();
         ui.add_space(6.0);
-        ui.strong(match view.lang {
-            Lang::Zh => format!("{}资金（{count} 项）", level.label(view.lang)),
-            Lang::En => format!("{} lines ({count})", level.label(view.lang)),
+        ui.strong(match view.lang() {
+            Lang::Zh => format!("{}资金（{count} 项）", level.label(view.lang())),
+            Lang::En => format!("{} lines ({count})", level.label(view.lang())),
         });
         Grid::new(("catalog-lines", level.ident()))
             .num_columns(5)
@@ -66,7 +66,7 @@ pub(super) fn lines_ui(ui: &mut Ui, view: &View<'_>, lines: &[CatalogLine], out:
             .spacing([8.0, 4.0])
             .show(ui, |ui| {
                 for field in [LineField::Code, LineField::Name, LineField::NameEn] {
-                    ui.label(RichText::new(field.label(view.lang)).weak());
+                    ui.label(RichText::new(field.label(view.lang())).weak());
                 }
                 ui.label(RichText::new(view.t("资金大类", "category")).weak());
                 ui.label("");
@@ -76,9 +76,9 @@ pub(super) fn lines_ui(ui: &mut Ui, view: &View<'_>, lines: &[CatalogLine], out:
                     ui.end_row();
                 }
             });
-        let add = match view.lang {
-            Lang::Zh => format!("＋ 添加{}资金", level.label(view.lang)),
-            Lang::En => format!("+ Add a {} line", level.label(view.lang).to_lowercase()),
+        let add = match view.lang() {
+            Lang::Zh => format!("＋ 添加{}资金", level.label(view.lang())),
+            Lang::En => format!("+ Add a {} line", level.label(view.lang()).to_lowercase()),
         };
         if ui.button(add).clicked() {
             // The cursor goes to the new line's name; its code is filled in.
@@ -98,14 +98,14 @@ fn line_ui(
     name_w: f32,
     out: &mut Vec<Action>,
 ) {
-    let row = row_name(lines, i, view.lang);
+    let row = row_name(lines, i, view.lang());
     let fields = [
         (LineField::Code, &line.code, Shape::Line(CODE_W)),
         (LineField::Name, &line.name, Shape::Wrap(name_w)),
         (LineField::NameEn, &line.name_en, Shape::Wrap(name_w)),
     ];
     for (field, value, shape) in fields {
-        let name = format!("{row} {}", field.label(view.lang));
+        let name = format!("{row} {}", field.label(view.lang()));
         let id = line_id(i, field.label(Lang::En));
         if let Some(text) = field_ui(ui, id, &name, value, shape) {
             out.push(Action::Catalog(Change::Line(i, field, text)));
@@ -117,7 +117,7 @@ fn line_ui(
         CATEGORY_W,
         line.category,
         Category::ALL,
-        |c| c.label(view.lang).to_string(),
+        |c| c.label(view.lang()).to_string(),
     );
     response.accessible_name(format!("{row} {}", view.t("资金大类", "category")));
     if let Some(c) = picked {

@@ -29,12 +29,13 @@ pub fn catalog_ui(
 ) {
     // A draft of a catalog no longer in use (another was loaded or switched
     // to since) is not shown: the next edit starts one of the catalog in use.
-    let draft = draft.filter(|d| d.catalog() == view.doc.catalog());
+    let version = view.doc.catalog_version();
+    let draft = draft.filter(|d| d.edits(version));
     let fresh;
     let draft = match draft {
         Some(d) => d,
         None => {
-            fresh = CatalogDraft::new(view.doc.catalog().clone());
+            fresh = CatalogDraft::new(view.doc.catalog(), version);
             &fresh
         }
     };
@@ -47,25 +48,25 @@ pub fn catalog_ui(
             ui.separator();
             basics_ui(ui, view, draft, out);
             ui.separator();
-            lines::lines_ui(ui, view, &draft.catalog().lines, out);
+            lines::lines_ui(ui, view, &view.doc.catalog().lines, out);
             ui.separator();
             thresholds_ui(ui, view, draft, out);
             ui.separator();
-            rules_ui(ui, view, draft.catalog());
+            rules_ui(ui, view, view.doc.catalog());
             ui.add_space(12.0);
         });
 }
 
 /// The title, what the catalog is, and 另存为新目录 / 还原.
 fn head_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut Vec<Action>) {
-    let c = draft.catalog();
+    let c = view.doc.catalog();
     ui.heading(format!("{}  {}", view.t("目录", "Catalog"), c.id));
-    let origin = if is_builtin(&draft.loaded().id) {
+    let origin = if is_builtin(&draft.loaded(c).id) {
         view.t("内置目录", "built-in catalog")
     } else {
         view.t("目录文件", "catalog file")
     };
-    let state = if draft.is_changed() {
+    let state = if draft.is_changed(c) {
         view.t(
             "草稿：已修改，尚未保存；校验结果按此草稿计算",
             "draft: changed, not saved; the findings follow this draft",
@@ -73,9 +74,9 @@ fn head_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut Vec<Act
     } else {
         view.t("未修改", "unchanged")
     };
-    ui.label(RichText::new(format!("{} {} · {state}", draft.loaded().id, origin)).weak());
+    ui.label(RichText::new(format!("{} {} · {state}", draft.loaded(c).id, origin)).weak());
     ui.horizontal(|ui| {
-        let refusal = draft.save_refusal();
+        let refusal = draft.save_refusal(c);
         // A built-in id is asked for in the dialog; only problems stop the button.
         let blocked = refusal.as_ref().filter(|_| !draft.problems().is_empty());
         let save = ui.add_enabled(
@@ -83,7 +84,7 @@ fn head_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut Vec<Act
             egui::Button::new(view.t("另存为新目录…", "Save as a new catalog…")),
         );
         let save = match blocked {
-            Some(p) => save.on_disabled_hover_text(p.message(view.lang)),
+            Some(p) => save.on_disabled_hover_text(p.message(view.lang())),
             None => save.on_hover_text(view.t(
                 "把此目录保存为新的目录文件（须另起编号）",
                 "Save this catalog as a new catalog file (with an id of its own)",
@@ -94,7 +95,7 @@ fn head_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut Vec<Act
         }
         let revert = ui
             .add_enabled(
-                draft.is_changed(),
+                draft.is_changed(c),
                 egui::Button::new(view.t("还原", "Revert")),
             )
             .on_hover_text(view.t(
@@ -140,7 +141,7 @@ fn check_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft) {
     let problems = draft.problems();
     let palette = theme::palette(ui);
     let n = problems.len();
-    let word = match (n, view.lang) {
+    let word = match (n, view.lang()) {
         (0, _) => view
             .t("目录检查：无问题", "Catalog check: no problems")
             .to_string(),
@@ -170,7 +171,7 @@ fn problems_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft) {
     for p in draft.problems() {
         ui.add(
             egui::Label::new(
-                RichText::new(format!("• {}", p.message(view.lang))).color(palette.over),
+                RichText::new(format!("• {}", p.message(view.lang()))).color(palette.over),
             )
             .wrap(),
         );
@@ -198,7 +199,7 @@ fn text_ui(
     out: &mut Vec<Action>,
 ) {
     let id = field_id(field);
-    if let Some(t) = field_ui(ui, id, field.label(view.lang), draft.text(field), shape) {
+    if let Some(t) = field_ui(ui, id, field.label(view.lang()), draft.text(field), shape) {
         out.push(Action::Catalog(Change::Text(field, t)));
     }
 }
@@ -215,10 +216,10 @@ fn basics_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut Vec<A
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            ui.label(Field::Id.label(view.lang));
+            ui.label(Field::Id.label(view.lang()));
             text_ui(ui, view, draft, Field::Id, Shape::Line(260.0), out);
             ui.end_row();
-            ui.label(Field::Title.label(view.lang));
+            ui.label(Field::Title.label(view.lang()));
             text_ui(ui, view, draft, Field::Title, Shape::Wrap(wide), out);
             ui.end_row();
             ui.label(view.t("适用年度", "Years"));
@@ -228,11 +229,11 @@ fn basics_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut Vec<A
                 text_ui(ui, view, draft, Field::YearTo, Shape::Line(56.0), out);
             });
             ui.end_row();
-            ui.label(Field::Note.label(view.lang));
+            ui.label(Field::Note.label(view.lang()));
             text_ui(ui, view, draft, Field::Note, Shape::Lines(wide, 1), out);
             ui.end_row();
         });
-    let mut provisional = draft.catalog().provisional;
+    let mut provisional = view.doc.catalog().provisional;
     let r = ui.checkbox(
         &mut provisional,
         view.t(
@@ -252,7 +253,7 @@ fn thresholds_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut V
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            ui.label(Field::IndustryMin.label(view.lang));
+            ui.label(Field::IndustryMin.label(view.lang()));
             ui.horizontal(|ui| {
                 text_ui(ui, view, draft, Field::IndustryMin, Shape::Line(64.0), out);
                 ui.label(
@@ -261,7 +262,7 @@ fn thresholds_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut V
                 );
             });
             ui.end_row();
-            ui.label(Field::IndustryLines.label(view.lang));
+            ui.label(Field::IndustryLines.label(view.lang()));
             ui.horizontal(|ui| {
                 text_ui(
                     ui,
@@ -280,13 +281,13 @@ fn thresholds_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut V
                 );
             });
             ui.end_row();
-            ui.label(Field::IndustryFrom.label(view.lang));
+            ui.label(Field::IndustryFrom.label(view.lang()));
             ui.horizontal(|ui| {
                 text_ui(ui, view, draft, Field::IndustryFrom, Shape::Line(56.0), out);
                 ui.label(RichText::new(view.t("（空：每年）", "(empty: every year)")).weak());
             });
             ui.end_row();
-            ui.label(Field::ManagementMax.label(view.lang));
+            ui.label(Field::ManagementMax.label(view.lang()));
             text_ui(
                 ui,
                 view,
@@ -296,7 +297,7 @@ fn thresholds_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut V
                 out,
             );
             ui.end_row();
-            ui.label(Field::Keywords.label(view.lang));
+            ui.label(Field::Keywords.label(view.lang()));
             ui.vertical(|ui| {
                 text_ui(ui, view, draft, Field::Keywords, Shape::Wrap(wide), out);
                 ui.label(RichText::new(view.t("以“、”分隔", "Separated by commas")).weak());
@@ -309,7 +310,7 @@ fn thresholds_ui(ui: &mut Ui, view: &View<'_>, draft: &CatalogDraft, out: &mut V
 /// category's own uses, which levels each kind of banner may integrate, and
 /// the own levels a national banner must integrate.
 fn rules_ui(ui: &mut Ui, view: &View<'_>, c: &Catalog) {
-    let lang = view.lang;
+    let lang = view.lang();
     let list = |items: Vec<&str>| items.join(lang.pick("、", ", "));
     let wrap = |ui: &mut Ui, text: String| {
         ui.add(egui::Label::new(text).wrap());

@@ -12,10 +12,10 @@ pub(super) fn bars_ui(ui: &mut Ui, view: &View<'_>, totals: &Totals) {
     ui.horizontal_wrapped(|ui| {
         ui.strong(view.t("各使用方向安排金额", "Arranged by use"));
         ui.label(
-            egui::RichText::new(view.lang.paren(&format!(
+            egui::RichText::new(view.lang().paren(&format!(
                 "{}{}{}",
                 view.t("单位：", "unit: "),
-                view.unit.label(view.lang),
+                view.unit().label(view.lang()),
                 view.t(
                     "；括号内为占纳入整合的比例",
                     "; in brackets the share of integrated funds"
@@ -32,7 +32,7 @@ pub(super) fn bars_ui(ui: &mut Ui, view: &View<'_>, totals: &Totals) {
         .iter()
         .map(|(u, _)| {
             ui.painter()
-                .layout_no_wrap(u.label(view.lang).to_string(), font.clone(), text)
+                .layout_no_wrap(u.label(view.lang()).to_string(), font.clone(), text)
         })
         .collect();
     let values: Vec<_> = rows
@@ -40,9 +40,9 @@ pub(super) fn bars_ui(ui: &mut Ui, view: &View<'_>, totals: &Totals) {
         .map(|(u, m)| {
             let share = totals
                 .use_share(*u)
-                .map(|s| view.lang.paren(&percent(s)))
+                .map(|s| view.lang().paren(&percent(s)))
                 .unwrap_or_default();
-            label_galley(ui, &m.display(view.unit, 2), &share, &font)
+            label_galley(ui, &m.display(view.unit(), 2), &share, &font)
         })
         .collect();
     let name_w = names.iter().map(|g| g.size().x).fold(0.0, f32::max);
@@ -58,7 +58,7 @@ pub(super) fn bars_ui(ui: &mut Ui, view: &View<'_>, totals: &Totals) {
         .map(|(_, m)| px(*m))
         .fold(0.0, f32::max)
         .max(f32::MIN_POSITIVE);
-    let unit = view.unit.label(view.lang);
+    let unit = view.unit().label(view.lang());
     for (i, ((u, m), (name, value))) in rows.iter().zip(names.iter().zip(&values)).enumerate() {
         let top = rect.top() + i as f32 * row_h;
         let mid = top + row_h / 2.0;
@@ -79,8 +79,8 @@ pub(super) fn bars_ui(ui: &mut Ui, view: &View<'_>, totals: &Totals) {
         ui.interact(row, Id::unique(("fundplan-flow-bar", *u)), Sense::hover())
             .accessible_name(format!(
                 "{} {} {unit}",
-                u.label(view.lang),
-                exact(*m, view.unit)
+                u.label(view.lang()),
+                exact(*m, view.unit())
             ))
             .placed();
     }

@@ -99,10 +99,10 @@ pub fn flow_ui(ui: &mut Ui, view: &View<'_>, _out: &mut Vec<Action>) {
     let totals = &view.doc.report().totals;
     let mode_id = Id::unique("fundplan-flow-left");
     let mut left = ui.data(|d| d.get_temp::<Left>(mode_id)).unwrap_or_default();
-    let unit = view.lang.paren(&format!(
+    let unit = view.lang().paren(&format!(
         "{}{}",
         view.t("单位：", "unit: "),
-        view.unit.label(view.lang)
+        view.unit().label(view.lang())
     ));
     ui.horizontal_wrapped(|ui| {
         ui.strong(view.t("资金流向", "Where the money goes"));
@@ -146,10 +146,10 @@ pub fn flow_ui(ui: &mut Ui, view: &View<'_>, _out: &mut Vec<Action>) {
     }
     let left_out = totals.arranged - drawn.iter().map(|b| b.amount).sum::<Money>();
     if !left_out.is_zero() {
-        let m = left_out.display(view.unit, 2);
-        let u = view.unit.label(view.lang);
+        let m = left_out.display(view.unit(), 2);
+        let u = view.unit().label(view.lang());
         ui.label(
-            egui::RichText::new(match view.lang {
+            egui::RichText::new(match view.lang() {
                 Lang::Zh => format!("另有 {m} {u} 的资金来源行不存在或金额不为正，未画出。"),
                 Lang::En => format!(
                     "{m} {u} not drawn: funding from lines with no source row, or not positive."
@@ -165,7 +165,7 @@ pub fn flow_ui(ui: &mut Ui, view: &View<'_>, _out: &mut Vec<Action>) {
 /// The Sankey diagram of `bands` (all positive), as wide as the panel.
 fn diagram_ui(ui: &mut Ui, view: &View<'_>, bands: &[Band]) {
     let font = egui::TextStyle::Body.resolve(ui.style());
-    let unit = view.unit.label(view.lang);
+    let unit = view.unit().label(view.lang());
     let row = ui.text_style_height(&egui::TextStyle::Body);
     let gap = (row + 8.0).max(14.0);
     // Nodes first, only to know how many there are in the taller column.
@@ -179,8 +179,8 @@ fn diagram_ui(ui: &mut Ui, view: &View<'_>, bands: &[Band]) {
         .map(|n| {
             label_galley(
                 ui,
-                n.key.label(view.lang),
-                &n.amount.display(view.unit, 2),
+                n.key.label(view.lang()),
+                &n.amount.display(view.unit(), 2),
                 &font,
             )
         })
@@ -191,8 +191,8 @@ fn diagram_ui(ui: &mut Ui, view: &View<'_>, bands: &[Band]) {
         .map(|n| {
             label_galley(
                 ui,
-                n.key.label(view.lang),
-                &n.amount.display(view.unit, 2),
+                n.key.label(view.lang()),
+                &n.amount.display(view.unit(), 2),
                 &font,
             )
         })
@@ -236,8 +236,8 @@ fn diagram_ui(ui: &mut Ui, view: &View<'_>, bands: &[Band]) {
     for (i, (g, b, edge)) in drawn.iter().enumerate() {
         let bbox = Rect::from_points(edge)
             .with_max_y(edge.iter().map(|p| p.y).fold(f32::MIN, f32::max) + g.thickness.max(1.0));
-        let (from, to) = (b.from.label(view.lang), b.to.label(view.lang));
-        let amount = exact(b.amount, view.unit);
+        let (from, to) = (b.from.label(view.lang()), b.to.label(view.lang()));
+        let amount = exact(b.amount, view.unit());
         let cross = if b.cross {
             view.t(" 跨类别使用", " cross-category")
         } else {
@@ -277,9 +277,9 @@ fn diagram_ui(ui: &mut Ui, view: &View<'_>, bands: &[Band]) {
         };
         let outline = Stroke::new(1.0, ui.visuals().strong_text_color());
         painter.extend(band_shapes(edge, g.thickness, fill, outline));
-        let (from, to) = (b.from.label(view.lang), b.to.label(view.lang));
-        let amount = exact(b.amount, view.unit);
-        let mut text = match view.lang {
+        let (from, to) = (b.from.label(view.lang()), b.to.label(view.lang()));
+        let amount = exact(b.amount, view.unit());
+        let mut text = match view.lang() {
             Lang::Zh => format!("{from} → {to}：{amount} {unit}"),
             Lang::En => format!("{from} → {to}: {amount} {unit}"),
         };
@@ -304,7 +304,7 @@ fn diagram_ui(ui: &mut Ui, view: &View<'_>, bands: &[Band]) {
         painter.rect_filled(bar, 1.0, ui.visuals().text_color());
         painter.galley(at, galley.clone(), ui.visuals().text_color());
         let share = amount.share_of(total).map(percent).unwrap_or_default();
-        let text = format!("{name} {} {unit}", exact(amount, view.unit));
+        let text = format!("{name} {} {unit}", exact(amount, view.unit()));
         ui.interact(
             bar.union(Rect::from_min_size(at, galley.size())),
             id,
@@ -312,7 +312,7 @@ fn diagram_ui(ui: &mut Ui, view: &View<'_>, bands: &[Band]) {
         )
         .accessible_name(&text)
         .placed()
-        .on_hover_text(format!("{text} {}", view.lang.paren(&share)));
+        .on_hover_text(format!("{text} {}", view.lang().paren(&share)));
     };
     for (n, galley) in geo.left.iter().zip(&left_labels) {
         let bar = Rect::from_x_y_ranges(
@@ -324,7 +324,7 @@ fn diagram_ui(ui: &mut Ui, view: &View<'_>, bands: &[Band]) {
             bar.center().y - galley.size().y / 2.0,
         );
         let id = Id::unique(("fundplan-flow-from", n.key));
-        node_ui(ui, id, n.key.label(view.lang), n.amount, bar, galley, at);
+        node_ui(ui, id, n.key.label(view.lang()), n.amount, bar, galley, at);
     }
     for (n, galley) in geo.right.iter().zip(&right_labels) {
         let bar = Rect::from_x_y_ranges(
@@ -336,6 +336,6 @@ fn diagram_ui(ui: &mut Ui, view: &View<'_>, bands: &[Band]) {
             bar.center().y - galley.size().y / 2.0,
         );
         let id = Id::unique(("fundplan-flow-to", n.key));
-        node_ui(ui, id, n.key.label(view.lang), n.amount, bar, galley, at);
+        node_ui(ui, id, n.key.label(view.lang()), n.amount, bar, galley, at);
     }
 }

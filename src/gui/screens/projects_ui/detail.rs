@@ -157,14 +157,14 @@ fn use_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut Vec<Act
     ui.label(label(view, ProjectField::Use));
     let u_path = path::project(id, Some(ProjectField::Use.key()));
     let r = ui
-        .add_enabled_ui(!view.read_only, |ui| {
+        .add_enabled_ui(!view.read_only(), |ui| {
             choice::choice_ui(
                 ui,
                 egui::Id::unique(("use", id)),
                 220.0,
                 p.use_,
                 Use::ALL,
-                |u| u.label(view.lang).to_string(),
+                |u| u.label(view.lang()).to_string(),
             )
         })
         .inner;
@@ -191,7 +191,7 @@ fn counts_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut Vec<
         let mut v = value;
         let r = ui
             .add_enabled(
-                !view.read_only,
+                !view.read_only(),
                 egui::DragValue::new(&mut v).range(0..=10_000_000),
             )
             .labelled_by(l.id);

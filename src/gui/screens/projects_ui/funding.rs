@@ -59,7 +59,7 @@ pub fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
         let r = ui.label(format!(
             "{} {}",
             view.t("合计", "Total"),
-            p.integrated_total().display(view.unit, 2)
+            p.integrated_total().display(view.unit(), 2)
         ));
         decorate(ui, view, &path::project(id, Some("funding")), &r, out);
     });
@@ -141,7 +141,7 @@ pub fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
                 ui.allocate_ui(egui::vec2(width, ui.spacing().interact_size.y), |ui| {
                     amount_label_ui(
                         ui,
-                        rest.display(view.unit, 2),
+                        rest.display(view.unit(), 2),
                         Some(theme::palette(ui).remaining(rest)),
                     );
                 });
@@ -157,7 +157,7 @@ pub fn funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
         });
     grid_walk::finish(ui, &walk);
     ui.add_space(4.0);
-    if !view.read_only {
+    if !view.read_only() {
         add_funding_ui(ui, view, i, p, out);
     }
     for b in &buttons {
@@ -199,7 +199,7 @@ fn entry_buttons_ui(
     };
     if cell(b.rest)
         .add_enabled(
-            rest.is_positive() && !view.read_only,
+            rest.is_positive() && !view.read_only(),
             egui::Button::new(rest_text),
         )
         .on_hover_text(view.t(
@@ -216,7 +216,7 @@ fn entry_buttons_ui(
         }
         out.push(Action::EndTyping);
     }
-    if !view.read_only
+    if !view.read_only()
         && cell(b.remove)
             .add(egui::Button::new("×").small())
             .on_hover_text(view.t("删除此项", "Remove entry"))
@@ -275,7 +275,7 @@ fn pick(
     out.push(Action::Edit(Edit::SetProject(i, Box::new(next)), None));
     let cell = field_id(&path::funding(&p.id, &s.line));
     // The cell is new: give it a state with the whole amount selected.
-    let chars = amount.edit_string(view.unit).chars().count();
+    let chars = amount.edit_string(view.unit()).chars().count();
     let mut state = TextEditState::default();
     state.cursor.set_char_range(Some(CCursorRange::two(
         CCursor::new(0),
@@ -340,8 +340,8 @@ fn add_funding_ui(ui: &mut Ui, view: &View<'_>, i: usize, p: &Project, out: &mut
             r.request_focus();
             choice::keep_arrows(ui, r.id);
             for (k, (s, rest)) in offers(view, p, &before).into_iter().enumerate() {
-                let left = rest.display(view.unit, 2);
-                let text = RichText::new(match view.lang {
+                let left = rest.display(view.unit(), 2);
+                let text = RichText::new(match view.lang() {
                     crate::Lang::Zh => format!("{}  {}  —  待安排 {left}", s.line, s.name),
                     crate::Lang::En => {
                         format!("{}  {}  —  {left} left", s.line, view.line_name(s))

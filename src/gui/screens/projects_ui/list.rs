@@ -4,9 +4,9 @@
 use egui::{Align, Event, Id, Key, Modifiers, RichText, Sense, Stroke, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::{add_project, duplicate_project, focus_name, next_ids};
+use super::{add_project, duplicate_project, focus_name, refuse};
+use crate::clipboard::projects as project_clip;
 use crate::edit::Edit;
-use crate::gui::kit::project_clip;
 use crate::gui::kit::theme;
 use crate::gui::kit::widgets::{amount_label_ui, amount_width};
 use crate::gui::state::action::Action;
@@ -99,7 +99,7 @@ fn keys_ui(
     if k.enter
         && let Some(p) = selected.and_then(|i| plan.projects.get(i))
     {
-        focus_name(ui, &p.id);
+        focus_name(out, &p.id);
     }
     if k.copy {
         let rows: Vec<_> = range(selected, *anchor)
@@ -107,10 +107,10 @@ fn keys_ui(
             .collect();
         if !rows.is_empty() {
             ui.ctx()
-                .copy_text(project_clip::copy(plan, &rows, view.unit));
+                .copy_text(project_clip::copy(plan, &rows, view.unit()));
         }
     }
-    if view.read_only {
+    if view.read_only() {
         return moved;
     }
     if k.add {
@@ -138,10 +138,13 @@ fn range(selected: Option<usize>, anchor: Option<usize>) -> std::ops::Range<usiz
 /// Pastes rows below the selection as one undo step, or says which row is wrong.
 fn paste(view: &View<'_>, selected: Option<usize>, text: &str, out: &mut Vec<Action>) {
     let plan = view.doc.plan();
-    match project_clip::parse(text, plan, view.unit) {
+    match project_clip::parse(text, plan, view.unit()) {
         Ok(mut projects) if !projects.is_empty() => {
             let at = selected.map_or(plan.projects.len(), |i| i + 1);
-            let ids = next_ids(plan, projects.len());
+            let ids = match plan.next_project_ids(projects.len()) {
+                Ok(ids) => ids,
+                Err(e) => return refuse(out, &e),
+            };
             for (p, id) in projects.iter_mut().zip(ids) {
                 p.id = id;
             }
@@ -163,10 +166,10 @@ fn paste(view: &View<'_>, selected: Option<usize>, text: &str, out: &mut Vec<Act
 pub fn list_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
     let plan = view.doc.plan();
     let n = plan.projects.len();
-    let selected = view.selected_project.filter(|&i| i < n);
+    let selected = view.selected_project().filter(|&i| i < n);
     ui.horizontal_wrapped(|ui| {
         ui.heading(view.t("项目安排", "Projects"));
-        let count = match view.lang {
+        let count = match view.lang() {
             crate::Lang::Zh => format!("{n} 个"),
             crate::Lang::En if n == 1 => "1 project".to_string(),
             crate::Lang::En => format!("{n} projects"),
@@ -239,7 +242,7 @@ pub fn list_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
 fn buttons_ui(ui: &mut Ui, view: &View<'_>, selected: Option<usize>, out: &mut Vec<Action>) {
     let n = view.doc.plan().projects.len();
     ui.horizontal_wrapped(|ui| {
-        if view.read_only {
+        if view.read_only() {
             ui.disable();
         }
         if ui
@@ -359,10 +362,10 @@ fn table_ui(
                     ui.add(egui::Label::new(name).truncate());
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(p.use_.label(view.lang)).truncate());
+                    ui.add(egui::Label::new(p.use_.label(view.lang())).truncate());
                 });
                 row.col(|ui| {
-                    amount_label_ui(ui, p.integrated_total().display(view.unit, 2), None);
+                    amount_label_ui(ui, p.integrated_total().display(view.unit(), 2), None);
                 });
                 if row.response().clicked() {
                     out.push(Action::SelectProject(Some(i)));

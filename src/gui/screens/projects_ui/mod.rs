@@ -8,50 +8,30 @@ mod list;
 
 pub(in crate::gui) use list::list_focus_id;
 
-use egui::{Id, Ui};
+use egui::Ui;
 
+use crate::Lang;
 use crate::edit::Edit;
 use crate::gui::kit::widgets::field_id;
 use crate::gui::state::action::Action;
+use crate::gui::state::dialog::{Dialog, Message};
 use crate::gui::state::view::View;
-use crate::plan::{Plan, Project, path};
+use crate::plan::{IdsUsedUp, Project, path};
 
 fn set(out: &mut Vec<Action>, i: usize, p: Project, key: String) {
     out.push(Action::Edit(Edit::SetProject(i, Box::new(p)), Some(key)));
 }
 
-/// The number of the highest `P…` id and the width ids are written with.
-fn id_base(plan: &Plan) -> (u64, usize) {
-    let max = plan
-        .projects
-        .iter()
-        .filter_map(|p| p.id.strip_prefix('P')?.parse::<u64>().ok())
-        .max()
-        .unwrap_or(0);
-    let width = plan
-        .projects
-        .first()
-        .map_or(3, |p| p.id.len().saturating_sub(1).max(3));
-    (max, width)
+/// Says why no project was added: the plan's ids are used up (a hostile
+/// file's largest id has the largest number there is).
+fn refuse(out: &mut Vec<Action>, e: &IdsUsedUp) {
+    let said = Message::words(&e.message(Lang::Zh), &e.message(Lang::En));
+    out.push(Action::Show(Dialog::Error(said)));
 }
 
-/// `n` project ids not used yet: `P` and the next numbers, as wide as the others.
-fn next_ids(plan: &Plan, n: usize) -> Vec<String> {
-    let (max, width) = id_base(plan);
-    (1..=n as u64)
-        .map(|k| format!("P{:0width$}", max + k))
-        .collect()
-}
-
-/// A project id not used yet.
-fn next_id(plan: &Plan) -> String {
-    next_ids(plan, 1).pop().unwrap_or_default()
-}
-
-/// Focuses the name field of the project `id` (drawn from the next frame on).
-fn focus_name(ui: &Ui, id: &str) {
-    let target: Id = field_id(&path::project(id, Some("name")));
-    ui.memory_mut(|m| m.request_focus(target));
+/// Puts the cursor in the name field of the project `id`.
+fn focus_name(out: &mut Vec<Action>, id: &str) {
+    out.push(Action::Focus(field_id(&path::project(id, Some("name")))));
 }
 
 /// Inserts `project` at `at`, selects it and puts the cursor in its name.
@@ -60,27 +40,31 @@ fn focus_name(ui: &Ui, id: &str) {
 /// is drawn: asked for now, egui dropped it again whenever the new project
 /// went below the list's last row (nothing was selected).
 fn insert_ui(out: &mut Vec<Action>, at: usize, project: Project) {
-    let name = field_id(&path::project(&project.id, Some("name")));
+    let id = project.id.clone();
     out.push(Action::Edit(
         Edit::InsertProject(at, Box::new(project)),
         None,
     ));
     out.push(Action::SelectProject(Some(at)));
-    out.push(Action::Focus(name));
+    focus_name(out, &id);
 }
 
 /// A new blank project below the selected one (or at the end), with the
 /// selected one's township and the plan's drafting unit filled in.
 fn add_project(view: &View<'_>, out: &mut Vec<Action>) {
     let plan = view.doc.plan();
-    let selected = view.selected_project.filter(|&i| i < plan.projects.len());
+    let selected = view.selected_project().filter(|&i| i < plan.projects.len());
     let at = selected.map_or(plan.projects.len(), |i| i + 1);
     let township = selected
         .and_then(|i| plan.projects.get(i))
         .map(|p| p.township.clone())
         .unwrap_or_default();
+    let id = match plan.next_project_id() {
+        Ok(id) => id,
+        Err(e) => return refuse(out, &e),
+    };
     let project = Project {
-        id: next_id(plan),
+        id,
         township,
         unit: plan.prepared_by.clone(),
         ..Project::default()
@@ -92,9 +76,14 @@ fn add_project(view: &View<'_>, out: &mut Vec<Action>) {
 fn duplicate_project(view: &View<'_>, out: &mut Vec<Action>, i: usize) {
     let plan = view.doc.plan();
     if let Some(p) = plan.projects.get(i) {
-        let mut copy = p.clone();
-        copy.id = next_id(plan);
-        insert_ui(out, i + 1, copy);
+        match plan.next_project_id() {
+            Ok(id) => {
+                let mut copy = p.clone();
+                copy.id = id;
+                insert_ui(out, i + 1, copy);
+            }
+            Err(e) => refuse(out, &e),
+        }
     }
 }
 
@@ -111,7 +100,7 @@ pub fn projects_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         .auto_shrink(false)
         .show(ui, |ui| {
             match view
-                .selected_project
+                .selected_project()
                 .and_then(|i| view.doc.plan().projects.get(i).map(|p| (i, p)))
             {
                 Some((i, p)) => detail::detail_ui(ui, view, i, p, out),

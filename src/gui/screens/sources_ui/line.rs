@@ -42,14 +42,14 @@ pub(super) fn line_row(
         }
     });
     row.col(|ui| {
-        if own && !view.read_only {
+        if own && !view.read_only() {
             let (response, picked) = choice::choice_ui(
                 ui,
                 egui::Id::unique(("category", code)),
                 ui.available_width(),
                 s.category,
                 Category::ALL,
-                |c| c.label(view.lang).to_string(),
+                |c| c.label(view.lang()).to_string(),
             );
             response.accessible_name(format!("{code} {}", label(view, SourceField::Category)));
             if let Some(c) = picked {
@@ -58,7 +58,7 @@ pub(super) fn line_row(
                 set(out, i, next, path::source(code, Some("category")));
             }
         } else {
-            ui.label(s.category.label(view.lang));
+            ui.label(s.category.label(view.lang()));
         }
     });
     row.col(|ui| {
@@ -99,7 +99,7 @@ pub(super) fn line_row(
         let rest = s.not_integrated();
         amount_label_ui(
             ui,
-            rest.display(view.unit, 2),
+            rest.display(view.unit(), 2),
             rest.is_negative().then_some(theme::palette(ui).over),
         );
     });
@@ -108,7 +108,7 @@ pub(super) fn line_row(
         let rest = s.integrated - view.doc.report().totals.arranged_from(code);
         amount_label_ui(
             ui,
-            rest.display(view.unit, 2),
+            rest.display(view.unit(), 2),
             Some(theme::palette(ui).remaining(rest)),
         )
         .on_hover_text(view.t(
@@ -121,7 +121,7 @@ pub(super) fn line_row(
         // Last in the row, so Tab reaches it (every control is reachable by
         // keyboard) without landing on it between two amounts.
         if own
-            && !view.read_only
+            && !view.read_only()
             && ui
                 .add(egui::Button::new("×").small())
                 .on_hover_text(view.t("删除此资金", "Remove this line"))
@@ -175,7 +175,7 @@ fn reason_ui(ui: &mut Ui, view: &View<'_>, i: usize, s: &Source, out: &mut Vec<A
         let over = theme::palette(ui).over;
         let clear = ui
             .add_enabled(
-                !view.read_only,
+                !view.read_only(),
                 egui::Button::new(RichText::new(text).color(over)).small(),
             )
             .accessible_name(format!("{code} {}", view.t("清除原因", "clear reason")))

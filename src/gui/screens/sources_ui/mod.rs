@@ -99,7 +99,7 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         heading_ui(ui, view, view.t("资金来源", "Fund sources"));
         ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-            if view.read_only {
+            if view.read_only() {
                 ui.disable();
             }
             for level in [Level::County, Level::League] {
@@ -126,7 +126,7 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         &walk_rows(&rows, &plan.sources),
         view.jump.map(field_id),
     );
-    let amount = |m: Money| m.display(view.unit, 2);
+    let amount = |m: Money| m.display(view.unit(), 2);
     let row_height = ui.spacing().interact_size.y + 6.0;
     // Wide enough for every amount shown, the totals being the largest.
     let all = |f: fn(&Source) -> Money| plan.sources.iter().map(f).sum::<Money>();
@@ -151,7 +151,7 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
     };
     let pad = ui.spacing().button_padding.x;
     let category_w = widest(
-        &mut Category::ALL.iter().map(|c| c.label(view.lang)),
+        &mut Category::ALL.iter().map(|c| c.label(view.lang())),
         egui::TextStyle::Button,
     ) + ui.spacing().icon_width
         + 3.0 * pad;
@@ -164,7 +164,7 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
         + ui.spacing().item_spacing.x
         + 4.0;
     // Two lines when an English heading wraps.
-    let header_h = match view.lang {
+    let header_h = match view.lang() {
         crate::Lang::Zh => 24.0,
         crate::Lang::En => 2.0 * ui.text_style_height(&egui::TextStyle::Body) + 6.0,
     };
@@ -214,9 +214,9 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                     Row::Group(level) => {
                         let n = plan.sources.iter().filter(|s| s.level == level).count();
                         row.col(|ui| {
-                            ui.strong(level.label(view.lang));
+                            ui.strong(level.label(view.lang()));
                         });
-                        let count = match (view.lang, n) {
+                        let count = match (view.lang(), n) {
                             (crate::Lang::Zh, n) => format!("{n} 项"),
                             (crate::Lang::En, 1) => "1 line".to_string(),
                             (crate::Lang::En, n) => format!("{n} lines"),
@@ -245,8 +245,8 @@ pub fn sources_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                             None => view.t("合计", "Total").to_string(),
                             // In English the group's name ("Central subtotal") did not fit the
                             // name column; the group heading is just above.
-                            Some(l) => match view.lang {
-                                crate::Lang::Zh => format!("{}小计", l.label(view.lang)),
+                            Some(l) => match view.lang() {
+                                crate::Lang::Zh => format!("{}小计", l.label(view.lang())),
                                 crate::Lang::En => "Subtotal".to_string(),
                             },
                         };

@@ -114,48 +114,63 @@ pub enum Change {
     RemoveLine(usize),
 }
 
-/// The catalog being edited, the one it started from, and what is wrong.
+/// What the 目录 screen keeps beside the catalog being edited: the catalog
+/// it started from, the texts as typed, and what is wrong.
+///
+/// The catalog being edited is the document's own (edited in place through
+/// [`crate::document::Document::edit_catalog`]): one working catalog, not a
+/// copy made on every keystroke.
 #[derive(Clone, Debug)]
 pub struct CatalogDraft {
-    loaded: Catalog,
-    draft: Catalog,
+    /// The catalog the draft started from (or was last saved as), kept from
+    /// the first edit on; `None` while it is still the one being edited.
+    loaded: Option<Catalog>,
+    /// The document's catalog version this draft edits.
+    version: u64,
     texts: BTreeMap<Field, String>,
     problems: Vec<Problem>,
 }
 
 impl CatalogDraft {
-    /// A draft of `catalog`, unchanged.
-    pub fn new(catalog: Catalog) -> CatalogDraft {
-        let texts = Field::ALL
+    /// A draft of `catalog` (the document's, at `version`), unchanged.
+    pub fn new(catalog: &Catalog, version: u64) -> CatalogDraft {
+        let texts: BTreeMap<Field, String> = Field::ALL
             .into_iter()
-            .map(|f| (f, text_of(&catalog, f)))
+            .map(|f| (f, text_of(catalog, f)))
             .collect();
-        let mut d = CatalogDraft {
-            draft: catalog.clone(),
-            loaded: catalog,
+        CatalogDraft {
+            loaded: None,
+            version,
             texts,
-            problems: Vec::new(),
-        };
-        d.refresh();
-        d
+            // The texts are the catalog's own values, each of which reads back.
+            problems: catalog::problems(catalog),
+        }
     }
 
-    /// The catalog as edited.
-    pub fn catalog(&self) -> &Catalog {
-        &self.draft
+    /// True when this draft edits the catalog of this version: one replaced
+    /// since (loaded, switched to, a switch undone) has a draft of its own.
+    pub fn edits(&self, version: u64) -> bool {
+        self.version == version
     }
 
-    /// The catalog the draft started from (or was last saved as).
-    pub fn loaded(&self) -> &Catalog {
-        &self.loaded
+    /// The catalog the draft started from (or was last saved as), given
+    /// `catalog`, the one being edited.
+    pub fn loaded<'a>(&'a self, catalog: &'a Catalog) -> &'a Catalog {
+        self.loaded.as_ref().unwrap_or(catalog)
     }
 
-    /// True when the draft differs from the catalog it started from.
-    pub fn is_changed(&self) -> bool {
-        self.draft != self.loaded
+    /// Takes the catalog the draft started from, if edits changed it since.
+    pub fn into_loaded(self) -> Option<Catalog> {
+        self.loaded
+    }
+
+    /// True when `catalog`, being edited, differs from the one it started from.
+    pub fn is_changed(&self, catalog: &Catalog) -> bool {
+        let loaded = self.loaded(catalog);
+        loaded != catalog
             || Field::ALL
                 .iter()
-                .any(|f| self.text(*f) != text_of(&self.loaded, *f))
+                .any(|f| self.text(*f) != text_of(loaded, *f))
     }
 
     /// The text of `field` as typed.
@@ -168,9 +183,10 @@ impl CatalogDraft {
         &self.problems
     }
 
-    /// Why the draft may not be saved as a new catalog now, if it may not.
-    pub fn save_refusal(&self) -> Option<Problem> {
-        let id = self.draft.id.trim();
+    /// Why `catalog`, being edited, may not be saved as a new catalog now, if
+    /// it may not.
+    pub fn save_refusal(&self, catalog: &Catalog) -> Option<Problem> {
+        let id = catalog.id.trim();
         if let Some(p) = self.problems.first() {
             Some(Problem {
                 zh: format!(
@@ -196,19 +212,24 @@ impl CatalogDraft {
         }
     }
 
-    /// The draft has been saved: it is what 还原 now goes back to.
+    /// The catalog being edited has been saved: it is what 还原 now goes back to.
     pub fn saved(&mut self) {
-        self.loaded = self.draft.clone();
+        self.loaded = None;
     }
 
-    /// Applies `change`, then checks the draft again.
-    pub fn apply(&mut self, change: Change) {
-        let lines = &mut self.draft.lines;
+    /// Applies `change` to `catalog` (the one this draft edits), then checks
+    /// it again.
+    pub fn apply(&mut self, catalog: &mut Catalog, change: Change) {
+        if self.loaded.is_none() {
+            // The one copy: what 还原 puts back.
+            self.loaded = Some(catalog.clone());
+        }
+        let lines = &mut catalog.lines;
         match change {
             Change::Text(field, text) => {
                 self.texts.insert(field, text);
             }
-            Change::Provisional(on) => self.draft.provisional = on,
+            Change::Provisional(on) => catalog.provisional = on,
             Change::Line(i, field, text) => {
                 if let Some(l) = lines.get_mut(i) {
                     // Names are one line in the file and in every table.
@@ -243,43 +264,39 @@ impl CatalogDraft {
                 }
             }
         }
-        self.refresh();
-    }
-
-    /// Takes every valid text into the draft, then lists what is wrong.
-    fn refresh(&mut self) {
         let mut wrong = Vec::new();
-        let mut take = |r: Result<(), Problem>| {
-            if let Err(p) = r {
-                wrong.push(p);
-            }
-        };
-        let t = |f: Field| self.texts.get(&f).cloned().unwrap_or_default();
-        let d = &mut self.draft;
-        d.id = t(Field::Id);
-        d.title = t(Field::Title);
-        d.note = t(Field::Note);
-        take(year(Field::YearFrom, &t(Field::YearFrom)).map(|y| d.years.0 = y));
-        take(year(Field::YearTo, &t(Field::YearTo)).map(|y| d.years.1 = y));
-        take(share(Field::IndustryMin, &t(Field::IndustryMin)).map(|s| d.industry_share_min = s));
-        take(
-            share(Field::ManagementMax, &t(Field::ManagementMax))
-                .map(|s| d.management_share_max = s),
-        );
-        take(
-            optional_year(Field::IndustryFrom, &t(Field::IndustryFrom))
-                .map(|y| d.industry_share_from = y),
-        );
-        d.industry_share_lines = codes(&t(Field::IndustryLines));
-        d.forbidden_keywords = t(Field::Keywords)
-            .split(['、', ',', '，', ';', '；', '\n'])
-            .map(str::trim)
-            .filter(|k| !k.is_empty())
-            .map(str::to_string)
-            .collect();
-        wrong.extend(catalog::problems(d));
+        read(&self.texts, catalog, &mut wrong);
+        wrong.extend(catalog::problems(catalog));
         self.problems = wrong;
     }
+}
+
+/// Takes every valid text into `d`; what is no value goes to `wrong`.
+fn read(texts: &BTreeMap<Field, String>, d: &mut Catalog, wrong: &mut Vec<Problem>) {
+    let mut take = |r: Result<(), Problem>| {
+        if let Err(p) = r {
+            wrong.push(p);
+        }
+    };
+    let t = |f: Field| texts.get(&f).cloned().unwrap_or_default();
+    d.id = t(Field::Id);
+    d.title = t(Field::Title);
+    d.note = t(Field::Note);
+    take(year(Field::YearFrom, &t(Field::YearFrom)).map(|y| d.years.0 = y));
+    take(year(Field::YearTo, &t(Field::YearTo)).map(|y| d.years.1 = y));
+    take(share(Field::IndustryMin, &t(Field::IndustryMin)).map(|s| d.industry_share_min = s));
+    take(share(Field::ManagementMax, &t(Field::ManagementMax)).map(|s| d.management_share_max = s));
+    take(
+        optional_year(Field::IndustryFrom, &t(Field::IndustryFrom))
+            .map(|y| d.industry_share_from = y),
+    );
+    d.industry_share_lines = codes(&t(Field::IndustryLines));
+    d.forbidden_keywords = t(Field::Keywords)
+        .split(['、', ',', '，', ';', '；', '\n'])
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .map(str::to_string)
+        .collect();
 }
 
 fn builtin_problem(id: &str) -> Problem {

@@ -2,8 +2,39 @@
 
 use super::*;
 
-fn nm2021() -> CatalogDraft {
-    CatalogDraft::new(catalog::embedded("nm-2021").unwrap())
+/// A draft with the catalog it edits (the document's, in the app).
+struct Draft {
+    draft: CatalogDraft,
+    catalog: Catalog,
+}
+
+impl Draft {
+    fn apply(&mut self, change: Change) {
+        self.draft.apply(&mut self.catalog, change);
+    }
+    fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+    fn is_changed(&self) -> bool {
+        self.draft.is_changed(&self.catalog)
+    }
+    fn save_refusal(&self) -> Option<Problem> {
+        self.draft.save_refusal(&self.catalog)
+    }
+    fn problems(&self) -> &[Problem] {
+        self.draft.problems()
+    }
+    fn text(&self, field: Field) -> &str {
+        self.draft.text(field)
+    }
+}
+
+fn nm2021() -> Draft {
+    let catalog = catalog::embedded("nm-2021").unwrap();
+    Draft {
+        draft: CatalogDraft::new(&catalog, 0),
+        catalog,
+    }
 }
 
 #[test]

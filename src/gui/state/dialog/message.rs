@@ -5,9 +5,9 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::clipboard::cells::PasteError;
+use crate::clipboard::projects::ClipError;
 use crate::file::{LoadError, SaveError};
-use crate::gui::kit::paste::PasteError;
-use crate::gui::kit::project_clip::ClipError;
 use crate::import::ImportError;
 use crate::register::RegisterError;
 use crate::{Lang, Text};

@@ -18,8 +18,6 @@ pub struct NewPlanForm {
     pub year: u16,
     /// Catalog id.
     pub catalog: String,
-    /// The first field still has to take focus (the dialog just opened).
-    pub focus_first: bool,
 }
 
 impl Default for NewPlanForm {
@@ -32,7 +30,6 @@ impl Default for NewPlanForm {
             kind: CountyKind::National,
             year,
             catalog: catalog::builtin_for_year(year).to_string(),
-            focus_first: true,
         }
     }
 }

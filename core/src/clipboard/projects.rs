@@ -12,9 +12,9 @@ use crate::Lang;
 use crate::export::tables::{PROJECT_COLUMNS, lines_used, project_column};
 use crate::file::MAX_PROJECTS;
 use crate::money::{Money, Unit};
-use crate::plan::Use;
 use crate::plan::fields::{Column, FieldValue, ProjectField as F};
 use crate::plan::{Funding, Plan, Project};
+use crate::plan::{Level, Use};
 use header::Named;
 
 /// [`PROJECT_COLUMNS`]`[k]` in English, for messages.
@@ -177,9 +177,7 @@ struct Layout {
 }
 
 fn looks_like_line(code: &str) -> bool {
-    code.len() >= 3
-        && code.starts_with(['C', 'R', 'L', 'X'])
-        && code[1..].chars().all(|c| c.is_ascii_digit())
+    Level::of_code(code).is_some()
 }
 
 impl Layout {

@@ -139,7 +139,7 @@ impl Layout {
         match stray {
             None => Ok(()),
             Some((col, c)) => {
-                let (n, l, v) = (col + 1, letters(col), fundplan_core::text::clip(c.trim()));
+                let (n, l, v) = (col + 1, letters(col), crate::text::clip(c.trim()));
                 Err(ClipError::new(
                     row,
                     format!(
