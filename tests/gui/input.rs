@@ -10,7 +10,7 @@
     reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
 )]
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers};

@@ -10,7 +10,7 @@
     reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
 )]
 
-mod common;
+use crate::common;
 
 use std::io::{Cursor, Read, Write};
 use std::path::PathBuf;

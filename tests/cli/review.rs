@@ -7,7 +7,7 @@
     reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
 )]
 
-mod common;
+use crate::common;
 /// Issue 21: the receipt register (tests/review/register.rs).
 #[path = "review/register.rs"]
 mod register;

@@ -8,7 +8,7 @@
     reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
 )]
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;

@@ -7,7 +7,7 @@
     reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
 )]
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -11,7 +11,7 @@
     reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
 )]
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;
@@ -119,7 +119,7 @@ fn every_stream_is_compressed(bytes: &[u8]) {
 }
 
 /// The bundled CJK font file.
-const FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Subset.otf");
+const FONT: &[u8] = include_bytes!("../../../assets/fonts/NotoSansSC-Subset.otf");
 
 fn sample() -> (fundplan_core::plan::Plan, Report) {
     let plan = load(&sample_path());

@@ -9,7 +9,7 @@
     reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
 )]
 
-mod common;
+use crate::common;
 
 use common::{click, ctrl, type_keys};
 

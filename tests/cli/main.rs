@@ -1,0 +1,14 @@
+//! The command line, files and the review round as a user meets them: one test binary that
+//! runs `fundplan` (`CARGO_BIN_EXE_fundplan`) and reads what it wrote.
+
+#[path = "../gui/common.rs"]
+mod common;
+
+mod commands;
+mod crash_safety;
+mod hostile_folders;
+mod hostile_import;
+mod hostile_messages;
+mod hostile_saves;
+mod review;
+mod review13;
