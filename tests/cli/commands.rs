@@ -335,7 +335,7 @@ fn stderr(o: &Output) -> String {
 #[test]
 fn catalog_export_then_import_gives_each_builtin_back_byte_for_byte() {
     let dir = tempfile::tempdir().unwrap();
-    for (id, _) in fundplan::catalog::EMBEDDED {
+    for (id, _) in fundplan_core::catalog::EMBEDDED {
         let (xlsx, back, ron) = (
             format!("{id}.xlsx"),
             format!("{id}.ron"),
@@ -362,7 +362,8 @@ fn catalog_export_then_import_gives_each_builtin_back_byte_for_byte() {
             )),
             0
         );
-        let expected = fundplan::file::catalog_to_string(&fundplan::catalog::embedded(id).unwrap());
+        let expected =
+            fundplan_core::file::catalog_to_string(&fundplan_core::catalog::embedded(id).unwrap());
         assert_eq!(
             std::fs::read_to_string(dir.path().join(&back)).unwrap(),
             expected,
@@ -390,7 +391,7 @@ fn catalog_export_then_import_gives_each_builtin_back_byte_for_byte() {
 #[test]
 fn catalog_check_lists_every_problem_and_exits_as_validate() {
     let dir = tempfile::tempdir().unwrap();
-    let text = fundplan::catalog::NM_2021_RON
+    let text = fundplan_core::catalog::NM_2021_RON
         .replace("id: \"nm-2021\"", "id: \"broken\"")
         .replace("code: \"C02\"", "code: \"C01\"")
         .replace("code: \"R03\"", "code: \"X3\"")
@@ -439,7 +440,7 @@ fn a_catalog_file_under_a_builtin_id_with_other_content_is_refused_everywhere() 
     // says so, and `--catalog` refuses the file with the same words rather
     // than use it silently.
     let dir = tempfile::tempdir().unwrap();
-    let text = fundplan::catalog::NM_2017_RON.replace("\"手机\",", "\"手机\", \"新词\",");
+    let text = fundplan_core::catalog::NM_2017_RON.replace("\"手机\",", "\"手机\", \"新词\",");
     std::fs::write(dir.path().join("own.ron"), text).unwrap();
     let said = "the id “nm-2017” is a built-in catalog's, and this catalog differs from it";
     let out = fundplan_in(dir.path(), &["--lang", "en", "catalog", "check", "own.ron"]);
@@ -540,7 +541,7 @@ fn catalog_import_of_a_bare_region_table_with_title_rows() {
         "{}",
         stdout(&out)
     );
-    let c = fundplan::file::load_catalog(&dir.path().join("own.ron")).unwrap();
+    let c = fundplan_core::file::load_catalog(&dir.path().join("own.ron")).unwrap();
     let codes: Vec<&str> = c.lines.iter().map(|l| l.code.as_str()).collect();
     assert_eq!(codes, ["C01", "C02", "R01", "L01"]);
     assert_eq!(
@@ -553,7 +554,11 @@ fn catalog_import_of_a_bare_region_table_with_title_rows() {
     let out = run(&["validate", "--catalog", "own.ron", p(&sample_path())]);
     assert_ne!(code(&out), 2, "{}", stderr(&out));
     // Not a workbook: exit 2; a base that is neither id nor file: exit 2.
-    std::fs::write(dir.path().join("c.xlsx"), fundplan::catalog::NM_2021_RON).unwrap();
+    std::fs::write(
+        dir.path().join("c.xlsx"),
+        fundplan_core::catalog::NM_2021_RON,
+    )
+    .unwrap();
     assert_eq!(
         code(&run(&["catalog", "import", "c.xlsx", "-o", "x.ron"])),
         2
@@ -584,7 +589,7 @@ fn sample_named(dir: &Path, extra: &str) -> (std::path::PathBuf, String) {
     first.name.push_str(extra);
     let id = first.id.clone();
     let path = dir.join("plan.ron");
-    fundplan::file::save_plan(&plan, &path).unwrap();
+    fundplan_core::file::save_plan(&plan, &path).unwrap();
     (path, id)
 }
 

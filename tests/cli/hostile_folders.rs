@@ -16,6 +16,7 @@ use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::Path;
 use std::process::{Command, Output};
 
+use common::files::folder;
 use common::*;
 
 /// `fundplan --lang en ARGS` stopped after 60 s (exit 124: it hung). As root
@@ -45,14 +46,6 @@ fn text(out: &Output) -> (String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
-}
-
-/// A folder everyone may read, holding the sample plan as `plan.ron`.
-fn folder() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    std::fs::copy(sample_path(), dir.path().join("plan.ron")).unwrap();
-    dir
 }
 
 fn validate_dir(dir: &Path) -> Output {
@@ -125,32 +118,4 @@ fn the_extension_matches_in_any_case() {
         stdout.contains("PLAN.RON: ") && stdout.contains("other.Ron: "),
         "{stdout}"
     );
-}
-
-#[test]
-fn the_summary_screen_lists_what_it_could_not_read() {
-    use egui_kittest::kittest::Queryable;
-    let dir = folder();
-    let fifo = dir.path().join("x.ron");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
-    symlink(".", dir.path().join("loop")).unwrap();
-    let mut h = app();
-    // 汇总 › 选择文件夹 ends in this action once the folder dialog returns.
-    h.state_mut().push(fundplan::gui::Action::Summarize(vec![
-        dir.path().to_path_buf(),
-    ]));
-    h.run();
-    assert_eq!(
-        h.query_all_by_label("武川县").count(),
-        2,
-        "the open plan and its one row, though a link leads to it again"
-    );
-    h.get_by_label_contains("x.ron");
-    h.get_by_label_contains("无法读取的文件");
 }

@@ -1,6 +1,6 @@
-//! Saves and unsaved work (issue 14): an imported plan is unsaved until saved,
-//! so quitting after an import asks first. Outputs that are no regular file,
-//! and standard output that fails (issue 21), are in `special`.
+//! Saves (issue 14): an output that is the input, .bak files, symlinks, full disks (that an
+//! imported plan is unsaved, so quitting asks, is in the GUI binary's `hostile`). Outputs that
+//! are no regular file, and standard output that fails (issue 21), are in `special`.
 
 #![allow(
     clippy::unwrap_used,
@@ -10,33 +10,7 @@
 )]
 
 use crate::common;
-#[path = "hostile_saves/special.rs"]
 mod special;
-
-use egui::Key;
-use egui::Modifiers;
-use fundplan::gui::{Action, Dialog};
-
-#[test]
-fn an_imported_plan_is_unsaved_and_quitting_asks() {
-    let mut h = common::app();
-    let dir = tempfile::tempdir().unwrap();
-    let xlsx = dir.path().join("in.xlsx");
-    let bytes = fundplan::export::xlsx::workbook(h.state().doc().plan()).unwrap();
-    std::fs::write(&xlsx, bytes).unwrap();
-    assert!(!h.state().doc().is_dirty());
-    // 文件 › 从 Excel 导入 ends in this action once the file dialog returns.
-    h.state_mut().push(Action::Import(xlsx));
-    h.run();
-    assert!(h.state().doc().path().is_none());
-    assert!(h.state().doc().is_dirty(), "an import is unsaved work");
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
-    h.run();
-    assert!(
-        matches!(h.state().dialog(), Some(Dialog::Unsaved(_))),
-        "quitting after an import asks to save"
-    );
-}
 
 fn fundplan(args: &[&std::ffi::OsStr]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_fundplan"))
@@ -127,7 +101,7 @@ fn an_existing_export_is_kept_as_bak() {
     // `sample -o` over an existing, different plan keeps it too.
     let mut other = common::load(&plan);
     other.prepared_by = "旧版本".into();
-    fundplan::file::save_plan(&other, &plan).unwrap();
+    fundplan_core::file::save_plan(&other, &plan).unwrap();
     let older = std::fs::read(&plan).unwrap();
     let o = fundplan(&["sample".as_ref(), "-o".as_ref(), plan.as_os_str()]);
     assert_eq!(
@@ -153,7 +127,7 @@ fn saving_through_a_symlink_writes_its_target() {
     std::os::unix::fs::symlink("real/plan.ron", &link).unwrap();
     let mut plan = common::load(&link);
     plan.prepared_by = "经链接保存".into();
-    fundplan::file::save_plan(&plan, &link).unwrap();
+    fundplan_core::file::save_plan(&plan, &link).unwrap();
     assert!(
         link.symlink_metadata().unwrap().file_type().is_symlink(),
         "still a link"
@@ -178,7 +152,7 @@ fn concurrent_saves_leave_no_temporary_files() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
     let plan = common::load(&common::sample_path());
-    fundplan::file::save_plan(&plan, &path).unwrap();
+    fundplan_core::file::save_plan(&plan, &path).unwrap();
     std::thread::scope(|s| {
         for t in 0..8 {
             let (path, mut plan) = (&path, plan.clone());
@@ -186,7 +160,7 @@ fn concurrent_saves_leave_no_temporary_files() {
                 for i in 0..100 {
                     plan.prepared_by = format!("{t}-{i}");
                     // Some saves may fail under the race; none may leave a file.
-                    fundplan::file::save_plan(&plan, path).ok();
+                    fundplan_core::file::save_plan(&plan, path).ok();
                 }
             });
         }
@@ -206,9 +180,9 @@ fn csv_export_into_a_full_disk_writes_all_or_none() {
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("plan.ron");
     std::fs::copy(common::sample_path(), &plan).unwrap();
-    let sizes: Vec<usize> = fundplan::export::tables(&common::load(&plan))
+    let sizes: Vec<usize> = fundplan_core::export::tables(&common::load(&plan))
         .iter()
-        .map(|t| fundplan::export::csv::table_csv(t).len())
+        .map(|t| fundplan_core::export::csv::table_csv(t).len())
         .collect();
     // Files may be no bigger than all but the largest table: the disk is "full"
     // part-way through the set.
@@ -247,7 +221,7 @@ fn csv_text_that_looks_like_a_formula_is_written_as_text() {
     plan.projects[0].township = "+1+2".into();
     plan.projects[0].village = "@SUM(A1)".into();
     plan.county.name = "-2+3".into();
-    fundplan::file::save_plan(&plan, &path).unwrap();
+    fundplan_core::file::save_plan(&plan, &path).unwrap();
     let out = dir.path().join("csv");
     let o = fundplan(&[
         "export".as_ref(),
@@ -289,14 +263,14 @@ fn a_plan_too_big_to_open_is_never_saved() {
         p.content = long.clone();
         plan.projects.push(p);
     }
-    let e = fundplan::file::save_plan(&plan, &path).unwrap_err();
+    let e = fundplan_core::file::save_plan(&plan, &path).unwrap_err();
     assert!(
-        e.message(fundplan::Lang::En).contains("too large"),
+        e.message(fundplan_core::Lang::En).contains("too large"),
         "{}",
-        e.message(fundplan::Lang::En)
+        e.message(fundplan_core::Lang::En)
     );
     // The refusal is told in the sentence's own language, not in English inside Chinese.
-    let zh = e.message(fundplan::Lang::Zh);
+    let zh = e.message(fundplan_core::Lang::Zh);
     assert!(
         zh.contains("无法保存") && zh.contains("过大") && !zh.contains("too large"),
         "{zh}"

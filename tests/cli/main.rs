@@ -1,7 +1,14 @@
 //! The command line, files and the review round as a user meets them: one test binary that
 //! runs `fundplan` (`CARGO_BIN_EXE_fundplan`) and reads what it wrote.
 
-#[path = "../gui/common.rs"]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
+)]
+
+#[path = "../support/mod.rs"]
 mod common;
 
 mod commands;

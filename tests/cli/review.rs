@@ -8,8 +8,7 @@
 )]
 
 use crate::common;
-/// Issue 21: the receipt register (tests/review/register.rs).
-#[path = "review/register.rs"]
+/// Issue 21: the receipt register (tests/cli/review/register.rs).
 mod register;
 
 use std::path::Path;

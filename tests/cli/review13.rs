@@ -335,10 +335,10 @@ fn committed_sealed_fixtures_stay_intact_forever() {
         // A new field in `Plan` must not enter the v1 or v2 digest
         // (src/digest.rs pins what each covers): these seals hold forever.
         assert_eq!(seal_state(&plan), SealState::Intact, "{path}");
-        let recomputed = if seal.starts_with(fundplan::digest::V2) {
-            fundplan::digest::digest_v2(&plan)
+        let recomputed = if seal.starts_with(fundplan_core::digest::V2) {
+            fundplan_core::digest::digest_v2(&plan)
         } else {
-            fundplan::digest::digest(&plan)
+            fundplan_core::digest::digest(&plan)
         };
         assert_eq!(recomputed, seal, "{path}");
     }

@@ -1,11 +1,12 @@
-//! Helpers shared by the integration tests: the core crate's (paths,
-//! plans, workbooks) and the app's.
+//! The GUI tests' helpers: the app headless in a window, keys and clicks as a person sends
+//! them, the focus walk; and everything tests/support has (paths, the sample, running the
+//! binary, hostile files and workbooks).
 #![allow(dead_code)]
 
-#[path = "../../core/tests/common/mod.rs"]
-mod core_common;
+#[path = "../support/mod.rs"]
+mod support;
 #[allow(unused_imports)]
-pub use core_common::*;
+pub use support::*;
 
 /// The desktop app on the bundled sample, headless, with the app's CJK font.
 pub fn app() -> egui_kittest::Harness<'static, fundplan::gui::FundplanApp> {
@@ -47,14 +48,6 @@ pub fn harness_sized(
         });
     h.run();
     h
-}
-
-/// Runs the `fundplan` binary with `args`.
-pub fn fundplan_cli(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_fundplan"))
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 /// Opens `path` in the app as 文件 › 打开 does.

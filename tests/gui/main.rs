@@ -5,12 +5,21 @@
 //! binaries that do not link the GUI (tests/cli, core/tests/core), so a change to the GUI
 //! relinks this binary only.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
+)]
+
 mod common;
 
 mod app;
 mod catalog;
 mod files;
 mod flow;
+#[cfg(unix)]
+mod hostile;
 mod input;
 mod projects;
 mod review;

@@ -1,5 +1,5 @@
 //! Helpers shared by the integration tests of both crates (the `fundplan`
-//! crate's tests/common includes this file).
+//! crate's tests/support includes this file).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};

@@ -186,7 +186,7 @@ fn mutated_files_are_read_as_ron_reads_them_or_left_to_ron() {
         "65536",
         "true",
     ];
-    // Longer runs: FUNDPLAN_MUTATIONS=1000000 cargo test --release --test canonical
+    // Longer runs: FUNDPLAN_MUTATIONS=1000000 cargo test --release -p fundplan-core --test core canonical
     let runs = std::env::var("FUNDPLAN_MUTATIONS")
         .ok()
         .and_then(|n| n.parse().ok())

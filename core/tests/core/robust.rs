@@ -10,7 +10,7 @@
 //!   same checks as the fuzz target.
 //!
 //! Case counts are kept modest so that this file stays fast in debug builds;
-//! `PROPTEST_CASES=5000 cargo test --release --test robust` runs more.
+//! `PROPTEST_CASES=5000 cargo test --release --test core robust` runs more.
 
 #![allow(
     clippy::unwrap_used,

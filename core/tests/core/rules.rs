@@ -218,7 +218,7 @@ fn fixtures_are_current() {
         let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
             on_disk == text,
-            "{} is stale: run UPDATE_FIXTURES=1 cargo test --test rules",
+            "{} is stale: run UPDATE_FIXTURES=1 cargo test -p fundplan-core --test core rules",
             path.display()
         );
     }

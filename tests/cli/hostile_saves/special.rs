@@ -5,11 +5,11 @@
 //! pipe) ends the command with a sentence and exit status 2.
 
 use std::ffi::OsStr;
-use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use super::common;
+use common::files::{identity, mkfifo, mknod};
 
 /// Runs `fundplan --lang en ARGS`, stopped after 60 s (exit 124: it hung).
 fn fundplan(args: &[&OsStr]) -> Output {
@@ -29,43 +29,6 @@ fn command(args: &[&OsStr]) -> Command {
         .args(args)
         .stderr(Stdio::piped());
     cmd
-}
-
-fn is_root() -> bool {
-    std::fs::read_to_string("/proc/self/status")
-        .is_ok_and(|s| s.lines().any(|l| l.starts_with("Uid:\t0\t")))
-}
-
-/// A private character device `major:minor` at `path` (root only: `None` otherwise).
-fn mknod(path: &Path, major: u32, minor: u32) -> Option<PathBuf> {
-    if !is_root() {
-        return None;
-    }
-    let made = Command::new("mknod")
-        .arg(path)
-        .args(["c", &major.to_string(), &minor.to_string()])
-        .status()
-        .unwrap();
-    assert!(made.success(), "mknod {}", path.display());
-    Some(path.to_path_buf())
-}
-
-fn mkfifo(path: &Path) -> PathBuf {
-    assert!(Command::new("mkfifo").arg(path).status().unwrap().success());
-    path.to_path_buf()
-}
-
-/// What a special file is, to tell that it is still the same afterwards.
-fn identity(path: &Path) -> (bool, bool, bool, u64, u64) {
-    let m = std::fs::symlink_metadata(path).unwrap();
-    let t = m.file_type();
-    (
-        t.is_char_device(),
-        t.is_fifo(),
-        t.is_dir(),
-        m.ino(),
-        m.rdev(),
-    )
 }
 
 /// Targets that are no regular file: a null and a zero device (private), a
@@ -90,7 +53,7 @@ fn an_output_that_is_no_regular_file_is_refused_untouched() {
     let plan = dir.path().join("plan.ron");
     std::fs::copy(common::sample_path(), &plan).unwrap();
     let xlsx = dir.path().join("plan.xlsx");
-    let bytes = fundplan::export::xlsx::workbook(&common::load(&plan)).unwrap();
+    let bytes = fundplan_core::export::xlsx::workbook(&common::load(&plan)).unwrap();
     std::fs::write(&xlsx, bytes).unwrap();
     let (targets, _socket) = special_targets(dir.path());
     let p = plan.as_os_str();
@@ -238,39 +201,6 @@ fn standard_output_that_fails_ends_the_command_with_status_2() {
         assert_eq!(o.status.code(), Some(2), "{err}");
         assert_eq!(err, "无法写入标准输出：磁盘已满\n");
     }
-}
-
-#[test]
-fn the_app_refuses_to_save_or_export_onto_a_device_or_fifo() {
-    use fundplan::gui::{Action, Dialog, Export};
-    let dir = tempfile::tempdir().unwrap();
-    // A private null device where root may make one: before this was
-    // refused, a save renamed it to null.bak and put a plain file in its place.
-    let target =
-        mknod(&dir.path().join("null"), 1, 3).unwrap_or_else(|| mkfifo(&dir.path().join("fifo")));
-    let before = identity(&target);
-    let mut h = common::app();
-    h.state_mut().push(Action::SaveTo(target.clone()));
-    h.run();
-    let Some(Dialog::Error(m)) = h.state().dialog() else {
-        panic!("no error dialog: {:?}", h.state().dialog());
-    };
-    let zh = m.text(fundplan::Lang::Zh);
-    assert!(
-        zh.starts_with("无法保存") && zh.contains("不是普通文件"),
-        "{zh}"
-    );
-    for kind in [Export::Pdf, Export::NoticePdf, Export::Xlsx] {
-        let e = h.state().export(kind, &target).unwrap_err();
-        assert!(
-            e.message(fundplan::Lang::En).contains("not a regular file"),
-            "{kind:?}: {}",
-            e.message(fundplan::Lang::En)
-        );
-    }
-    assert_eq!(identity(&target), before);
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
-    assert_eq!(names.len(), 1, "{names:?}");
 }
 
 #[test]
