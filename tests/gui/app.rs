@@ -215,16 +215,19 @@ fn save_as_writes_a_file_that_loads_back_equal() {
     assert_eq!(h.state().prefs.recent.first(), Some(&path));
 }
 
+/// Each screen's accessibility tree (names and values) in each language is the stored
+/// snapshot (tests/gui/snapshots/), so a label that goes missing or is renamed fails.
 #[test]
 fn every_screen_draws_in_both_languages() {
     let mut h = harness();
-    for lang in ["English", "中文"] {
+    for (lang, switch_to) in [("zh", "English"), ("en", "中文")] {
         for s in Screen::ALL {
             h.state_mut().push(fundplan::gui::Action::Go(s));
             h.run();
             assert_eq!(h.state().screen(), s);
+            crate::snapshot::assert_tree(&h, &format!("{s:?}-{lang}").to_lowercase());
         }
-        h.get_by_role_and_label(Role::Button, lang).click();
+        h.get_by_role_and_label(Role::Button, switch_to).click();
         h.run();
     }
 }

@@ -13,6 +13,7 @@
 )]
 
 mod common;
+mod snapshot;
 
 mod app;
 mod catalog;

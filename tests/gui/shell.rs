@@ -174,17 +174,23 @@ fn appearance_light_and_dark_are_chosen_in_the_view_menu_and_remembered() {
     assert_eq!(again.ctx.theme(), Theme::Light);
 }
 
+/// Each screen, reached by its Ctrl+digit (which focuses its first field, shown as edited),
+/// in each theme and language, has the stored accessibility tree of that screen and language
+/// (tests/gui/snapshots/keys-*): the same file for both themes, which change no name or value.
 #[test]
 fn every_screen_draws_in_light_and_dark_in_both_languages() {
     let mut h = common::app();
     for theme in ["浅色", "深色"] {
         menu(&mut h, "视图", "外观");
         click(&mut h, theme);
-        for lang in ["English", "中文"] {
+        for (lang, switch_to) in [("zh", "English"), ("en", "中文")] {
             for key in screen_keys() {
                 ctrl(&mut h, key);
+                let screen = h.state().screen();
+                let name = format!("keys-{screen:?}-{lang}").to_lowercase();
+                crate::snapshot::assert_tree(&h, &name);
             }
-            h.get_by_role_and_label(Role::Button, lang).click();
+            h.get_by_role_and_label(Role::Button, switch_to).click();
             h.run();
         }
     }
