@@ -89,6 +89,22 @@ pub fn table_sheets(wb: &mut rust_xlsxwriter::Workbook, tables: &[fundplan_core:
     }
 }
 
+/// A catalog workbook of `rows` fund lines with a 级次 and 大类 but no code or year, each
+/// of which import refuses: the report of a hostile catalog (xlsx tests, the scale bench).
+pub fn catalog_rows(rows: u32) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["资金名称", "级次", "大类"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for r in 1..=rows {
+        ws.write_string(r, 0, format!("资金{r}")).unwrap();
+        ws.write_string(r, 1, "省级").unwrap();
+        ws.write_string(r, 2, "扶贫").unwrap();
+    }
+    wb.save_to_buffer().unwrap()
+}
+
 /// DejaVu Sans, a system font that has ✗ (U+2717), which the bundled CJK font
 /// lacks: the fallback font of the PDF tests. `None` where it is not installed (a fresh
 /// machine; Debian fonts-dejavu-core), said on stderr, and the test leaves its check out;
