@@ -1,6 +1,6 @@
 //! Applying actions: the one place the document changes, and the file
-//! commands (open, save, import, export, reload) with their unsaved-changes
-//! question.
+//! commands (open, import, export, reload); saving and the questions around
+//! it are in `save`.
 
 use super::*;
 use crate::export::pdf::MissingChars;
@@ -70,6 +70,7 @@ impl FundplanApp {
             Action::Guard(p) => self.guard_now(ctx, p),
             Action::Proceed(p) => self.proceed(ctx, p),
             Action::SaveFirst(p) => self.save_first(ctx, p),
+            Action::SaveAsThen(path, p) => self.save_then(ctx, path, Some(p)),
             Action::SealNow => self.submit(ctx),
             Action::Appearance(a) => self.prefs.appearance = a,
             Action::BuiltinFileDialog(on) => self.prefs.builtin_file_dialog = on,
@@ -124,7 +125,7 @@ impl FundplanApp {
             }
             Action::Restore => self.restore(),
             Action::DiscardRecovery => self.discard_recovery(),
-            Action::ForceSave(path) => self.force_save(path),
+            Action::ForceSave(path, then) => self.force_save(ctx, path, then),
             Action::Reload => self.reload(),
         }
     }
@@ -133,7 +134,7 @@ impl FundplanApp {
     fn picked(&mut self, ctx: &egui::Context, purpose: FileAction, path: PathBuf) {
         match purpose {
             FileAction::Open => self.guard_now(ctx, Pending::Open(path)),
-            FileAction::SaveAs => self.save_or_report(path),
+            FileAction::SaveAs => self.save_then(ctx, path, None),
             FileAction::Catalog => match crate::file::load_catalog(&path) {
                 Ok(catalog) => self.session.set_catalog(catalog),
                 Err(e) => self.dialog = Some(Dialog::Error(e.into())),
@@ -146,13 +147,6 @@ impl FundplanApp {
             FileAction::Summarize => self.summarize(vec![path]),
             FileAction::Export(kind) => self.export_now(kind, path),
             FileAction::Import => self.import(path),
-        }
-    }
-
-    /// Saves to `path`; a failure is shown.
-    pub(super) fn save_or_report(&mut self, path: PathBuf) {
-        if let Err(e) = self.save_to(path) {
-            self.dialog = Some(Dialog::Error(e.into()));
         }
     }
 
@@ -171,14 +165,6 @@ impl FundplanApp {
     pub(super) fn discard_recovery(&mut self) {
         self.recovery.clear();
         self.dialog = None;
-    }
-
-    pub(super) fn force_save(&mut self, path: PathBuf) {
-        self.session.disk_changed = false;
-        self.dialog = None;
-        if let Err(e) = self.save_to(path) {
-            self.dialog = Some(Dialog::Error(e.into()));
-        }
     }
 
     /// Reads the open file again from disk, discarding changes here.
@@ -246,13 +232,7 @@ impl FundplanApp {
         match c {
             UiCommand::New => self.guard_now(ctx, Pending::New),
             UiCommand::Open => self.guard_now(ctx, Pending::OpenDialog),
-            UiCommand::Save => match self.session.doc.path().map(PathBuf::from) {
-                Some(p) if self.session.doc.changed_on_disk() => {
-                    self.dialog = Some(Dialog::ChangedOnDisk(p))
-                }
-                Some(p) => self.save_or_report(p),
-                None => self.choose(ctx, FileAction::SaveAs),
-            },
+            UiCommand::Save => self.save(ctx, None),
             UiCommand::SaveAs => self.choose(ctx, FileAction::SaveAs),
             UiCommand::Submit => self.ask_to_submit(),
             UiCommand::Undo | UiCommand::Redo => {
@@ -294,57 +274,5 @@ impl FundplanApp {
     pub(super) fn suggested_name(&self) -> String {
         let p = self.session.doc.plan();
         format!("{}-{}-r{}.ron", p.county.name, p.year, p.revision)
-    }
-
-    /// Runs `pending` now, or asks first when there are unsaved changes.
-    pub(super) fn guard_now(&mut self, ctx: &egui::Context, pending: Pending) {
-        if self.session.doc.is_dirty() {
-            self.dialog = Some(Dialog::Unsaved(pending));
-        } else {
-            self.pending_now(ctx, pending);
-        }
-    }
-
-    /// Saves to the open file, then carries out `pending`; a plan never saved
-    /// is saved as, and `pending` is dropped (cancelling the path dialog
-    /// leaves the plan open). A failed save stops here: its message is shown
-    /// and `pending` is not done, or quitting or opening another file would
-    /// lose the changes the user just asked to keep.
-    fn save_first(&mut self, ctx: &egui::Context, pending: Pending) {
-        match self.session.doc.path().map(PathBuf::from) {
-            Some(path) => match self.save_to(path) {
-                Ok(()) => self.proceed(ctx, pending),
-                Err(e) => self.dialog = Some(Dialog::Error(e.into())),
-            },
-            None => {
-                self.close_dialog();
-                self.command(ctx, UiCommand::SaveAs);
-            }
-        }
-    }
-
-    pub(super) fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
-        self.dialog = None;
-        self.pending_now(ctx, pending);
-    }
-
-    pub(super) fn pending_now(&mut self, ctx: &egui::Context, pending: Pending) {
-        match pending {
-            Pending::Open(path) => self.open_now(path),
-            Pending::OpenDialog => self.choose(ctx, FileAction::Open),
-            Pending::New => {
-                self.dialog = Some(Dialog::New(Default::default()));
-                let first = dialogs::new_plan_first_field_id();
-                self.session.focus = Some(FocusRequest::widget(first));
-            }
-            Pending::Quit => {
-                // Saved (or the user chose): close; the close request that
-                // follows is let through because of this flag.
-                self.allowed_to_close = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-            Pending::Reload => self.reload(),
-            Pending::Import => self.choose(ctx, FileAction::Import),
-        }
     }
 }

@@ -8,6 +8,17 @@ use crate::gui::state::files::{Choice, PathForm, Why};
 impl FundplanApp {
     /// Asks for the path `purpose` needs; it arrives as `purpose`'s action.
     pub(super) fn choose(&mut self, ctx: &egui::Context, purpose: FileAction) {
+        self.choose_then(ctx, purpose, None);
+    }
+
+    /// [`Self::choose`], with what waits for the path (a Save As's `then`
+    /// travels with the dialog, so a cancelled one leaves nothing behind).
+    pub(super) fn choose_then(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: FileAction,
+        then: Option<Pending>,
+    ) {
         let choice = if self.prefs.builtin_file_dialog {
             Choice::Builtin
         } else {
@@ -28,7 +39,10 @@ impl FundplanApp {
             _ => String::new(),
         };
         let start = self.start_folder();
-        let form = PathForm::new(purpose, Why::Chosen, &start, &name, &self.prefs.recent);
+        let form = PathForm {
+            then,
+            ..PathForm::new(purpose, Why::Chosen, &start, &name, &self.prefs.recent)
+        };
         if let Some(form) = self.files.ask(ctx, self.prefs.lang, choice, form) {
             self.show_path(form);
         }

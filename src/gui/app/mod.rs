@@ -27,6 +27,7 @@ mod catalog;
 mod files;
 mod frame;
 mod review;
+mod save;
 mod switch;
 #[cfg(test)]
 mod tests;

@@ -248,7 +248,7 @@ impl FundplanApp {
                     "The plan passed validation and is sealed for submission.",
                 )));
                 match self.session.doc.path().map(PathBuf::from) {
-                    Some(p) => self.save_or_report(p),
+                    Some(p) => self.save_then(ctx, p, None),
                     None => self.choose(ctx, FileAction::SaveAs),
                 }
             }

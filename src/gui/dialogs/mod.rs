@@ -76,7 +76,7 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
                 }
                 recover_ui(ui, view, &found.file, &found.at, out)
             }
-            Dialog::ChangedOnDisk(path) => changed_on_disk_ui(ui, view, path, out),
+            Dialog::ChangedOnDisk(path, then) => changed_on_disk_ui(ui, view, path, then, out),
             Dialog::ConfirmSubmit => confirm_submit_ui(ui, view, out),
             Dialog::ConfirmUnlock => confirm_unlock_ui(ui, view, out),
             Dialog::Path(form) => path_ui(ui, view, form, out),
@@ -91,7 +91,7 @@ pub fn dialog_ui(ui: &mut Ui, view: &View<'_>, dialog: &mut Dialog, out: &mut Ve
                 | Dialog::Unsaved(_)
                 | Dialog::Comment { .. }
                 | Dialog::Recover(..)
-                | Dialog::ChangedOnDisk(_)
+                | Dialog::ChangedOnDisk(..)
                 // Escape is its own (it first leaves the question before replacing).
                 | Dialog::Path(_)
         )

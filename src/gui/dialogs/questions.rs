@@ -190,11 +190,13 @@ pub(super) fn recover_ui(
     });
 }
 
-/// The file changed on disk since it was opened: overwrite, reload or cancel.
+/// The file changed on disk since it was opened: overwrite (then do what
+/// waits, `then`), reload or cancel.
 pub(super) fn changed_on_disk_ui(
     ui: &mut Ui,
     view: &View<'_>,
     path: &std::path::Path,
+    then: &Option<Pending>,
     out: &mut Vec<Action>,
 ) {
     ui.heading(view.t("文件已被其他程序修改", "The file changed on disk"));
@@ -212,7 +214,7 @@ pub(super) fn changed_on_disk_ui(
             .button(view.t("仍然保存（覆盖）", "Save anyway (overwrite)"))
             .clicked()
         {
-            out.push(Action::ForceSave(path.to_path_buf()));
+            out.push(Action::ForceSave(path.to_path_buf(), then.clone()));
         }
         if ui
             .button(view.t("重新载入磁盘上的版本", "Reload the version on disk"))

@@ -61,9 +61,13 @@ pub enum Action {
     Guard(Pending),
     /// Carry out what waited for the unsaved-changes question.
     Proceed(Pending),
-    /// The unsaved-changes question's 保存: save, then carry out what waited
-    /// (a plan never saved is saved as, and what waited is dropped).
+    /// The unsaved-changes question's 保存: save as Ctrl+S does (asking first
+    /// if the file changed on disk; a plan never saved is saved as), then
+    /// carry out what waited, unless the save failed or was cancelled.
     SaveFirst(Pending),
+    /// The path the unsaved-changes question's Save As picked: save there,
+    /// then carry out what waited (not when the save fails).
+    SaveAsThen(PathBuf, Pending),
     /// Close the open dialog.
     CloseDialog,
     /// Show a dialog.
@@ -101,8 +105,9 @@ pub enum Action {
     Restore,
     /// Throw away what a crashed run left.
     DiscardRecovery,
-    /// Save even though the file changed on disk.
-    ForceSave(PathBuf),
+    /// Save even though the file changed on disk, then carry out what waited
+    /// for the save, if anything (not when the save fails).
+    ForceSave(PathBuf, Option<Pending>),
     /// Read the open file again from disk (discarding changes here).
     Reload,
     /// Seal the plan: the user confirmed the submission.

@@ -47,6 +47,67 @@ fn shown(h: &H, text: &str) -> usize {
     h.query_all_by_label(text).count()
 }
 
+/// [`app_with`] the built-in path dialog chosen (视图 › 使用内置文件对话框).
+fn builtin_app() -> H {
+    app_with(Prefs {
+        builtin_file_dialog: true,
+        ..Prefs::default()
+    })
+}
+
+/// Changes the plan as a person does (types a 未纳入整合原因); the plan now.
+fn change(h: &mut H) -> Plan {
+    type_into(h, "C14 未纳入整合原因", "（待核）");
+    h.state().doc().plan().clone()
+}
+
+/// Presses Ctrl (Command) + `key`.
+fn ctrl(h: &mut H, key: Key) {
+    h.key_press_modifiers(egui::Modifiers::COMMAND, key);
+    h.run();
+}
+
+/// Clicks the button `label`.
+fn click(h: &mut H, label: &str) {
+    h.get_by_role_and_label(Role::Button, label).click();
+    h.run();
+}
+
+/// The unsaved-changes question is open: 保存.
+fn answer_save(h: &mut H) {
+    assert!(
+        matches!(h.state().dialog(), Some(Dialog::Unsaved(_))),
+        "{:?}",
+        h.state().dialog()
+    );
+    click(h, "保存");
+}
+
+/// Types `path` over what the built-in path dialog's field holds, and Enter.
+fn type_path(h: &mut H, path: &std::path::Path) {
+    ctrl(h, Key::A);
+    h.get_by_label("文件路径")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+/// A save failed and nothing else happened: its error is shown, the window
+/// stays open, the plan unsaved.
+fn stopped_at_the_save_error(h: &H) {
+    let app = h.state();
+    assert!(
+        matches!(app.dialog(), Some(Dialog::Error(Message::Save(_)))),
+        "{:?}",
+        app.dialog()
+    );
+    assert!(!app.allowed_to_close, "the window is not closed");
+    assert!(app.doc().is_dirty());
+}
+
+mod overwrite_in_the_question;
+mod save_as_in_the_question;
 mod save_in_the_question;
 
 mod start_up {

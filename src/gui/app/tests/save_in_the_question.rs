@@ -24,13 +24,7 @@ fn save_fails_then(ask: impl FnOnce(&mut H, &std::path::Path)) {
     let (mut h, dir, path, edited) = dirty_plan_that_cannot_be_saved();
     let screen = h.state().screen();
     ask(&mut h, dir.path());
-    assert!(
-        matches!(h.state().dialog(), Some(Dialog::Unsaved(_))),
-        "{:?}",
-        h.state().dialog()
-    );
-    h.get_by_role_and_label(Role::Button, "保存").click();
-    h.run();
+    answer_save(&mut h);
 
     // The failure is said, once, and nothing else happened.
     let Some(Dialog::Error(msg @ Message::Save(_))) = h.state().dialog() else {
@@ -132,17 +126,11 @@ fn a_save_that_works_then_quits() {
 /// open and unsaved, and the window open.
 #[test]
 fn cancelling_save_as_does_not_quit() {
-    let mut h = app_with(Prefs {
-        builtin_file_dialog: true,
-        ..Prefs::default()
-    });
-    type_into(&mut h, "C14 未纳入整合原因", "（待核）");
-    let edited = h.state().doc().plan().clone();
+    let mut h = builtin_app();
+    let edited = change(&mut h);
     assert_eq!(h.state().doc().path(), None);
-    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Q);
-    h.run();
-    h.get_by_role_and_label(Role::Button, "保存").click();
-    h.run();
+    ctrl(&mut h, Key::Q);
+    answer_save(&mut h);
     assert!(
         matches!(h.state().dialog(), Some(Dialog::Path(_))),
         "{:?}",

@@ -60,8 +60,9 @@ pub enum Dialog {
     /// is what failed just before, at start-up (the file given did not
     /// open): said above the offer, not replaced by it.
     Recover(Box<crate::gui::state::recovery::Found>, Option<Message>),
-    /// The file changed on disk since it was opened: overwrite?
-    ChangedOnDisk(PathBuf),
+    /// The file changed on disk since it was opened: overwrite? With what
+    /// waits for the save (the unsaved-changes question's step), if anything.
+    ChangedOnDisk(PathBuf, Option<Pending>),
     /// The plan passed validation: seal it? (names what is sealed)
     ConfirmSubmit,
     /// The built-in path dialog (no system file dialog, or the user chose it).

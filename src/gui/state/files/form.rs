@@ -7,7 +7,7 @@ use std::path::{MAIN_SEPARATOR, Path, PathBuf};
 use super::listing::{self, Listing};
 use super::{FileAction, Kind};
 use crate::gui::state::action::Action;
-use crate::gui::state::dialog::Message;
+use crate::gui::state::dialog::{Message, Pending};
 use crate::{Lang, Text};
 
 /// Why the built-in dialog is shown instead of the system's.
@@ -79,6 +79,10 @@ pub struct PathForm {
     pub note: Option<Message>,
     /// The path field still has to take the focus.
     pub focus: bool,
+    /// What waits for this Save As: the step the unsaved-changes question
+    /// held (退出, 打开, ...), carried out once the plan is saved there and
+    /// dropped with the dialog when it is cancelled.
+    pub then: Option<Pending>,
 }
 
 impl PathForm {
@@ -115,6 +119,7 @@ impl PathForm {
             overwrite: None,
             note: None,
             focus: true,
+            then: None,
         };
         form.text = match purpose.kind() {
             Kind::Save => start.join(name).display().to_string(),
@@ -190,7 +195,7 @@ impl PathForm {
                 self.enter_folder(&path);
                 None
             }
-            Kind::Open if path.is_file() => Some(Action::Picked(self.purpose, path)),
+            Kind::Open if path.is_file() => Some(self.picked(path)),
             Kind::Open => {
                 self.problem = Some(match parent_of(&path) {
                     Some(dir) if !dir.is_dir() => Problem::NoFolder(dir),
@@ -201,7 +206,7 @@ impl PathForm {
             Kind::Folder
                 if path.is_dir() || self.purpose.makes_folder() && parent_is_dir(&path) =>
             {
-                Some(Action::Picked(self.purpose, path))
+                Some(self.picked(path))
             }
             Kind::Folder => {
                 self.problem = Some(Problem::NoFolder(path));
@@ -221,15 +226,24 @@ impl PathForm {
                     self.overwrite = Some(path);
                     return None;
                 }
-                Some(Action::Picked(self.purpose, path))
+                Some(self.picked(path))
             }
+        }
+    }
+
+    /// What picking `path` asks for: [`Action::Picked`], or for a Save As
+    /// something waits for, [`Action::SaveAsThen`].
+    pub fn picked(&self, path: PathBuf) -> Action {
+        match (&self.then, self.purpose) {
+            (Some(then), FileAction::SaveAs) => Action::SaveAsThen(path, then.clone()),
+            _ => Action::Picked(self.purpose, path),
         }
     }
 
     /// 替换: the save goes ahead over the existing file.
     pub fn replace(&mut self) -> Option<Action> {
         let path = self.overwrite.clone()?;
-        Some(Action::Picked(self.purpose, path))
+        Some(self.picked(path))
     }
 }
 
@@ -267,6 +281,23 @@ mod tests {
 
     fn form(purpose: FileAction, dir: &Path) -> PathForm {
         PathForm::new(purpose, Why::Chosen, dir, "plan.ron", &[])
+    }
+
+    /// What waits for a Save As comes with its pick, also after 替换.
+    #[test]
+    fn a_save_as_something_waits_for_carries_it() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("old.ron"), "x").unwrap();
+        let mut f = PathForm {
+            then: Some(Pending::Quit),
+            ..form(FileAction::SaveAs, dir.path())
+        };
+        f.text = "old.ron".into();
+        assert!(f.submit().is_none(), "asks first");
+        assert!(matches!(
+            f.replace(),
+            Some(Action::SaveAsThen(p, Pending::Quit)) if p == dir.path().join("old.ron")
+        ));
     }
 
     #[test]

@@ -195,7 +195,7 @@ impl FileDialogs {
     /// thread (or, if the desktop turns out to have none, with `form` sent
     /// back as [`Action::Show`]), or by returning `form` to be shown now when
     /// `choice` is [`Choice::Builtin`] or the desktop is known to have none.
-    /// Whatever is picked arrives as [`Action::Picked`] with `form.purpose`.
+    /// Whatever is picked arrives as [`PathForm::picked`] says.
     pub fn ask(
         &self,
         ctx: &egui::Context,
@@ -225,7 +225,7 @@ impl FileDialogs {
                 };
                 deliver(&tx, Action::Show(Dialog::Path(Box::new(form))));
             } else if let Some(path) = system_dialog(&form, lang) {
-                deliver(&tx, Action::Picked(form.purpose, path));
+                deliver(&tx, form.picked(path));
             }
             ctx.request_repaint();
         });
