@@ -1,11 +1,13 @@
-//! One screen drawn on its own, as rerun's `TestContext` does: a plan, a
-//! screen, and the [`Action`]s the screen emitted. There is no app, so
-//! nothing is applied: a test of one screen sees exactly what the screen asks
-//! for, and needs neither the menu, the navigation nor the dialogs.
+//! One part of the window drawn on its own, as rerun's `TestContext` does: a
+//! plan, a screen (or a dialog, a strip: any drawing function), and the
+//! [`Action`]s it emitted. There is no app, so nothing is applied: a test of
+//! one part sees exactly what it asks for, and needs neither the menu, the
+//! navigation nor the other parts.
 //!
-//! With `egui_kittest`, a test draws [`OneScreen::ui`] in a harness and sends
-//! the events a person sends (clicks on a widget found by its accessible
-//! name, keys, text); [`draw`] runs one frame of raw events without it.
+//! With `egui_kittest`, a test draws [`OneScreen::ui`] in a harness (the lib's
+//! own tests get one from `OneScreen::harness`) and sends the events a person
+//! sends (clicks on a widget found by its accessible name, keys, text);
+//! [`draw`] runs one frame of raw events without it.
 
 use crate::document::Document;
 use crate::gui::state::action::Action;
@@ -15,9 +17,14 @@ use crate::gui::state::session::Session;
 use crate::gui::state::view::View;
 use crate::plan::Plan;
 
-/// One screen with its plan open, and the actions it emitted so far.
+/// What is drawn: a screen, a dialog or a strip, from the view, pushing
+/// actions.
+type Part = Box<dyn FnMut(&mut egui::Ui, &View<'_>, &mut Vec<Action>)>;
+
+/// One part of the window with its plan open, and the actions it emitted so
+/// far.
 pub struct OneScreen {
-    screen: Screen,
+    part: Part,
     session: Session,
     prefs: Prefs,
     actions: Vec<Action>,
@@ -25,11 +32,25 @@ pub struct OneScreen {
 
 impl OneScreen {
     /// `screen` with `plan` open (judged against its built-in catalog), in
-    /// the default preferences (Chinese, amounts in 万元).
+    /// the default preferences (Chinese, amounts in 万元), drawn as the app
+    /// draws it in its central panel.
     pub fn new(screen: Screen, plan: Plan) -> OneScreen {
+        OneScreen::part(Document::new(plan, None), move |ui, view, out| {
+            egui::CentralPanel::default().show(ui, |ui| {
+                crate::gui::screens::screen_ui(ui, screen, view, None, out);
+            });
+        })
+    }
+
+    /// Any drawing function `part` (a dialog, a strip, a screen's piece)
+    /// with `doc` open, in the default preferences.
+    pub fn part(
+        doc: Document,
+        part: impl FnMut(&mut egui::Ui, &View<'_>, &mut Vec<Action>) + 'static,
+    ) -> OneScreen {
         OneScreen {
-            screen,
-            session: Session::new(Document::new(plan, None)),
+            part: Box::new(part),
+            session: Session::new(doc),
             prefs: Prefs::default(),
             actions: Vec::new(),
         }
@@ -41,18 +62,29 @@ impl OneScreen {
         self
     }
 
-    /// Draws the screen once, as the app draws it in its central panel,
-    /// keeping what it emitted.
+    /// Draws the part once, keeping what it emitted.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let view = View::new(&self.session, &self.prefs);
-        egui::CentralPanel::default().show(ui, |ui| {
-            crate::gui::screens::screen_ui(ui, self.screen, &view, None, &mut self.actions);
-        });
+        (self.part)(ui, &view, &mut self.actions);
+    }
+
+    /// The actions emitted so far, in order.
+    pub fn actions(&self) -> &[Action] {
+        &self.actions
     }
 
     /// The actions emitted since the last call, in order.
     pub fn take_actions(&mut self) -> Vec<Action> {
         std::mem::take(&mut self.actions)
+    }
+
+    /// A headless `egui_kittest` harness drawing this part with the app's
+    /// fonts; its state is `self`.
+    #[cfg(test)]
+    pub fn harness(self) -> egui_kittest::Harness<'static, OneScreen> {
+        egui_kittest::Harness::builder()
+            .with_context_setup(crate::gui::kit::fonts::install)
+            .build_ui_state(|ui, one: &mut OneScreen| one.ui(ui), self)
     }
 }
 

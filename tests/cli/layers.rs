@@ -7,7 +7,10 @@
 //! the top (`crate::gui::Action`, a re-export in `gui/mod.rs`). It reads
 //! `crate::gui::x`, `gui::x`, `super::super::x` (counting inline `mod … {}`
 //! blocks) and grouped `use crate::gui::{app, …}` trees; comments and string
-//! literals are skipped. Std only: it needs no GUI to run.
+//! literals are skipped. Test code (a `#[cfg(test)]` module, a `tests`
+//! file or folder) may name the test harness (`gui::harness`, which draws
+//! screens and dialogs, so it sits at the top); nothing else above it.
+//! Std only: it needs no GUI to run.
 
 #![allow(
     clippy::unwrap_used,
@@ -244,6 +247,10 @@ fn scan(file: &str, text: &str) -> Vec<Edge> {
     let Some((layer, _)) = file.split_once('/') else {
         return Vec::new(); // gui/mod.rs: the top.
     };
+    let test_file = file
+        .trim_end_matches(".rs")
+        .split('/')
+        .any(|part| part == "tests");
     let mut here: Vec<String> = std::iter::once("gui")
         .chain(file.trim_end_matches(".rs").split('/'))
         .map(str::to_string)
@@ -256,6 +263,8 @@ fn scan(file: &str, text: &str) -> Vec<Edge> {
     let (mut depth, mut inline): (usize, Vec<usize>) = (0, Vec::new());
     let mut edges = Vec::new();
     let mut open_use: Option<(usize, String)> = None;
+    // The brace depth a `#[cfg(test)]` module opened at, while inside it.
+    let (mut test_mod, mut cfg_test): (Option<usize>, bool) = (None, false);
     for (n, line) in code.lines().enumerate() {
         let words: Vec<&str> = line.split_whitespace().collect();
         let is_mod = words.iter().position(|w| *w == "mod").is_some_and(|k| {
@@ -276,6 +285,7 @@ fn scan(file: &str, text: &str) -> Vec<Edge> {
         for (at, path) in paths {
             if let Some(to) = target(&path, &here, inline.len())
                 && rank(&to) > rank(layer)
+                && !((test_file || test_mod.is_some()) && to == "harness")
             {
                 edges.push(Edge {
                     file: file.to_string(),
@@ -293,13 +303,21 @@ fn scan(file: &str, text: &str) -> Vec<Edge> {
                     if inline.last() == Some(&depth) {
                         inline.pop();
                     }
+                    if test_mod == Some(depth) {
+                        test_mod = None;
+                    }
                 }
                 _ => {}
             }
         }
         if is_mod {
             inline.push(depth.saturating_sub(1));
+            if cfg_test && test_mod.is_none() {
+                test_mod = Some(depth.saturating_sub(1));
+            }
         }
+        let attribute = line.trim();
+        cfg_test = attribute == "#[cfg(test)]" || (cfg_test && attribute.starts_with("#["));
     }
     edges
 }
@@ -399,4 +417,33 @@ mod tests {
         .collect();
     assert_eq!(from_screens, ["app", "FundplanApp"]);
     assert!(scan("app/x.rs", text).iter().all(|e| e.to == "FundplanApp"));
+}
+
+#[test]
+fn test_code_may_name_the_harness_and_nothing_else_above() {
+    let text = r#"use crate::gui::harness::OneScreen;
+
+#[cfg(test)]
+#[allow(unused)]
+mod tests {
+    use crate::gui::harness::OneScreen;
+    use crate::gui::app::FundplanApp;
+}
+
+fn after() {
+    crate::gui::harness::draw();
+}
+"#;
+    let found: Vec<(usize, String)> = scan("screens/x.rs", text)
+        .into_iter()
+        .map(|e| (e.line, e.to))
+        .collect();
+    let want = [(1, "harness"), (7, "app"), (11, "harness")];
+    let want: Vec<(usize, String)> = want.iter().map(|(l, t)| (*l, t.to_string())).collect();
+    assert_eq!(found, want);
+    let in_tests: Vec<String> = scan("screens/x/tests/y.rs", text)
+        .into_iter()
+        .map(|e| e.to)
+        .collect();
+    assert_eq!(in_tests, ["app"]);
 }

@@ -1,6 +1,7 @@
 //! Tests of the document session: the sample, undo coalescing, the seal state, dirty marks.
 
 use super::*;
+use crate::edit::Edit;
 
 #[test]
 fn the_bundled_sample_parses() {

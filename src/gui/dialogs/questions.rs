@@ -251,7 +251,7 @@ mod tests {
     use super::*;
     use crate::document::{Document, bundled_sample};
     use crate::edit::Edit;
-    use crate::gui::kit::harness::harness;
+    use crate::gui::harness::OneScreen;
 
     /// Whether to ask about unsaved changes is decided in `apply`, not by the strip.
     #[test]
@@ -261,13 +261,13 @@ mod tests {
         dirty.apply(Edit::SetProject(0, project.expect("a project")), None);
         assert!(dirty.is_dirty());
         for doc in [Document::new(bundled_sample(), None), dirty] {
-            let mut h = harness(doc, false, disk_changed_ui);
+            let mut h = OneScreen::part(doc, disk_changed_ui).harness();
             h.get_by_label("重新载入").click();
             h.run();
+            let actions = h.state().actions();
             assert!(
-                matches!(h.state().as_slice(), [Action::Guard(Pending::Reload)]),
-                "{:?}",
-                h.state()
+                matches!(actions, [Action::Guard(Pending::Reload)]),
+                "{actions:?}"
             );
         }
     }

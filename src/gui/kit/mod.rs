@@ -8,8 +8,6 @@ pub mod first_input;
 pub mod flash;
 pub mod fonts;
 pub mod grid_walk;
-#[cfg(test)]
-pub mod harness;
 pub mod input;
 pub mod select;
 pub mod sideways;

@@ -365,22 +365,22 @@ mod tests {
 
     use super::*;
     use crate::document::{Document, bundled_sample};
-    use crate::gui::kit::harness::harness;
+    use crate::gui::harness::OneScreen;
 
     /// The screen asks for the reviewer's name to change; it changes nothing itself.
     #[test]
     fn typing_the_reviewer_asks_for_the_change() {
-        let doc = Document::new(bundled_sample(), None);
-        let mut h = harness(doc, true, |ui, view, out| {
-            review_ui(ui, view, "农业科", out)
-        });
+        let mut doc = Document::new(bundled_sample(), None);
+        doc.set_read_only(true);
+        let mut h =
+            OneScreen::part(doc, |ui, view, out| review_ui(ui, view, "农业科", out)).harness();
         h.get_by_label("审核人").focus();
         h.run();
-        h.state_mut().clear();
+        h.state_mut().take_actions();
         h.get_by_label("审核人").type_text("张");
         h.run();
-        let names: Vec<&str> = h
-            .state()
+        let actions = h.state().actions();
+        let names: Vec<&str> = actions
             .iter()
             .filter_map(|a| match a {
                 Action::Reviewer(name) => Some(name.as_str()),
@@ -388,6 +388,6 @@ mod tests {
             })
             .collect();
         // Focus selected the remembered name, so typing replaces it.
-        assert_eq!(names.first(), Some(&"张"), "{:?}", h.state());
+        assert_eq!(names.first(), Some(&"张"), "{actions:?}");
     }
 }

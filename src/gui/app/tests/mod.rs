@@ -155,3 +155,5 @@ mod start_up {
         assert_eq!(h.state().dialog(), None);
     }
 }
+
+mod focus;
