@@ -17,7 +17,7 @@
     reason = "a benchmark fails by panicking when its setup does"
 )]
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/gui/common.rs"]
 mod common;
 
 use eframe::App as _;

@@ -9,7 +9,7 @@
 # final stats line per target; exits 1 if any target found a crash, leaving the
 # input in fuzz/artifacts/<target>/. Minimise it with
 # `RUSTC_BOOTSTRAP=1 cargo fuzz tmin -a -s none <target> <file>` and keep the
-# result under tests/fixtures/fuzz/, which tests/robust.rs replays.
+# result under tests/fixtures/fuzz/, which core/tests/core/robust.rs replays.
 #
 # Environment: FUZZ_SANITIZER=none|address (default none: fundplan and the
 # parser are safe Rust, what we hunt is panics and failed assertions, and

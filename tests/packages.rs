@@ -17,6 +17,7 @@
 
 #[path = "packages/arm64.rs"]
 mod arm64;
+#[path = "support/mod.rs"]
 mod common;
 #[path = "packages/msi.rs"]
 mod msi;

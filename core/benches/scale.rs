@@ -12,6 +12,11 @@
 //!   ron's typed parse from a `&str` and from bytes, ron parsing the same text into nothing
 //!   (`IgnoredAny`: lexing and syntax only, no values built) and into an untyped
 //!   `ron::Value` tree.
+//! * `hostile/long_keywords`: validating the sample with a 9,000-character forbidden keyword
+//!   and every project's texts ~10,000 characters long (once 64 s; matching is one pass over
+//!   each text). `hostile/catalog_100k_bad_rows`: importing a catalog workbook of 100,000
+//!   refused rows (the report stops at 100). These were wall-clock bounds in the tests
+//!   (core/tests/core/hostile_catalogs.rs, xlsx.rs), which check what comes out.
 
 #![allow(
     clippy::unwrap_used,
@@ -21,6 +26,8 @@
 )]
 
 mod common;
+#[path = "../tests/common/mod.rs"]
+mod tests_common;
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -129,5 +136,34 @@ fn ron_paths(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, summary, ron_paths);
+/// Inputs built to be slow: see the module documentation.
+fn hostile(c: &mut Criterion) {
+    let mut group = c.benchmark_group("hostile");
+    group
+        .sampling_mode(SamplingMode::Flat)
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    let mut catalog = default_catalog();
+    catalog.forbidden_keywords.push("办".repeat(9_000));
+    let mut plan = fundplan_core::document::bundled_sample();
+    for p in &mut plan.projects {
+        p.content = "办".repeat(9_999);
+        p.name = "办公".repeat(4_000);
+    }
+    group.bench_function("long_keywords", |b| {
+        b.iter(|| fundplan_core::validate::validate(black_box(&plan), &catalog))
+    });
+    let bytes = tests_common::catalog_rows(100_000);
+    let given = fundplan_core::import::catalog::CatalogDefaults {
+        id: Some("big".into()),
+        years: Some((2024, 2024)),
+        ..Default::default()
+    };
+    group.bench_function("catalog_100k_bad_rows", |b| {
+        b.iter(|| fundplan_core::import::catalog::import_catalog(black_box(&bytes), &given))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, summary, ron_paths, hostile);
 criterion_main!(benches);

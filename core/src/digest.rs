@@ -15,7 +15,7 @@
 //! taken from the saved file's writer: a seal made once must hold for as long
 //! as the file exists, whatever fields later versions add to [`Plan`]. The
 //! committed `tests/fixtures/sealed-v1.ron` and `sealed-v2.ron` are held to
-//! [`SealState::Intact`] by tests/review13.rs. The hash is unkeyed: it shows that the content matches
+//! [`SealState::Intact`] by tests/cli/review13.rs. The hash is unkeyed: it shows that the content matches
 //! its own seal, not who sealed it (anyone with fundplan or a short script can
 //! seal an edited file again). The receipt register ([`crate::register`]) is
 //! the check that holds across a file-by-email workflow.
@@ -332,7 +332,7 @@ mod tests {
         // Both schemes hashed `ron::to_string` of the plan with parts set to
         // `None`. This oracle holds while `Plan` has no field beyond the pinned
         // ones; once one is added, it is the committed sealed fixtures
-        // (tests/review13.rs) that keep old seals intact.
+        // (tests/cli/review13.rs) that keep old seals intact.
         for p in crate::ronfmt::tests::oracle_plans() {
             let v1 = Plan {
                 submission: None,

@@ -8,7 +8,7 @@
 //! order, a named struct, a raw string, an error of any kind) it gives up and
 //! the caller parses with `ron`, which also explains errors. So it never
 //! changes what a file means: whenever it returns a plan, `ron` returns the
-//! same plan (tests/canonical.rs and the `load_validate` fuzz target check it
+//! same plan (core/tests/core/canonical.rs and the `load_validate` fuzz target check it
 //! with `ron` as the oracle).
 //!
 //! The limits check (`check_limits`) runs after either reader.

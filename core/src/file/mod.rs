@@ -8,6 +8,7 @@
 
 pub mod canonical;
 mod error;
+pub mod failpoint;
 mod limits;
 mod load;
 mod regular;

@@ -6,6 +6,7 @@ use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
+use super::failpoint::step;
 use super::{LoadError, LoadErrorKind, MAX_FILE_BYTES, check_limits, check_target, open_regular};
 use crate::Lang;
 use crate::plan::Plan;
@@ -204,12 +205,15 @@ fn keep_backup(path: &Path) -> Result<(), SaveError> {
     // `hard_link` fails below and the backup is written out instead.
     fs::remove_file(&link).ok();
     if fs::hard_link(path, &link).is_ok() {
+        step();
         let renamed = fs::rename(&link, &bak).is_ok();
+        step();
         // When a concurrent save already made `bak` this very file, rename
         // succeeds doing nothing and `link` stays: it must never be left.
         // A link that cannot be removed is an hour-old temporary by the next
         // save, which removes it then (`remove_stale_temporaries`).
         fs::remove_file(&link).ok();
+        step();
         if renamed {
             return Ok(());
         }
@@ -257,7 +261,13 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// Replaces `path` with `bytes` so that readers see either the old or the new
 /// content, never a mix: temporary file in the same folder, sync, rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    write_atomic_with(path, |f| f.write_all(bytes))
+    write_atomic_with(path, |f| {
+        // Two writes, so that the failpoint can stop between them (a half-written file).
+        let (first, rest) = bytes.split_at(bytes.len() / 2);
+        f.write_all(first)?;
+        step();
+        f.write_all(rest)
+    })
 }
 
 /// [`write_atomic`] with the writing done by `write`; if it fails, the
@@ -285,8 +295,11 @@ pub fn write_atomic_with(
         .suffix(".tmp")
         .tempfile_in(&dir)
         .map_err(err)?;
+    step();
     write(tmp.as_file_mut()).map_err(err)?;
+    step();
     tmp.as_file().sync_all().map_err(err)?;
+    step();
     persist_document(tmp, path)
 }
 
@@ -308,6 +321,7 @@ pub fn persist_document(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(),
         tmp.as_file().set_permissions(p).map_err(err)?;
     }
     tmp.persist(path).map_err(|e| err(e.error))?;
+    step();
     // Make the rename itself durable; not every platform can open a folder.
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -318,6 +332,7 @@ pub fn persist_document(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(),
         // (some file systems refuse) costs only durability of the rename.
         d.sync_all().ok();
     }
+    step();
     Ok(())
 }
 

@@ -1,5 +1,5 @@
 //! Helpers shared by the integration tests of both crates (the `fundplan`
-//! crate's tests/common includes this file).
+//! crate's tests/support includes this file).
 #![allow(
     dead_code,
     reason = "each test binary uses some of the helpers (an #[expect] would fail in the binaries that use them all)"
@@ -11,6 +11,8 @@ use fundplan_core::Money;
 use fundplan_core::catalog::{self, Catalog};
 use fundplan_core::file;
 use fundplan_core::plan::{Funding, Plan, Project};
+
+pub mod pdf;
 
 /// A path below the workspace root (where assets/ and tests/fixtures/ are),
 /// whichever of the two crates runs the test.
@@ -90,17 +92,42 @@ pub fn table_sheets(wb: &mut rust_xlsxwriter::Workbook, tables: &[fundplan_core:
     }
 }
 
+/// A catalog workbook of `rows` fund lines with a 级次 and 大类 but no code or year, each
+/// of which import refuses: the report of a hostile catalog (xlsx tests, the scale bench).
+pub fn catalog_rows(rows: u32) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["资金名称", "级次", "大类"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for r in 1..=rows {
+        ws.write_string(r, 0, format!("资金{r}")).unwrap();
+        ws.write_string(r, 1, "省级").unwrap();
+        ws.write_string(r, 2, "扶贫").unwrap();
+    }
+    wb.save_to_buffer().unwrap()
+}
+
 /// DejaVu Sans, a system font that has ✗ (U+2717), which the bundled CJK font
-/// lacks: the fallback font of the PDF tests. `.ci/run` installs it (Debian
-/// fonts-dejavu-core).
-pub fn dejavu() -> PathBuf {
-    [
+/// lacks: the fallback font of the PDF tests. `None` where it is not installed (a fresh
+/// machine; Debian fonts-dejavu-core), said on stderr, and the test leaves its check out;
+/// with `FUNDPLAN_REQUIRE_FONTS=1` (set by `.ci/run`, which installs it) that fails instead.
+pub fn dejavu() -> Option<PathBuf> {
+    let found = [
         "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
         "/usr/share/fonts/TTF/DejaVuSans.ttf",
         "/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf",
     ]
     .into_iter()
     .map(PathBuf::from)
-    .find(|p| p.is_file())
-    .expect("DejaVuSans.ttf: apt-get install fonts-dejavu-core")
+    .find(|p| p.is_file());
+    let required = std::env::var_os("FUNDPLAN_REQUIRE_FONTS").is_some_and(|v| v == "1");
+    assert!(
+        found.is_some() || !required,
+        "FUNDPLAN_REQUIRE_FONTS=1 but DejaVuSans.ttf is not installed: apt-get install fonts-dejavu-core"
+    );
+    if found.is_none() {
+        eprintln!("DejaVuSans.ttf not installed (fonts-dejavu-core): this check is left out");
+    }
+    found
 }
