@@ -3,12 +3,12 @@
 //! binary, hostile files and workbooks).
 #![allow(
     dead_code,
+    unused_imports,
     reason = "each test binary uses some of the helpers (an #[expect] would fail in the binaries that use them all)"
 )]
 
 #[path = "../support/mod.rs"]
 mod support;
-#[allow(unused_imports, reason = "each test module uses some of the shared helpers")]
 pub use support::*;
 
 /// The desktop app on the bundled sample, headless, with the app's CJK font.

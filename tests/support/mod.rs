@@ -2,11 +2,14 @@
 //! sample, plans, workbooks), running the `fundplan` binary, and the files and workbooks the
 //! hostile tests make. The CLI binary and tests/packages.rs include this and nothing that
 //! names `fundplan::` (which would link the app); tests/gui/common.rs adds the app's helpers.
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    unused_imports,
+    reason = "each test binary uses some of the helpers (an #[expect] would fail in the binaries that use them all)"
+)]
 
 #[path = "../../core/tests/common/mod.rs"]
 mod core_common;
-#[allow(unused_imports)]
 pub use core_common::*;
 
 #[cfg(unix)]
