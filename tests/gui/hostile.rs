@@ -51,7 +51,8 @@ fn the_app_survives_a_hostile_workbook_and_says_why() {
     let mut h = app();
     let before = h.state().doc().plan().clone();
     // 文件 › 从 Excel 导入 ends in this action once the file dialog returns.
-    h.state_mut().push(Action::Picked(fundplan::gui::FileAction::Import, xlsx));
+    h.state_mut()
+        .push(Action::Picked(fundplan::gui::FileAction::Import, xlsx));
     h.run();
     h.get_by_label_contains("方案信息!XFD1048576");
     assert_eq!(h.state().doc().plan(), &before, "nothing imported");
@@ -72,7 +73,8 @@ fn a_long_error_dialog_scrolls_and_its_button_stays_in_the_window() {
     let xlsx = dir.path().join("bad.xlsx");
     wb.save(&xlsx).unwrap();
     let mut h = app();
-    h.state_mut().push(Action::Picked(fundplan::gui::FileAction::Import, xlsx));
+    h.state_mut()
+        .push(Action::Picked(fundplan::gui::FileAction::Import, xlsx));
     h.run();
     h.get_by_label_contains("未知项目399");
     let ok = h.get_by_label("确定");
@@ -93,7 +95,8 @@ fn an_imported_plan_is_unsaved_and_quitting_asks() {
     std::fs::write(&xlsx, bytes).unwrap();
     assert!(!h.state().doc().is_dirty());
     // 文件 › 从 Excel 导入 ends in this action once the file dialog returns.
-    h.state_mut().push(Action::Picked(fundplan::gui::FileAction::Import, xlsx));
+    h.state_mut()
+        .push(Action::Picked(fundplan::gui::FileAction::Import, xlsx));
     h.run();
     assert!(h.state().doc().path().is_none());
     assert!(h.state().doc().is_dirty(), "an import is unsaved work");
@@ -114,7 +117,10 @@ fn the_app_refuses_to_save_or_export_onto_a_device_or_fifo() {
         mknod(&dir.path().join("null"), 1, 3).unwrap_or_else(|| mkfifo(&dir.path().join("fifo")));
     let before = identity(&target);
     let mut h = common::app();
-    h.state_mut().push(Action::Picked(fundplan::gui::FileAction::SaveAs, target.clone()));
+    h.state_mut().push(Action::Picked(
+        fundplan::gui::FileAction::SaveAs,
+        target.clone(),
+    ));
     h.run();
     let Some(Dialog::Error(m)) = h.state().dialog() else {
         panic!("no error dialog: {:?}", h.state().dialog());

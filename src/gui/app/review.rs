@@ -228,10 +228,31 @@ impl FundplanApp {
         self.dialog = Some(Dialog::SubmitRefused(errors));
     }
 
-    /// Seals the plan (it is judged again: it may have changed since the question).
+    /// 确认提交: seals the plan and saves it. When someone else saved the
+    /// file meanwhile, 文件已被其他程序修改 is asked before the seal goes on
+    /// (its 覆盖 comes back through `save::force_save` to [`Self::seal`]), so
+    /// 取消 or 重新载入 leaves no seal behind.
     pub(super) fn submit(&mut self, ctx: &egui::Context) {
+        match self.session.doc.path().map(PathBuf::from) {
+            Some(path) if self.session.doc.changed_on_disk() => {
+                self.dialog = Some(Dialog::ChangedOnDisk(path, Some(Pending::Seal)));
+            }
+            _ => {
+                if self.seal() {
+                    self.save(ctx, None);
+                }
+            }
+        }
+    }
+
+    /// Puts the seal on (the plan is judged again: it may have changed since
+    /// the question) and says so; false, with the errors shown, if refused.
+    pub(super) fn seal(&mut self) -> bool {
         match crate::submit::submit(self.session.doc.plan(), self.session.doc.catalog()) {
-            Err(report) => self.refuse_submission(&report),
+            Err(report) => {
+                self.refuse_submission(&report);
+                false
+            }
             Ok(sealed) => {
                 // Seal and (after a decision) the review's new round: one undo step.
                 let submission = sealed.submission.map(Box::new);
@@ -247,10 +268,7 @@ impl FundplanApp {
                     "方案已通过校验并加盖提交印记。",
                     "The plan passed validation and is sealed for submission.",
                 )));
-                match self.session.doc.path().map(PathBuf::from) {
-                    Some(p) => self.save_then(ctx, p, None),
-                    None => self.choose(ctx, FileAction::SaveAs),
-                }
+                true
             }
         }
     }

@@ -39,10 +39,19 @@ impl FundplanApp {
     }
 
     /// 仍然保存（覆盖）: saves over the file changed on disk, then `then`.
+    /// After 确认提交 (`then` is [`Pending::Seal`]) the seal goes on first and
+    /// is what this save writes: the question came before the seal.
     pub(super) fn force_save(&mut self, ctx: &egui::Context, path: PathBuf, then: Option<Pending>) {
         self.session.disk_changed = false;
         self.dialog = None;
-        self.save_then(ctx, path, then);
+        match then {
+            Some(Pending::Seal) => {
+                if self.seal() {
+                    self.save_then(ctx, path, None);
+                }
+            }
+            then => self.save_then(ctx, path, then),
+        }
     }
 
     /// Saves to `path`, then carries out `then`; a failure is shown and
@@ -83,6 +92,7 @@ impl FundplanApp {
             }
             Pending::Reload => self.reload(),
             Pending::Import => self.choose(ctx, FileAction::Import),
+            Pending::Seal => self.submit(ctx),
         }
     }
 }

@@ -106,9 +106,29 @@ fn stopped_at_the_save_error(h: &H) {
     assert!(app.doc().is_dirty());
 }
 
+/// The app asking 文件已被其他程序修改 about `path`, which another officer
+/// saved (theirs) after we saved it; ours is the plan in the window. The
+/// temporary folder lives as long as this.
+struct Asked {
+    h: H,
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+    ours: Plan,
+    theirs: Plan,
+}
+
+/// Another officer saves the plan at `path` with another 审定会议/文号; theirs.
+fn someone_else_saves(path: &std::path::Path) -> Plan {
+    let mut theirs = crate::file::load_plan(path).unwrap();
+    theirs.approval = "乙的版本".into();
+    std::fs::write(path, crate::file::plan_to_string(&theirs) + "\n").unwrap();
+    theirs
+}
+
 mod overwrite_in_the_question;
 mod save_as_in_the_question;
 mod save_in_the_question;
+mod submit_over_their_save;
 
 mod start_up {
     use super::*;

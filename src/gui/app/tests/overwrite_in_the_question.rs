@@ -4,18 +4,9 @@
 
 use super::*;
 
-/// The app after `ask` made it ask about our unsaved changes to
-/// `plan.ron` (beside `other.ron`), which another officer saved meanwhile
-/// (theirs), and 保存 was answered.
-struct Asked {
-    h: H,
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-    ours: Plan,
-    theirs: Plan,
-}
-
-/// 保存 asks whether to overwrite, and nothing is written or done yet.
+/// `ask` makes the app ask about our unsaved changes to `plan.ron` (beside
+/// `other.ron`), which another officer saved meanwhile, and 保存 is
+/// answered: it asks whether to overwrite, and nothing is written or done yet.
 fn asks_to_overwrite(ask: impl FnOnce(&mut H, &std::path::Path)) -> Asked {
     let dir = tempfile::tempdir().unwrap();
     let mut h = builtin_app();
@@ -24,9 +15,7 @@ fn asks_to_overwrite(ask: impl FnOnce(&mut H, &std::path::Path)) -> Asked {
     h.state_mut().save_to(path.clone()).unwrap();
     h.run();
     let ours = change(&mut h);
-    let mut theirs = crate::file::load_plan(&path).unwrap();
-    theirs.approval = "乙的版本".into();
-    std::fs::write(&path, crate::file::plan_to_string(&theirs) + "\n").unwrap();
+    let theirs = someone_else_saves(&path);
 
     ask(&mut h, dir.path());
     answer_save(&mut h);

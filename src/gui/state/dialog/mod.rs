@@ -11,7 +11,7 @@ pub use message::Message;
 pub use new_plan::NewPlanForm;
 pub use switch::{Chosen, SwitchForm};
 
-/// What waits for the answer to "save changes?".
+/// What waits for the answer to "save changes?" or to the overwrite question.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pending {
     /// Open this file.
@@ -26,6 +26,8 @@ pub enum Pending {
     Quit,
     /// Read the open file again.
     Reload,
+    /// Seal the plan and save it (确认提交 waiting for the overwrite question).
+    Seal,
 }
 
 /// An open dialog.
