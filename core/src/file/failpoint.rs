@@ -18,14 +18,21 @@
 //! A save that copies the backup instead of linking it (no hard links) reaches steps 4–9
 //! for the backup's copy first. Without the variable (or with any other value) a step costs
 //! one look at a value read once; the app and the command line never set it.
+//!
+//! Only debug builds (`cfg(debug_assertions)`, what `cargo test` builds and runs) have the
+//! failpoint: in a release build `step` is empty and the variable is never read, so no
+//! environment can make a shipped fundplan abort in the middle of a save.
 
+#[cfg(debug_assertions)]
 use std::sync::OnceLock;
+#[cfg(debug_assertions)]
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The variable read, once per process.
 pub const VARIABLE: &str = "FUNDPLAN_FAILPOINT";
 
 /// The step to stop at, if `FUNDPLAN_FAILPOINT=save:N` is set.
+#[cfg(debug_assertions)]
 fn stop_at() -> Option<u64> {
     static STOP: OnceLock<Option<u64>> = OnceLock::new();
     *STOP.get_or_init(|| {
@@ -37,7 +44,9 @@ fn stop_at() -> Option<u64> {
     })
 }
 
-/// A save reached its next step: stop the process here if this is the step asked for.
+/// A save reached its next step: stop the process here if this is the step asked for
+/// (debug builds only; see the module's doc).
+#[cfg(debug_assertions)]
 pub(super) fn step() {
     static REACHED: AtomicU64 = AtomicU64::new(0);
     if let Some(n) = stop_at() {
@@ -47,3 +56,8 @@ pub(super) fn step() {
         }
     }
 }
+
+/// A release build has no failpoint: a save's steps cost nothing.
+#[cfg(not(debug_assertions))]
+#[inline(always)]
+pub(super) fn step() {}

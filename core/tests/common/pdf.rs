@@ -65,7 +65,15 @@ pub fn poppler_here() -> bool {
         "FUNDPLAN_REQUIRE_POPPLER=1 but {missing:?} not on PATH: apt-get install poppler-utils"
     );
     if !missing.is_empty() {
-        eprintln!("{missing:?} not installed: poppler's checks left out, lopdf's run");
+        static SAID: std::sync::Once = std::sync::Once::new();
+        super::say_left_out(
+            &SAID,
+            &format!(
+                "{} not installed (apt-get install poppler-utils): the PDF tests leave out \
+                 poppler's checks and run lopdf's (CI requires poppler)",
+                missing.join(", ")
+            ),
+        );
     }
     missing.is_empty()
 }
