@@ -6,19 +6,13 @@
 //! `screens`, `dialogs` or `shell`; `state/` naming `kit`; any layer naming
 //! the top (`crate::gui::Action`, a re-export in `gui/mod.rs`). It reads
 //! `crate::gui::x`, `gui::x`, `super::super::x` (counting inline `mod … {}`
-<<<<<<< HEAD
-//! blocks) and grouped `use crate::gui::{app, …}` trees; comments and string
-//! literals are skipped. Test code (a `#[cfg(test)]` module, a `tests`
-//! file or folder) may name the test harness (`gui::harness`, which draws
-//! screens and dialogs, so it sits at the top); nothing else above it.
-//! Std only: it needs no GUI to run.
-=======
 //! blocks), also split over lines, and grouped `use crate::gui::{app, …}` trees,
 //! also after `pub(in …)`; the GUI module itself renamed (`use crate::gui as g`,
 //! `{self as g}`) counts as the top, and `#[path = "…"] mod x;` as the layer its
-//! file lies in. Comments and string literals are skipped. Std only: it needs no
-//! GUI to run.
->>>>>>> h2
+//! file lies in. Comments and string literals are skipped. Test code (a `#[cfg(test)]`
+//! module, a `tests` file or folder) may name the test harness (`gui::harness`, which
+//! draws screens and dialogs, so it sits at the top); nothing else above it. Std only:
+//! it needs no GUI to run.
 
 #![allow(
     clippy::unwrap_used,
@@ -132,10 +126,6 @@ fn scan(file: &str, text: &str) -> Vec<Edge> {
     let Some((layer, _)) = file.split_once('/') else {
         return Vec::new(); // gui/mod.rs: the top.
     };
-    let test_file = file
-        .trim_end_matches(".rs")
-        .split('/')
-        .any(|part| part == "tests");
     let mut here: Vec<String> = std::iter::once("gui")
         .chain(file.trim_end_matches(".rs").split('/'))
         .map(str::to_string)
@@ -143,6 +133,11 @@ fn scan(file: &str, text: &str) -> Vec<Edge> {
     if here.last().is_some_and(|l| l == "mod") {
         here.pop();
     }
+    // Test code may name the test harness (it draws screens, so it sits at the top).
+    let test_file = file
+        .trim_end_matches(".rs")
+        .split('/')
+        .any(|part| part == "tests");
     let code = without_visibility(&code_only(text));
     let raw: Vec<&str> = text.lines().collect();
     // Inline modules open at these brace depths.
@@ -154,10 +149,12 @@ fn scan(file: &str, text: &str) -> Vec<Edge> {
     let mut rest = String::with_capacity(code.len());
     let mut paths: Vec<(usize, String)> = Vec::new();
     let mut open_use: Option<(usize, String)> = None;
-    // The brace depth a `#[cfg(test)]` module opened at, while inside it.
+    // The brace depth a `#[cfg(test)]` module opened at, while inside it; whether each line is.
     let (mut test_mod, mut cfg_test): (Option<usize>, bool) = (None, false);
+    let mut test_at = Vec::new();
     for (n, line) in code.lines().enumerate() {
         inline_at.push(inline.len());
+        test_at.push(test_mod.is_some());
         let words: Vec<&str> = line.split_whitespace().collect();
         let is_mod = words.iter().position(|w| *w == "mod").is_some_and(|k| {
             words.get(k + 2) == Some(&"{") || words.get(k + 1).is_some_and(|w| w.ends_with('{'))
@@ -167,32 +164,12 @@ fn scan(file: &str, text: &str) -> Vec<Edge> {
             None => use_tree(line).map(|t| (n, t.to_string())),
         };
         match tree {
-<<<<<<< HEAD
-            Some((line0, text)) => match text.split_once(';') {
-                Some((tree, _)) => paths.extend(expand(tree).into_iter().map(|p| (line0, p))),
-                None => open_use = Some((line0, text)),
-            },
-            None => paths.extend(chains(line).into_iter().map(|(_, p)| (n, p))),
-        }
-        for (at, path) in paths {
-            if let Some(to) = target(&path, &here, inline.len())
-                && rank(&to) > rank(layer)
-                && !((test_file || test_mod.is_some()) && to == "harness")
-            {
-                edges.push(Edge {
-                    file: file.to_string(),
-                    line: at + 1,
-                    to,
-                    path,
-                });
-=======
             Some((line0, text)) => {
                 match text.split_once(';') {
                     Some((tree, _)) => paths.extend(expand(tree).into_iter().map(|p| (line0, p))),
                     None => open_use = Some((line0, text)),
                 }
                 rest.extend(std::iter::repeat_n(' ', line.len()));
->>>>>>> h2
             }
             None => rest.push_str(line),
         }
@@ -238,6 +215,7 @@ fn scan(file: &str, text: &str) -> Vec<Edge> {
         };
         if let Some(to) = to
             && rank(&to) > rank(layer)
+            && !((test_file || test_at.get(at).copied().unwrap_or(false)) && to == "harness")
         {
             edges.push(Edge {
                 file: file.to_string(),
@@ -345,35 +323,6 @@ mod tests {
     assert!(scan("app/x.rs", text).iter().all(|e| e.to == "FundplanApp"));
 }
 
-<<<<<<< HEAD
-#[test]
-fn test_code_may_name_the_harness_and_nothing_else_above() {
-    let text = r#"use crate::gui::harness::OneScreen;
-
-#[cfg(test)]
-#[allow(unused)]
-mod tests {
-    use crate::gui::harness::OneScreen;
-    use crate::gui::app::FundplanApp;
-}
-
-fn after() {
-    crate::gui::harness::draw();
-}
-"#;
-    let found: Vec<(usize, String)> = scan("screens/x.rs", text)
-        .into_iter()
-        .map(|e| (e.line, e.to))
-        .collect();
-    let want = [(1, "harness"), (7, "app"), (11, "harness")];
-    let want: Vec<(usize, String)> = want.iter().map(|(l, t)| (*l, t.to_string())).collect();
-    assert_eq!(found, want);
-    let in_tests: Vec<String> = scan("screens/x/tests/y.rs", text)
-        .into_iter()
-        .map(|e| e.to)
-        .collect();
-    assert_eq!(in_tests, ["app"]);
-=======
 /// Forms the first scan missed: a use under a restricted visibility, the GUI module renamed,
 /// a module file taken from another layer by `#[path]`, and a path split across lines.
 #[test]
@@ -417,5 +366,33 @@ fn assert_flags(file: &str, text: &str, want: &[(usize, &str)]) {
         .collect();
     let want: Vec<(usize, String)> = want.iter().map(|(l, t)| (*l, t.to_string())).collect();
     assert_eq!(found, want, "{file}");
->>>>>>> h2
+}
+
+#[test]
+fn test_code_may_name_the_harness_and_nothing_else_above() {
+    let text = r#"use crate::gui::harness::OneScreen;
+
+#[cfg(test)]
+#[allow(unused)]
+mod tests {
+    use crate::gui::harness::OneScreen;
+    use crate::gui::app::FundplanApp;
+}
+
+fn after() {
+    crate::gui::harness::draw();
+}
+"#;
+    let found: Vec<(usize, String)> = scan("screens/x.rs", text)
+        .into_iter()
+        .map(|e| (e.line, e.to))
+        .collect();
+    let want = [(1, "harness"), (7, "app"), (11, "harness")];
+    let want: Vec<(usize, String)> = want.iter().map(|(l, t)| (*l, t.to_string())).collect();
+    assert_eq!(found, want);
+    let in_tests: Vec<String> = scan("screens/x/tests/y.rs", text)
+        .into_iter()
+        .map(|e| e.to)
+        .collect();
+    assert_eq!(in_tests, ["app"]);
 }
