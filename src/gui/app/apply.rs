@@ -55,7 +55,11 @@ impl FundplanApp {
                 self.screen = Screen::Header;
                 self.dialog = None;
             }
-            Action::Choose(purpose) => self.choose(ctx, purpose),
+            Action::Choose(purpose) => {
+                // A new step: an earlier one let go ahead does not cover it.
+                self.session.allowed_at = None;
+                self.choose(ctx, purpose);
+            }
             Action::Picked(purpose, path) => self.picked(ctx, purpose, path),
             Action::AskSwitch => self.ask_switch(),
             Action::Switch(chosen) => self.switch(*chosen),
@@ -133,7 +137,7 @@ impl FundplanApp {
     /// Does what the path picked for `purpose` was asked for.
     fn picked(&mut self, ctx: &egui::Context, purpose: FileAction, path: PathBuf) {
         match purpose {
-            FileAction::Open => self.guard_now(ctx, Pending::Open(path)),
+            FileAction::Open => self.guard_picked(ctx, Pending::Open(path)),
             FileAction::SaveAs => self.save_then(ctx, path, None),
             FileAction::Catalog => match crate::file::load_catalog(&path) {
                 Ok(catalog) => self.session.set_catalog(catalog),
@@ -146,7 +150,7 @@ impl FundplanApp {
             FileAction::Compare => self.compare_with(path),
             FileAction::Summarize => self.summarize(vec![path]),
             FileAction::Export(kind) => self.export_now(kind, path),
-            FileAction::Import => self.import(path),
+            FileAction::Import => self.guard_picked(ctx, Pending::ImportFrom(path)),
         }
     }
 

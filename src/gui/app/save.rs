@@ -8,6 +8,27 @@ impl FundplanApp {
     /// Runs `pending` now, or asks first when there are unsaved changes.
     pub(super) fn guard_now(&mut self, ctx: &egui::Context, pending: Pending) {
         if self.session.doc.is_dirty() {
+            self.session.allowed_at = None;
+            self.dialog = Some(Dialog::Unsaved(pending));
+        } else {
+            self.go_ahead(ctx, pending);
+        }
+    }
+
+    /// The guard for the path a step's dialog picked (打开…, 从 Excel
+    /// 导入…): the step was let go ahead already (nothing unsaved, or
+    /// 不保存), so it is asked about only if the plan changed since. A path
+    /// that comes with no step under way is judged as it always was: 打开
+    /// asks when there are unsaved changes, 导入 does not.
+    pub(super) fn guard_picked(&mut self, ctx: &egui::Context, pending: Pending) {
+        let allowed = self.session.allowed_at.take();
+        let doc = &self.session.doc;
+        let ask = doc.is_dirty()
+            && match allowed {
+                Some(state) => state != doc.state(),
+                None => matches!(pending, Pending::Open(_)),
+            };
+        if ask {
             self.dialog = Some(Dialog::Unsaved(pending));
         } else {
             self.pending_now(ctx, pending);
@@ -71,6 +92,16 @@ impl FundplanApp {
     /// waited is done.
     pub(super) fn proceed(&mut self, ctx: &egui::Context, pending: Pending) {
         self.dialog = None;
+        self.go_ahead(ctx, pending);
+    }
+
+    /// Carries out `pending`, remembering the plan's state it was let go
+    /// ahead at: the path its dialog picks is then not asked about again.
+    fn go_ahead(&mut self, ctx: &egui::Context, pending: Pending) {
+        // Typing after this starts a new undo step, so it changes the
+        // state and is asked about (not merged into the step let go).
+        self.session.doc.end_coalescing();
+        self.session.allowed_at = Some(self.session.doc.state());
         self.pending_now(ctx, pending);
     }
 
@@ -92,6 +123,7 @@ impl FundplanApp {
             }
             Pending::Reload => self.reload(),
             Pending::Import => self.choose(ctx, FileAction::Import),
+            Pending::ImportFrom(path) => self.import(path),
             Pending::Seal => self.submit(ctx),
         }
     }

@@ -44,6 +44,11 @@ pub struct Session {
     /// The catalog being edited on the 目录 screen, once an edit began; the
     /// plan is judged against it meanwhile.
     pub catalog_draft: Option<CatalogDraft>,
+    /// The plan's state when the step under way (打开…, 从 Excel 导入…)
+    /// was let go ahead, nothing being unsaved or 不保存 answered: the path
+    /// its dialog picks then goes ahead without the same question, unless
+    /// the plan changed since. A new step forgets it.
+    pub allowed_at: Option<u64>,
 }
 
 impl Session {
@@ -60,6 +65,7 @@ impl Session {
             disk_changed: false,
             last_disk_check: 0.0,
             catalog_draft: None,
+            allowed_at: None,
         }
     }
 

@@ -125,6 +125,7 @@ fn someone_else_saves(path: &std::path::Path) -> Plan {
     theirs
 }
 
+mod dont_save_in_the_question;
 mod overwrite_in_the_question;
 mod save_as_in_the_question;
 mod save_in_the_question;

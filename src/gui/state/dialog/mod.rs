@@ -20,8 +20,10 @@ pub enum Pending {
     OpenDialog,
     /// Start a new plan.
     New,
-    /// Import a workbook as a new plan.
+    /// Import a workbook as a new plan: ask which.
     Import,
+    /// Import this workbook as a new plan.
+    ImportFrom(PathBuf),
     /// Close the window.
     Quit,
     /// Read the open file again.
