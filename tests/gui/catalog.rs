@@ -21,7 +21,7 @@ use fundplan::gui::{Action, Dialog, Screen};
 
 /// Clicks the field named `label`, selects all of it and types `text`, the
 /// keys all in one frame.
-fn retype(h: &mut H, label: &str, text: &str) {
+pub(crate) fn retype(h: &mut H, label: &str, text: &str) {
     // A field beside a label of the same text: the field is the text input.
     let inputs = [Role::TextInput, Role::MultilineTextInput];
     for scrolled in [false, true] {
@@ -42,7 +42,7 @@ fn retype(h: &mut H, label: &str, text: &str) {
 }
 
 /// Scrolls the button into view and clicks it, as a person does.
-fn click_button(h: &mut H, label: &str) {
+pub(crate) fn click_button(h: &mut H, label: &str) {
     h.get_by_role_and_label(Role::Button, label).scroll_to_me();
     run_like_eframe(h);
     h.get_by_role_and_label(Role::Button, label).click();

@@ -418,3 +418,64 @@ fn a_waiting_row_and_a_join_a_file_could_not_hold_are_explained_and_ok_stays_off
     assert!(h.query_by_label_contains("joined on").is_none());
     assert!(ok_enabled(&h));
 }
+
+/// What the 目录 screen's head says about the draft, and whether 还原 may be clicked.
+fn draft_state(h: &mut H) -> (bool, bool) {
+    crate::catalog::click_button(h, "目录");
+    let changed = h.query_by_label_contains("草稿：已修改").is_some();
+    let revert = !h
+        .get_by_role_and_label(Role::Button, "还原")
+        .accesskit_node()
+        .is_disabled();
+    (changed, revert)
+}
+
+#[test]
+fn undoing_a_switch_brings_back_the_catalog_draft_and_revert_still_reaches_the_original() {
+    let mut h = sample_for_2021();
+    let original = fundplan::catalog::embedded("nm-2017").unwrap();
+    crate::catalog::click_button(&mut h, "目录");
+    crate::catalog::retype(&mut h, "C03 英文名称", "Crop and herd fund");
+    assert_eq!(draft_state(&mut h), (true, true));
+
+    open_switch(&mut h);
+    click(&mut h, "nm-2021（2021—2025）");
+    click(&mut h, "确定");
+    assert_eq!(h.state().doc().catalog().id, "nm-2021");
+    assert_eq!(draft_state(&mut h), (false, false), "nm-2021 is not edited");
+
+    // Undo the switch: the edited nm-2017 is back, and so is its draft.
+    ctrl(&mut h, Key::Z);
+    let c03 = |h: &H| {
+        h.state()
+            .doc()
+            .catalog()
+            .line("C03")
+            .unwrap()
+            .name_en
+            .clone()
+    };
+    assert_eq!(h.state().doc().catalog().id, "nm-2017");
+    assert_eq!(c03(&h), "Crop and herd fund");
+    assert_eq!(draft_state(&mut h), (true, true), "the draft came back");
+    // Redo and undo again: still the same draft.
+    ctrl(&mut h, Key::Y);
+    assert_eq!(h.state().doc().catalog().id, "nm-2021");
+    ctrl(&mut h, Key::Z);
+    assert_eq!(
+        draft_state(&mut h),
+        (true, true),
+        "the draft came back again"
+    );
+
+    // Undo of a plain plan edit (the year) leaves the draft as it is.
+    ctrl(&mut h, Key::Z);
+    assert_ne!(h.state().doc().plan().year, 2021, "the year edit undone");
+    assert_eq!(c03(&h), "Crop and herd fund");
+    assert_eq!(draft_state(&mut h), (true, true), "a plan edit undone");
+
+    // 还原 goes back to the catalog as it was before any edit.
+    crate::catalog::click_button(&mut h, "还原");
+    assert_eq!(h.state().doc().catalog(), &original);
+    assert_eq!(draft_state(&mut h), (false, false));
+}

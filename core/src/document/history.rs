@@ -15,8 +15,18 @@ pub(super) struct Step {
     coalesce: Option<String>,
     /// Identity of the state after this step, to tell whether it is saved.
     state: u64,
-    /// The catalog before and after, for a step that switched it.
-    catalogs: Option<Box<(Catalog, Catalog)>>,
+    /// For a step that switched the catalog: the one not in use now.
+    catalog: Option<Box<Replaced>>,
+}
+
+/// The catalog a switch replaced (once the switch is undone: the one it put
+/// in), as it was left, with its [`Document::catalog_version`]. Undo and redo
+/// swap it with the one in use, so a catalog comes back with the version its
+/// 目录 draft belongs to, and with the draft's edits made in place: the draft
+/// comes back with it. A new version on every undo would make it stale.
+pub(super) struct Replaced {
+    catalog: Catalog,
+    version: u64,
 }
 
 /// True when `edit` touches only the review, which no digest covers, so the
@@ -87,10 +97,12 @@ impl Document {
             return false;
         };
         self.redo.clear();
-        let before = std::mem::replace(&mut self.catalog, catalog);
-        self.catalog_version += 1;
-        let catalogs = Some(Box::new((before, self.catalog.clone())));
-        self.push_step(inverse, edit, None, catalogs);
+        let version = self.new_catalog_version();
+        let replaced = Replaced {
+            catalog: std::mem::replace(&mut self.catalog, catalog),
+            version: std::mem::replace(&mut self.catalog_version, version),
+        };
+        self.push_step(inverse, edit, None, Some(Box::new(replaced)));
         self.coalescing = false;
         self.changed(true);
         true
@@ -103,7 +115,7 @@ impl Document {
         undo: Edit,
         redo: Edit,
         coalesce: Option<String>,
-        catalogs: Option<Box<(Catalog, Catalog)>>,
+        catalog: Option<Box<Replaced>>,
     ) {
         let state = self.next_state;
         self.next_state += 1;
@@ -112,7 +124,7 @@ impl Document {
             redo,
             coalesce,
             state,
-            catalogs,
+            catalog,
         });
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
@@ -152,9 +164,18 @@ impl Document {
         }
     }
 
+    /// Puts back the catalog `step` replaced, keeping the one in use in its
+    /// place for the way back (a step that did not switch the catalog: nothing).
+    fn swap_catalog(&mut self, step: &mut Step) {
+        if let Some(r) = step.catalog.as_deref_mut() {
+            std::mem::swap(&mut self.catalog, &mut r.catalog);
+            std::mem::swap(&mut self.catalog_version, &mut r.version);
+        }
+    }
+
     /// Undoes the last step; false when there is none.
     pub fn undo(&mut self) -> bool {
-        let Some(step) = self.undo.pop() else {
+        let Some(mut step) = self.undo.pop() else {
             return false;
         };
         if self.refuses(&step.undo) {
@@ -163,10 +184,7 @@ impl Document {
         }
         self.coalescing = false;
         let _ = step.undo.clone().apply(&mut self.plan);
-        if let Some(c) = &step.catalogs {
-            self.catalog = c.0.clone();
-            self.catalog_version += 1;
-        }
+        self.swap_catalog(&mut step);
         self.changed(!keeps_seal(&step.undo));
         self.redo.push(step);
         true
@@ -174,7 +192,7 @@ impl Document {
 
     /// Redoes the last undone step; false when there is none.
     pub fn redo(&mut self) -> bool {
-        let Some(step) = self.redo.pop() else {
+        let Some(mut step) = self.redo.pop() else {
             return false;
         };
         if self.refuses(&step.redo) {
@@ -183,10 +201,7 @@ impl Document {
         }
         self.coalescing = false;
         let _ = step.redo.clone().apply(&mut self.plan);
-        if let Some(c) = &step.catalogs {
-            self.catalog = c.1.clone();
-            self.catalog_version += 1;
-        }
+        self.swap_catalog(&mut step);
         self.changed(!keeps_seal(&step.redo));
         self.undo.push(step);
         true

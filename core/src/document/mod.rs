@@ -49,8 +49,11 @@ pub struct Document {
     read_only: bool,
     /// Number of review comments on each target path.
     comment_counts: HashMap<String, usize>,
-    /// Counts the times the catalog was replaced (see [`Document::catalog_version`]).
+    /// Which catalog is in use (see [`Document::catalog_version`]).
     catalog_version: u64,
+    /// The last catalog version handed out: a new one is never one an undo
+    /// step holds.
+    catalog_versions: u64,
     /// The file's modification time and size when last read or written.
     disk: Option<DiskStamp>,
 }
@@ -79,6 +82,7 @@ impl Document {
             read_only: false,
             comment_counts: HashMap::new(),
             catalog_version: 0,
+            catalog_versions: 0,
             disk: None,
         };
         doc.revalidate();
@@ -115,10 +119,11 @@ impl Document {
         &self.catalog
     }
 
-    /// Which catalog the plan is judged against: it changes when the catalog
-    /// is replaced (set, switched, a switch undone or redone), not when it is
-    /// edited in place ([`Document::edit_catalog`]). A draft of the 目录
-    /// screen belongs to one version: once it changed, the draft is stale.
+    /// Which catalog the plan is judged against: a new version when the
+    /// catalog is replaced (set, switched), the version it had when a switch
+    /// is undone or redone, the same when it is edited in place
+    /// ([`Document::edit_catalog`]). A draft of the 目录 screen belongs to one
+    /// version: while another is in use, the draft is stale.
     pub fn catalog_version(&self) -> u64 {
         self.catalog_version
     }
@@ -144,8 +149,14 @@ impl Document {
     /// Uses another catalog for validation.
     pub fn set_catalog(&mut self, catalog: Catalog) {
         self.catalog = catalog;
-        self.catalog_version += 1;
+        self.catalog_version = self.new_catalog_version();
         self.revalidate();
+    }
+
+    /// A catalog version not used before.
+    fn new_catalog_version(&mut self) -> u64 {
+        self.catalog_versions += 1;
+        self.catalog_versions
     }
 
     /// The worst severity found at each path, and at each row a field of it

@@ -108,3 +108,39 @@ fn a_catalog_switch_is_one_step_that_undo_takes_back_with_the_catalog() {
     ));
     assert_eq!(doc.catalog().id, "nm-2021");
 }
+
+#[test]
+fn undo_and_redo_of_a_switch_put_back_each_catalog_as_left_with_its_version() {
+    use crate::switch;
+    let mut doc = Document::new(bundled_sample(), None);
+    let original = doc.plan().clone();
+    // The 目录 screen's draft edits the catalog in place, keeping its version.
+    let v2017 = doc.catalog_version();
+    doc.edit_catalog(|c| c.note = "edited 2017".into());
+    let target = catalog::embedded("nm-2021").unwrap();
+    let proposal = switch::propose(&original, &target);
+    let switched = switch::apply(&original, &proposal, &switch::Decisions::new()).unwrap();
+    assert!(doc.apply_with_catalog(switch::edit(&original, &switched), target));
+    let v2021 = doc.catalog_version();
+    assert_ne!(v2021, v2017);
+    doc.edit_catalog(|c| c.note = "edited 2021".into());
+    for _ in 0..2 {
+        assert!(doc.undo());
+        assert_eq!(
+            (doc.catalog_version(), doc.catalog().note.as_str()),
+            (v2017, "edited 2017")
+        );
+        assert!(doc.redo());
+        assert_eq!(
+            (doc.catalog_version(), doc.catalog().note.as_str()),
+            (v2021, "edited 2021")
+        );
+    }
+    // A plain edit and its undo leave the version; a catalog set gets a new one.
+    doc.apply(with_reason(&doc, 0, "x"), None);
+    assert!(doc.undo());
+    assert_eq!(doc.catalog_version(), v2021);
+    assert!(doc.undo());
+    doc.set_catalog(catalog::default_catalog());
+    assert!(![v2017, v2021].contains(&doc.catalog_version()));
+}

@@ -2,6 +2,19 @@
 //! many more frames it may try. Actions set it (in the session: it belongs to
 //! the open document's widgets); the app's frame satisfies it, in one place
 //! (`app/frame.rs`, before and after drawing).
+//!
+//! One exception, on purpose: a dialog's own text field (the comment's text,
+//! the path dialog's path) takes the focus through a flag in the dialog's
+//! state (`Dialog::Comment::focus`, `PathForm::focus`), asked by the dialog
+//! as it draws the field. The flag dies with the dialog; a request here would
+//! outlive it, and while it lasted (up to four frames after a quick Enter or
+//! Escape) it would stop the give-back of the document's field the dialog
+//! interrupted, which is made only when no request is pending. And the field
+//! must be asked in the modal's visible pass, not its first unseen one, at
+//! the moment the dialog says (the path dialog asks again after a recent
+//! folder is clicked, with the cursor put at the end, and not while its
+//! overwrite question shows), which the frame's request, made by id before
+//! anything is drawn, cannot see.
 
 use egui::Id;
 

@@ -92,8 +92,8 @@ impl Session {
 
     /// The 目录 screen's draft of the catalog in use, with the document whose
     /// catalog it edits: the draft begun, or a new one when none was, or when
-    /// the catalog was replaced since (loaded, switched to, a switch undone):
-    /// a draft of the catalog before would put that one back.
+    /// another catalog is in use since (loaded, switched to): a draft of the
+    /// catalog before would put that one back.
     pub fn catalog_draft_mut(&mut self) -> (&mut CatalogDraft, &mut Document) {
         let version = self.doc.catalog_version();
         if self

@@ -147,8 +147,9 @@ impl CatalogDraft {
         }
     }
 
-    /// True when this draft edits the catalog of this version: one replaced
-    /// since (loaded, switched to, a switch undone) has a draft of its own.
+    /// True when this draft edits the catalog of this version: another
+    /// catalog in use (loaded, switched to) has a draft of its own; an undone
+    /// switch puts back the version with the catalog.
     pub fn edits(&self, version: u64) -> bool {
         self.version == version
     }

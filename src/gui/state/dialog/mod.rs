@@ -55,7 +55,9 @@ pub enum Dialog {
         text: String,
         /// Who writes it (prefilled with the remembered reviewer).
         reviewer: String,
-        /// The text box still has to take focus (the dialog just opened).
+        /// The text box still has to take focus (the dialog just opened):
+        /// the dialog's own flag, not the session's focus request (see
+        /// `state/focus.rs`).
         focus: bool,
     },
     /// Leaving review mode breaks the seal: confirm.

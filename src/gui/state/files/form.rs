@@ -77,7 +77,8 @@ pub struct PathForm {
     pub overwrite: Option<PathBuf>,
     /// A message that was open when the dialog came (it replaces it).
     pub note: Option<Message>,
-    /// The path field still has to take the focus.
+    /// The path field still has to take the focus: the dialog's own flag,
+    /// not the session's focus request (see `state/focus.rs`).
     pub focus: bool,
     /// What waits for this Save As: the step the unsaved-changes question
     /// held (退出, 打开, ...), carried out once the plan is saved there and
