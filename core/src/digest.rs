@@ -27,7 +27,8 @@ use crate::plan::{Adjustment, County, Funding, Plan, Project, Source, Submission
 use crate::ronfmt::{Writer, fields};
 
 /// What an intact seal proves, and what it does not, in `lang` (the review
-/// screen and the about dialog say it; README says the same).
+/// screen and the about dialog say it; docs/league-guide.md says the
+/// same in its own words).
 pub fn seal_means(lang: Lang) -> &'static str {
     lang.pick(
         "提交印记是对方案内容的 SHA-256 摘要，不是签名：“已提交且未改动”只说明内容与其自带的印记一致。任何人都可以修改文件后重新加盖印记；能证明文件未被替换的是盟市的收件登记。",

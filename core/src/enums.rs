@@ -1,5 +1,7 @@
 //! The closed vocabularies of the file formats, with their Chinese and English names.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::Lang;
@@ -78,7 +80,10 @@ impl Level {
     /// an overflow.
     pub fn next_code<'a>(self, codes: impl IntoIterator<Item = &'a str>) -> String {
         let prefix = self.prefix();
-        let used: Vec<u32> = codes
+        // A set, so the search for the lowest free number looks each one up
+        // in constant time: it stops within the first `used.len() + 1`
+        // numbers, linear in the codes of a hostile file, not quadratic.
+        let used: HashSet<u32> = codes
             .into_iter()
             .filter_map(|c| c.strip_prefix(prefix)?.parse::<u32>().ok())
             .collect();
@@ -201,5 +206,26 @@ mod tests {
         let max = format!("X{}", u32::MAX);
         assert_eq!(Level::County.next_code([max.as_str(), "X01", "X02"]), "X03");
         assert_eq!(Level::County.next_code([max.as_str(), "X02"]), "X01");
+    }
+
+    #[test]
+    fn next_code_after_the_largest_finds_the_gap_among_many_codes() {
+        // Every number from 1 to 50 000 in use but 49 999, and the largest:
+        // the one free number below is found, and with a later one taken too
+        // the search goes on past all of them.
+        let mut codes: Vec<String> = (1..=50_000u32)
+            .filter(|n| *n != 49_999)
+            .map(|n| format!("X{n:02}"))
+            .collect();
+        codes.push(format!("X{}", u32::MAX));
+        assert_eq!(
+            Level::County.next_code(codes.iter().map(String::as_str)),
+            "X49999"
+        );
+        codes.push("X49999".into());
+        assert_eq!(
+            Level::County.next_code(codes.iter().map(String::as_str)),
+            "X50001"
+        );
     }
 }

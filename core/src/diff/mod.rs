@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 use crate::catalog::Catalog;
 use crate::money::Money;
-use crate::plan::fields::{ProjectField, SourceField};
+use crate::plan::fields::{HeaderField, ProjectField, SourceField};
 use crate::plan::{Adjustment, Plan};
 use crate::validate::{Finding, Totals, validate};
 use compare::{header, project_fields, source_fields};
@@ -59,15 +59,18 @@ pub fn field_label(field: &str, lang: crate::Lang) -> String {
         let (zh, en) = ProjectField::Funding.info().diff_label;
         return format!("{} {line}", lang.pick(zh, en));
     }
+    // A header field by the table's label; the adjustment's approval is a
+    // part of one field (`adjustment`) that the diff shows on a row of its own.
+    if let Some(f) = field
+        .strip_prefix("header.")
+        .and_then(HeaderField::from_key)
+    {
+        let (zh, en) = f.info().diff_label;
+        return lang.pick(zh, en).to_string();
+    }
     let (zh, en) = match field {
         "county.name" => ("名称", "name"),
-        "header.catalog" => ("资金目录", "catalog"),
-        "header.year" => ("年度", "year"),
-        "header.revision" => ("版本", "revision"),
-        "header.adjustment" => ("调整原因", "adjustment reason"),
         "header.adjustment_approval" => ("调整批复文号", "adjustment approval"),
-        "header.prepared_by" => ("编制单位", "prepared by"),
-        "header.approval" => ("审定会议/文号", "approval"),
         "county.code" => ("旗县代码", "county code"),
         "county.league" => ("所属盟市", "league"),
         "county.kind" => ("旗县类别", "county kind"),

@@ -88,3 +88,28 @@ fn funding_entries_compare_per_line() {
         (Value::Absent, Some(Money::from_yuan(5_000)))
     );
 }
+
+/// The header's labels come from [`HeaderField`]'s table and read as they
+/// did when the diff spelled them out: the same words in both languages.
+#[test]
+fn header_fields_keep_their_words_in_the_diff() {
+    let words = [
+        ("header.catalog", "资金目录", "catalog"),
+        ("header.year", "年度", "year"),
+        ("header.revision", "版本", "revision"),
+        ("header.adjustment", "调整原因", "adjustment reason"),
+        (
+            "header.adjustment_approval",
+            "调整批复文号",
+            "adjustment approval",
+        ),
+        ("header.prepared_by", "编制单位", "prepared by"),
+        ("header.approval", "审定会议/文号", "approval"),
+        ("county.name", "名称", "name"),
+        ("county.code", "旗县代码", "county code"),
+    ];
+    for (field, zh, en) in words {
+        assert_eq!(field_label(field, crate::Lang::Zh), zh, "{field}");
+        assert_eq!(field_label(field, crate::Lang::En), en, "{field}");
+    }
+}

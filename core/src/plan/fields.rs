@@ -17,7 +17,7 @@ mod header;
 mod source;
 mod value;
 
-pub use header::{HeaderField, NOT_HEADER};
+pub use header::{HeaderField, HeaderInfo};
 pub use source::{SourceField, SourceInfo, SourceValue, values as source_values};
 pub use value::{Column, FieldMut, FieldValue, Kind};
 

@@ -3,7 +3,7 @@
 //! "R07 未纳入原因". Used as the link text and accessible name of comments.
 
 use crate::Lang;
-use crate::plan::fields::{ProjectField, SourceField};
+use crate::plan::fields::{HeaderField, ProjectField, SourceField};
 use crate::plan::{Plan, path};
 
 /// Label of a source line's field.
@@ -30,13 +30,11 @@ fn project_field(f: &str, lang: Lang) -> &str {
 
 /// Label of a header or county field.
 fn header_field(f: &str, lang: Lang) -> &str {
+    if let Some(field) = HeaderField::from_key(f) {
+        let (zh, en) = field.info().label;
+        return lang.pick(zh, en);
+    }
     match f {
-        "catalog" => lang.pick("资金目录", "catalog"),
-        "year" => lang.pick("年度", "year"),
-        "revision" => lang.pick("版本", "revision"),
-        "adjustment" => lang.pick("调整说明", "adjustment"),
-        "prepared_by" => lang.pick("编制单位", "prepared by"),
-        "approval" => lang.pick("审定文号", "approval"),
         "submission" => lang.pick("提交印记", "submission seal"),
         "code" => lang.pick("旗县代码", "banner code"),
         "name" => lang.pick("旗县名称", "banner name"),
@@ -119,5 +117,39 @@ mod tests {
         assert_eq!(label(&plan, "", Lang::En), "whole plan");
         assert_eq!(label(&plan, "odd[", Lang::Zh), "odd[");
         assert_eq!(short(&plan, &path::source("C03", None), Lang::Zh), "C03");
+    }
+
+    /// The header's words come from `HeaderField`'s table and read as they
+    /// did when this file spelled them out.
+    #[test]
+    fn header_paths_keep_their_words() {
+        let plan = crate::document::bundled_sample();
+        let words = [
+            ("header.catalog", "基本信息 资金目录", "Header catalog"),
+            ("header.year", "基本信息 年度", "Header year"),
+            ("header.revision", "基本信息 版本", "Header revision"),
+            (
+                "header.adjustment",
+                "基本信息 调整说明",
+                "Header adjustment",
+            ),
+            (
+                "header.prepared_by",
+                "基本信息 编制单位",
+                "Header prepared by",
+            ),
+            ("header.approval", "基本信息 审定文号", "Header approval"),
+            (
+                "header.submission",
+                "基本信息 提交印记",
+                "Header submission seal",
+            ),
+            ("county.code", "基本信息 旗县代码", "Header banner code"),
+            ("header.odd", "基本信息 odd", "Header odd"),
+        ];
+        for (p, zh, en) in words {
+            assert_eq!(label(&plan, p, Lang::Zh), zh, "{p}");
+            assert_eq!(label(&plan, p, Lang::En), en, "{p}");
+        }
     }
 }

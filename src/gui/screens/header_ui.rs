@@ -7,6 +7,7 @@ use crate::gui::kit::widgets::{decorate, text_ui};
 use crate::gui::state::action::Action;
 use crate::gui::state::files::FileAction;
 use crate::gui::state::view::View;
+use crate::plan::fields::HeaderField;
 use crate::plan::{Adjustment, CountyKind};
 use crate::validate::league_of;
 
@@ -15,6 +16,12 @@ fn push(out: &mut Vec<Action>, header: Header, key: &str) {
         Edit::Header(Box::new(header)),
         Some(key.to_string()),
     ));
+}
+
+/// The form's label of `field` (also the accessible name of its widget).
+fn form_label(view: &View<'_>, field: HeaderField) -> &'static str {
+    let (zh, en) = field.info().form_label;
+    view.t(zh, en)
 }
 
 /// Draws the header form.
@@ -112,7 +119,7 @@ pub fn header_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             });
             ui.end_row();
 
-            let label = ui.label(view.t("年度", "Year"));
+            let label = ui.label(form_label(view, HeaderField::Year));
             let mut year = h.year;
             let r = ui
                 .add_enabled(
@@ -128,7 +135,7 @@ pub fn header_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             }
             ui.end_row();
 
-            ui.label(view.t("资金目录", "Catalog"));
+            ui.label(form_label(view, HeaderField::Catalog));
             let cat = view.doc.catalog();
             let shown = if cat.id == plan.catalog {
                 format!("{}  {}", plan.catalog, cat.title)
@@ -159,7 +166,7 @@ pub fn header_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             });
             ui.end_row();
 
-            let label = ui.label(view.t("版本", "Revision"));
+            let label = ui.label(form_label(view, HeaderField::Revision));
             let mut revision = h.revision;
             let r = ui
                 .add_enabled(
@@ -187,7 +194,7 @@ pub fn header_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
                 text_row(
                     ui,
                     out,
-                    view.t("调整原因", "Adjustment reason"),
+                    form_label(view, HeaderField::Adjustment),
                     "header.adjustment",
                     &adj.reason,
                     &|h, v| {
@@ -213,7 +220,7 @@ pub fn header_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             text_row(
                 ui,
                 out,
-                view.t("编制单位", "Prepared by"),
+                form_label(view, HeaderField::PreparedBy),
                 "header.prepared_by",
                 &h.prepared_by,
                 &|h, v| h.prepared_by = v,
@@ -222,7 +229,7 @@ pub fn header_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Action>) {
             text_row(
                 ui,
                 out,
-                view.t("审定会议/文号", "Approved by (meeting/document)"),
+                form_label(view, HeaderField::Approval),
                 "header.approval",
                 &h.approval,
                 &|h, v| h.approval = v,

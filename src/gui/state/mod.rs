@@ -2,7 +2,7 @@
 //! screens, what every panel reads ([`view`]), the dialogs' data, the open
 //! document's session and its jump outline, preferences, crash recovery,
 //! commands, the league's side (roll-up) and the native file dialogs. The
-//! layer below `kit`: nothing here names a layer above it (tests/layers.rs).
+//! layer below `kit`: nothing here names a layer above it (tests/cli/layers.rs).
 
 pub mod action;
 pub mod catalog_draft;
