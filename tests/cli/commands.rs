@@ -1,12 +1,5 @@
 //! The command line as a user runs it: exit codes, text and JSON output.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 
 use std::path::Path;

@@ -28,12 +28,6 @@
 //! instead taken the moment the poll sees the first temporary file, and more of
 //! those follow should no run have left one.
 #![cfg(unix)]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
 
 use std::fs;
 use std::os::unix::fs::MetadataExt;

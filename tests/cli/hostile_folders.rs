@@ -3,13 +3,6 @@
 //! names. The scan always ends (the binary runs under `timeout`), reads each
 //! file once, and lists whatever it could not read (exit 2).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 
 use std::os::unix::fs::{PermissionsExt, symlink};

@@ -3,13 +3,6 @@
 //! real binary runs under a 1 GiB address-space limit (RLIMIT_AS via prlimit)
 //! and must exit 1 naming sheet and cell, with nothing written.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 
 use std::io::{Cursor, Read, Write};

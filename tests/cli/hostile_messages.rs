@@ -2,13 +2,6 @@
 //! characters of the bad token; a UTF-8 byte-order mark (Windows Notepad)
 //! before a plan or catalog is accepted; long error dialogs scroll.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 
 use std::path::Path;

@@ -2,13 +2,6 @@
 //! imported plan is unsaved, so quitting asks, is in the GUI binary's `hostile`). Outputs that
 //! are no regular file, and standard output that fails (issue 21), are in `special`.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 mod special;
 

@@ -14,13 +14,6 @@
 //! draws screens and dialogs, so it sits at the top); nothing else above it. Std only:
 //! it needs no GUI to run.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use std::fmt;
 use std::path::{Path, PathBuf};
 

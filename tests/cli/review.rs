@@ -1,12 +1,5 @@
 //! League review: comparing revisions and rolling up a folder of plans.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 /// Issue 21: the receipt register (tests/cli/review/register.rs).
 mod register;

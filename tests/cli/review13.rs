@@ -1,13 +1,6 @@
 //! Issue 13, core and command line: the review's statuses (incl. 待复审), which
 //! file counts in a roll-up, the v2 seal and the receipt register.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 
 use std::path::{Path, PathBuf};

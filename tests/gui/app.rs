@@ -1,13 +1,6 @@
 //! The desktop app driven headless through egui_kittest, by role and label,
 //! as a finance officer would use it.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 
 use egui::accesskit::Role;

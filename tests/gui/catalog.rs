@@ -4,13 +4,6 @@
 //! file and judge the plan with that file; a mistyped code is a problem that
 //! stops saving; Escape and 还原 throw edits away.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 
 use common::{H, key, one_frame, run_like_eframe};

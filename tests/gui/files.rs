@@ -4,13 +4,6 @@
 //! nothing. Driven with keys and clicks, with the built-in dialog chosen in
 //! the preferences (as 视图 › 使用内置文件对话框 keeps it).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 
 use std::path::{Path, PathBuf};

@@ -2,13 +2,6 @@
 //! every band is named `来源 → 使用方向 金额 单位`, and the named amounts add up
 //! to the plan's integrated total in both groupings and both languages.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 
 use egui::accesskit::Role;

@@ -3,13 +3,6 @@
 //! amounts and pastes from a spreadsheet. Every test drives the window with
 //! key, text, pointer and paste events; values are read back from the plan.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 
 use egui::accesskit::Role;

@@ -2,13 +2,6 @@
 //! the use list, the project list's keys, funding entry without the mouse,
 //! and copy/paste of project rows with a spreadsheet.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 
 use egui::accesskit::Role;

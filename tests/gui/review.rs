@@ -1,13 +1,6 @@
 //! The league reviewer's side of the app: review mode, comments, decision,
 //! comparing revisions and the roll-up.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 
 use egui::accesskit::Role;

@@ -1,13 +1,6 @@
 //! Issue 13 in the app: only the reviewer changes the review, and a plan
 //! sealed again after a return is 待复审.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 
 use egui::accesskit::Role;

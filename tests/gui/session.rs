@@ -3,13 +3,6 @@
 //! one in one place, and an error dialog speaks the language the user
 //! switches to while it is open.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 
 use egui::accesskit::Role;

@@ -2,13 +2,6 @@
 //! Ctrl+1 … Ctrl+8, the new-plan dialog, appearance, quitting, the jump
 //! highlight, and submitting with a confirmation.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 
 use common::{click, ctrl, type_keys};

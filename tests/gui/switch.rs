@@ -4,13 +4,6 @@
 //! by clicking, each level's subtotal is shown before and after; undone and
 //! redone in one step each; Escape changes nothing.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 
 use common::{click, ctrl, type_keys};

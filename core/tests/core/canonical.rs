@@ -2,13 +2,6 @@
 //! as the oracle: whenever the fast reader returns a plan, ron must return the
 //! same plan; files fundplan writes must take the fast path.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use std::path::Path;
 
 use fundplan_core::catalog::default_catalog;

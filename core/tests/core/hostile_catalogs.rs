@@ -3,13 +3,6 @@
 //! once, names present, the industry-share lines and year in the catalog, no
 //! empty or over-long keyword (a 9,000-character one made validation take 64 s).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use std::path::Path;
 
 use fundplan_core::file::parse_catalog;

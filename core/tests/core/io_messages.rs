@@ -2,13 +2,6 @@
 //! a Chinese sentence carries no English words, only the file's own path.
 //! The English sentences keep the operating system's text.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use std::io::{Error, ErrorKind};
 use std::path::{Path, PathBuf};
 

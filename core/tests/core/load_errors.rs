@@ -1,13 +1,6 @@
 //! Every class of load failure: a typed error naming the file and, where the
 //! parser knows it, the line and column; never a panic, never a partial plan.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 
 use std::path::Path;

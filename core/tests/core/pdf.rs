@@ -6,13 +6,6 @@
 //!
 //! Set `FUNDPLAN_PDF_DIR` to keep the two files there for a look.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 
 use std::path::Path;

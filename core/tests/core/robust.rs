@@ -12,13 +12,6 @@
 //! Case counts are kept modest so that this file stays fast in debug builds;
 //! `PROPTEST_CASES=5000 cargo test --release --test core robust` runs more.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 

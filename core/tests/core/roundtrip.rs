@@ -1,12 +1,5 @@
 //! Saving: canonical bytes, stable round trips, atomic replacement.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 
 use common::*;

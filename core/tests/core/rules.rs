@@ -6,13 +6,6 @@
 //! `fixtures_are_current` checks the files match the code; run it with
 //! `UPDATE_FIXTURES=1` to rewrite them after a deliberate change.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 
 use std::collections::BTreeSet;

@@ -3,13 +3,6 @@
 //! the three cells named; a sheet without a needed column is refused naming it;
 //! CSV columns and totals.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    reason = "a test fails by panicking; clippy.toml exempts #[test] functions, not their helpers"
-)]
-
 use crate::common;
 
 use common::*;
